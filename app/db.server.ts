@@ -1,0 +1,45 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { PrismaClient } from "@prisma/client";
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+export type Db = PrismaClient;
+
+export const DEFAULT_DATABASE_URL = "file:./.data/silkroute.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+export function databaseProvider(url = databaseUrl()): DatabaseProvider {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}
+
+// Both generated clients are CommonJS packages under node_modules/.prisma; require resolves them
+// from any depth (app, build/, tests), which an ESM import of a dot-named package cannot.
+const require = createRequire(import.meta.url);
+
+export function createPrismaClient(url = databaseUrl()): Db {
+  if (databaseProvider(url) === "postgresql") {
+    const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
+    const { PrismaClient } = require(".prisma/client") as typeof import("@prisma/client");
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  }
+  const { PrismaBetterSQLite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
+  const { PrismaClient } = require(".prisma/sqlite-client") as typeof import("@prisma/client");
+  const file = url.replace(/^file:/, "");
+  const absolute = path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${absolute}`, timeout: 10_000 }) });
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __silkrouteDb: Db | undefined;
+}
+
+// One client per process; cached on globalThis so dev reloads do not open new pools.
+const db: Db = globalThis.__silkrouteDb ?? createPrismaClient();
+if (process.env.NODE_ENV !== "production") globalThis.__silkrouteDb = db;
+
+export default db;
