@@ -16,9 +16,9 @@ describe("backoffDelay", () => {
     expect(backoffDelay(30, policy, () => 1)).toBe(10_000);
   });
 
-  it("never shrinks from one attempt to the next, whatever the jitter", () => {
+  it("never shrinks from one attempt to the next below the cap, whatever the jitter", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, a, b) => {
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, a, b) => {
         expect(backoffDelay(n + 1, policy, () => b)).toBeGreaterThanOrEqual(backoffDelay(n, policy, () => a));
       }),
     );
