@@ -6,7 +6,7 @@ import path from "node:path";
 process.env.DATABASE_URL ||= `file:./.data/test-${process.pid}.db`;
 
 export default defineConfig({
-  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
     include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "extensions/**/*.test.ts"],
     environment: "node",

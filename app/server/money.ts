@@ -35,7 +35,7 @@ export function parseDecimal(value: string | number, currency: CurrencyCode): Mo
   const text = typeof value === "number" ? value.toString() : value.trim();
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) throw new MoneyError(`"${text}" is not a decimal amount`);
-  const [, sign, whole, fraction = ""] = match;
+  const [, sign, whole = "0", fraction = ""] = match;
   const exp = currencyExponent(currency);
   const kept = fraction.slice(0, exp).padEnd(exp, "0");
   const dropped = fraction.slice(exp);

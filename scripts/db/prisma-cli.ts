@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { ROOT } from "./providers";
 
 /** Runs the Prisma CLI (Node 24 from node_modules/.bin) and returns stdout, throwing on failure. */
-export function prisma(args: string[], env: NodeJS.ProcessEnv = {}): string {
+export function prisma(args: string[], env: Record<string, string> = {}): string {
   const result = spawnSync("npx", ["prisma", ...args], {
     cwd: ROOT,
     encoding: "utf8",
