@@ -1,0 +1,118 @@
+/**
+ * Compiles data (cards, warehouses, duty rules) once per shop into lookup structures for the hot path:
+ * zone by country is a Map, remote postal ranges are sorted for binary search.
+ */
+import type { ItemFlag, RateCard, Restriction, Warehouse, Zone } from "./card-types";
+import { compileDutyRules, type CompiledDutyRules } from "./duties/select-rule";
+import type { DutyRule } from "./duties/duty-types";
+import { compilePostalRanges, type CompiledPostalRanges } from "./postal";
+import { compilePriceModel, type CompiledPriceModel } from "./price-model";
+import { validateRateCard, type CardIssue } from "./validate-card";
+
+export interface CompiledZone {
+  readonly zone: Zone;
+  readonly price: CompiledPriceModel;
+  readonly minDays: number;
+  readonly maxDays: number;
+}
+
+export interface CompiledCard {
+  readonly card: RateCard;
+  readonly origins: ReadonlySet<string>;
+  readonly zoneByCountry: ReadonlyMap<string, CompiledZone>;
+  readonly fallbackZone: CompiledZone | null;
+  readonly remote: CompiledPostalRanges;
+  readonly restrictionsByCountry: ReadonlyMap<string, ReadonlyMap<ItemFlag, Restriction>>;
+  readonly restrictionsEverywhere: ReadonlyMap<ItemFlag, Restriction>;
+  readonly cutoffMinutes: number;
+}
+
+export interface CompiledEngine {
+  readonly cards: readonly CompiledCard[];
+  readonly warehouses: ReadonlyMap<string, Warehouse>;
+  readonly defaultWarehouseCode: string;
+  readonly dutyRules: CompiledDutyRules;
+}
+
+export class RateCardError extends Error {
+  override name = "RateCardError";
+  constructor(readonly cardCode: string, readonly issues: readonly CardIssue[]) {
+    super(`Rate card ${cardCode} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  }
+}
+
+export function compileZone(zone: Zone): CompiledZone {
+  const minDays = zone.transit.reduce((acc, leg) => acc + leg.minDays, 0);
+  const maxDays = zone.transit.reduce((acc, leg) => acc + leg.maxDays, 0);
+  return { zone, price: compilePriceModel(zone.price), minDays, maxDays };
+}
+
+export function compileCard(card: RateCard): CompiledCard {
+  const issues = validateRateCard(card);
+  if (issues.length > 0) throw new RateCardError(card.code, issues);
+  const zoneByCountry = new Map<string, CompiledZone>();
+  let fallbackZone: CompiledZone | null = null;
+  for (const zone of card.zones) {
+    const compiled = compileZone(zone);
+    for (const country of zone.countries) {
+      if (country === "*") fallbackZone = compiled;
+      else zoneByCountry.set(country, compiled);
+    }
+  }
+  const restrictionsByCountry = new Map<string, Map<ItemFlag, Restriction>>();
+  const restrictionsEverywhere = new Map<ItemFlag, Restriction>();
+  for (const rule of card.restrictions) {
+    for (const country of rule.countries) {
+      const target = country === "*" ? restrictionsEverywhere : restrictionsByCountry.get(country) ?? restrictionsByCountry.set(country, new Map()).get(country)!;
+      target.set(rule.flag, rule);
+    }
+  }
+  const [hh, mm] = card.cutoffLocalTime.split(":").map(Number);
+  return {
+    card,
+    origins: new Set(card.origins),
+    zoneByCountry,
+    fallbackZone,
+    remote: compilePostalRanges(card.remoteAreas),
+    restrictionsByCountry,
+    restrictionsEverywhere,
+    cutoffMinutes: hh! * 60 + mm!,
+  };
+}
+
+function assertTimeZone(w: Warehouse): void {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: w.timeZone });
+  } catch {
+    throw new Error(`Warehouse ${w.code} has an unknown time zone "${w.timeZone}"`);
+  }
+}
+
+export interface EngineConfig {
+  readonly cards: readonly RateCard[];
+  readonly warehouses: readonly Warehouse[];
+  readonly defaultWarehouseCode: string; // China warehouse for lines without stock data
+  readonly dutyRules: readonly DutyRule[];
+}
+
+/** Throws RateCardError on an invalid card so that a bad config never half-applies. */
+export function compileRateEngine(config: EngineConfig): CompiledEngine {
+  const cards = config.cards.map(compileCard);
+  const codes = new Set<string>();
+  for (const c of cards) {
+    if (codes.has(c.card.code)) throw new RateCardError(c.card.code, [{ path: "card.code", message: "duplicate service code" }]);
+    codes.add(c.card.code);
+  }
+  config.warehouses.forEach(assertTimeZone);
+  const warehouses = new Map(config.warehouses.map((w) => [w.code, w]));
+  if (!warehouses.has(config.defaultWarehouseCode)) throw new Error(`Default warehouse ${config.defaultWarehouseCode} is not configured`);
+  return { cards, warehouses, defaultWarehouseCode: config.defaultWarehouseCode, dutyRules: compileDutyRules(config.dutyRules) };
+}
+
+export function zoneFor(card: CompiledCard, country: string): CompiledZone | null {
+  return card.zoneByCountry.get(country) ?? card.fallbackZone;
+}
+
+export function restrictionFor(card: CompiledCard, country: string, flag: ItemFlag): Restriction | undefined {
+  return card.restrictionsByCountry.get(country)?.get(flag) ?? card.restrictionsEverywhere.get(flag);
+}

@@ -1,0 +1,93 @@
+/**
+ * Splits one warehouse's lines into parcels for one service: restricted lines that must travel alone
+ * get their own parcels, and units are packed first-fit-decreasing under the card's max weight.
+ */
+import { ITEM_FLAGS } from "./card-types";
+import { restrictionFor, type CompiledCard } from "./compile";
+import type { Exclusion } from "./quote-types";
+import type { RateRequestItem } from "./request-schema";
+
+export const MAX_PARCELS = 50;
+
+export interface PlannedParcel {
+  readonly units: { lineIndex: number; quantity: number }[];
+  actualGrams: number;
+  volumeCm3: number;
+  longestSideCm: number;
+  sensitiveMinor: number; // card currency, exact
+}
+
+export type PackResult = { ok: true; parcels: PlannedParcel[] } | { ok: false; exclusion: Exclusion };
+
+export function unitGrams(line: RateRequestItem): number {
+  return line.supplier?.weightGrams ?? line.grams;
+}
+
+function unitSides(line: RateRequestItem): number[] {
+  const d = line.supplier?.dimensionsCm;
+  return d ? [d.length, d.width, d.height] : [];
+}
+
+export function packParcels(card: CompiledCard, country: string, items: readonly RateRequestItem[], lineIndexes: readonly number[]): PackResult {
+  const c = card.card;
+  const fail = (reason: Exclusion["reason"], detail: string, sku: string | null): PackResult => ({
+    ok: false, exclusion: { serviceCode: c.code, reason, detail, sku },
+  });
+  const groups = new Map<string, { index: number; grams: number; surcharge: number }[]>();
+  for (const index of lineIndexes) {
+    const line = items[index]!;
+    let group = "general";
+    let surcharge = 0;
+    for (const flag of ITEM_FLAGS) {
+      if (!line.supplier?.flags?.[flag]) continue;
+      const rule = restrictionFor(card, country, flag);
+      if (rule?.action === "forbid") return fail("restricted-item", `${c.name} does not carry ${flag} items to ${country}`, line.sku);
+      if (rule?.action === "separate") group = group === "general" ? flag : `${group}+${flag}`;
+      if (rule?.action === "surcharge") surcharge += rule.perItemMinor;
+    }
+    const grams = unitGrams(line);
+    if (grams > c.maxGrams) return fail("overweight", `one unit weighs ${grams} g; ${c.name} takes at most ${c.maxGrams} g per parcel`, line.sku);
+    const sides = unitSides(line);
+    const longest = Math.max(0, ...sides);
+    const total = sides.reduce((a, b) => a + b, 0);
+    if ((c.maxLongestSideCm > 0 && longest > c.maxLongestSideCm) || (c.maxSumOfSidesCm > 0 && total > c.maxSumOfSidesCm)) {
+      return fail("oversize", `${sides.join("×")} cm exceeds ${c.name}'s limits (longest ${c.maxLongestSideCm} cm, sum ${c.maxSumOfSidesCm} cm)`, line.sku);
+    }
+    (groups.get(group) ?? groups.set(group, []).get(group)!).push({ index, grams, surcharge });
+  }
+  const parcels: PlannedParcel[] = [];
+  for (const lines of groups.values()) {
+    const open: PlannedParcel[] = [];
+    for (const { index, grams, surcharge } of [...lines].sort((a, b) => b.grams - a.grams)) {
+      const line = items[index]!;
+      const sides = unitSides(line);
+      const volume = sides.length === 3 ? sides[0]! * sides[1]! * sides[2]! : 0;
+      const place = (p: PlannedParcel, quantity: number) => {
+        p.units.push({ lineIndex: index, quantity });
+        p.actualGrams += grams * quantity;
+        p.volumeCm3 += volume * quantity;
+        p.longestSideCm = Math.max(p.longestSideCm, ...sides);
+        p.sensitiveMinor += surcharge * quantity;
+      };
+      let left = line.quantity;
+      for (const p of open) {
+        if (left === 0) break;
+        const fit = grams === 0 ? left : Math.min(left, Math.floor((c.maxGrams - p.actualGrams) / grams));
+        if (fit > 0) {
+          place(p, fit);
+          left -= fit;
+        }
+      }
+      while (left > 0) {
+        if (parcels.length + open.length >= MAX_PARCELS) return fail("overweight", `the order needs more than ${MAX_PARCELS} parcels on ${c.name}`, line.sku);
+        const p: PlannedParcel = { units: [], actualGrams: 0, volumeCm3: 0, longestSideCm: 0, sensitiveMinor: 0 };
+        const fit = grams === 0 ? left : Math.min(left, Math.floor(c.maxGrams / grams));
+        place(p, fit);
+        open.push(p);
+        left -= fit;
+      }
+    }
+    parcels.push(...open);
+  }
+  return { ok: true, parcels };
+}

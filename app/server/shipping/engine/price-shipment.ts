@@ -1,0 +1,119 @@
+/**
+ * Prices one warehouse's lines on one service: parcels, chargeable weight, base, surcharges,
+ * merchant adjustments and the duty estimate, each converted to cart currency and rounded once.
+ */
+import { add, money, type Money } from "../../money";
+import type { Warehouse } from "./card-types";
+import { zoneFor, type CompiledCard, type CompiledEngine } from "./compile";
+import { dayToIsoDate, dispatchDay } from "./delivery-dates";
+import { estimateDuties } from "./duties/estimate-duties";
+import { convertExact, requireRate, roundMinor, type FxTable } from "./fx";
+import type { MerchantRules } from "./merchant-rules";
+import { packParcels, type PlannedParcel } from "./parcels";
+import { basePrice } from "./price-model";
+import { isRemote } from "./postal";
+import type { Exclusion, ParcelBreakdown } from "./quote-types";
+import type { RateRequest } from "./request-schema";
+import { chargeableWeight } from "./weight";
+
+export interface PricingContext {
+  readonly engine: CompiledEngine;
+  readonly rules: MerchantRules;
+  readonly fx: FxTable;
+  readonly now: Date;
+  readonly request: RateRequest;
+  readonly freeShipping: (serviceCode: string) => boolean;
+}
+
+export interface ShipmentPrice {
+  readonly card: CompiledCard;
+  readonly parcels: readonly ParcelBreakdown[];
+  readonly total: Money;
+  readonly dispatchDay: number;
+  readonly minDays: number;
+  readonly maxDays: number;
+}
+
+function toCart(ctx: PricingContext, minor: number, from: string): number {
+  const to = ctx.request.currency;
+  return convertExact(minor, from, to, requireRate(ctx.fx, from, to));
+}
+
+function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehouse, parcel: PlannedParcel, first: boolean, zone: NonNullable<ReturnType<typeof zoneFor>>, dispatch: string): ParcelBreakdown | Exclusion {
+  const c = card.card;
+  const { request, rules } = ctx;
+  const cur = request.currency;
+  const weight = chargeableWeight(parcel, c.volumetric, c.rounding);
+  const base = basePrice(zone.price, weight.billableGrams);
+  if (base === null) {
+    return { serviceCode: c.code, reason: "overweight", detail: `${weight.billableGrams} g is above the heaviest band of zone ${zone.zone.code}` };
+  }
+  const remoteArea = isRemote(card.remote, request.destination.country, request.destination.postal_code);
+  const remote = remoteArea && c.remoteSurcharge
+    ? Math.max((c.remoteSurcharge.perKgMinor * weight.billableGrams) / 1000, c.remoteSurcharge.minMinor) : 0;
+  const fuel = ((base + remote) * c.fuelPercent) / 100;
+  const carrierCost = toCart(ctx, base + fuel + remote + parcel.sensitiveMinor, c.currency);
+  const fee = rules.handlingFee;
+  const handling = fee && (fee.per === "parcel" || first) ? toCart(ctx, fee.amountMinor, fee.currency) : 0;
+  const m = rules.markup;
+  const markup = m.kind === "percent" ? (carrierCost * m.percent) / 100 : m.kind === "fixed" && first ? toCart(ctx, m.amountMinor, m.currency) : 0;
+  const shown = {
+    base: roundMinor(toCart(ctx, base, c.currency), cur),
+    fuel: roundMinor(toCart(ctx, fuel, c.currency), cur),
+    remote: roundMinor(toCart(ctx, remote, c.currency), cur),
+    sensitive: roundMinor(toCart(ctx, parcel.sensitiveMinor, c.currency), cur),
+    handlingFee: roundMinor(handling, cur),
+    markup: roundMinor(markup, cur),
+  };
+  const shipping = Object.values(shown).reduce((acc, x) => acc + x.amount, 0);
+  const freeShipping = money(ctx.freeShipping(c.code) ? -shipping : 0, cur);
+  const est = estimateDuties(ctx.engine.dutyRules, {
+    shipFromCountry: warehouse.country,
+    destinationCountry: request.destination.country,
+    province: request.destination.province,
+    currency: cur,
+    fx: ctx.fx,
+    now: ctx.now,
+    lines: parcel.units.map(({ lineIndex, quantity }) => {
+      const item = request.items[lineIndex]!;
+      return { unitPriceMinor: item.priceMinor, quantity, hsCode: item.supplier?.hsCode ?? null, originCountry: item.supplier?.originCountry ?? (warehouse.kind === "china" ? "CN" : null) };
+    }),
+  });
+  const included = c.incoterm === "DDP";
+  const taxIncluded = included && rules.ddpIncludesTaxes;
+  const duties = { ...est, included, taxIncluded };
+  const charged = (included ? est.duty.amount : 0) + (taxIncluded ? est.tax.amount : 0);
+  return {
+    warehouseCode: warehouse.code,
+    serviceCode: c.code,
+    zoneCode: zone.zone.code,
+    lines: parcel.units.map((u) => ({ sku: request.items[u.lineIndex]!.sku, quantity: u.quantity })),
+    ...weight,
+    remoteArea,
+    ...shown,
+    freeShipping,
+    duties,
+    total: money(shipping + freeShipping.amount + charged, cur),
+    dispatchDate: dispatch,
+  };
+}
+
+/** `orderFees`: charge per-order handling and fixed markup here (true for exactly one shipment per quote). */
+export function priceShipment(ctx: PricingContext, card: CompiledCard, warehouse: Warehouse, lineIndexes: readonly number[], orderFees: boolean): ShipmentPrice | Exclusion {
+  const c = card.card;
+  const country = ctx.request.destination.country;
+  const zone = zoneFor(card, country);
+  if (!zone) return { serviceCode: c.code, reason: "no-zone", detail: `${c.name} has no zone for ${country}` };
+  const packed = packParcels(card, country, ctx.request.items, lineIndexes);
+  if (!packed.ok) return packed.exclusion;
+  const day = dispatchDay(ctx.now, warehouse.timeZone, card.cutoffMinutes, c.handlingDays);
+  const dispatch = dayToIsoDate(day);
+  const parcels: ParcelBreakdown[] = [];
+  for (const [i, parcel] of packed.parcels.entries()) {
+    const priced = priceParcel(ctx, card, warehouse, parcel, orderFees && i === 0, zone, dispatch);
+    if ("reason" in priced) return priced;
+    parcels.push(priced);
+  }
+  const total = parcels.reduce((acc, p) => add(acc, p.total), money(0, ctx.request.currency));
+  return { card, parcels, total, dispatchDay: day, minDays: zone.minDays, maxDays: zone.maxDays };
+}

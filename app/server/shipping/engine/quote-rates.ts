@@ -1,0 +1,122 @@
+/**
+ * The engine's entry point: a rate request plus context in, quotes and exclusion reasons out.
+ * It never throws: the CarrierService callback must answer 200 (an error would force backup rates).
+ */
+import { add, money } from "../../money";
+import type { CompiledEngine } from "./compile";
+import { deliveryWindow } from "./delivery-dates";
+import { deliveryStatement, dutiesStatement } from "./describe-quote";
+import { convertExact, fxRate, MissingFxRateError, type FxTable } from "./fx";
+import type { MerchantRules } from "./merchant-rules";
+import { priceShipment, type PricingContext, type ShipmentPrice } from "./price-shipment";
+import type { Exclusion, Quote, QuoteResult, Shipment } from "./quote-types";
+import { parseRateRequest, type RateRequest } from "./request-schema";
+import { planShipments } from "./routing";
+
+export interface RateContext {
+  readonly engine: CompiledEngine; // compile once per shop with compileRateEngine()
+  readonly merchantRules: MerchantRules;
+  readonly fx: FxTable;
+  readonly now: Date;
+}
+
+type Priced = ShipmentPrice | Exclusion | "not-from-origin";
+
+function freeShippingCheck(request: RateRequest, ctx: RateContext): (code: string) => boolean {
+  const rule = ctx.merchantRules.freeShipping;
+  if (!rule) return () => false;
+  const rate = fxRate(ctx.fx, rule.currency, request.currency);
+  if (rate === null) return () => false;
+  const goods = request.items.reduce((acc, i) => acc + i.priceMinor * i.quantity, 0);
+  const reached = goods >= convertExact(rule.thresholdMinor, rule.currency, request.currency, rate);
+  return (code) => reached && (rule.serviceCodes === null || rule.serviceCodes.includes(code));
+}
+
+function safePrice(pricing: PricingContext, engine: CompiledEngine, shipment: Shipment, first: boolean, index: number): Priced {
+  const card = engine.cards[index]!;
+  const warehouse = engine.warehouses.get(shipment.warehouseCode)!;
+  if (!card.origins.has(warehouse.country)) return "not-from-origin";
+  try {
+    return priceShipment(pricing, card, warehouse, shipment.lineIndexes, first);
+  } catch (error) {
+    const reason = error instanceof MissingFxRateError ? "no-fx-rate" : "internal-error";
+    return { serviceCode: card.card.code, reason, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function assemble(request: RateRequest, ctx: RateContext, parts: readonly ShipmentPrice[], primary: ShipmentPrice): Quote {
+  const c = primary.card.card;
+  const parcels = parts.flatMap((p) => p.parcels);
+  const total = parts.reduce((acc, p) => add(acc, p.total), money(0, request.currency));
+  // The slowest shipment decides the window.
+  const windows = parts.map((p) => deliveryWindow(p.dispatchDay, p.minDays, p.maxDays, request.destination.country));
+  const minW = windows.reduce((a, b) => (b.minDay > a.minDay ? b : a));
+  const maxW = windows.reduce((a, b) => (b.maxDay > a.maxDay ? b : a));
+  const minDays = Math.max(...parts.map((p) => p.minDays));
+  const maxDays = Math.max(...parts.map((p) => p.maxDays));
+  const when = deliveryStatement(minDays, maxDays, minW.minText.slice(0, 10), maxW.maxText.slice(0, 10));
+  return {
+    serviceCode: c.code,
+    serviceName: ctx.merchantRules.services[c.code]?.name ?? c.name,
+    description: `${when}. ${dutiesStatement(parcels, c.incoterm, request.currency)}.`,
+    incoterm: c.incoterm,
+    total,
+    minDeliveryDate: minW.min,
+    maxDeliveryDate: maxW.max,
+    minDeliveryDateText: minW.minText,
+    maxDeliveryDateText: maxW.maxText,
+    minTransitBusinessDays: minDays,
+    maxTransitBusinessDays: maxDays,
+    parcels,
+  };
+}
+
+function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
+  const { engine } = ctx;
+  const shipments = planShipments(request, engine);
+  const pricing: PricingContext = { engine, rules: ctx.merchantRules, fx: ctx.fx, now: ctx.now, request, freeShipping: freeShippingCheck(request, ctx) };
+  // matrix[card][shipment]: each pair is priced once and reused as a companion for other quotes.
+  const matrix = engine.cards.map((_, ci) => shipments.map((s, si) => safePrice(pricing, engine, s, si === 0, ci)));
+  const cheapest = shipments.map((_, si) =>
+    matrix.map((row) => row[si]!).filter((p): p is ShipmentPrice => typeof p === "object" && "total" in p)
+      .reduce<ShipmentPrice | null>((best, p) => (best === null || p.total.amount < best.total.amount ? p : best), null),
+  );
+  const quotes: Quote[] = [];
+  const exclusions: Exclusion[] = [];
+  engine.cards.forEach((card, ci) => {
+    const code = card.card.code;
+    if (ctx.merchantRules.services[code]?.hidden) {
+      exclusions.push({ serviceCode: code, reason: "hidden-by-merchant", detail: "hidden in the merchant's shipping rules" });
+      return;
+    }
+    const row = matrix[ci]!;
+    const failure = row.find((p): p is Exclusion => typeof p === "object" && "reason" in p);
+    if (failure) return void exclusions.push(failure);
+    if (row.every((p) => p === "not-from-origin")) {
+      const from = shipments.map((s) => s.warehouseCode).join(", ");
+      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", detail: `${card.card.name} does not ship from ${from}` });
+    }
+    const parts = row.map((p, si) => (p === "not-from-origin" ? cheapest[si] : p) as ShipmentPrice | null);
+    const missing = parts.findIndex((p) => p === null);
+    if (missing >= 0) {
+      const from = shipments[missing]!.warehouseCode;
+      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", detail: `no service can carry the lines stocked in ${from}` });
+    }
+    const primary = parts.find((p) => p!.card === card)!;
+    quotes.push(assemble(request, ctx, parts as ShipmentPrice[], primary));
+  });
+  quotes.sort((a, b) => a.total.amount - b.total.amount || a.serviceCode.localeCompare(b.serviceCode));
+  return { quotes, exclusions, shipments };
+}
+
+export function quoteRates(input: unknown, ctx: RateContext): QuoteResult {
+  const parsed = parseRateRequest(input);
+  if (!parsed.ok) return { quotes: [], exclusions: [{ serviceCode: null, reason: "invalid-request", detail: parsed.message }], shipments: [] };
+  try {
+    return quoteParsed(parsed.request, ctx);
+  } catch (error) {
+    // Defensive: a bug must degrade to "no rates" with a reason, never to a 5xx.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { quotes: [], exclusions: [{ serviceCode: null, reason: "internal-error", detail }], shipments: [] };
+  }
+}
