@@ -19,15 +19,24 @@ export function databaseProvider(url = databaseUrl()): DatabaseProvider {
 // from any depth (app, build/, tests), which an ESM import of a dot-named package cannot.
 const require = createRequire(import.meta.url);
 
+const clientModule = (url: string) =>
+  require(databaseProvider(url) === "postgresql" ? ".prisma/client" : ".prisma/sqlite-client") as typeof import("@prisma/client");
+
+/**
+ * The Prisma namespace of the client in use. Sentinels such as Prisma.DbNull belong to one generated
+ * client; the other client would store them as `{}`.
+ */
+export const PrismaRuntime: typeof import("@prisma/client").Prisma = clientModule(databaseUrl()).Prisma;
+
 export function createPrismaClient(url = databaseUrl()): Db {
   if (databaseProvider(url) === "postgresql") {
     const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
-    const { PrismaClient } = require(".prisma/client") as typeof import("@prisma/client");
+    const { PrismaClient } = clientModule(url);
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
   }
   const { PrismaBetterSQLite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
-  const { PrismaClient } = require(".prisma/sqlite-client") as typeof import("@prisma/client");
+  const { PrismaClient } = clientModule(url);
   const file = url.replace(/^file:/, "");
   const absolute = path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${absolute}`, timeout: 10_000 }) });

@@ -1,0 +1,4 @@
+import { webhookAction } from "../server/webhooks/receive.server";
+import { onScopesUpdate } from "../server/webhooks/topics.server";
+
+export const action = webhookAction("app/scopes_update", onScopesUpdate);

@@ -1,0 +1,4 @@
+import { webhookAction } from "../server/webhooks/receive.server";
+import { onCustomersDataRequest } from "../server/webhooks/topics.server";
+
+export const action = webhookAction("customers/data_request", onCustomersDataRequest);

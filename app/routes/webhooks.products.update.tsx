@@ -1,0 +1,4 @@
+import { webhookAction } from "../server/webhooks/receive.server";
+import { acknowledgeOnly } from "../server/webhooks/topics.server";
+
+export const action = webhookAction("products/update", acknowledgeOnly);

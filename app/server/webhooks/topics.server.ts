@@ -1,0 +1,42 @@
+// What each webhook topic does. Quick work runs inline; slow work is enqueued keyed by the webhook id,
+// so a redelivery never enqueues it twice.
+import { recordScopes, recordUninstall } from "../shops.server";
+import { markOrderCancelled, saveOrderSnapshot } from "../orders/order-snapshots.server";
+import { cancelShopJobs, enqueueJob } from "../queue.server";
+import type { WebhookHandler } from "./receive.server";
+import { z } from "zod";
+
+export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
+  // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
+  await recordUninstall(shop);
+  await cancelShopJobs(shop);
+};
+
+export const onScopesUpdate: WebhookHandler = async ({ shop, payload }) => {
+  const { current } = z.object({ current: z.array(z.string()) }).parse(payload);
+  await recordScopes(shop, current);
+};
+
+export const onOrderCreated: WebhookHandler = async ({ shop, payload }) => {
+  await saveOrderSnapshot(shop, payload);
+};
+
+export const onOrderCancelled: WebhookHandler = async ({ shop, payload }) => {
+  await markOrderCancelled(shop, payload);
+};
+
+export const onCustomersDataRequest: WebhookHandler = async ({ shop, webhookId, payload }) => {
+  await enqueueJob("compliance.customers-data-request", { shop, payload }, { shop, dedupeKey: webhookId });
+};
+
+export const onCustomersRedact: WebhookHandler = async ({ shop, webhookId, payload }) => {
+  await enqueueJob("compliance.customers-redact", { shop, payload }, { shop, dedupeKey: webhookId });
+};
+
+export const onShopRedact: WebhookHandler = async ({ shop, webhookId }) => {
+  await enqueueJob("compliance.shop-redact", { shop }, { dedupeKey: webhookId });
+};
+
+// Topics whose work belongs to domains that subscribe below; until a domain handles one, the delivery
+// is verified, deduplicated and recorded, and nothing else happens.
+export const acknowledgeOnly: WebhookHandler = async () => {};
