@@ -79,3 +79,27 @@ export interface JobQueue {
   /** Stops claiming, waits up to graceMs for running handlers, then releases the leases still held. */
   stop(graceMs?: number): Promise<void>;
 }
+
+/** Knobs shared by both backends; tests shrink the timings so the suite runs in seconds. */
+export interface QueueTuning {
+  retry?: Partial<RetryPolicy>;
+  /** Default lease for queues registered without one. */
+  leaseMs?: number;
+  /** How often an idle worker looks for due jobs and schedules. */
+  pollMs?: number;
+  /** At most this many jobs of one shop run at once across all workers. */
+  perShopConcurrency?: number;
+  maxAttempts?: number;
+  /** Clock for due times and cron; injectable so cron tests need not wait for a minute boundary. */
+  now?: () => Date;
+  logger?: JobLogger;
+  workerId?: string;
+}
+
+export const TUNING_DEFAULTS = {
+  leaseMs: 5 * 60_000,
+  pollMs: 1_000,
+  perShopConcurrency: 2,
+  maxAttempts: 5,
+  concurrency: 5,
+} as const;
