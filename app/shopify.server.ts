@@ -1,4 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import {
   ApiVersion,
   AppDistribution,
@@ -9,6 +10,10 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { APP_SCOPES, loadConfig } from "./server/config";
 import { recordInstall } from "./server/shops.server";
+
+// The node adapter captures fetch once at import; look it up per call instead, so msw in tests and the
+// offline demo's Shopify routing (which replace globalThis.fetch) reach the library's requests too.
+setAbstractFetchFunc((input, init) => globalThis.fetch(input, init));
 
 export const config = loadConfig();
 
