@@ -1,0 +1,157 @@
+import type { Core } from "../context";
+import { register, type Rec, type ShopState } from "../state";
+import { isoAt } from "../clock";
+import { userError } from "../shopify-errors";
+import { fulfillmentOrderPayload } from "../webhooks/rest-payloads";
+import { releaseCommitted } from "./orders";
+
+export function createFulfillmentOrder(core: Core, state: ShopState, order: Rec, location: Rec, lines: Rec[]): Rec {
+  const now = isoAt(core.clock);
+  const dest = order.shippingAddress;
+  const fo: Rec = {
+    __typename: "FulfillmentOrder",
+    id: core.ids.next("FulfillmentOrder"),
+    order,
+    orderId: order.id,
+    orderName: order.name,
+    orderProcessedAt: order.processedAt,
+    status: "OPEN",
+    requestStatus: "UNSUBMITTED",
+    createdAt: now,
+    updatedAt: now,
+    fulfillAt: now,
+    fulfillBy: null,
+    fulfillmentHolds: [],
+    merchantRequests: [] as Rec[],
+    fulfillmentList: [] as Rec[],
+    deliveryMethod: { __typename: "DeliveryMethod", id: "gid://shopify/DeliveryMethod/" + order.id.split("/").pop(), methodType: "SHIPPING" },
+    assignedLocation: () => ({
+      __typename: "FulfillmentOrderAssignedLocation",
+      location, name: location.name, address1: location.address.address1, address2: location.address.address2,
+      city: location.address.city, province: location.address.province, zip: location.address.zip,
+      countryCode: location.address.countryCode, phone: location.address.phone,
+    }),
+    destination: {
+      __typename: "FulfillmentOrderDestination", id: core.ids.next("FulfillmentOrder").replace("FulfillmentOrder", "FulfillmentOrderDestination"),
+      firstName: dest.firstName, lastName: dest.lastName, address1: dest.address1, address2: dest.address2, city: dest.city,
+      province: dest.province, zip: dest.zip, countryCode: dest.countryCodeV2, phone: dest.phone, email: order.email, company: dest.company,
+    },
+    fulfillments: () => fo.fulfillmentList,
+    supportedActions: () => supportedActions(fo),
+    lineItems: [] as Rec[],
+  };
+  fo.assignedLocation = Object.assign(fo.assignedLocation(), {});
+  fo.lineItems = lines.map((li) => register(state, {
+    __typename: "FulfillmentOrderLineItem",
+    id: core.ids.next("FulfillmentOrderLineItem"),
+    lineItem: li,
+    totalQuantity: li.quantity,
+    remainingQuantity: li.quantity,
+    sku: li.sku,
+    productTitle: li.title,
+    variantTitle: li.variantTitle,
+    variant: li.variant,
+    vendor: li.vendor,
+    inventoryItemId: li.variant.inventoryItem.id,
+    requiresShipping: li.requiresShipping,
+    weight: li.weight,
+    warnings: [],
+  }));
+  order.fulfillmentOrderList.push(fo);
+  state.fulfillmentOrders.push(fo);
+  register(state, fo);
+  return fo;
+}
+
+function supportedActions(fo: Rec): Rec[] {
+  const actions: string[] = [];
+  if (fo.status === "OPEN" || fo.status === "IN_PROGRESS") actions.push("CREATE_FULFILLMENT");
+  if (fo.status === "OPEN" && fo.assignedLocation.location.fulfillmentService && fo.requestStatus !== "SUBMITTED") actions.push("REQUEST_FULFILLMENT");
+  if (fo.status === "IN_PROGRESS" && fo.requestStatus === "ACCEPTED") actions.push("REQUEST_CANCELLATION");
+  if (fo.status === "OPEN") actions.push("HOLD", "MOVE");
+  return actions.map((action) => ({ action, externalUrl: null }));
+}
+
+function merchantRequest(core: Core, state: ShopState, fo: Rec, kind: string, message: string | null, requestOptions: Rec): Rec {
+  const req = register(state, {
+    __typename: "FulfillmentOrderMerchantRequest", id: core.ids.next("FulfillmentOrder").replace("FulfillmentOrder", "FulfillmentOrderMerchantRequest"),
+    fulfillmentOrder: fo, kind, message, requestOptions, responseData: null, sentAt: isoAt(core.clock),
+  });
+  fo.merchantRequests.push(req);
+  return req;
+}
+
+export function submitFulfillmentRequest(core: Core, state: ShopState, fo: Rec, opts: { message: string | null; notifyCustomer: boolean }): Rec {
+  if (fo.status !== "OPEN" || !["UNSUBMITTED", "REJECTED"].includes(fo.requestStatus)) {
+    return { originalFulfillmentOrder: fo, submittedFulfillmentOrder: null, unsubmittedFulfillmentOrder: null, userErrors: [userError(["id"], "Fulfillment order cannot be submitted.")] };
+  }
+  fo.requestStatus = "SUBMITTED";
+  fo.updatedAt = isoAt(core.clock);
+  const req = merchantRequest(core, state, fo, "FULFILLMENT_REQUEST", opts.message, { notify_customer: opts.notifyCustomer });
+  const foJson = fulfillmentOrderPayload(fo).fulfillment_order;
+  core.emit(state, "fulfillment_orders/fulfillment_request_submitted", {
+    original_fulfillment_order: foJson, submitted_fulfillment_order: foJson,
+    fulfillment_order_merchant_request: { id: req.id, message: req.message, request_options: req.requestOptions, kind: "fulfillment_request" },
+  });
+  core.notifyFulfillmentService(state, fo.assignedLocation.location, "FULFILLMENT_REQUEST");
+  return { originalFulfillmentOrder: fo, submittedFulfillmentOrder: fo, unsubmittedFulfillmentOrder: null, userErrors: [] };
+}
+
+export function requestCancellation(core: Core, state: ShopState, fo: Rec, message: string | null): void {
+  fo.requestStatus = "CANCELLATION_REQUESTED";
+  fo.updatedAt = isoAt(core.clock);
+  const req = merchantRequest(core, state, fo, "CANCELLATION_REQUEST", message, {});
+  core.emit(state, "fulfillment_orders/cancellation_request_submitted", {
+    fulfillment_order: fulfillmentOrderPayload(fo).fulfillment_order,
+    fulfillment_order_merchant_request: { id: req.id, message, kind: "cancellation_request" },
+  });
+  core.notifyFulfillmentService(state, fo.assignedLocation.location, "CANCELLATION_REQUEST");
+}
+
+type Transition = { from: { status?: string[]; requestStatus: string[] }; to: { status?: string; requestStatus: string }; topic: string; verb: string };
+
+const TRANSITIONS: Record<string, Transition> = {
+  acceptFulfillment: { from: { requestStatus: ["SUBMITTED"] }, to: { status: "IN_PROGRESS", requestStatus: "ACCEPTED" }, topic: "fulfillment_orders/fulfillment_request_accepted", verb: "accept the fulfillment request" },
+  rejectFulfillment: { from: { requestStatus: ["SUBMITTED"] }, to: { status: "OPEN", requestStatus: "REJECTED" }, topic: "fulfillment_orders/fulfillment_request_rejected", verb: "reject the fulfillment request" },
+  acceptCancellation: { from: { requestStatus: ["CANCELLATION_REQUESTED"] }, to: { status: "CANCELLED", requestStatus: "CANCELLATION_ACCEPTED" }, topic: "fulfillment_orders/cancellation_request_accepted", verb: "accept the cancellation request" },
+  rejectCancellation: { from: { requestStatus: ["CANCELLATION_REQUESTED"] }, to: { status: "IN_PROGRESS", requestStatus: "CANCELLATION_REJECTED" }, topic: "fulfillment_orders/cancellation_request_rejected", verb: "reject the cancellation request" },
+  close: { from: { status: ["IN_PROGRESS", "OPEN"], requestStatus: ["ACCEPTED", "SUBMITTED", "CANCELLATION_REJECTED"] }, to: { status: "INCOMPLETE", requestStatus: "CLOSED" }, topic: "fulfillment_orders/fulfillment_service_failed_to_complete", verb: "close the fulfillment order" },
+};
+
+/** The fulfillment-service side of the request/response protocol; only FOs at the app's own locations qualify. */
+export function transition(core: Core, state: ShopState, kind: keyof typeof TRANSITIONS, id: string, extra: Rec = {}): Rec {
+  const fo = state.nodes.get(id);
+  if (!fo || fo.__typename !== "FulfillmentOrder") return { fulfillmentOrder: null, userErrors: [userError(["id"], "Fulfillment order does not exist.")] };
+  if (!fo.assignedLocation.location.fulfillmentService) {
+    return { fulfillmentOrder: fo, userErrors: [userError(["id"], "The fulfillment order is not assigned to a location that belongs to your fulfillment service.")] };
+  }
+  const t = TRANSITIONS[kind]!;
+  if (!t.from.requestStatus.includes(fo.requestStatus) || (t.from.status && !t.from.status.includes(fo.status))) {
+    return { fulfillmentOrder: fo, userErrors: [userError(["id"], `Cannot ${t.verb} for a fulfillment order with status ${fo.status} and request status ${fo.requestStatus}.`)] };
+  }
+  if (t.to.status === "CANCELLED" || t.to.status === "INCOMPLETE") releaseCommitted(fo);
+  if (t.to.status) fo.status = t.to.status;
+  fo.requestStatus = t.to.requestStatus;
+  fo.updatedAt = isoAt(core.clock);
+  if (extra.reason) fo.rejectionReason = extra.reason;
+  core.emit(state, t.topic, { fulfillment_order: fulfillmentOrderPayload(fo).fulfillment_order, message: extra.message ?? null, ...(extra.reason ? { reason: extra.reason } : {}) });
+  if (kind === "acceptCancellation") core.emit(state, "fulfillment_orders/cancelled", { fulfillment_order: fulfillmentOrderPayload(fo).fulfillment_order, replacement_fulfillment_order: null });
+  return { fulfillmentOrder: fo, userErrors: [] };
+}
+
+const ASSIGNMENT: Record<string, string[]> = {
+  FULFILLMENT_REQUESTED: ["SUBMITTED"],
+  FULFILLMENT_ACCEPTED: ["ACCEPTED", "CANCELLATION_REJECTED"],
+  CANCELLATION_REQUESTED: ["CANCELLATION_REQUESTED"],
+  FULFILLMENT_UNSUBMITTED: ["UNSUBMITTED"],
+};
+
+export function assignedFulfillmentOrders(state: ShopState, args: Rec): Rec[] {
+  return state.fulfillmentOrders.filter((fo) => {
+    const location = fo.assignedLocation.location;
+    if (!location.fulfillmentService) return false;
+    if (args.locationIds?.length && !args.locationIds.includes(location.id)) return false;
+    if (fo.status === "CLOSED" || fo.status === "CANCELLED" || fo.status === "INCOMPLETE") return false;
+    return !args.assignmentStatus || ASSIGNMENT[args.assignmentStatus]!.includes(fo.requestStatus);
+  });
+}
