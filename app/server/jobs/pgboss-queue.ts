@@ -130,7 +130,9 @@ export class PgBossJobQueue implements JobQueue {
         {
           batchSize: 1,
           localConcurrency: reg.concurrency,
-          groupConcurrency: cap,
+          // pg-boss's global groupConcurrency counts active jobs without a lock, so concurrent
+          // fetches overshoot it; the local cap is exact within this worker process.
+          localGroupConcurrency: Math.min(cap, reg.concurrency),
           pollingIntervalSeconds: Math.max(0.5, (this.options.pollMs ?? TUNING_DEFAULTS.pollMs) / 1000),
         },
         async ([job]) => this.execute(queue, job!),
