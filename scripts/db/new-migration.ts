@@ -13,6 +13,19 @@ if (!name) {
   process.exit(2);
 }
 
+// Several people may add models at once in one tree: one migration is written at a time.
+const lock = path.join(os.tmpdir(), "silkroute-new-migration.lock");
+for (let waited = 0; ; waited += 200) {
+  try {
+    fs.mkdirSync(lock);
+    break;
+  } catch {
+    if (waited > 60_000) throw new Error(`${lock} is held; remove it if no migration is being written`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+process.on("exit", () => fs.rmSync(lock, { recursive: true, force: true }));
+
 const sequence = String(listMigrations("postgresql").length + 1).padStart(4, "0");
 const dirName = `${sequence}_${name}`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-migration-"));
