@@ -5,7 +5,7 @@
 import type { PriceModel, RateCard, Zone } from "./card-types";
 
 export interface CardIssue {
-  readonly path: string; // e.g. "zones.US", "zones.US.bands.1", "remoteAreas.0", "card"
+  readonly path: string; // e.g. "zones.US", "zones.US.price.bands.1", "remoteAreas.0", "card"
   readonly message: string;
 }
 
@@ -47,7 +47,7 @@ function checkZone(zone: Zone, seen: Map<string, string>, issues: CardIssue[]): 
     if (!isCount(leg.minDays) || !isCount(leg.maxDays)) issues.push({ path: at, message: "transit days must be whole numbers ≥ 0" });
     else if (leg.minDays > leg.maxDays) issues.push({ path: at, message: `transit ${leg.minDays}–${leg.maxDays} days is reversed` });
   });
-  checkPrice(zone.price, path, issues);
+  checkPrice(zone.price, `${path}.price`, issues);
 }
 
 export function validateRateCard(card: RateCard): CardIssue[] {

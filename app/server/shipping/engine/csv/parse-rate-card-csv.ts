@@ -85,7 +85,7 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
       if (z?.first) r.fail(line, `zone ${a} already uses first/additional pricing; a zone uses one price model`);
       else if (z && values.every((v) => v !== null)) {
         const [fromGrams, toGrams, itemFeeMinor, perKgMinor] = values as number[];
-        lines.set(`zones.${a}.bands.${z.bands.length}`, line);
+        lines.set(`zones.${a}.price.bands.${z.bands.length}`, line);
         z.bands.push({ fromGrams: fromGrams!, toGrams: toGrams!, itemFeeMinor: itemFeeMinor!, perKgMinor: perKgMinor! });
       }
     } else if (type === "first") {
@@ -95,7 +95,7 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
       else if (z && values.every((v) => v !== null)) {
         const [firstGrams, firstMinor, additionalGrams, additionalMinor] = values as number[];
         z.first = { kind: "first-additional", firstGrams: firstGrams!, firstMinor: firstMinor!, additionalGrams: additionalGrams!, additionalMinor: additionalMinor! };
-        lines.set(`zones.${a}`, line);
+        lines.set(`zones.${a}.price`, line);
       }
     } else if (type === "remote") {
       lines.set(`remoteAreas.${remoteAreas.length}`, line);
