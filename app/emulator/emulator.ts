@@ -11,9 +11,8 @@ import { topicToEnum } from "./webhooks/topics";
 import { createRateCache } from "./checkout";
 import { handleGraphql, type GraphqlRequestBody } from "./graphql-endpoint";
 import { createControls, type Controls } from "./controls";
-import { routeRequest } from "./http-server";
+import { fetchHandler, nodeHandler, type RouteDeps } from "./http-server";
 import { adminSchema } from "./schema";
-import { createShopifyFetch } from "./shopify-fetch";
 import { randomUUID } from "node:crypto";
 
 export const DEFAULT_APP_TOML = fileURLToPath(new URL("../../shopify.app.toml", import.meta.url));
@@ -45,7 +44,9 @@ export interface Emulator {
   controls: Controls;
   /** In-process Admin GraphQL call (same validation, cost and throttle as HTTP, no token check). */
   graphql(shop: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, unknown>>;
-  /** A fetch that reroutes https://<shop>.myshopify.com/admin/... to this emulator. */
+  /** Answers a Fetch API Request in-process (any https://<shop>.myshopify.com/admin/... or /_emulator/... URL). */
+  handle(request: Request): Promise<Response>;
+  /** A fetch that answers https://<shop>.myshopify.com/admin/... in-process and passes everything else to `base`. */
   shopifyFetch(base?: typeof fetch): typeof fetch;
   core: Core;
   tokens: TokenStore;
@@ -102,6 +103,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     checkout: { core, fetch: outbound, timeoutMs: options.carrierTimeoutMs ?? 10_000, cache: rateCache },
   });
 
+  const routeDeps: RouteDeps = { core, tokens, controls, scopes };
+  const handle = (request: Request) => fetchHandler(routeDeps, request);
   const graphql = async (shop: string, query: string, variables?: Record<string, unknown>) => {
     const state = core.shops.get(shop);
     if (!state) throw new Error(`Unknown shop ${shop}`);
@@ -112,7 +115,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   return {
     get url() { return baseUrl; },
     async listen(port = 0, host = "127.0.0.1") {
-      server = createServer((req, res) => void routeRequest({ core, tokens, controls, scopes }, req, res));
+      server = createServer((req, res) => void nodeHandler(routeDeps, req, res));
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       const address = server.address() as AddressInfo;
       baseUrl = `http://${host}:${address.port}`;
@@ -126,7 +129,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     },
     controls,
     graphql,
-    shopifyFetch: (base) => createShopifyFetch(baseUrl, base),
+    handle,
+    shopifyFetch: (base = (i, init) => globalThis.fetch(i, init)) => (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const host = new URL(request.url).hostname;
+      return host.endsWith(".myshopify.com") && new URL(request.url).pathname.startsWith("/admin/") ? handle(request) : base(input, init);
+    }) as typeof fetch,
     core,
     tokens,
     sender,

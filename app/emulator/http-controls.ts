@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RouteDeps } from "./http-server";
-import { sendJson } from "./http-server";
+import type { EmuRequest, EmuResponse, RouteDeps } from "./http-server";
+import { json as sendJson } from "./http-server";
 
 /**
  * JSON endpoints for the demo and scripts, mirroring the programmatic controls:
@@ -20,55 +19,55 @@ import { sendJson } from "./http-server";
  *   PUT  /_emulator/staged-uploads/<shop>/<key>    raw body
  *   GET  /_emulator/bulk-results/<shop>/<id>.jsonl
  */
-export async function handleControlRoute(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, path: string, search: URLSearchParams, body: Buffer): Promise<void> {
+export async function handleControlRoute(deps: RouteDeps, req: EmuRequest, path: string): Promise<EmuResponse> {
+  const { body } = req;
+  const search = req.url.searchParams;
   const c = deps.controls;
-  const json = () => (body.length ? (JSON.parse(body.toString("utf8")) as Record<string, any>) : {}); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const input = () => (body.length ? (JSON.parse(body.toString("utf8")) as Record<string, any>) : {}); // eslint-disable-line @typescript-eslint/no-explicit-any
   const parts = path.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
   const [area, shop, action, sub] = parts;
   const method = req.method ?? "GET";
   try {
-    if (area === "health") return sendJson(res, 200, { ok: true });
-    if (area === "settle" && method === "POST") { await c.settle(); return sendJson(res, 200, { ok: true }); }
-    if (area === "webhooks" && method === "POST") { const b = json(); c.subscribeAppWebhooks(b.topics, b.uri); return sendJson(res, 201, { ok: true }); }
+    if (area === "health") return sendJson(200, { ok: true });
+    if (area === "settle" && method === "POST") { await c.settle(); return sendJson(200, { ok: true }); }
+    if (area === "webhooks" && method === "POST") { const b = input(); c.subscribeAppWebhooks(b.topics, b.uri); return sendJson(201, { ok: true }); }
     if (area === "staged-uploads" && shop) {
-      if (method === "PUT") { c.putStagedUpload(shop, parts.slice(2).join("/"), body.toString("utf8")); return sendJson(res, 200, {}); }
-      const form = await new Response(new Uint8Array(body), { headers: { "content-type": String(req.headers["content-type"] ?? "") } }).formData();
+      if (method === "PUT") { c.putStagedUpload(shop, parts.slice(2).join("/"), body.toString("utf8")); return sendJson(200, {}); }
+      const form = await new Response(new Uint8Array(body), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
       const key = String(form.get("key") ?? "");
       const file = form.get("file");
       const content = typeof file === "string" ? file : file ? await file.text() : "";
       c.putStagedUpload(shop, key, content);
-      res.writeHead(201, { "Content-Type": "application/xml" });
-      return void res.end(`<?xml version="1.0" encoding="UTF-8"?><PostResponse><Bucket>shopify-staged-uploads</Bucket><Key>${key}</Key></PostResponse>`);
+      return { status: 201, headers: { "Content-Type": "application/xml" }, body: `<?xml version="1.0" encoding="UTF-8"?><PostResponse><Bucket>shopify-staged-uploads</Bucket><Key>${key}</Key></PostResponse>` };
     }
     if (area === "bulk-results" && shop && action) {
       const text = c.shop(shop).bulkResults.get(action);
-      if (text === undefined) return sendJson(res, 404, { errors: "Not Found" });
-      res.writeHead(200, { "Content-Type": "application/jsonl" });
-      return void res.end(text);
+      if (text === undefined) return sendJson(404, { errors: "Not Found" });
+      return { status: 200, headers: { "Content-Type": "application/jsonl" }, body: text };
     }
-    if (area === "shops" && !shop && method === "POST") { const s = c.createShop(json() as never); return sendJson(res, 201, { domain: s.domain, shopId: s.shop.id }); }
+    if (area === "shops" && !shop && method === "POST") { const s = c.createShop(input() as never); return sendJson(201, { domain: s.domain, shopId: s.shop.id }); }
     if (area === "shops" && shop) {
       if (method === "GET") {
-        if (action === "products") return sendJson(res, 200, c.products(shop));
-        if (action === "orders") return sendJson(res, 200, c.orders(shop));
-        if (action === "fulfillments") return sendJson(res, 200, c.fulfillments(shop));
-        if (action === "events") return sendJson(res, 200, c.events(shop, search.get("topic") ?? undefined));
-        if (action === "deliveries") return sendJson(res, 200, c.deliveries({ shop, topic: search.get("topic") ?? undefined }));
+        if (action === "products") return sendJson(200, c.products(shop));
+        if (action === "orders") return sendJson(200, c.orders(shop));
+        if (action === "fulfillments") return sendJson(200, c.fulfillments(shop));
+        if (action === "events") return sendJson(200, c.events(shop, search.get("topic") ?? undefined));
+        if (action === "deliveries") return sendJson(200, c.deliveries({ shop, topic: search.get("topic") ?? undefined }));
       }
       if (method === "POST") {
-        const b = json();
-        if (action === "install") return sendJson(res, 200, c.installApp(shop, b));
-        if (action === "uninstall") { c.uninstallApp(shop); return sendJson(res, 200, { ok: true }); }
-        if (action === "plan") { c.setPlan(shop, b.plan); return sendJson(res, 200, { ok: true }); }
-        if (action === "backup-rates") { c.setBackupRates(shop, b.rates); return sendJson(res, 200, { ok: true }); }
-        if (action === "orders" && sub === "cancel") return sendJson(res, 200, c.cancelOrder(shop, b.orderId, b.reason));
-        if (action === "orders") return sendJson(res, 201, c.placeOrder(shop, b as never));
-        if (action === "checkout") return sendJson(res, 200, await c.quoteCheckout(shop, b as never));
-        if (action === "session-token") return sendJson(res, 200, { token: c.sessionToken(shop, b.userId) });
+        const b = input();
+        if (action === "install") return sendJson(200, c.installApp(shop, b));
+        if (action === "uninstall") { c.uninstallApp(shop); return sendJson(200, { ok: true }); }
+        if (action === "plan") { c.setPlan(shop, b.plan); return sendJson(200, { ok: true }); }
+        if (action === "backup-rates") { c.setBackupRates(shop, b.rates); return sendJson(200, { ok: true }); }
+        if (action === "orders" && sub === "cancel") return sendJson(200, c.cancelOrder(shop, b.orderId, b.reason));
+        if (action === "orders") return sendJson(201, c.placeOrder(shop, b as never));
+        if (action === "checkout") return sendJson(200, await c.quoteCheckout(shop, b as never));
+        if (action === "session-token") return sendJson(200, { token: c.sessionToken(shop, b.userId) });
       }
     }
-    sendJson(res, 404, { errors: "Not Found" });
+    return sendJson(404, { errors: "Not Found" });
   } catch (error) {
-    sendJson(res, 400, { errors: [{ message: (error as Error).message }] });
+    return sendJson(400, { errors: [{ message: (error as Error).message }] });
   }
 }
