@@ -1,4 +1,4 @@
 import { webhookAction } from "../server/webhooks/receive.server";
-import { acknowledgeOnly } from "../server/webhooks/topics.server";
+import { onProductDeleted } from "../server/webhooks/topics.server";
 
-export const action = webhookAction("products/delete", acknowledgeOnly);
+export const action = webhookAction("products/delete", onProductDeleted);

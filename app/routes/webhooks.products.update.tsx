@@ -1,4 +1,4 @@
 import { webhookAction } from "../server/webhooks/receive.server";
-import { acknowledgeOnly } from "../server/webhooks/topics.server";
+import { onProductUpdated } from "../server/webhooks/topics.server";
 
-export const action = webhookAction("products/update", acknowledgeOnly);
+export const action = webhookAction("products/update", onProductUpdated);

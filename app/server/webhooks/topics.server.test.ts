@@ -10,6 +10,8 @@ import { action as orderCancelled } from "../../routes/webhooks.orders.cancelled
 import { action as dataRequest } from "../../routes/webhooks.customers.data_request";
 import { action as customersRedact } from "../../routes/webhooks.customers.redact";
 import { action as shopRedact } from "../../routes/webhooks.shop.redact";
+import { action as productDeleted } from "../../routes/webhooks.products.delete";
+import { action as productUpdated } from "../../routes/webhooks.products.update";
 import { complianceJobHandlers } from "../compliance/jobs.server";
 import { putSecret } from "../security/secrets.server";
 
@@ -114,5 +116,33 @@ describe("webhook topics", () => {
     ]) expect(await count).toBe(0);
     expect(await db.shopOrder.count({ where: { shop: neighbour } })).toBe(1);
     expect(await db.encryptedSecret.count({ where: { shop: neighbour } })).toBe(1);
+  });
+});
+
+describe("product webhooks keep supplier mappings true", () => {
+  const mapping = (shop: string, productId: number, variantId: number) =>
+    db.variantMapping.create({
+      data: {
+        shop, productGid: `gid://shopify/Product/${productId}`, variantGid: `gid://shopify/ProductVariant/${variantId}`,
+        shopifySku: `SKU-${variantId}`, supplier: "sandbox", supplierProductId: "p1", supplierSku: `S-${variantId}`,
+      },
+    });
+
+  it("products/delete removes the deleted product's mappings only", async () => {
+    const shop = uniqueShop("proddelete");
+    await mapping(shop, 1, 11);
+    await mapping(shop, 2, 21);
+    await deliver(productDeleted, "products/delete", shop, { id: 1 });
+    expect(await db.variantMapping.findMany({ where: { shop }, select: { variantGid: true } })).toEqual([{ variantGid: "gid://shopify/ProductVariant/21" }]);
+  });
+
+  it("products/update drops mappings of variants deleted in Shopify and refreshes SKUs", async () => {
+    const shop = uniqueShop("produpdate");
+    await mapping(shop, 3, 31);
+    await mapping(shop, 3, 32);
+    await deliver(productUpdated, "products/update", shop, { id: 3, variants: [{ id: 31, sku: "RENAMED", barcode: "4006381333931" }] });
+    const rows = await db.variantMapping.findMany({ where: { shop } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ variantGid: "gid://shopify/ProductVariant/31", shopifySku: "RENAMED", barcode: "4006381333931" });
   });
 });

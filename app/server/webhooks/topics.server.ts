@@ -5,6 +5,7 @@ import { markOrderCancelled, saveOrderSnapshot } from "../orders/order-snapshots
 import { cancelShopJobs, enqueueJob } from "../queue.server";
 import type { WebhookHandler } from "./receive.server";
 import { z } from "zod";
+import { removeProductMappings, syncProductMappings } from "../sourcing/variant-mappings.server";
 
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
@@ -35,6 +36,14 @@ export const onCustomersRedact: WebhookHandler = async ({ shop, webhookId, paylo
 
 export const onShopRedact: WebhookHandler = async ({ shop, webhookId }) => {
   await enqueueJob("compliance.shop-redact", { shop }, { dedupeKey: webhookId });
+};
+
+export const onProductUpdated: WebhookHandler = async ({ shop, payload }) => {
+  await syncProductMappings(shop, payload);
+};
+
+export const onProductDeleted: WebhookHandler = async ({ shop, payload }) => {
+  await removeProductMappings(shop, payload);
 };
 
 // Topics whose work belongs to domains that subscribe below; until a domain handles one, the delivery
