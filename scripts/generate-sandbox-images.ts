@@ -40,7 +40,7 @@ let files = 0;
 for (const category of CATEGORY_TEMPLATES) {
   for (const [colour, hex] of Object.entries(COLOUR_HEX)) {
     const detail = colour === "black" || colour === "navy" ? shade(hex, 90) : shade(hex, -70);
-    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" role="img" aria-label="${category.name[0]} (${colour})">` +
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" role="img" aria-label="${category.name[0].replace("&", "&amp;")} (${colour})">` +
       `<rect width="400" height="400" fill="#f6f6f7"/>${SHAPES[category.id]!(hex, detail)}</svg>\n`;
     writeFileSync(path.join(OUT_DIR, `${category.id}-${colour}.svg`), svg);
     bytes += svg.length;

@@ -5,9 +5,9 @@ const RULES: readonly (readonly [TrackingStatus, RegExp])[] = [
   ["returning", /return(ing|ed)? to sender|being returned|退回|退件|返回发件人/i],
   ["delivered", /\bdelivered\b|signed (for|by)|已签收|妥投|签收/i],
   ["exception", /exception|failed|failure|lost|damaged|refused|held|undeliverable|异常|失败|拒收|丢失|破损|扣留/i],
-  ["out_for_delivery", /out for delivery|with (the )?courier for delivery|派送中|派件|正在派送|投递中/i],
+  ["out_for_delivery", /out for delivery|with (the )?courier for delivery|派送中|派件|正在派送|投递中|开始配送|配送员/i],
   ["customs_clearance", /customs|clearance|清关|海关/i],
-  ["info_received", /info(rmation)? received|label created|pre-?advice|electronic (notification|information)|已下单|已接单|揽收信息|电子信息/i],
+  ["info_received", /info(rmation)? received|label created|pre-?advice|electronic (notification|information)|已下单|已接单|提交了订单|等待系统确认|揽收信息|电子信息/i],
   ["in_transit", /transit|depart|arriv|accepted|picked up|dispatch|shipped|hub|sorting|flight|运输|发往|到达|离开|揽收|出库|分拣|航班|已发货/i],
 ];
 
