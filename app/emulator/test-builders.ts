@@ -48,3 +48,17 @@ mutation ProductSet($input: ProductSetInput!, $identifier: ProductSetIdentifiers
     userErrors { field message code }
   }
 }`;
+
+export interface RecordedRequest { url: string; headers: Headers; body: string }
+
+/** An outbound-fetch stand-in: records what the emulator sends and answers with the given responder. */
+export function recordingFetch(respond: (req: RecordedRequest, attempt: number) => Response | Promise<Response> = () => new Response("ok")) {
+  const requests: RecordedRequest[] = [];
+  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const recorded = { url: request.url, headers: request.headers, body: await request.text() };
+    requests.push(recorded);
+    return respond(recorded, requests.filter((r) => r.url === recorded.url).length);
+  }) as typeof fetch;
+  return { fetch: fetchImpl, requests };
+}
