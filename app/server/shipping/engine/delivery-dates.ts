@@ -19,12 +19,32 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 interface LocalTime { readonly day: number; readonly minutes: number; readonly offsetMinutes: number }
 
+// formatToParts costs ~10 µs; results depend only on (zone, minute), so memoise them (bounded).
+const MEMO_LIMIT = 10_000;
+const localMemo = new Map<string, LocalTime>();
+const noonMemo = new Map<string, { date: Date; offsetMinutes: number }>();
+
+function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MEMO_LIMIT) map.clear();
+    value = compute();
+    map.set(key, value);
+  }
+  return value;
+}
+
 /** Local calendar day (days since 1970-01-01), minutes since local midnight, and UTC offset. */
 export function localTime(instant: Date, timeZone: string): LocalTime {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  return memo(localMemo, `${timeZone}|${minute}`, () => computeLocalTime(new Date(minute * 60_000), timeZone));
+}
+
+function computeLocalTime(instant: Date, timeZone: string): LocalTime {
   const p: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) if (part.type !== "literal") p[part.type] = Number(part.value);
   const localMs = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  const offsetMinutes = Math.round((localMs - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const offsetMinutes = Math.round((localMs - instant.getTime()) / 60_000);
   return { day: Math.floor(localMs / DAY_MS), minutes: p.hour! * 60 + p.minute!, offsetMinutes };
 }
 
@@ -56,6 +76,12 @@ export function dayToIsoDate(day: number): string {
 
 /** Noon of `day` in `timeZone`, with the offset in force at that instant (DST-safe). */
 export function noonIn(day: number, timeZone: string): { date: Date; offsetMinutes: number } {
+  const noon = memo(noonMemo, `${timeZone}|${day}`, () => computeNoon(day, timeZone));
+  return { date: new Date(noon.date.getTime()), offsetMinutes: noon.offsetMinutes }; // callers may mutate Dates
+
+}
+
+function computeNoon(day: number, timeZone: string): { date: Date; offsetMinutes: number } {
   const guess = day * DAY_MS + 12 * 3_600_000;
   let offset = localTime(new Date(guess), timeZone).offsetMinutes;
   const instant = guess - offset * 60_000;
