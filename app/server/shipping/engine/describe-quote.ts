@@ -19,9 +19,12 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
   }
   const nothingDue = parcels.every((p) => p.duties.collectedAt === "none");
   if (incoterm === "DDP") {
-    if (charged === 0 && nothingDue) return "No import duties or taxes expected";
-    const base = `Duties & taxes prepaid, included (est. ${amount({ amount: charged, currency })})`;
-    return taxesLeftOut ? `${base}; import VAT/GST charged at checkout` : base;
+    const est = amount({ amount: charged, currency });
+    if (taxesLeftOut) {
+      const duties = charged > 0 ? `Duties prepaid, included (est. ${est})` : "No import duty expected";
+      return `${duties}; VAT/GST charged separately at checkout`;
+    }
+    return charged > 0 ? `Duties & taxes prepaid, included (est. ${est})` : "No import duties or taxes expected";
   }
   if (nothingDue) return "No import duties or taxes expected";
   const estimate = duty + tax;
