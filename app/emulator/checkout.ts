@@ -48,7 +48,12 @@ export async function quoteCheckout(deps: CheckoutDeps, state: ShopState, input:
   const body = JSON.stringify(request);
   let outcome: number | string;
   try {
-    const response = await deps.fetch(carrier.callbackUrl, {
+    // Race as well as abort: a read timeout must hold even for a fetch that ignores its signal.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error("read timeout"), { name: "TimeoutError" })), deps.timeoutMs);
+    });
+    const response = await Promise.race([timeout, deps.fetch(carrier.callbackUrl, {
       method: "POST",
       body,
       redirect: "manual",
@@ -58,7 +63,7 @@ export async function quoteCheckout(deps: CheckoutDeps, state: ShopState, input:
         "X-Shopify-Shop-Domain": state.domain,
       },
       signal: AbortSignal.timeout(deps.timeoutMs),
-    });
+    })]).finally(() => clearTimeout(timer));
     outcome = response.status;
     if (response.status >= 200 && response.status < 300) {
       const json = (await response.json().catch(() => null)) as { rates?: Rec[] } | null;
