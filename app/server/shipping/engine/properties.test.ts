@@ -98,3 +98,11 @@ describe("engine properties", () => {
 
   });
 });
+
+describe("money bounds", () => {
+  it("quotes the largest accepted cart without leaving safe integers", () => {
+    const items = Array.from({ length: 500 }, (_, i) => buildItem({ sku: `S${i}`, quantity: 10_000, grams: 0, priceMinor: 1_000_000_000 }));
+    const result = quoteRates(buildRateRequest({ items }), ctx);
+    expect(result.exclusions.filter((e) => e.reason === "internal-error")).toEqual([]);
+  });
+});

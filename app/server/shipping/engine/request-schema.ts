@@ -8,7 +8,7 @@ import { ITEM_FLAGS, type ItemFlag } from "./card-types";
 
 const MAX_GRAMS = 1_000_000; // 1 t per unit
 const MAX_QUANTITY = 10_000;
-const MAX_PRICE_MINOR = 1_000_000_000_00; // 1e11 minor units per unit
+const MAX_PRICE_MINOR = 1_000_000_000; // per unit; × quantity × lines stays below 2^53
 
 const optionalText = z.string().max(200).nullish().transform((v) => v ?? null);
 

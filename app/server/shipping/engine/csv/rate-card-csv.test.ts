@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SAMPLE_CARDS } from "../defaults/default-context";
 import { parseRateCardCsv } from "./parse-rate-card-csv";
@@ -39,6 +40,12 @@ describe("rate card CSV", () => {
   it.each(SAMPLE_CARDS.map((c) => [c.code, c] as const))("round-trips the %s sample card", (_code, card) => {
     const parsed = parseRateCardCsv(serializeRateCardCsv(card));
     expect(parsed).toEqual({ ok: true, card });
+  });
+
+  it("parses the example in rate-card-csv.md", () => {
+    const doc = readFileSync(new URL("../rate-card-csv.md", import.meta.url), "utf8");
+    const example = /```csv\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(parseRateCardCsv(example)).toMatchObject({ ok: true, card: { code: "SR-CN-DIRECT", currency: "CNY" } });
   });
 
   it("parses the documented example with exact per-kg rates", () => {
