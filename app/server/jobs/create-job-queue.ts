@@ -22,7 +22,7 @@ export function createJobQueue(options: CreateJobQueueOptions): JobQueue {
 }
 
 /** JOBS_BACKEND picks the backend ("db" unless set); "pgboss" needs DATABASE_URL to be PostgreSQL. */
-export function jobBackendFromEnv(env: NodeJS.ProcessEnv = process.env): JobBackend {
+export function jobBackendFromEnv(env: Record<string, string | undefined> = process.env): JobBackend {
   const value = (env.JOBS_BACKEND ?? "db").trim().toLowerCase();
   if (value !== "db" && value !== "pgboss") throw new Error(`JOBS_BACKEND must be "db" or "pgboss", got "${value}"`);
   if (value === "pgboss" && databaseProvider(env.DATABASE_URL || databaseUrl()) !== "postgresql") {

@@ -1,4 +1,5 @@
-// Public surface of durable jobs; domains import from here.
+// Public surface of durable jobs. Code that only enqueues uses the process-wide `jobQueue()` from
+// ./queue.server; the worker builds its own queue so it can register handlers before starting.
 export { createJobQueue, createJobQueueFromEnv, jobBackendFromEnv, type CreateJobQueueOptions, type JobBackend } from "./create-job-queue";
 export { jobHandlers, jobSchedules, registerJobHandlers, type JobDeps, type JobRegistration, type JobScheduleSpec } from "./handlers";
 export { createConsoleLogger, silentLogger } from "./logger";
