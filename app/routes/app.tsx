@@ -22,6 +22,11 @@ export default function App() {
     <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
         <Link to="/app" rel="home">Home</Link>
+        <Link to="/app/catalog">Catalog</Link>
+        <Link to="/app/import-list">Import list</Link>
+        <Link to="/app/orders">Orders</Link>
+        <Link to="/app/shipping">Shipping</Link>
+        <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
