@@ -1,3 +1,4 @@
+import type { JobDeps, JobRegistration } from "../jobs/handlers";
 import type { JobHandler } from "../jobs/types";
 import { answerCustomerDataRequest, redactCustomer, redactShop } from "./compliance.server";
 
@@ -7,14 +8,19 @@ interface CustomerRequestJob {
 }
 
 // Shopify allows 30 days; we act on the next worker tick. Each handler is safe to run twice.
-export const complianceJobHandlers: Record<string, JobHandler<never>> = {
-  "compliance.customers-data-request": (async ({ payload }: { payload: CustomerRequestJob }) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each queue has its own payload type
+export const complianceJobHandlers: Record<string, JobHandler<any>> = {
+  "compliance.customers-data-request": async ({ payload }: { payload: CustomerRequestJob }) => {
     const request = await answerCustomerDataRequest(payload.shop, payload.payload);
     return { complianceRequestId: request.id };
-  }) as JobHandler<never>,
-  "compliance.customers-redact": (async ({ payload }: { payload: CustomerRequestJob }) => {
+  },
+  "compliance.customers-redact": async ({ payload }: { payload: CustomerRequestJob }) => {
     const request = await redactCustomer(payload.shop, payload.payload);
     return { complianceRequestId: request.id };
-  }) as JobHandler<never>,
-  "compliance.shop-redact": (async ({ payload }: { payload: { shop: string } }) => redactShop(payload.shop)) as JobHandler<never>,
+  },
+  "compliance.shop-redact": async ({ payload }: { payload: { shop: string } }) => redactShop(payload.shop),
 };
+
+export function complianceJobRegistrations(_deps: JobDeps): Record<string, JobRegistration> {
+  return Object.fromEntries(Object.entries(complianceJobHandlers).map(([queue, handler]) => [queue, { handler }]));
+}

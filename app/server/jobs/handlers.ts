@@ -3,6 +3,10 @@
 import type { Db } from "~/db.server";
 import { PRUNE_WEBHOOK_DELIVERIES, pruneWebhookDeliveries, type PrunePayload } from "./prune-webhook-deliveries";
 import type { JobHandler, JobQueue, RegisterOptions } from "./types";
+import { complianceJobRegistrations } from "../compliance/jobs.server";
+import { fulfillmentJobHandlers, fulfillmentJobSchedules } from "../fulfillment/jobs.server";
+import { shippingJobHandlers, shippingJobSchedules } from "../shipping/jobs.server";
+import { sourcingJobHandlers, sourcingJobSchedules } from "../sourcing/jobs.server";
 
 export interface JobDeps {
   db: Db;
@@ -28,11 +32,18 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
       handler: async (ctx: { payload: PrunePayload }) => pruneWebhookDeliveries(deps.db, ctx.payload),
       options: { concurrency: 1 },
     },
+    ...complianceJobRegistrations(deps),
+    ...sourcingJobHandlers(deps),
+    ...shippingJobHandlers(deps),
+    ...fulfillmentJobHandlers(deps),
   };
 }
 
 export const jobSchedules: JobScheduleSpec[] = [
   { name: "maintenance.prune-webhook-deliveries.daily", cron: "17 3 * * *", queue: PRUNE_WEBHOOK_DELIVERIES, payload: { olderThanDays: 30 } },
+  ...sourcingJobSchedules,
+  ...shippingJobSchedules,
+  ...fulfillmentJobSchedules,
 ];
 
 /** Registers every handler and declares every schedule; returns the queue names. */

@@ -51,7 +51,7 @@ describe("AdminClient", () => {
   it("retries a THROTTLED answer after the bucket has restored enough points", async () => {
     let calls = 0;
     server.use(
-      admin.query("silkrouteTestProbe", () => {
+      http.post(`https://${SHOP}/admin/api/2026-10/graphql.json`, () => {
         calls += 1;
         return calls === 1 ? throttled(300, 50) : HttpResponse.json({ data: { shop: { name: "A" } }, extensions: cost(300, 1700) });
       }),

@@ -2,7 +2,7 @@
 // so a redelivery never enqueues it twice.
 import { recordScopes, recordUninstall } from "../shops.server";
 import { markOrderCancelled, saveOrderSnapshot } from "../orders/order-snapshots.server";
-import { cancelShopJobs, enqueueJob } from "../queue.server";
+import { jobQueue } from "../jobs/queue.server";
 import type { WebhookHandler } from "./receive.server";
 import { z } from "zod";
 import { removeProductMappings, syncProductMappings } from "../sourcing/variant-mappings.server";
@@ -10,7 +10,7 @@ import { removeProductMappings, syncProductMappings } from "../sourcing/variant-
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
   await recordUninstall(shop);
-  await cancelShopJobs(shop);
+  await jobQueue().cancelShopJobs(shop);
 };
 
 export const onScopesUpdate: WebhookHandler = async ({ shop, payload }) => {
@@ -27,15 +27,15 @@ export const onOrderCancelled: WebhookHandler = async ({ shop, payload }) => {
 };
 
 export const onCustomersDataRequest: WebhookHandler = async ({ shop, webhookId, payload }) => {
-  await enqueueJob("compliance.customers-data-request", { shop, payload }, { shop, dedupeKey: webhookId });
+  await jobQueue().enqueue("compliance.customers-data-request", { shop, payload }, { shop, dedupeKey: webhookId });
 };
 
 export const onCustomersRedact: WebhookHandler = async ({ shop, webhookId, payload }) => {
-  await enqueueJob("compliance.customers-redact", { shop, payload }, { shop, dedupeKey: webhookId });
+  await jobQueue().enqueue("compliance.customers-redact", { shop, payload }, { shop, dedupeKey: webhookId });
 };
 
 export const onShopRedact: WebhookHandler = async ({ shop, webhookId }) => {
-  await enqueueJob("compliance.shop-redact", { shop }, { dedupeKey: webhookId });
+  await jobQueue().enqueue("compliance.shop-redact", { shop }, { dedupeKey: webhookId });
 };
 
 export const onProductUpdated: WebhookHandler = async ({ shop, payload }) => {

@@ -1,0 +1,9 @@
+// The sourcing domain's durable jobs: queue name → handler, plus cron schedules. app/server/jobs/handlers.ts
+// registers everything listed here in the worker.
+import type { JobDeps, JobRegistration, JobScheduleSpec } from "../jobs/handlers";
+
+export function sourcingJobHandlers(_deps: JobDeps): Record<string, JobRegistration> {
+  return {};
+}
+
+export const sourcingJobSchedules: JobScheduleSpec[] = [];
