@@ -83,9 +83,12 @@ export function createJdClient(options: JdClientOptions) {
     return ok(token.accessToken);
   }
 
+  // Single-flight so a burst of calls at expiry logs in once, not once per call.
+  let inflight: Promise<SupplierResult<string>> | null = null;
   async function accessToken(signal: AbortSignal): Promise<SupplierResult<string>> {
     if (token && token.expiresAt - REFRESH_MARGIN_MS > clock.now()) return ok(token.accessToken);
-    return fetchToken(signal);
+    inflight ??= fetchToken(signal).finally(() => { inflight = null; });
+    return inflight;
   }
 
   /** Calls a business API; `result` comes back parsed (VOP sometimes sends it as a JSON string). */

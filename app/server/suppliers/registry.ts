@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { Clock } from "./resilience/clock";
+import type { ResiliencePolicy } from "./resilience/resilient-call";
+import type { SupplierAdapter, SupplierDescriptor } from "./supplier-adapter";
+import type { SupplierCode } from "./supplier-models";
+import { createCjAdapter, cjDescriptor, requestsPerSecondForLevel } from "./cj/index";
+import { createJdAdapter, jdDescriptor } from "./jd/index";
+import { createSandboxAdapter, sandboxDescriptor } from "./sandbox/index";
+
+/** A shop's connection as stored by the settings layer, with credentials already decrypted. */
+export interface SupplierConnectionConfig {
+  readonly supplier: SupplierCode;
+  readonly credentials: Readonly<Record<string, unknown>>;
+  readonly baseUrl?: string;
+}
+
+export interface RegistryDependencies {
+  readonly clock?: Clock;
+  readonly resilience?: Partial<ResiliencePolicy>;
+  readonly fetch?: typeof fetch;
+}
+
+export const SUPPLIER_DESCRIPTORS: Readonly<Record<SupplierCode, SupplierDescriptor>> = {
+  sandbox: sandboxDescriptor,
+  jd: jdDescriptor,
+  cj: cjDescriptor,
+};
+
+const JdCredentials = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), username: z.string().min(1), password: z.string().min(1) });
+const CjCredentials = z.object({ apiKey: z.string().min(1), accountLevel: z.coerce.number().int().min(0).max(5).optional() });
+
+export class SupplierConfigError extends Error {
+  override name = "SupplierConfigError";
+}
+
+/**
+ * Builds the adapter for a connection. Keep one adapter per connection alive (cache by connection id):
+ * it holds the supplier token, the pacing state and the circuit breaker.
+ * Throws SupplierConfigError when credentials are missing fields; the message names fields, never values.
+ */
+export function createSupplierAdapter(config: SupplierConnectionConfig, deps: RegistryDependencies = {}): SupplierAdapter {
+  const common = { baseUrl: config.baseUrl, clock: deps.clock, resilience: deps.resilience, fetch: deps.fetch };
+  switch (config.supplier) {
+    case "sandbox":
+      return createSandboxAdapter(common);
+    case "jd":
+      return createJdAdapter({ ...common, credentials: parse("jd", JdCredentials, config.credentials) });
+    case "cj": {
+      const c = parse("cj", CjCredentials, config.credentials);
+      return createCjAdapter({ ...common, apiKey: c.apiKey, requestsPerSecond: requestsPerSecondForLevel(c.accountLevel) });
+    }
+    default:
+      throw new SupplierConfigError(`Unknown supplier "${String((config as { supplier: unknown }).supplier)}"`);
+  }
+}
+
+function parse<T>(supplier: SupplierCode, schema: z.ZodType<T>, credentials: unknown): T {
+  const result = schema.safeParse(credentials);
+  if (result.success) return result.data;
+  const fields = [...new Set(result.error.issues.map((i) => i.path.join(".")))].join(", ");
+  throw new SupplierConfigError(`${SUPPLIER_DESCRIPTORS[supplier].label}: missing or invalid credential fields: ${fields}`);
+}
