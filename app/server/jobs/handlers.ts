@@ -4,6 +4,7 @@ import type { Db } from "~/db.server";
 import { PRUNE_WEBHOOK_DELIVERIES, pruneWebhookDeliveries, type PrunePayload } from "./prune-webhook-deliveries";
 import type { JobHandler, JobQueue, RegisterOptions } from "./types";
 import { complianceJobRegistrations } from "../compliance/jobs.server";
+import { fxJobHandlers, fxJobSchedules } from "../fx/jobs.server";
 import { fulfillmentJobHandlers, fulfillmentJobSchedules } from "../fulfillment/jobs.server";
 import { shippingJobHandlers, shippingJobSchedules } from "../shipping/jobs.server";
 import { sourcingJobHandlers, sourcingJobSchedules } from "../sourcing/jobs.server";
@@ -33,6 +34,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
       options: { concurrency: 1 },
     },
     ...complianceJobRegistrations(deps),
+    ...fxJobHandlers(deps),
     ...sourcingJobHandlers(deps),
     ...shippingJobHandlers(deps),
     ...fulfillmentJobHandlers(deps),
@@ -41,6 +43,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
 
 export const jobSchedules: JobScheduleSpec[] = [
   { name: "maintenance.prune-webhook-deliveries.daily", cron: "17 3 * * *", queue: PRUNE_WEBHOOK_DELIVERIES, payload: { olderThanDays: 30 } },
+  ...fxJobSchedules,
   ...sourcingJobSchedules,
   ...shippingJobSchedules,
   ...fulfillmentJobSchedules,
