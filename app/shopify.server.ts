@@ -10,12 +10,15 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { APP_SCOPES, loadConfig } from "./server/config";
 import { recordInstall } from "./server/shops.server";
+import { allowAdminShellFraming, routeShopifyTrafficToEmulator } from "./server/shopify/emulator-routing.server";
 
 // The node adapter captures fetch once at import; look it up per call instead, so msw in tests and the
 // offline demo's Shopify routing (which replace globalThis.fetch) reach the library's requests too.
 setAbstractFetchFunc((input, init) => globalThis.fetch(input, init));
 
 export const config = loadConfig();
+// Demo/test mode with SHOPIFY_EMULATOR_URL only: Shopify traffic goes to the local emulator.
+routeShopifyTrafficToEmulator();
 
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
@@ -43,7 +46,10 @@ const shopify = shopifyApp({
 
 export default shopify;
 export const apiVersion = ApiVersion.October26;
-export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const addDocumentResponseHeaders: typeof shopify.addDocumentResponseHeaders = (request, headers) => {
+  shopify.addDocumentResponseHeaders(request, headers);
+  allowAdminShellFraming(headers, config);
+};
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
