@@ -1,0 +1,145 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import db from "../db.server";
+import { seedInstalledShop } from "../test/admin-session";
+import { uniqueShop } from "../test/webhooks";
+import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest } from "../server/shipping/carrier-service/test-builders";
+import { action, loader } from "./carrier-service.rates";
+
+const shops: string[] = [];
+async function installedShop(label: string) {
+  const shop = uniqueShop(label);
+  shops.push(shop);
+  await seedInstalledShop(shop);
+  return shop;
+}
+
+const call = async (request: Request) => {
+  const response = await action({ request, params: {}, context: {} });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) };
+};
+const codes = (body: { rates: { service_code: string }[] }) => body.rates.map((r) => r.service_code).sort();
+
+afterAll(async () => {
+  await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
+  await db.shippingSettings.deleteMany({ where: { shop: { in: shops } } });
+});
+
+describe("POST /carrier-service/rates", () => {
+  it("answers a correctly signed request with Shopify-format rates", async () => {
+    const shop = await installedShop("rates-ok");
+    const res = await call(signedRateRequest(shop, buildRatePayload()));
+    expect(res.status).toBe(200);
+    const { rates } = res.json();
+    expect(rates.length).toBeGreaterThan(0);
+    for (const rate of rates) {
+      expect(Object.keys(rate).sort()).toEqual(["currency", "description", "max_delivery_date", "min_delivery_date", "service_code", "service_name", "total_price"]);
+      expect(rate.total_price).toMatch(/^\d+$/);
+      expect(rate.currency).toBe("USD");
+      expect(rate.min_delivery_date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{4}$/);
+    }
+  });
+
+  it("rejects a request whose HMAC does not match the raw body with 401", async () => {
+    const shop = await installedShop("rates-bad-hmac");
+    const res = await call(signedRateRequest(shop, buildRatePayload(), { secret: "not-the-app-secret" }));
+    expect(res.status).toBe(401);
+  });
+
+  it("still answers a request without an HMAC header, since Shopify does not document one", async () => {
+    const shop = await installedShop("rates-no-hmac");
+    const res = await call(signedRateRequest(shop, buildRatePayload(), { hmac: null }));
+    expect(res.status).toBe(200);
+    expect(res.json().rates.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an oversized body with 413 before parsing it", async () => {
+    const shop = await installedShop("rates-huge");
+    const res = await call(signedRateRequest(shop, `{"rate":${" ".repeat(300 * 1024)}}`));
+    expect(res.status).toBe(413);
+  });
+
+  it("answers malformed JSON and an invalid payload with 400 and a clear message", async () => {
+    const shop = await installedShop("rates-malformed");
+    const notJson = await call(signedRateRequest(shop, "{not json"));
+    expect(notJson).toMatchObject({ status: 400 });
+    expect(notJson.json().error).toContain("not valid JSON");
+    const noCountry = await call(signedRateRequest(shop, buildRatePayload({ destination: { country: "Germany" } })));
+    expect(noCountry.status).toBe(400);
+    expect(noCountry.json().error).toContain("rate.destination.country");
+    const badQuantity = await call(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem({ quantity: -1 })] })));
+    expect(badQuantity.json().error).toContain("rate.items.0.quantity");
+  });
+
+  it("rejects a shop that has not installed Silkroute, and a request without a shop header", async () => {
+    expect((await call(signedRateRequest(uniqueShop("never-installed"), buildRatePayload()))).status).toBe(401);
+    expect((await call(signedRateRequest("", buildRatePayload()))).status).toBe(400);
+  });
+
+  it("allows POST only", async () => {
+    expect(loader().status).toBe(405);
+    const shop = await installedShop("rates-get");
+    expect((await call(signedRateRequest(shop, null, { method: "GET" }))).status).toBe(405);
+  });
+
+  it("answers 200 with no rates when nothing can ship the cart", async () => {
+    const shop = await installedShop("rates-none");
+    const res = await call(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem({ grams: 45_000 })] })));
+    expect(res).toMatchObject({ status: 200 });
+    expect(res.json()).toEqual({ rates: [] });
+    const digital = await call(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem({ requires_shipping: false })] })));
+    expect(digital.json()).toEqual({ rates: [] });
+  });
+
+  it("uses the supplier's weight and flags for mapped items, so a battery item drops the postal service", async () => {
+    const shop = await installedShop("rates-battery");
+    const plain = buildRateItem();
+    const battery = buildRateItem({ grams: 100 });
+    await seedVariantMapping(shop, battery.variant_id, { flags: "battery", weightGrams: 100 });
+    const withPlain = (await call(signedRateRequest(shop, buildRatePayload({ items: [plain] })))).json();
+    expect(codes(withPlain)).toContain("SR-POST-ECONOMY");
+    const withBattery = (await call(signedRateRequest(shop, buildRatePayload({ items: [battery] })))).json();
+    expect(codes(withBattery)).not.toContain("SR-POST-ECONOMY");
+    expect(codes(withBattery)).toContain("SR-EXPRESS");
+  });
+
+  it("prices a mapped item by the supplier's weight rather than Shopify's grams", async () => {
+    const shop = await installedShop("rates-weight");
+    const light = buildRateItem({ grams: 100 });
+    const heavy = buildRateItem({ grams: 100 });
+    await seedVariantMapping(shop, heavy.variant_id, { weightGrams: 4000 });
+    const price = async (item: unknown) =>
+      Number((await call(signedRateRequest(shop, buildRatePayload({ items: [item] })))).json().rates.find((r: { service_code: string }) => r.service_code === "SR-EXPRESS").total_price);
+    expect(await price(heavy)).toBeGreaterThan(await price(light));
+  });
+
+  it("finds a mapping by SKU when the variant id is not mapped", async () => {
+    const shop = await installedShop("rates-sku");
+    const item = buildRateItem({ sku: "PWR-BANK-1", grams: 100 });
+    await seedVariantMapping(shop, 99_000_001, { shopifySku: "PWR-BANK-1", flags: "battery" });
+    expect(codes((await call(signedRateRequest(shop, buildRatePayload({ items: [item] })))).json())).not.toContain("SR-POST-ECONOMY");
+  });
+
+  it("gives total_price in subunits, ×100 even for JPY", async () => {
+    const shop = await installedShop("rates-jpy");
+    const { rates } = (await call(signedRateRequest(shop, buildRatePayload({ currency: "JPY", destination: { country: "JP", postal_code: "100-0001", province: "13", city: "Tokyo" }, items: [buildRateItem({ price: 300000 })] })))).json();
+    expect(rates.length).toBeGreaterThan(0);
+    for (const rate of rates) {
+      expect(rate.currency).toBe("JPY");
+      expect(Number(rate.total_price) % 100).toBe(0);
+    }
+  });
+
+  it("answers 503 only on a total internal failure, so Shopify uses backup rates", async () => {
+    const shop = await installedShop("rates-broken");
+    const spy = vi.spyOn(db.shippingSettings, "findUnique").mockRejectedValueOnce(new Error("database is down"));
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect((await call(signedRateRequest(shop, buildRatePayload()))).status).toBe(503);
+      expect(error.mock.calls.flat().join(" ")).not.toContain("Market St");
+    } finally {
+      spy.mockRestore();
+      error.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from "vitest";
+import db from "../../db.server";
+import { seedInstalledShop } from "../../test/admin-session";
+import { uniqueShop } from "../../test/webhooks";
+import { buildRateItem, buildRatePayload, signedRateRequest } from "./carrier-service/test-builders";
+import { answerRateRequest } from "./carrier-service/rates.server";
+import { buildRateCardCsv } from "./rate-card-fixtures";
+import { deleteRateCard, effectiveRateCards, listRateCards, rateCardCsv, setRateCardActive, uploadRateCard } from "./rate-cards.server";
+
+const shops: string[] = [];
+const newShop = async (label: string) => {
+  const shop = uniqueShop(label);
+  shops.push(shop);
+  await seedInstalledShop(shop);
+  return shop;
+};
+const quoteCodes = async (shop: string) => {
+  const response = await answerRateRequest(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem()] })));
+  return ((await response.json()) as { rates: { service_code: string; total_price: string }[] }).rates;
+};
+
+afterAll(async () => {
+  await db.shippingRateCard.deleteMany({ where: { shop: { in: shops } } });
+});
+
+describe("rate cards", () => {
+  it("uses the sample cards until the shop uploads its own", async () => {
+    const shop = await newShop("cards-sample");
+    expect((await listRateCards(shop)).every((c) => c.sample)).toBe(true);
+    expect((await quoteCodes(shop)).map((r) => r.service_code)).toContain("SR-CN-DIRECT");
+    expect(await uploadRateCard(shop, buildRateCardCsv())).toEqual({ ok: true, code: "ACME-LINE", version: 1 });
+    expect((await quoteCodes(shop)).map((r) => r.service_code)).toEqual(["ACME-LINE"]);
+  });
+
+  it("rejects a bad card with line-numbered errors and keeps the previous card in force", async () => {
+    const shop = await newShop("cards-bad");
+    await uploadRateCard(shop, buildRateCardCsv());
+    const before = await quoteCodes(shop);
+    const result = await uploadRateCard(shop, buildRateCardCsv({ usBand: "band,US,0,20000,-3.00,9.50" }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]).toMatch(/^line 13: /);
+    expect(await quoteCodes(shop)).toEqual(before);
+    expect(await rateCardCsv(shop, "ACME-LINE")).toBe(buildRateCardCsv());
+  });
+
+  it("replaces a card of the same code with a new version that checkout uses at once", async () => {
+    const shop = await newShop("cards-version");
+    await uploadRateCard(shop, buildRateCardCsv());
+    const cheap = Number((await quoteCodes(shop))[0]!.total_price);
+    expect(await uploadRateCard(shop, buildRateCardCsv({ usBand: "band,US,0,20000,9.00,9.50" }))).toMatchObject({ ok: true, version: 2 });
+    expect(Number((await quoteCodes(shop))[0]!.total_price)).toBeGreaterThan(cheap);
+  });
+
+  it("deactivates and deletes cards, and downloads a sample card in the upload format", async () => {
+    const shop = await newShop("cards-toggle");
+    await uploadRateCard(shop, buildRateCardCsv());
+    await uploadRateCard(shop, buildRateCardCsv({ code: "ACME-2", name: "Acme Two" }));
+    await setRateCardActive(shop, "ACME-LINE", false);
+    expect((await effectiveRateCards(shop)).map((c) => c.code)).toEqual(["ACME-2"]);
+    await deleteRateCard(shop, "ACME-2");
+    expect(await effectiveRateCards(shop)).toEqual([]);
+    expect(await rateCardCsv(shop, "SR-EXPRESS")).toContain("card,code,SR-EXPRESS");
+    expect(await rateCardCsv(shop, "NOPE")).toBeNull();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * A shop's rate cards, stored as the CSV the merchant uploaded. Until the shop stores any card the
+ * engine's SAMPLE cards apply; from the first upload on, only the shop's active cards do.
+ * Uploads are all-or-nothing: a card with any error is rejected and the stored card stays in force.
+ */
+import db from "../../db.server";
+import {
+  compileRateEngine, DEFAULT_DUTY_RULES, describeCsvError, parseRateCardCsv, RateCardError, SAMPLE_CARDS,
+  SAMPLE_DEFAULT_WAREHOUSE, SAMPLE_WAREHOUSES, serializeRateCardCsv, type CompiledEngine, type RateCard,
+} from "./engine";
+import { invalidateShopRateContext } from "./rate-context-cache";
+
+export interface RateCardSummary {
+  code: string;
+  name: string;
+  currency: string;
+  incoterm: string;
+  zones: number;
+  active: boolean;
+  sample: boolean;
+  version: number | null;
+  uploadedAt: string | null;
+}
+
+export type UploadResult = { ok: true; code: string; version: number } | { ok: false; errors: string[] };
+
+const MAX_CSV_BYTES = 512 * 1024;
+
+function summary(card: RateCard, row?: { active: boolean; version: number; uploadedAt: Date }): RateCardSummary {
+  return {
+    code: card.code, name: card.name, currency: card.currency, incoterm: card.incoterm, zones: card.zones.length,
+    active: row?.active ?? true, sample: !row, version: row?.version ?? null, uploadedAt: row?.uploadedAt.toISOString() ?? null,
+  };
+}
+
+/** Stored CSV was valid when uploaded; a card that no longer parses (engine rules tightened) is reported, not used. */
+function parseStored(row: { code: string; csv: string }): RateCard | null {
+  const parsed = parseRateCardCsv(row.csv);
+  if (parsed.ok) return parsed.card;
+  console.error(`[shipping] stored rate card ${row.code} no longer parses: ${parsed.errors.map(describeCsvError).join("; ")}`);
+  return null;
+}
+
+export function compileCards(cards: readonly RateCard[]): CompiledEngine {
+  return compileRateEngine({ cards, warehouses: SAMPLE_WAREHOUSES, defaultWarehouseCode: SAMPLE_DEFAULT_WAREHOUSE, dutyRules: DEFAULT_DUTY_RULES });
+}
+
+/** The cards checkout quotes with: the shop's active cards, or the samples when it has none stored. */
+export async function effectiveRateCards(shop: string): Promise<readonly RateCard[]> {
+  const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: { code: "asc" } });
+  if (rows.length === 0) return SAMPLE_CARDS;
+  return rows.filter((r) => r.active).map(parseStored).filter((c): c is RateCard => c !== null);
+}
+
+export async function listRateCards(shop: string): Promise<RateCardSummary[]> {
+  const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: { code: "asc" } });
+  if (rows.length === 0) return SAMPLE_CARDS.map((c) => summary(c));
+  return rows.flatMap((row) => {
+    const card = parseStored(row);
+    return card ? [summary(card, row)] : [];
+  });
+}
+
+export async function uploadRateCard(shop: string, csv: string): Promise<UploadResult> {
+  if (Buffer.byteLength(csv, "utf8") > MAX_CSV_BYTES) return { ok: false, errors: [`The file is larger than ${MAX_CSV_BYTES / 1024} KB`] };
+  const parsed = parseRateCardCsv(csv);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map(describeCsvError) };
+  const card = parsed.card;
+  // The whole set must still compile (e.g. codes stay unique) before anything is stored.
+  const rows = await db.shippingRateCard.findMany({ where: { shop, active: true, NOT: { code: card.code } } });
+  const others = rows.map(parseStored).filter((c): c is RateCard => c !== null);
+  try {
+    compileCards([...others, card]);
+  } catch (error) {
+    if (error instanceof RateCardError) return { ok: false, errors: error.issues.map((i) => `card: ${i.path}: ${i.message}`) };
+    throw error;
+  }
+  const row = await db.shippingRateCard.upsert({
+    where: { shop_code: { shop, code: card.code } },
+    create: { shop, code: card.code, name: card.name, csv },
+    update: { name: card.name, csv, active: true, version: { increment: 1 }, uploadedAt: new Date() },
+  });
+  invalidateShopRateContext(shop);
+  return { ok: true, code: row.code, version: row.version };
+}
+
+export async function setRateCardActive(shop: string, code: string, active: boolean): Promise<boolean> {
+  const { count } = await db.shippingRateCard.updateMany({ where: { shop, code }, data: { active } });
+  invalidateShopRateContext(shop);
+  return count > 0;
+}
+
+export async function deleteRateCard(shop: string, code: string): Promise<boolean> {
+  const { count } = await db.shippingRateCard.deleteMany({ where: { shop, code } });
+  invalidateShopRateContext(shop);
+  return count > 0;
+}
+
+/** The CSV to download: the merchant's upload as stored, or a sample card in the upload format. */
+export async function rateCardCsv(shop: string, code: string): Promise<string | null> {
+  const row = await db.shippingRateCard.findUnique({ where: { shop_code: { shop, code } } });
+  if (row) return row.csv;
+  const sample = SAMPLE_CARDS.find((c) => c.code === code);
+  return sample ? serializeRateCardCsv(sample) : null;
+}

@@ -1,0 +1,21 @@
+/**
+ * The per-process cache of compiled shop contexts. Kept apart from the loader so that settings and
+ * rate-card writes can drop an entry without importing the loader (and the loader's imports).
+ */
+export const RATE_CONTEXT_TTL_MS = 60_000;
+
+export interface CacheSlot<T> {
+  value: Promise<T>;
+  expiresAt: number;
+}
+
+export const rateContextSlots = new Map<string, CacheSlot<unknown>>();
+
+/** Called after every settings or rate-card write in this process; other processes catch up within the TTL. */
+export function invalidateShopRateContext(shop: string): void {
+  rateContextSlots.delete(shop);
+}
+
+export function clearRateContextCache(): void {
+  rateContextSlots.clear();
+}

@@ -1,0 +1,124 @@
+/**
+ * A shop's shipping settings: stored row ↔ the engine's MerchantRules, and the admin form's validation.
+ * Every save bumps `version` and drops the shop's compiled context so the next checkout sees the change.
+ */
+import { z } from "zod";
+import db from "../../db.server";
+import { parseDecimal, toDecimalString } from "../money";
+import { buildMerchantRules, type MerchantRules } from "./engine";
+import { invalidateShopRateContext } from "./rate-context-cache";
+
+export type ShippingSettingsRow = Awaited<ReturnType<typeof db.shippingSettings.findUniqueOrThrow>>;
+type ServiceOverrides = Record<string, { hidden?: boolean; name?: string }>;
+
+export interface DefaultBoxCm { length: number; width: number; height: number }
+
+/** Settings as the admin page shows them: amounts as decimal text in the rules currency. */
+export interface SettingsForm {
+  markupKind: "none" | "percent" | "fixed";
+  markupPercent: string;
+  markupAmount: string;
+  handlingFee: string;
+  handlingFeePer: "order" | "parcel";
+  freeShippingThreshold: string;
+  rulesCurrency: string;
+  ddpIncludesTaxes: boolean;
+  services: ServiceOverrides;
+  defaultBoxMm: { length: number; width: number; height: number };
+}
+
+export async function getShippingSettings(shop: string): Promise<ShippingSettingsRow> {
+  return (await db.shippingSettings.findUnique({ where: { shop } })) ?? (await db.shippingSettings.create({ data: { shop } }));
+}
+
+export function merchantRulesFrom(row: ShippingSettingsRow): MerchantRules {
+  const currency = row.rulesCurrency;
+  const markup: MerchantRules["markup"] =
+    row.markupKind === "percent" && row.markupPercent ? { kind: "percent", percent: row.markupPercent }
+    : row.markupKind === "fixed" && row.markupMinor ? { kind: "fixed", amountMinor: row.markupMinor, currency }
+    : { kind: "none" };
+  return buildMerchantRules({
+    markup,
+    handlingFee: row.handlingFeeMinor ? { amountMinor: row.handlingFeeMinor, currency, per: row.handlingFeePer === "parcel" ? "parcel" : "order" } : null,
+    freeShipping: row.freeShippingMinor != null
+      ? { thresholdMinor: row.freeShippingMinor, currency, serviceCodes: row.freeShippingServices ? row.freeShippingServices.split(",").filter(Boolean) : null }
+      : null,
+    services: (row.services ?? {}) as ServiceOverrides,
+    ddpIncludesTaxes: row.ddpIncludesTaxes,
+  });
+}
+
+export function defaultBoxFrom(row: ShippingSettingsRow): DefaultBoxCm {
+  return { length: row.defaultBoxLengthMm / 10, width: row.defaultBoxWidthMm / 10, height: row.defaultBoxHeightMm / 10 };
+}
+
+export function settingsFormFrom(row: ShippingSettingsRow): SettingsForm {
+  const text = (minor: number | null) => (minor == null ? "" : toDecimalString({ amount: minor, currency: row.rulesCurrency }));
+  return {
+    markupKind: (["none", "percent", "fixed"].includes(row.markupKind) ? row.markupKind : "none") as SettingsForm["markupKind"],
+    markupPercent: row.markupPercent == null ? "" : String(row.markupPercent),
+    markupAmount: text(row.markupMinor),
+    handlingFee: text(row.handlingFeeMinor),
+    handlingFeePer: row.handlingFeePer === "parcel" ? "parcel" : "order",
+    freeShippingThreshold: text(row.freeShippingMinor),
+    rulesCurrency: row.rulesCurrency,
+    ddpIncludesTaxes: row.ddpIncludesTaxes,
+    services: (row.services ?? {}) as ServiceOverrides,
+    defaultBoxMm: { length: row.defaultBoxLengthMm, width: row.defaultBoxWidthMm, height: row.defaultBoxHeightMm },
+  };
+}
+
+const amountText = z.string().trim().refine((v) => v === "" || /^\d{1,9}(\.\d{1,3})?$/.test(v), "Enter an amount such as 4.50");
+const boxSide = z.coerce.number().int("Whole millimetres").min(1, "At least 1 mm").max(3000, "At most 3000 mm");
+
+export const settingsFormSchema = z.object({
+  markupKind: z.enum(["none", "percent", "fixed"]),
+  markupPercent: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 500), "Enter a percent between 0 and 500"),
+  markupAmount: amountText,
+  handlingFee: amountText,
+  handlingFeePer: z.enum(["order", "parcel"]),
+  freeShippingThreshold: amountText,
+  rulesCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD"),
+  ddpIncludesTaxes: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
+  boxLengthMm: boxSide,
+  boxWidthMm: boxSide,
+  boxHeightMm: boxSide,
+}).superRefine((v, ctx) => {
+  if (v.markupKind === "percent" && v.markupPercent === "") ctx.addIssue({ code: "custom", path: ["markupPercent"], message: "Enter the markup percent" });
+  if (v.markupKind === "fixed" && v.markupAmount === "") ctx.addIssue({ code: "custom", path: ["markupAmount"], message: "Enter the markup amount" });
+});
+
+export type FieldErrors = Record<string, string>;
+
+/** Validates and stores the merchant rules form; per-field messages on failure. */
+export async function saveShippingSettings(shop: string, input: Record<string, unknown>, services: ServiceOverrides): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const parsed = settingsFormSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const v = parsed.data;
+  const minor = (text: string) => (text === "" ? null : parseDecimal(text, v.rulesCurrency).amount);
+  await getShippingSettings(shop);
+  await db.shippingSettings.update({
+    where: { shop },
+    data: {
+      markupKind: v.markupKind,
+      markupPercent: v.markupPercent === "" ? null : Number(v.markupPercent),
+      markupMinor: minor(v.markupAmount),
+      handlingFeeMinor: minor(v.handlingFee),
+      handlingFeePer: v.handlingFeePer,
+      freeShippingMinor: minor(v.freeShippingThreshold),
+      rulesCurrency: v.rulesCurrency,
+      ddpIncludesTaxes: v.ddpIncludesTaxes,
+      services,
+      defaultBoxLengthMm: v.boxLengthMm,
+      defaultBoxWidthMm: v.boxWidthMm,
+      defaultBoxHeightMm: v.boxHeightMm,
+      version: { increment: 1 },
+    },
+  });
+  invalidateShopRateContext(shop);
+  return { ok: true };
+}

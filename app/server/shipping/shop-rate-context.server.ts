@@ -1,0 +1,38 @@
+/**
+ * Everything the callback needs to quote for a shop, compiled once and kept in memory: the engine built
+ * from the shop's cards, its merchant rules and default box. Loads are single-flight per shop; writes in
+ * this process invalidate at once, other processes (multi-instance deployments) within RATE_CONTEXT_TTL_MS.
+ */
+import { latestFxTable } from "../fx/fx-rates.server";
+import type { CompiledEngine, MerchantRules } from "./engine";
+import { RATE_CONTEXT_TTL_MS, rateContextSlots } from "./rate-context-cache";
+import { compileCards, effectiveRateCards } from "./rate-cards.server";
+import { defaultBoxFrom, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
+
+export interface ShopRateContext {
+  readonly engine: CompiledEngine;
+  readonly merchantRules: MerchantRules;
+  readonly defaultBox: DefaultBoxCm;
+  readonly settingsVersion: number;
+}
+
+async function load(shop: string): Promise<ShopRateContext> {
+  const [settings, cards] = await Promise.all([getShippingSettings(shop), effectiveRateCards(shop), latestFxTable()]);
+  return {
+    engine: compileCards(cards),
+    merchantRules: merchantRulesFrom(settings),
+    defaultBox: defaultBoxFrom(settings),
+    settingsVersion: settings.version,
+  };
+}
+
+export function shopRateContext(shop: string, now = Date.now()): Promise<ShopRateContext> {
+  const slot = rateContextSlots.get(shop);
+  if (slot && slot.expiresAt > now) return slot.value as Promise<ShopRateContext>;
+  const value = load(shop);
+  const fresh = { value, expiresAt: now + RATE_CONTEXT_TTL_MS };
+  rateContextSlots.set(shop, fresh);
+  // A failed load must not be cached; only drop it if nothing newer replaced it meanwhile.
+  value.catch(() => rateContextSlots.get(shop) === fresh && rateContextSlots.delete(shop));
+  return value;
+}
