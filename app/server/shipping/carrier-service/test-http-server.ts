@@ -14,7 +14,7 @@ function toRequest(req: IncomingMessage, body: Buffer, origin: string): Request 
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", origin), { method: req.method, headers, body: hasBody ? body : undefined });
+  return new Request(new URL(req.url ?? "/", origin), { method: req.method, headers, body: hasBody ? new Uint8Array(body) : undefined });
 }
 
 export async function serveFetchHandler(handler: FetchHandler, port = 0): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
