@@ -6,6 +6,8 @@ import { jobQueue } from "../jobs/queue.server";
 import type { WebhookHandler } from "./receive.server";
 import { z } from "zod";
 import { removeProductMappings, syncProductMappings } from "../sourcing/variant-mappings.server";
+import { enqueueOrderCancellation, enqueueOrderSync } from "../fulfillment/queues.server";
+import { toGid } from "../shopify/gid";
 
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
@@ -19,11 +21,14 @@ export const onScopesUpdate: WebhookHandler = async ({ shop, payload }) => {
 };
 
 export const onOrderCreated: WebhookHandler = async ({ shop, payload }) => {
-  await saveOrderSnapshot(shop, payload);
+  const snapshot = await saveOrderSnapshot(shop, payload);
+  await enqueueOrderSync(shop, snapshot.orderGid);
 };
 
 export const onOrderCancelled: WebhookHandler = async ({ shop, payload }) => {
   await markOrderCancelled(shop, payload);
+  const { id } = z.object({ id: z.union([z.number(), z.string()]) }).parse(payload);
+  await enqueueOrderCancellation(shop, toGid("Order", id));
 };
 
 export const onCustomersDataRequest: WebhookHandler = async ({ shop, webhookId, payload }) => {

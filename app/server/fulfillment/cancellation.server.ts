@@ -1,0 +1,72 @@
+// Cancels supplier orders: locally when nothing reached the supplier, at the supplier (by our key) otherwise,
+// and records what could not be undone.
+import db from "../../db.server";
+import { supplierAdapter } from "./supplier-gateway.server";
+import { loadSupplierOrder, recordEvent, transition, update } from "./supplier-orders.server";
+import { AT_SUPPLIER, type SupplierOrderState } from "./state-machine";
+
+export type CancelResult = { outcome: "cancelled" } | { outcome: "refused"; message: string } | { outcome: "retry"; message: string };
+
+const LOCAL_ONLY: readonly string[] = ["pending", "needs_attention", "awaiting_approval", "failed"] satisfies SupplierOrderState[];
+
+export async function cancelSupplierOrder(id: string, why: string): Promise<CancelResult> {
+  for (let i = 0; i < 5; i++) {
+    let row = await loadSupplierOrder(id);
+    if (!row) return { outcome: "cancelled" };
+    if (row.state === "cancelled") return { outcome: "cancelled" };
+    if (!row.cancelRequestedAt) {
+      // Placement checks this flag before sending anything, so the request wins any race with a placing job.
+      row = await update(row, { cancelRequestedAt: new Date() });
+      if (!row) continue;
+      await recordEvent(id, "state", why);
+    }
+    if (LOCAL_ONLY.includes(row.state)) {
+      if (await transition(row, "cancelled", "Cancelled; nothing had been sent to the supplier.")) return { outcome: "cancelled" };
+      continue;
+    }
+    if (!AT_SUPPLIER.includes(row.state as SupplierOrderState)) {
+      const message = `The supplier already shipped this order (${row.state}), so it cannot be cancelled. Offer the customer a return.`;
+      await recordUndoable(id, message);
+      return { outcome: "refused", message };
+    }
+    const adapter = await supplierAdapter(row.shop, row.supplier);
+    const result = await adapter.cancelOrder(row.idempotencyKey);
+    if (!result.ok) {
+      if (result.error.kind === "not_found" && row.state === "placing") {
+        // Nothing under our key yet; the placing job sees the flag and will not send it.
+        if (await transition(row, "cancelled", "Cancelled before the supplier received the order.")) return { outcome: "cancelled" };
+        continue;
+      }
+      if (result.error.retryable) return { outcome: "retry", message: result.error.message };
+      await recordUndoable(id, result.error.message);
+      return { outcome: "refused", message: result.error.message };
+    }
+    if (result.value.outcome === "refused_already_shipped") {
+      await recordUndoable(id, result.value.message);
+      return { outcome: "refused", message: result.value.message };
+    }
+    if (await transition(row, "cancelled", `Cancelled at the supplier (${result.value.outcome.replace("_", " ")}).`)) return { outcome: "cancelled" };
+  }
+  return { outcome: "retry", message: "The order kept changing while we cancelled it." };
+}
+
+async function recordUndoable(id: string, message: string): Promise<void> {
+  await db.supplierOrder.update({ where: { id }, data: { reasonCode: "CANCEL_REFUSED", reasonMessage: message, fixHint: "Offer the customer a return or refund once the parcel arrives." } });
+  await recordEvent(id, "supplier", `Could not cancel: ${message}`);
+}
+
+/** orders/cancelled: every supplier order of the order; throws (so the job retries) while a supplier is down. */
+export async function cancelOrderAtSuppliers(shop: string, orderGid: string): Promise<{ cancelled: number; refused: number }> {
+  const rows = await db.supplierOrder.findMany({ where: { shop, orderGid } });
+  let cancelled = 0;
+  let refused = 0;
+  const pending: string[] = [];
+  for (const row of rows) {
+    const r = await cancelSupplierOrder(row.id, "The order was cancelled in Shopify.");
+    if (r.outcome === "cancelled") cancelled++;
+    else if (r.outcome === "refused") refused++;
+    else pending.push(row.id);
+  }
+  if (pending.length) throw new Error(`supplier unavailable while cancelling ${pending.length} supplier order(s); will retry`);
+  return { cancelled, refused };
+}

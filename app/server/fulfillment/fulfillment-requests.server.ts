@@ -1,0 +1,96 @@
+// Answers Shopify's fulfillment and cancellation requests for our warehouses' fulfillment orders.
+import db from "../../db.server";
+import { adminClientForShop } from "../shopify/admin.server";
+import type { AdminClient } from "../shopify/admin-client";
+import { supplierOrderKey } from "./order-keys";
+import { planFulfillmentOrder } from "./fulfillment-plan.server";
+import { enqueuePlacement } from "./queues.server";
+import { cancelSupplierOrder } from "./cancellation.server";
+import {
+  acceptCancellationRequest, acceptFulfillmentRequest, assignedFulfillmentOrders, orderFulfillmentOrders,
+  rejectCancellationRequest, rejectFulfillmentRequest, type AssignedFulfillmentOrder,
+} from "./shopify/fulfillment-api.server";
+
+export type RequestKind = "FULFILLMENT_REQUEST" | "CANCELLATION_REQUEST";
+
+export async function processFulfillmentRequests(shop: string, kind: RequestKind): Promise<{ handled: number }> {
+  const admin = await adminClientForShop(shop);
+  const status = kind === "FULFILLMENT_REQUEST" ? "FULFILLMENT_REQUESTED" : "CANCELLATION_REQUESTED";
+  let handled = 0;
+  for await (const fo of assignedFulfillmentOrders(admin, status)) {
+    if (kind === "FULFILLMENT_REQUEST") await answerFulfillmentRequest(admin, shop, fo);
+    else await answerCancellationRequest(admin, shop, fo);
+    handled++;
+  }
+  return { handled };
+}
+
+/** Backstop for a lost notification: orders/create looks at the order's own fulfillment orders. */
+export async function syncOrderRequests(shop: string, orderGid: string): Promise<{ handled: number }> {
+  const admin = await adminClientForShop(shop);
+  let handled = 0;
+  for (const fo of await orderFulfillmentOrders(admin, orderGid)) {
+    if (fo.requestStatus === "SUBMITTED") await answerFulfillmentRequest(admin, shop, fo);
+    else if (fo.requestStatus === "CANCELLATION_REQUESTED") await answerCancellationRequest(admin, shop, fo);
+    else continue;
+    handled++;
+  }
+  return { handled };
+}
+
+async function warehouseFor(shop: string, fo: AssignedFulfillmentOrder) {
+  const locationGid = fo.assignedLocation.location?.id;
+  return locationGid ? db.fulfillmentWarehouse.findUnique({ where: { shop_locationGid: { shop, locationGid } } }) : null;
+}
+
+/**
+ * Supplier-order rows and their placement jobs are written BEFORE Shopify hears "accepted": once accepted the
+ * request no longer shows up as requested, so a crash in between must not lose the work. Replays find the rows.
+ */
+export async function answerFulfillmentRequest(admin: AdminClient, shop: string, fo: AssignedFulfillmentOrder): Promise<void> {
+  const warehouse = await warehouseFor(shop, fo);
+  if (!warehouse) return; // another app's or a retired location: not ours to answer
+  let rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });
+  if (rows.length === 0) {
+    const plan = await planFulfillmentOrder(shop, fo, warehouse.code);
+    if (!plan.ok) {
+      await rejectFulfillmentRequest(admin, fo.id, plan.reason, plan.message);
+      return;
+    }
+    for (const order of plan.orders) {
+      const key = supplierOrderKey(shop, fo.id, order.supplier, warehouse.code);
+      try {
+        await db.supplierOrder.create({
+          data: {
+            shop, orderGid: fo.orderId, orderName: fo.orderName, fulfillmentOrderGid: fo.id, supplier: order.supplier,
+            warehouse: warehouse.code, idempotencyKey: key, state: "pending", lines: order.lines as object[], shipTo: { ...plan.shipTo },
+            currency: plan.currency, revenueMinor: order.revenueMinor, costMinor: order.costMinor, costCurrency: order.costCurrency,
+            events: { create: { kind: "shopify", message: `Fulfillment request received for ${warehouse.code} (${order.lines.length} item lines).` } },
+          },
+        });
+      } catch (error) {
+        // A concurrent replay created it first; the unique key is the whole point.
+        if ((error as { code?: string }).code !== "P2002") throw error;
+      }
+    }
+    rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });
+    if (rows.length !== plan.orders.length) throw new Error(`supplier orders for ${fo.id} collide with another key; not accepting`);
+  }
+  for (const row of rows) if (row.state === "pending") await enqueuePlacement(shop, row.id, "0");
+  const suppliers = [...new Set(rows.map((r) => r.supplier))].join(", ");
+  await acceptFulfillmentRequest(admin, fo.id, `Accepted by Silkroute for the ${warehouse.code} warehouse (supplier: ${suppliers}).`);
+}
+
+export async function answerCancellationRequest(admin: AdminClient, shop: string, fo: AssignedFulfillmentOrder): Promise<void> {
+  if (!(await warehouseFor(shop, fo))) return;
+  const rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });
+  const outcomes = [];
+  for (const row of rows) outcomes.push(await cancelSupplierOrder(row.id, "Shopify asked to cancel the fulfillment order."));
+  if (outcomes.some((o) => o.outcome === "retry")) throw new Error(`cancellation of ${fo.id} must be retried: supplier unavailable`);
+  const refused = outcomes.filter((o) => o.outcome === "refused");
+  if (refused.length === 0) {
+    await acceptCancellationRequest(admin, fo.id, "Cancelled at the supplier before shipping.");
+  } else {
+    await rejectCancellationRequest(admin, fo.id, refused.map((o) => o.message).join(" "));
+  }
+}

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import db from "../../db.server";
+import { action as notificationAction } from "../../routes/fulfillment-service.fulfillment_order_notification";
+import { startWorld, type World } from "./test-world";
+
+let world: World;
+beforeEach(async () => { world = await startWorld(); });
+afterEach(async () => { await world.close(); });
+
+async function deliverNotification(kind = "FULFILLMENT_REQUEST") {
+  const n = world.notifications(kind).at(-1)!;
+  const request = new Request(`${process.env.SHOPIFY_APP_URL}/fulfillment-service/fulfillment_order_notification`, { method: "POST", headers: n.headers, body: n.body });
+  return notificationAction({ request, params: {}, context: {} });
+}
+
+const foOf = (orderId: string) => world.emulator.controls.orders(world.shop).find((o) => o.id === orderId)!.fulfillmentOrders[0]!;
+
+describe("fulfillment requests from Shopify", () => {
+  it("accepts a signed notification's request and places one supplier order under our key", async () => {
+    const order = world.placeOrder();
+    await world.emulator.controls.settle();
+    expect((await deliverNotification()).status).toBe(200);
+    await world.drain();
+    expect(foOf(order.id)).toMatchObject({ status: "IN_PROGRESS", requestStatus: "ACCEPTED" });
+    const [row] = await world.supplierOrders();
+    expect(row).toMatchObject({ state: "placed", supplier: "sandbox", warehouse: "CN-SZ", fulfillmentOrderGid: foOf(order.id).id });
+    expect(row!.supplierOrderId).toMatch(/^SBO/);
+    expect(world.sandbox.orderCount).toBe(1);
+  });
+
+  it("refuses a notification whose HMAC is wrong", async () => {
+    world.placeOrder();
+    await world.emulator.controls.settle();
+    const n = world.notifications().at(-1)!;
+    const headers = new Headers(n.headers);
+    headers.set("x-shopify-hmac-sha256", "AAAA");
+    const request = new Request(`${process.env.SHOPIFY_APP_URL}/fulfillment-service/fulfillment_order_notification`, { method: "POST", headers, body: n.body });
+    const response = await notificationAction({ request, params: {}, context: {} }).catch((r: Response) => r);
+    expect(response.status).toBe(400);
+  });
+
+  it("places one supplier order however often the notification and orders/create arrive", async () => {
+    const order = world.placeOrder();
+    await world.emulator.controls.settle();
+    await deliverNotification();
+    await deliverNotification();
+    const { enqueueOrderSync } = await import("./queues.server");
+    await enqueueOrderSync(world.shop, order.id);
+    await world.drain();
+    await deliverNotification();
+    await world.drain();
+    expect(await world.supplierOrders()).toHaveLength(1);
+    expect(world.sandbox.orderCount).toBe(1);
+  });
+
+  it.each([
+    ["INCORRECT_ADDRESS", { zip: "ABC" }, /postal code/],
+    ["INVALID_CONTACT_INFORMATION", { countryCode: "BR", zip: "01310-100", city: "São Paulo", phone: "" }, /phone number/],
+    ["UNDELIVERABLE_DESTINATION", { countryCode: "KP", zip: "" }, /do not deliver/],
+    ["INCORRECT_ADDRESS", { address1: "ул. Тверская 7", countryCode: "DE" }, /Latin/],
+  ])("rejects the request with %s when the address is wrong (%j)", async (reason, address, message) => {
+    const order = world.placeOrder(address as Record<string, string>);
+    await world.emulator.controls.settle();
+    await deliverNotification();
+    await world.drain();
+    expect(foOf(order.id)).toMatchObject({ requestStatus: "REJECTED" });
+    const rejected = world.emulator.controls.events(world.shop, "fulfillment_orders/fulfillment_request_rejected").at(-1)!;
+    expect(rejected.payload).toMatchObject({ reason });
+    expect(String((rejected.payload as { message: string }).message)).toMatch(message);
+    expect(await world.supplierOrders()).toHaveLength(0);
+  });
+
+  it.each([
+    ["INVALID_SKU", async () => db.variantMapping.deleteMany({ where: { shop: world.shop } }), /not linked to a supplier product/],
+    ["MISSING_CUSTOMS_INFO", async () => db.variantMapping.updateMany({ where: { shop: world.shop }, data: { hsCode: null } }), /HS code/],
+    ["INVENTORY_OUT_OF_STOCK", async () => db.variantMapping.updateMany({ where: { shop: world.shop }, data: { stock: { "CN-SZ": 0 } } }), /has 0 of/],
+  ])("rejects the request with %s when the mapping says so", async (reason, arrange, message) => {
+    await arrange();
+    const order = world.placeOrder();
+    await world.emulator.controls.settle();
+    await deliverNotification();
+    await world.drain();
+    expect(foOf(order.id)).toMatchObject({ requestStatus: "REJECTED" });
+    const rejected = world.emulator.controls.events(world.shop, "fulfillment_orders/fulfillment_request_rejected").at(-1)!;
+    expect(rejected.payload).toMatchObject({ reason });
+    expect(String((rejected.payload as { message: string }).message)).toMatch(message);
+  });
+
+  it("transliterates accented Latin addresses for the supplier label", async () => {
+    world.placeOrder({ city: "Düsseldorf", zip: "40213", address1: "Königsallee 1" });
+    await world.emulator.controls.settle();
+    await deliverNotification();
+    await world.drain();
+    const [row] = await world.supplierOrders();
+    expect(row!.shipTo).toMatchObject({ city: "Dusseldorf", address1: "Konigsallee 1" });
+  });
+});

@@ -1,0 +1,129 @@
+// Places one supplier order exactly once: guardrails, then lookup-by-our-key before every (re)send, then
+// reserve → confirm for two-phase suppliers. Each step is a compare-and-set transition, so a duplicated,
+// retried or killed job resumes from the persisted state instead of starting over.
+import { hasCapability, type SupplierAdapter } from "../suppliers/supplier-adapter";
+import type { SupplierOrder, SupplierOrderRequest, ShippingAddress } from "../suppliers/supplier-order-models";
+import type { SupplierError } from "../suppliers/supplier-result";
+import { money } from "../money";
+import { supplierAdapter } from "./supplier-gateway.server";
+import { getSettings } from "./settings.server";
+import { checkGuardrails } from "./preflight/guardrails";
+import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderRow } from "./supplier-orders.server";
+import { enqueuePlacement } from "./queues.server";
+import { classifySupplierError, retryDelayMs } from "./supplier-errors";
+import type { PlannedLine } from "./fulfillment-plan.server";
+
+type Step = "continue" | "stop";
+
+export async function advanceSupplierOrder(id: string): Promise<string> {
+  for (let i = 0; i < 8; i++) {
+    const row = await loadSupplierOrder(id);
+    if (!row) return "missing";
+    let step: Step = "stop";
+    if (row.state === "pending") step = await preflight(row);
+    else if (row.state === "placing") step = await place(row);
+    else if (row.state === "reserved") step = await confirm(row);
+    if (step === "stop") return (await loadSupplierOrder(id))?.state ?? "missing";
+  }
+  return (await loadSupplierOrder(id))?.state ?? "missing";
+}
+
+async function guardrailProblem(row: SupplierOrderRow, costMinor = row.costMinor, costCurrency = row.costCurrency) {
+  const settings = await getSettings(row.shop);
+  const cost = costMinor !== null && costCurrency ? money(costMinor, costCurrency) : null;
+  return { settings, problem: checkGuardrails({ cost, revenue: money(row.revenueMinor, row.currency), settings }) };
+}
+
+async function preflight(row: SupplierOrderRow): Promise<Step> {
+  if (row.cancelRequestedAt) return (await transition(row, "cancelled", "Cancelled before it was sent to the supplier.")) ? "stop" : "continue";
+  if (row.approvedAt) return (await transition(row, "placing", "Approved by the merchant; sending to the supplier.")) ? "continue" : "continue";
+  const { settings, problem } = await guardrailProblem(row);
+  if (settings.mode === "review") {
+    await transition(row, "awaiting_approval", problem ? `Waiting for your approval. Note: ${problem.message}` : "Waiting for your approval (review mode).",
+      problem ? { reasonCode: problem.code, reasonMessage: problem.message, fixHint: problem.fix } : {});
+    return "stop";
+  }
+  if (problem) {
+    await transition(row, "needs_attention", problem.message, { reasonCode: problem.code, reasonMessage: problem.message, fixHint: problem.fix });
+    return "stop";
+  }
+  await transition(row, "placing", "Autopilot: address, mapping, cost and margin checks passed; sending to the supplier.");
+  return "continue";
+}
+
+function orderRequest(row: SupplierOrderRow): SupplierOrderRequest {
+  const lines = row.lines as unknown as PlannedLine[];
+  return {
+    idempotencyKey: row.idempotencyKey,
+    lines: lines.map((l) => ({ supplierVariantId: l.supplierVariantId, quantity: l.quantity })),
+    shipTo: row.shipTo as unknown as ShippingAddress,
+    fromWarehouse: row.warehouse,
+  };
+}
+
+async function place(row: SupplierOrderRow): Promise<Step> {
+  const adapter = await supplierAdapter(row.shop, row.supplier);
+  // Always ask first: a previous run may have placed the order and died before recording it.
+  const found = await adapter.findOrder(row.idempotencyKey);
+  if (!found.ok) return onSupplierError(row, found.error);
+  let order = found.value;
+  if (order) await recordEvent(row.id, "supplier", `Found the supplier order ${order.supplierOrderId} under our key; not sending it again.`);
+  if (!order) {
+    if (row.cancelRequestedAt) return (await transition(row, "cancelled", "Cancelled before it was sent to the supplier.")) ? "stop" : "continue";
+    const twoPhase = adapter.twoPhase && hasCapability(adapter, "order.two-phase");
+    const created = twoPhase ? await adapter.twoPhase!.reserveOrder(orderRequest(row)) : await adapter.createOrder(orderRequest(row));
+    if (!created.ok) return onSupplierError(row, created.error);
+    order = created.value;
+  }
+  return applySupplierStatus(row, order, adapter);
+}
+
+async function confirm(row: SupplierOrderRow): Promise<Step> {
+  const adapter = await supplierAdapter(row.shop, row.supplier);
+  if (row.cancelRequestedAt) return "stop"; // the cancellation job releases the reservation
+  if (!row.approvedAt) {
+    // The reservation carries the supplier's real price: check the limits again before paying.
+    const { problem } = await guardrailProblem(row);
+    if (problem) {
+      await transition(row, "needs_attention", `Reserved, not paid: ${problem.message}`, { reasonCode: problem.code, reasonMessage: problem.message, fixHint: problem.fix });
+      return "stop";
+    }
+  }
+  const confirmed = await adapter.twoPhase!.confirmOrder(row.idempotencyKey);
+  if (!confirmed.ok) return onSupplierError(row, confirmed.error);
+  return applySupplierStatus(row, confirmed.value, adapter);
+}
+
+async function applySupplierStatus(row: SupplierOrderRow, order: SupplierOrder, adapter: SupplierAdapter): Promise<Step> {
+  const costs = order.total ? { costMinor: order.total.amount, costCurrency: order.total.currency } : {};
+  const common = { supplierOrderId: order.supplierOrderId, supplierStatus: order.status, reasonCode: null, reasonMessage: null, fixHint: null, ...costs };
+  let moved: SupplierOrderRow | null;
+  if (order.status === "cancelled") moved = await transition(row, "cancelled", `The supplier reports order ${order.supplierOrderId} as cancelled.`, common);
+  else if (order.status === "reserved") {
+    if (row.state === "reserved") return "continue";
+    moved = await transition(row, "reserved", `Stock reserved at the supplier as ${order.supplierOrderId}; confirming.`, common);
+  } else moved = await transition(row, "placed", `The supplier accepted order ${order.supplierOrderId}.`, { ...common, placedAt: new Date() });
+  if (moved) return order.status === "reserved" ? "continue" : "stop";
+  // Someone moved the row while we talked to the supplier. If it was a cancellation, undo what we just did.
+  const now = await loadSupplierOrder(row.id);
+  if (now?.state === "cancelled" && order.status !== "cancelled") {
+    const undone = await adapter.cancelOrder(row.idempotencyKey);
+    await recordEvent(row.id, "supplier", undone.ok ? "Cancelled the supplier order placed while the cancellation arrived." : `Could not cancel the late supplier order: ${undone.error.message}`);
+  }
+  return "stop";
+}
+
+async function onSupplierError(row: SupplierOrderRow, error: SupplierError): Promise<Step> {
+  const kind = classifySupplierError(error);
+  if (kind.retry) {
+    const attempts = row.attempts + 1;
+    const delayMs = retryDelayMs(attempts, error.retryAfterMs);
+    const saved = await update(row, { attempts, nextAttemptAt: new Date(Date.now() + delayMs), reasonMessage: error.message });
+    if (!saved) return "continue";
+    await recordEvent(row.id, "supplier", `${error.message} (attempt ${attempts}; next try in ${Math.round(delayMs / 1000)} s)`);
+    await enqueuePlacement(row.shop, row.id, `retry-${attempts}`, delayMs);
+    return "stop";
+  }
+  await transition(row, kind.state, error.message, { reasonCode: kind.code, reasonMessage: error.message, fixHint: kind.fix });
+  return "stop";
+}

@@ -1,0 +1,82 @@
+// Address pre-flight for cross-border parcels. Pure: no I/O, no logging (everything here is PII).
+import type { ShippingAddress } from "../../suppliers/supplier-order-models";
+
+export interface DestinationInput {
+  firstName?: string | null;
+  lastName?: string | null;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  province?: string | null;
+  zip?: string | null;
+  countryCode?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export type AddressProblem = { reason: "INCORRECT_ADDRESS" | "INVALID_CONTACT_INFORMATION" | "UNDELIVERABLE_DESTINATION"; message: string };
+
+// Postal-code formats for the destinations Chinese lines serve most; others only need a non-empty code
+// when listed in ZIP_REQUIRED. Formats from each post's published scheme.
+const ZIP_FORMATS: Record<string, RegExp> = {
+  US: /^\d{5}(-\d{4})?$/, CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i, GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i,
+  DE: /^\d{5}$/, FR: /^\d{5}$/, IT: /^\d{5}$/, ES: /^\d{5}$/, NL: /^\d{4} ?[A-Z]{2}$/i, BE: /^\d{4}$/, AT: /^\d{4}$/,
+  CH: /^\d{4}$/, PL: /^\d{2}-\d{3}$/, SE: /^\d{3} ?\d{2}$/, AU: /^\d{4}$/, NZ: /^\d{4}$/, JP: /^\d{3}-?\d{4}$/,
+  KR: /^\d{5}$/, BR: /^\d{5}-?\d{3}$/, MX: /^\d{5}$/, CN: /^\d{6}$/, SG: /^\d{6}$/, IN: /^\d{6}$/, IE: /^[A-Z\d]{3} ?[A-Z\d]{4}$/i,
+};
+// Couriers on these destinations refuse parcels without a recipient phone (customs and last-mile calls).
+const PHONE_REQUIRED = new Set(["BR", "MX", "CL", "KR", "JP", "SA", "AE", "CN", "IN", "IL", "TR"]);
+// Destinations no line we sell ships to (sanctions, suspended postal exchange).
+const UNSERVED = new Set(["KP", "IR", "SY", "CU", "RU", "BY"]);
+const NAMES: Record<string, string> = { US: "US ZIP code", GB: "UK postcode", CA: "Canadian postal code" };
+
+const LIGATURES: Record<string, string> = { ß: "ss", Æ: "AE", æ: "ae", Ø: "O", ø: "o", Ł: "L", ł: "l", Đ: "D", đ: "d", Œ: "OE", œ: "oe", Þ: "Th", þ: "th" };
+
+/** Latin letters for a label printer: diacritics dropped, ligatures spelled out; null when a script is not Latin. */
+export function toLatin(text: string): string | null {
+  const stripped = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ßÆæØøŁłĐđŒœÞþ]/g, (c) => LIGATURES[c] ?? c);
+  return /^[\x20-\x7E]*$/.test(stripped) ? stripped : null;
+}
+
+/**
+ * Checks a destination and returns the address to send the supplier, transliterated to Latin when the
+ * supplier needs it. Messages tell the merchant what to edit on the Shopify order.
+ */
+export function checkAddress(d: DestinationInput, opts: { latinOnly: boolean }): { ok: true; address: ShippingAddress } | { ok: false; problem: AddressProblem } {
+  const country = (d.countryCode ?? "").toUpperCase();
+  const bad = (reason: AddressProblem["reason"], message: string) => ({ ok: false as const, problem: { reason, message } });
+  if (!/^[A-Z]{2}$/.test(country)) return bad("INCORRECT_ADDRESS", "The shipping address has no country. Edit the order's shipping address and add the country.");
+  if (UNSERVED.has(country)) return bad("UNDELIVERABLE_DESTINATION", `Our China lines do not deliver to ${country}. Fulfil this order another way or refund it.`);
+  const name = [d.firstName, d.lastName].filter(Boolean).join(" ").trim();
+  const missing = [["recipient name", name], ["street address", d.address1], ["city", d.city]].filter(([, v]) => !v?.trim()).map(([k]) => k);
+  const zip = (d.zip ?? "").trim();
+  const format = ZIP_FORMATS[country];
+  if (format && !zip) missing.push("postal code");
+  if (missing.length) return bad("INCORRECT_ADDRESS", `The shipping address is missing the ${missing.join(", ")}. Edit the order's shipping address in Shopify, then retry.`);
+  if (format && !format.test(zip)) {
+    return bad("INCORRECT_ADDRESS", `The postal code does not look like a valid ${NAMES[country] ?? `${country} postal code`}. Correct it on the order, then retry.`);
+  }
+  const phone = (d.phone ?? "").replace(/[\s().-]/g, "");
+  if (PHONE_REQUIRED.has(country) && !/^\+?\d{6,15}$/.test(phone)) {
+    return bad("INVALID_CONTACT_INFORMATION", `Carriers delivering to ${country} need the recipient's phone number. Add a phone number to the shipping address, then retry.`);
+  }
+  const fields = { name, address1: d.address1!.trim(), address2: d.address2?.trim() || undefined, city: d.city!.trim(), province: d.province?.trim() || undefined };
+  const printable: Record<string, string | undefined> = { ...fields };
+  if (opts.latinOnly && country !== "CN") {
+    for (const [key, value] of Object.entries(fields)) {
+      if (value === undefined) continue;
+      const latin = toLatin(value);
+      if (latin === null) {
+        return bad("INCORRECT_ADDRESS", "The shipping address uses characters the supplier's label printer cannot print (for example Cyrillic or Chinese). Add a Latin-letter version of the address to the order, then retry.");
+      }
+      printable[key] = latin;
+    }
+  }
+  return {
+    ok: true,
+    address: {
+      name: printable.name!, address1: printable.address1!, address2: printable.address2, city: printable.city!, province: printable.province,
+      zip: zip || undefined, countryCode: country, phone: phone || "", email: d.email ?? undefined,
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Queue names and the enqueue calls of the fulfillment flow. Dedupe keys make every enqueue safe to repeat.
+import { jobQueue } from "../jobs/queue.server";
+
+export const Q = {
+  processRequests: "fulfillment.process-requests",
+  syncOrder: "fulfillment.sync-order",
+  place: "fulfillment.place-supplier-order",
+  cancelOrder: "fulfillment.cancel-order",
+  pollTracking: "fulfillment.poll-tracking",
+  syncTracking: "fulfillment.sync-tracking",
+  detectStuck: "fulfillment.detect-stuck",
+  sweep: "fulfillment.sweep",
+} as const;
+
+// Notifications carry no id; one job per shop, kind and 5-second window, run after the window closes,
+// reads every request pending by then, so a burst of notifications costs one query.
+const WINDOW_MS = 5_000;
+
+export async function enqueueRequestProcessing(shop: string, kind: string, now = Date.now()): Promise<void> {
+  const window = Math.floor(now / WINDOW_MS);
+  await jobQueue().enqueue(Q.processRequests, { shop, kind }, { shop, dedupeKey: `${shop}:${kind}:${window}`, delayMs: WINDOW_MS });
+}
+
+export async function enqueueOrderSync(shop: string, orderGid: string): Promise<void> {
+  await jobQueue().enqueue(Q.syncOrder, { shop, orderGid }, { shop, dedupeKey: `${shop}:${orderGid}` });
+}
+
+/** `generation` changes whenever a new run is due (a retry, an approval), so each gets its own job. */
+export async function enqueuePlacement(shop: string, supplierOrderId: string, generation: string, delayMs = 0): Promise<void> {
+  await jobQueue().enqueue(Q.place, { supplierOrderId }, { shop, dedupeKey: `${supplierOrderId}:${generation}`, delayMs, maxAttempts: 10 });
+}
+
+export async function enqueueOrderCancellation(shop: string, orderGid: string): Promise<void> {
+  await jobQueue().enqueue(Q.cancelOrder, { shop, orderGid }, { shop, dedupeKey: `${shop}:${orderGid}`, maxAttempts: 20 });
+}
+
+export async function enqueueTrackingSync(shop: string, supplierOrderId: string, bucket: string): Promise<void> {
+  await jobQueue().enqueue(Q.syncTracking, { supplierOrderId }, { shop, dedupeKey: `${supplierOrderId}:${bucket}` });
+}

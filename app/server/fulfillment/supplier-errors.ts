@@ -1,0 +1,33 @@
+// What a supplier failure means for a supplier order: wait and retry, ask the merchant, or give up.
+import type { SupplierError } from "../suppliers/supplier-result";
+
+export type ErrorHandling =
+  | { retry: true }
+  | { retry: false; state: "needs_attention" | "failed"; code: string; fix: string };
+
+export function classifySupplierError(error: SupplierError): ErrorHandling {
+  if (error.retryable) return { retry: true };
+  switch (error.kind) {
+    case "price_changed":
+      return { retry: false, state: "needs_attention", code: "PRICE_CHANGED", fix: "Check the new supplier price, then Approve to place the order at that price." };
+    case "insufficient_balance":
+      return { retry: false, state: "needs_attention", code: "INSUFFICIENT_BALANCE", fix: "Top up your balance with the supplier, then Retry." };
+    case "auth":
+      return { retry: false, state: "needs_attention", code: "SUPPLIER_AUTH", fix: "Reconnect the supplier in Settings → Suppliers, then Retry." };
+    case "out_of_stock":
+      return { retry: false, state: "failed", code: "OUT_OF_STOCK", fix: "Wait for restock and Retry, or Cancel and refund the customer." };
+    case "not_found":
+      return { retry: false, state: "failed", code: "SUPPLIER_ITEM_NOT_FOUND", fix: "Remap the product to a variant the supplier still sells, then Retry." };
+    default:
+      return { retry: false, state: "failed", code: "SUPPLIER_REFUSED", fix: "Read the supplier's message, correct the order, then Retry; or Cancel." };
+  }
+}
+
+/** Exponential backoff with jitter, capped at 30 minutes; a supplier's own retry-after wins when longer. */
+export function retryDelayMs(attempt: number, retryAfterMs?: number, random = Math.random): number {
+  // FULFILLMENT_RETRY_BASE_MS shrinks the schedule for tests and the reliability run.
+  const first = Number(process.env.FULFILLMENT_RETRY_BASE_MS ?? 2_000);
+  const base = Math.min(30 * 60_000, first * 2 ** Math.min(attempt - 1, 12));
+  const jittered = Math.round(base / 2 + random() * (base / 2));
+  return Math.max(jittered, retryAfterMs ?? 0);
+}

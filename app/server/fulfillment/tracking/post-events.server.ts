@@ -1,0 +1,58 @@
+// Each carrier scan is stored under a key (number, time, status) and posted to Shopify once. A scan stored but
+// not marked posted (the run died mid-way) is first looked for among the fulfillment's events.
+import db from "../../../db.server";
+import type { AdminClient } from "../../shopify/admin-client";
+import type { Parcel } from "../../suppliers/supplier-order-models";
+import type { SupplierOrderRow } from "../supplier-orders.server";
+import { trackingEventKey } from "../order-keys";
+import { existingFulfillments, createFulfillmentEvent } from "../shopify/fulfillment-api.server";
+import { shopifyEventFor } from "./carriers";
+import type { EventStatus } from "../shopify/fulfillment-api.server";
+
+export async function postTrackingEvents(admin: AdminClient, row: SupplierOrderRow, parcels: Parcel[]): Promise<Date | null> {
+  const multi = parcels.length > 1;
+  let latest: Date | null = null;
+  for (const parcel of parcels) {
+    for (const event of parcel.events) {
+      const happenedAt = new Date(event.at);
+      if (!latest || happenedAt > latest) latest = happenedAt;
+      const mapped = shopifyEventFor(event.status, event.description);
+      const message = multi ? `${parcel.trackingNumber}: ${mapped.message}` : mapped.message;
+      const eventKey = trackingEventKey(parcel.trackingNumber, event.at, event.status);
+      try {
+        await db.trackingEventPost.create({
+          data: { supplierOrderId: row.id, eventKey, trackingNumber: parcel.trackingNumber, status: event.status, shopifyStatus: mapped.status, message, happenedAt },
+        });
+        await db.supplierOrderEvent.create({ data: { supplierOrderId: row.id, kind: "carrier", message: `${event.status.replace(/_/g, " ")}: ${message}`, at: happenedAt } });
+      } catch (error) {
+        if ((error as { code?: string }).code !== "P2002") throw error;
+      }
+    }
+  }
+  const unposted = await db.trackingEventPost.findMany({ where: { supplierOrderId: row.id, postedAt: null }, orderBy: { happenedAt: "asc" } });
+  if (unposted.length === 0 || !row.fulfillmentGid) return latest;
+  const deliveredPosted = await db.trackingEventPost.count({ where: { supplierOrderId: row.id, shopifyStatus: "DELIVERED", postedAt: { not: null } } });
+  let onShopify: Set<string> | null = null;
+  for (const post of unposted) {
+    // Never move a delivered fulfillment backwards because of a late scan.
+    if (deliveredPosted && post.shopifyStatus !== "DELIVERED") {
+      await db.trackingEventPost.update({ where: { id: post.id }, data: { postedAt: new Date(), shopifyStatus: "SKIPPED" } });
+      continue;
+    }
+    onShopify ??= await shopifyEventKeys(admin, row);
+    const key = `${post.shopifyStatus}|${post.happenedAt.toISOString()}`;
+    if (!onShopify.has(key)) {
+      await createFulfillmentEvent(admin, {
+        fulfillmentId: row.fulfillmentGid, status: post.shopifyStatus as EventStatus, happenedAt: post.happenedAt.toISOString(), message: post.message,
+      });
+      onShopify.add(key);
+    }
+    await db.trackingEventPost.update({ where: { id: post.id }, data: { postedAt: new Date() } });
+  }
+  return latest;
+}
+
+async function shopifyEventKeys(admin: AdminClient, row: SupplierOrderRow): Promise<Set<string>> {
+  const fulfillment = (await existingFulfillments(admin, row.fulfillmentOrderGid)).find((f) => f.id === row.fulfillmentGid);
+  return new Set((fulfillment?.events.nodes ?? []).map((e) => `${e.status}|${new Date(e.happenedAt as string).toISOString()}`));
+}

@@ -1,0 +1,85 @@
+// Supplier parcels → one Shopify fulfillment with every valid tracking number, then each carrier scan posted
+// once as a fulfillment event. Lookups before writes make a crashed run safe to repeat.
+import db from "../../../db.server";
+import { adminClientForShop } from "../../shopify/admin.server";
+import type { AdminClient } from "../../shopify/admin-client";
+import type { Parcel } from "../../suppliers/supplier-order-models";
+import { supplierAdapter } from "../supplier-gateway.server";
+import { getSettings } from "../settings.server";
+import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderRow } from "../supplier-orders.server";
+import { TRACKED, type SupplierOrderState } from "../state-machine";
+import { createFulfillment, existingFulfillments, updateTracking } from "../shopify/fulfillment-api.server";
+import { carrierFor, validateTrackingNumber } from "./carriers";
+import { postTrackingEvents } from "./post-events.server";
+import type { PlannedLine } from "../fulfillment-plan.server";
+
+export async function syncTracking(id: string): Promise<string> {
+  let row = await loadSupplierOrder(id);
+  if (!row || !TRACKED.includes(row.state as SupplierOrderState)) return row?.state ?? "missing";
+  const adapter = await supplierAdapter(row.shop, row.supplier);
+  const tracking = await adapter.getTracking(row.idempotencyKey);
+  if (!tracking.ok) return tracking.error.retryable ? "supplier-unavailable" : "no-tracking";
+  const parcels = await validParcels(row, tracking.value.parcels);
+  if (parcels.length === 0) return row.state;
+
+  const admin = await adminClientForShop(row.shop);
+  row = await ensureFulfillment(admin, row, parcels);
+  if (!row) return "raced";
+  const latest = await postTrackingEvents(admin, row, parcels);
+  return applyMovement(row, parcels, latest);
+}
+
+async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): Promise<Parcel[]> {
+  const valid: Parcel[] = [];
+  for (const p of parcels) {
+    const check = validateTrackingNumber(p.trackingNumber);
+    if (check.ok) valid.push({ ...p, trackingNumber: check.number });
+    else {
+      const seen = await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", message: { contains: "not used" } } });
+      if (!seen) await recordEvent(row.id, "carrier", `A tracking number from the supplier was not used because ${check.reason}.`);
+    }
+  }
+  return valid;
+}
+
+async function ensureFulfillment(admin: AdminClient, row: SupplierOrderRow, parcels: Parcel[]): Promise<SupplierOrderRow | null> {
+  const numbers = parcels.map((p) => p.trackingNumber);
+  const carrier = carrierFor(parcels[0]!.carrier.name, parcels[0]!.carrier.code, numbers[0]!);
+  const tracking = { company: carrier.company, numbers, ...(carrier.url ? { urls: numbers.map((n) => carrierFor("", undefined, n).url!) } : {}) };
+  const settings = await getSettings(row.shop);
+  if (row.fulfillmentGid) {
+    const known = (row.trackingNumbers as string[] | null) ?? [];
+    if (numbers.every((n) => known.includes(n))) return row;
+    await updateTracking(admin, row.fulfillmentGid, tracking, settings.notifyCustomer);
+    await recordEvent(row.id, "shopify", `Added tracking number(s) ${numbers.filter((n) => !known.includes(n)).join(", ")} to the fulfillment.`);
+    return update(row, { trackingNumbers: numbers });
+  }
+  // A run that died after fulfillmentCreate left a fulfillment with our number on the FO: adopt it.
+  const existing = (await existingFulfillments(admin, row.fulfillmentOrderGid))
+    .find((f) => f.trackingInfo.some((t) => t.number && numbers.includes(t.number)));
+  const lines = (row.lines as unknown as PlannedLine[]).map((l) => ({ id: l.foLineItemGid, quantity: l.quantity }));
+  const fulfillmentGid = existing?.id ?? await createFulfillment(admin, {
+    fulfillmentOrderGid: row.fulfillmentOrderGid, lines, tracking, notifyCustomer: settings.notifyCustomer,
+  });
+  const data = { fulfillmentGid, trackingNumbers: numbers, carrier: carrier.company, trackingUrl: carrier.url ?? null, shippedAt: new Date(), lastMovementAt: new Date(), flagCode: null, flaggedAt: null };
+  const message = `Shipped with ${carrier.company} ${numbers.join(", ")}; Shopify fulfillment created${settings.notifyCustomer ? " and the customer notified" : ""}.`;
+  return transition(row, "shipped", message, data);
+}
+
+async function applyMovement(row: SupplierOrderRow, parcels: Parcel[], latestScanAt: Date | null): Promise<string> {
+  const statuses = parcels.map((p) => p.status);
+  const data = latestScanAt && (!row.lastMovementAt || latestScanAt > row.lastMovementAt)
+    ? { lastMovementAt: latestScanAt, flagCode: null, flaggedAt: null } : {};
+  let target: SupplierOrderState | null = null;
+  if (statuses.every((s) => s === "delivered")) target = "delivered";
+  else if (statuses.some((s) => s === "exception" || s === "returning")) target = "exception";
+  else if (row.state === "exception") target = "shipped";
+  if (target && target !== row.state) {
+    const extra = target === "delivered" ? { deliveredAt: latestScanAt ?? new Date() } : {};
+    const reason = target === "exception" ? { reasonCode: "CARRIER_EXCEPTION", reasonMessage: "The carrier reported a problem with a parcel.", fixHint: "Check the carrier events below; contact the supplier if the parcel is returning." } : {};
+    const moved = await transition(row, target, target === "delivered" ? "Delivered." : target === "exception" ? "The carrier reported an exception." : "The parcel is moving again.", { ...data, ...extra, ...reason });
+    return moved?.state ?? row.state;
+  }
+  if (Object.keys(data).length) await update(row, data);
+  return row.state;
+}
