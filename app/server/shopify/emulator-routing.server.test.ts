@@ -49,6 +49,17 @@ describe("Shopify traffic routing to the emulator", () => {
   });
 });
 
+describe("Shopify traffic routing under remix-serve", () => {
+  it("keeps routing when the server installs its own fetch after loading the app", async () => {
+    const { target } = recordingTarget();
+    routeShopifyTrafficToEmulator({ SILKROUTE_MODE: "demo", SHOPIFY_EMULATOR_URL: EMULATOR }, target);
+    const installed: string[] = [];
+    target.fetch = (async (input: RequestInfo | URL) => { installed.push(String(input)); return new Response("{}"); }) as typeof fetch;
+    await target.fetch("https://acme.myshopify.com/admin/oauth/access_token", { method: "POST", body: "{}" });
+    expect(installed).toEqual([`${EMULATOR}/shops/acme.myshopify.com/admin/oauth/access_token`]);
+  });
+});
+
 describe("framing by the local admin shell", () => {
   const libraryHeaders = () => new Headers({
     "Content-Security-Policy": "frame-ancestors https://acme.myshopify.com https://admin.shopify.com;",

@@ -16,16 +16,28 @@ export function shopifyEmulatorUrl(env: Env = process.env): string | undefined {
  * Wraps `target.fetch` so `https://<shop>.myshopify.com/admin/...` reaches the emulator. Every Shopify call
  * (shopify-api through setAbstractFetchFunc, our graphql-request Admin client) looks fetch up per call, so this
  * one wrap reroutes them all. Returns whether routing is on; idempotent, so a re-imported module cannot stack it.
+ *
+ * remix-serve imports the build and only then installs its own global fetch, so a plain wrap would be thrown
+ * away: `fetch` becomes an accessor whose setter swaps the base the routing delegates to, never the routing.
+ * (Don't combine with msw in one process: msw would wrap the routing and the routing msw. Tests use
+ * app/test/emulator.ts instead.)
  */
 export function routeShopifyTrafficToEmulator(env: Env = process.env, target: { fetch: typeof fetch } = globalThis): boolean {
   const url = shopifyEmulatorUrl(env);
   if (!url) return false;
-  const current = target.fetch as typeof fetch & { [ROUTED]?: string };
-  if (current[ROUTED] === url) return true;
-  const original = current;
-  const routed = createShopifyFetch(url, (input, init) => original(input, init)) as typeof fetch & { [ROUTED]?: string };
-  routed[ROUTED] = url;
-  target.fetch = routed;
+  const marked = target as { [ROUTED]?: string };
+  if (marked[ROUTED] === url) return true;
+  let base = target.fetch;
+  const routed = createShopifyFetch(url, (input, init) => base(input, init));
+  Object.defineProperty(target, "fetch", {
+    configurable: true,
+    enumerable: true,
+    get: () => routed,
+    set: (next: typeof fetch) => {
+      if (next !== routed) base = next;
+    },
+  });
+  Object.defineProperty(target, ROUTED, { value: url, configurable: true });
   return true;
 }
 

@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Emulator } from "../emulator";
+import { embeddedAppUrl, shopFromHandle, shopHandle } from "./embedded-url";
+import { handleShellApi } from "./shell-api";
+import { shellPage } from "./shell-page";
+
+export interface AdminShellOptions {
+  emulator: Emulator;
+  /** Where the app answers (its SHOPIFY_APP_URL). */
+  appUrl: string;
+  appName?: string;
+  /** The app's handle in admin URLs: /store/<shop>/apps/<handle>. */
+  appHandle?: string;
+  /** Shop that `/` opens. */
+  defaultShop?: string;
+}
+
+export interface AdminShell {
+  readonly url: string;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** The admin URL that opens the app for a shop, optionally at an app path ("/app/orders"). */
+  appAdminUrl(shop: string, appPath?: string): string;
+}
+
+const ASSETS: Record<string, [file: string, type: string]> = {
+  "/app-bridge.js": ["app-bridge.js", "text/javascript; charset=utf-8"],
+  "/assets/shell.js": ["shell.js", "text/javascript; charset=utf-8"],
+  "/assets/shell.css": ["shell.css", "text/css; charset=utf-8"],
+};
+const ADMIN_PATH = /^\/store\/([^/]+)\/apps\/([^/]+)(\/.*)?$/;
+const API_PATH = /^\/api\/shops\/([^/]+)(?:\/(.*))?$/;
+
+/**
+ * The local Shopify admin: a page that embeds the app as admin.shopify.com does, the App Bridge stand-in the
+ * app loads from here, and the test-store panels' JSON API. Runs in the emulator's process.
+ */
+export function createAdminShell(options: AdminShellOptions): AdminShell {
+  const { emulator } = options;
+  const appName = options.appName ?? "Silkroute";
+  const appHandle = options.appHandle ?? "silkroute";
+  let baseUrl = "http://127.0.0.1:0";
+  let server: Server | undefined;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://shell.local");
+    const method = req.method ?? "GET";
+    const asset = ASSETS[url.pathname];
+    if (asset && method === "GET") {
+      // Read per request so edits to the browser code show on reload.
+      const text = await readFile(new URL(`./assets/${asset[0]}`, import.meta.url), "utf8");
+      return send(res, 200, text, { "Content-Type": asset[1], "Cache-Control": "no-store" });
+    }
+    if (url.pathname === "/health") return sendJson(res, 200, { ok: true });
+    if (url.pathname === "/" && options.defaultShop) return send(res, 302, "", { Location: `/store/${shopHandle(options.defaultShop)}/apps/${appHandle}` });
+    const admin = ADMIN_PATH.exec(url.pathname);
+    if (admin && method === "GET") {
+      const shop = shopFromHandle(decodeURIComponent(admin[1]!));
+      if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
+      const iframeSrc = embeddedAppUrl(emulator, options.appUrl, shop, admin[3] ?? "/", url.searchParams);
+      return send(res, 200, shellPage(emulator, { shop, appName, appHandle, appOrigin: new URL(options.appUrl).origin, iframeSrc }), { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    }
+    const api = API_PATH.exec(url.pathname);
+    if (api) {
+      const body = method === "POST" ? await readBody(req) : "";
+      const reply = await handleShellApi(emulator, decodeURIComponent(api[1]!), method, api[2] ?? "", () => (body ? JSON.parse(body) : {}));
+      return sendJson(res, reply.status, reply.body);
+    }
+    return send(res, 404, "Not Found", { "Content-Type": "text/plain" });
+  }
+
+  return {
+    get url() { return baseUrl; },
+    async listen(port = 0, host = "127.0.0.1") {
+      server = createServer((req, res) => {
+        handle(req, res).catch((error: Error) => sendJson(res, 400, { errors: [{ message: error.message }] }));
+      });
+      await new Promise<void>((resolve, reject) => { server!.once("error", reject); server!.listen(port, host, resolve); });
+      baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+      return baseUrl;
+    },
+    async close() {
+      if (!server) return;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    },
+    appAdminUrl: (shop, appPath = "") => `${baseUrl}/store/${shopHandle(shop)}/apps/${appHandle}${appPath}`,
+  };
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { ...headers, "Content-Length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, JSON.stringify(body), { "Content-Type": "application/json; charset=utf-8" });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}

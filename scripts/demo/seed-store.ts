@@ -1,0 +1,45 @@
+import type { Emulator } from "../../app/emulator";
+
+export interface DemoShopOptions { domain: string; name?: string }
+
+const PRODUCT_SET = `#graphql
+mutation DemoProductSet($input: ProductSetInput!) {
+  productSet(input: $input, synchronous: true) { product { id } userErrors { field message } }
+}`;
+
+interface SeedVariant { option?: string; price: string; sku: string; grams: number; stock: number }
+interface SeedProduct { title: string; handle: string; vendor: string; productType: string; option?: string; hs: string; variants: SeedVariant[] }
+
+// A small store the merchant already runs, so the test-order panel has something to sell before sourcing.
+const PRODUCTS: SeedProduct[] = [
+  { title: "Mulberry Silk Scarf", handle: "mulberry-silk-scarf", vendor: "Silkroute Demo", productType: "Scarves", option: "Color", hs: "621410",
+    variants: [{ option: "Crimson", price: "39.00", sku: "DEMO-SCARF-CRIMSON", grams: 90, stock: 40 }, { option: "Jade", price: "39.00", sku: "DEMO-SCARF-JADE", grams: 90, stock: 25 }] },
+  { title: "Bamboo Travel Tumbler", handle: "bamboo-travel-tumbler", vendor: "Silkroute Demo", productType: "Drinkware", hs: "961700",
+    variants: [{ price: "24.50", sku: "DEMO-TUMBLER", grams: 320, stock: 60 }] },
+  { title: "Porcelain Tea Set", handle: "porcelain-tea-set", vendor: "Silkroute Demo", productType: "Kitchen", option: "Pattern", hs: "691110",
+    variants: [{ option: "Blue and white", price: "68.00", sku: "DEMO-TEA-BLUE", grams: 1800, stock: 12 }, { option: "Celadon", price: "72.00", sku: "DEMO-TEA-CELADON", grams: 1800, stock: 8 }] },
+];
+
+/** The demo store: a development-plan shop (so the carrier service is allowed) in USD with a US address. */
+export async function createDemoShop(emulator: Emulator, options: DemoShopOptions): Promise<void> {
+  emulator.controls.createShop({
+    domain: options.domain, name: options.name ?? "Silkroute Demo", plan: "development", currencyCode: "USD",
+    ianaTimezone: "America/Los_Angeles", email: `owner@${options.domain}`,
+    address: { address1: "1 Ferry Building", city: "San Francisco", province: "California", provinceCode: "CA", zip: "94111", countryCode: "US", country: "United States" },
+  });
+  const locationId = emulator.controls.shop(options.domain).locations[0]!.id as string;
+  for (const p of PRODUCTS) {
+    const input = {
+      title: p.title, handle: p.handle, vendor: p.vendor, productType: p.productType, status: "ACTIVE",
+      productOptions: [{ name: p.option ?? "Title", values: p.variants.map((v) => ({ name: v.option ?? "Default Title" })) }],
+      variants: p.variants.map((v) => ({
+        optionValues: [{ optionName: p.option ?? "Title", name: v.option ?? "Default Title" }], price: v.price, sku: v.sku,
+        inventoryItem: { tracked: true, harmonizedSystemCode: p.hs, countryCodeOfOrigin: "CN", measurement: { weight: { unit: "GRAMS", value: v.grams } } },
+        inventoryQuantities: [{ locationId, name: "available", quantity: v.stock }],
+      })),
+    };
+    const result = (await emulator.graphql(options.domain, PRODUCT_SET, { input })) as { data?: { productSet?: { userErrors?: unknown[] } }; errors?: unknown[] };
+    const problems = result.errors ?? result.data?.productSet?.userErrors ?? [];
+    if (problems.length) throw new Error(`seeding ${p.handle} failed: ${JSON.stringify(problems)}`);
+  }
+}

@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createEmulator, type Emulator } from "../../app/emulator";
+import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emulator/admin-shell";
+import { DEMO_DEFAULTS } from "../../app/server/config";
+import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
+import { emulatorReadableAppToml } from "./app-toml";
+import { ensureBuild } from "./build";
+import { runNpmScript, type Child } from "./children";
+import { waitForHttp } from "./ports";
+import { createDemoShop } from "./seed-store";
+
+export interface DemoStackOptions {
+  /** App port (PORT). */
+  port: number;
+  emulatorPort: number;
+  shellPort: number;
+  sandboxPort: number;
+  shop: string;
+  mode?: "demo" | "test";
+  /** Defaults to the embedded SQLite database the set-up migrated. */
+  databaseUrl?: string;
+  log: (line: string) => void;
+}
+
+export interface DemoStack {
+  shop: string;
+  appUrl: string;
+  emulator: Emulator;
+  shell: AdminShell;
+  /** The admin URL that opens the app for the demo shop. */
+  adminUrl: string;
+  /** Environment the app and worker run with. */
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+// A fixed demo key, so a restarted demo can still decrypt what it stored in the embedded database.
+const DEMO_ENCRYPTION_KEYS = `demo:${createHash("sha256").update("silkroute offline demo key").digest("base64")}`;
+
+/**
+ * The offline stack on the production code path: emulator + admin shell + sandbox supplier in this process,
+ * the built app (remix-serve) and the job worker as child processes. Only Shopify is emulated.
+ */
+export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
+  const { log, shop } = options;
+  const apiKey = process.env.SHOPIFY_API_KEY || DEMO_DEFAULTS.SHOPIFY_API_KEY;
+  const apiSecret = process.env.SHOPIFY_API_SECRET || DEMO_DEFAULTS.SHOPIFY_API_SECRET;
+  const appUrl = `http://127.0.0.1:${options.port}`;
+  const cleanups: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((e: Error) => log(`[demo] stop failed: ${e.message}`));
+    cleanups.length = 0;
+  };
+
+  try {
+    ensureBuild(log);
+    const appTomlPath = emulatorReadableAppToml();
+    cleanups.push(async () => fs.rmSync(appTomlPath, { force: true }));
+    const emulator = createEmulator({ apiKey, apiSecret, appUrl, appTomlPath });
+    await emulator.listen(options.emulatorPort);
+    cleanups.push(() => emulator.close());
+    const shell = createAdminShell({ emulator, appUrl, defaultShop: shop });
+    await shell.listen(options.shellPort);
+    cleanups.push(() => shell.close());
+    const sandbox = createSandboxSupplierService();
+    const { url: sandboxUrl } = await sandbox.listen(options.sandboxPort);
+    cleanups.push(() => sandbox.close());
+    await createDemoShop(emulator, { domain: shop });
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(options.port),
+      SILKROUTE_MODE: options.mode ?? "demo",
+      SHOPIFY_API_KEY: apiKey,
+      SHOPIFY_API_SECRET: apiSecret,
+      SHOPIFY_APP_URL: appUrl,
+      SHOPIFY_EMULATOR_URL: emulator.url,
+      APP_BRIDGE_URL: `${shell.url}/app-bridge.js`,
+      SILKROUTE_ENCRYPTION_KEYS: process.env.SILKROUTE_ENCRYPTION_KEYS || DEMO_ENCRYPTION_KEYS,
+      JOBS_BACKEND: process.env.JOBS_BACKEND || "db",
+      SANDBOX_SUPPLIER_URL: sandboxUrl,
+      DEMO_SHOP: shop,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    };
+    await forgetEarlierInstalls(env.DATABASE_URL, shop);
+
+    const app = runNpmScript("app", "start", env, log);
+    cleanups.push(() => app.stop());
+    await waitForHttp(`${appUrl}/auth/login`, 60_000, app.alive);
+    const worker = runNpmScript("worker", "worker", env, log);
+    cleanups.push(() => worker.stop());
+
+    await install(emulator, appUrl, shop, app);
+    log(`[demo] ${shop} installed the app (token exchange against the emulator)`);
+    return { shop, appUrl, emulator, shell, adminUrl: shell.appAdminUrl(shop), env, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Each run starts a fresh emulated store, so offline tokens a previous run stored for it are meaningless;
+ * dropping them makes the first embedded load do a real token exchange, as a new install would.
+ */
+async function forgetEarlierInstalls(databaseUrl: string | undefined, shop: string): Promise<void> {
+  const previous = process.env.DATABASE_URL;
+  if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+  try {
+    const { default: db } = await import("../../app/db.server");
+    await db.session.deleteMany({ where: { shop } });
+    await db.$disconnect();
+  } finally {
+    if (databaseUrl) process.env.DATABASE_URL = previous;
+  }
+}
+
+/** The first embedded load, as Shopify admin makes it right after a managed install. */
+async function install(emulator: Emulator, appUrl: string, shop: string, app: Child): Promise<void> {
+  // A browser user agent: shopify-app-remix answers 410 to what isbot() calls a bot, and Node's fetch is one.
+  const headers = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36" };
+  const response = await fetch(embeddedAppUrl(emulator, appUrl, shop, "/app"), { redirect: "manual", headers });
+  await response.arrayBuffer();
+  if (response.status !== 200 || !emulator.controls.shop(shop).installed) {
+    throw new Error(`the first embedded load of /app answered ${response.status}${app.alive() ? "" : " (the app exited)"}; the app was not installed`);
+  }
+}
