@@ -122,3 +122,14 @@ export async function saveShippingSettings(shop: string, input: Record<string, u
   invalidateShopRateContext(shop);
   return { ok: true };
 }
+
+/** hide_<code> / rename_<code> form fields → per-service overrides (an empty name keeps the card's name). */
+export function servicesFromForm(form: FormData, codes: readonly string[]): ServiceOverrides {
+  const out: ServiceOverrides = {};
+  for (const code of codes) {
+    const hidden = form.get(`hide_${code}`) !== null;
+    const name = String(form.get(`rename_${code}`) ?? "").trim().slice(0, 100);
+    if (hidden || name) out[code] = { ...(hidden ? { hidden } : {}), ...(name ? { name } : {}) };
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import { BlockStack, Button, Card, FormLayout, InlineGrid, Text, TextField } from "@shopify/polaris";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+
+export interface SimulatorLine { sku: string; quantity: string; grams: string; price: string }
+export interface SimulatorValues { country: string; postalCode: string; province: string; currency: string; lines: SimulatorLine[] }
+
+const EMPTY_LINE: SimulatorLine = { sku: "", quantity: "1", grams: "", price: "" };
+
+/** Cart lines (mapped SKUs use the supplier's data) and a destination; empty lines are ignored. */
+export function SimulatorForm({ initial, errors, busy, lineCount }: { initial: SimulatorValues; errors: Record<string, string>; busy: boolean; lineCount: number }) {
+  const [v, setV] = useState(initial);
+  const lines = Array.from({ length: lineCount }, (_, i) => v.lines[i] ?? EMPTY_LINE);
+  const setLine = (i: number, key: keyof SimulatorLine) => (value: string) =>
+    setV({ ...v, lines: lines.map((l, j) => (j === i ? { ...l, [key]: value } : l)) });
+  const field = (key: "country" | "postalCode" | "province" | "currency", label: string) => (
+    <TextField label={label} name={key} value={v[key]} onChange={(value) => setV({ ...v, [key]: value })} error={errors[key]} autoComplete="off" />
+  );
+  return (
+    <Form method="post">
+      <Card>
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">Cart and destination</Text>
+          <FormLayout>
+            <InlineGrid columns={4} gap="200">
+              {field("country", "Country (ISO-2)")}
+              {field("postalCode", "Postal code")}
+              {field("province", "Province/state code")}
+              {field("currency", "Cart currency")}
+            </InlineGrid>
+            {errors.lines ? <Text as="p" tone="critical">{errors.lines}</Text> : null}
+            {lines.map((line, i) => (
+              <InlineGrid key={i} columns={4} gap="200">
+                <TextField label={`Line ${i + 1} SKU`} name={`sku_${i}`} value={line.sku} onChange={setLine(i, "sku")} autoComplete="off" helpText={i === 0 ? "A mapped SKU uses the supplier's weight, size and flags" : undefined} />
+                <TextField label="Quantity" type="number" name={`quantity_${i}`} value={line.quantity} onChange={setLine(i, "quantity")} error={errors[`lines.${i}.quantity`]} autoComplete="off" />
+                <TextField label="Grams per unit" type="number" name={`grams_${i}`} value={line.grams} onChange={setLine(i, "grams")} error={errors[`lines.${i}.grams`]} autoComplete="off" />
+                <TextField label="Unit price" name={`price_${i}`} value={line.price} onChange={setLine(i, "price")} error={errors[`lines.${i}.price`]} autoComplete="off" />
+              </InlineGrid>
+            ))}
+            <Button submit variant="primary" loading={busy}>Quote rates</Button>
+          </FormLayout>
+        </BlockStack>
+      </Card>
+    </Form>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { ServiceComparisonChart } from "../components/shipping/service-comparison-chart";
+import { ExclusionList, QuoteBreakdown } from "../components/shipping/quote-breakdown";
+import { SimulatorForm, type SimulatorValues } from "../components/shipping/simulator-form";
+import { SIMULATOR_LINES, simulateRates, simulatorInputFromForm } from "../server/shipping/simulator.server";
+import { authenticate } from "../shopify.server";
+
+const DEFAULTS: SimulatorValues = {
+  country: "US", postalCode: "94103", province: "CA", currency: "USD",
+  lines: [{ sku: "", quantity: "1", grams: "300", price: "19.99" }],
+};
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  return json({ defaults: DEFAULTS, lineCount: SIMULATOR_LINES });
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return json(await simulateRates(session.shop, simulatorInputFromForm(await request.formData())));
+};
+
+export default function RateSimulator() {
+  const { defaults, lineCount } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Page title="Rate simulator" backAction={{ url: "/app/shipping" }} subtitle="What checkout would quote, with every step of the price">
+      <Layout>
+        <Layout.Section>
+          <SimulatorForm initial={defaults} errors={result && !result.ok ? result.errors : {}} busy={busy} lineCount={lineCount} />
+        </Layout.Section>
+        {result?.ok ? (
+          <Layout.Section>
+            <BlockStack gap="400">
+              {result.quotes.length === 0 ? <Banner tone="warning">No service can ship this cart; checkout would show no Silkroute rates.</Banner> : null}
+              <Card>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">Compare services</Text>
+                  <Text as="p" tone="subdued">{result.mappedLines} line(s) matched a supplier mapping · exchange rates of {result.fxAsOf}</Text>
+                  <ServiceComparisonChart quotes={result.quotes} />
+                </BlockStack>
+              </Card>
+              {result.quotes.map((q) => <QuoteBreakdown key={q.serviceCode} quote={q} />)}
+              <ExclusionList exclusions={result.exclusions} />
+            </BlockStack>
+          </Layout.Section>
+        ) : null}
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from "vitest";
+import db from "../db.server";
+import { buildRateCardCsv } from "../server/shipping/rate-card-fixtures";
+import { adminRequest, routeArgs, seedInstalledShop } from "../test/admin-session";
+import { uniqueShop } from "../test/webhooks";
+import * as settingsPage from "./app.shipping._index";
+import * as cardsPage from "./app.shipping.rate-cards";
+import * as simulatorPage from "./app.shipping.simulator";
+
+const shops: string[] = [];
+const newShop = async (label: string) => {
+  const shop = uniqueShop(label);
+  shops.push(shop);
+  await seedInstalledShop(shop);
+  return shop;
+};
+const post = (shop: string, path: string, form: Record<string, string>) => routeArgs(adminRequest(shop, path, { form }));
+
+afterAll(async () => {
+  await db.shippingRateCard.deleteMany({ where: { shop: { in: shops } } });
+  await db.shippingSettings.deleteMany({ where: { shop: { in: shops } } });
+});
+
+describe("shipping admin pages", () => {
+  it("reject an uploaded card with its line-numbered errors and keep the previous card", async () => {
+    const shop = await newShop("admin-cards");
+    const good = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv() }));
+    expect(await good.json()).toEqual({ errors: [], notice: "Saved ACME-LINE (version 1)" });
+    const bad = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ extra: "band,US,100,50,1.00,2" }) }));
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).errors.join("\n")).toMatch(/line 14/);
+    const page = await (await cardsPage.loader(routeArgs(adminRequest(shop, "/app/shipping/rate-cards?edit=ACME-LINE")))).json();
+    expect(page.cards).toMatchObject([{ code: "ACME-LINE", version: 1, active: true, sample: false }]);
+    expect(page.csv).toBe(buildRateCardCsv());
+  });
+
+  it("show field errors for invalid merchant rules", async () => {
+    const shop = await newShop("admin-settings");
+    const { form } = await (await settingsPage.loader(routeArgs(adminRequest(shop, "/app/shipping")))).json();
+    const response = await settingsPage.action(post(shop, "/app/shipping", {
+      intent: "save-settings", markupKind: "fixed", markupPercent: "", markupAmount: "", handlingFee: "2.50", handlingFeePer: "order",
+      freeShippingThreshold: "", rulesCurrency: "USD", ddpIncludesTaxes: "true", boxLengthMm: "150", boxWidthMm: "100", boxHeightMm: "50",
+    }));
+    expect(await response.json()).toMatchObject({ ok: false, errors: { markupAmount: "Enter the markup amount" } });
+    expect(form.markupKind).toBe("none");
+  });
+
+  it("simulate a cart with each service's breakdown and the services that cannot ship it", async () => {
+    const shop = await newShop("admin-simulator");
+    const response = await simulatorPage.action(post(shop, "/app/shipping/simulator", {
+      country: "DE", postalCode: "10115", province: "", currency: "EUR", sku_0: "", quantity_0: "2", grams_0: "400", price_0: "19.99",
+      sku_1: "", quantity_1: "1", grams_1: "45000", price_1: "5.00",
+    }));
+    const result = await response.json();
+    expect(result.ok).toBe(true);
+    expect(result.quotes).toEqual([]);
+    expect(result.exclusions.map((e: { reason: string }) => e.reason)).toContain("overweight");
+    const light = await (await simulatorPage.action(post(shop, "/app/shipping/simulator", { country: "DE", postalCode: "10115", province: "", currency: "EUR", grams_0: "400", quantity_0: "2", price_0: "19.99" }))).json();
+    const parcel = light.quotes[0].parcels[0];
+    expect(parcel).toMatchObject({ actualGrams: 800, billableGrams: expect.any(Number), base: { text: expect.stringContaining("€") } });
+    expect(parcel.duties.rule).toBeTruthy();
+  });
+});

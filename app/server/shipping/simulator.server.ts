@@ -1,0 +1,95 @@
+/**
+ * The admin rate simulator: the same path as checkout (shop context, supplier mappings by SKU, live FX)
+ * with the engine's full breakdown, turned into plain JSON for the page.
+ */
+import { z } from "zod";
+import { cachedFxTable } from "../fx/fx-rates.server";
+import { formatMoney, parseDecimal, type Money } from "../money";
+import { enrichItems } from "./carrier-service/enrich";
+import { quoteRates, type ParcelBreakdown, type Quote, type RateRequestInput } from "./engine";
+import { mappingsForLines } from "./mapping-cache.server";
+import { shopRateContext } from "./shop-rate-context.server";
+
+export const SIMULATOR_LINES = 5;
+
+const line = z.object({
+  sku: z.string().trim().max(100),
+  quantity: z.coerce.number().int().min(1, "At least 1").max(10_000),
+  grams: z.coerce.number().int().min(0, "Grams ≥ 0").max(1_000_000),
+  price: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "Enter a price such as 19.99"),
+});
+
+export const simulatorSchema = z.object({
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a 2-letter country code"),
+  postalCode: z.string().trim().max(20),
+  province: z.string().trim().max(50),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code"),
+  lines: z.array(line).min(1, "Add at least one cart line").max(SIMULATOR_LINES),
+});
+
+export type SimulatorInput = z.input<typeof simulatorSchema>;
+
+/** Form fields sku_i/quantity_i/grams_i/price_i → lines; a line with neither SKU nor grams is empty. */
+export function simulatorInputFromForm(form: FormData) {
+  const text = (key: string) => String(form.get(key) ?? "").trim();
+  const lines = Array.from({ length: SIMULATOR_LINES }, (_, i) => ({ sku: text(`sku_${i}`), quantity: text(`quantity_${i}`) || "1", grams: text(`grams_${i}`) || "0", price: text(`price_${i}`) || "0" }))
+    .filter((_, i) => text(`sku_${i}`) !== "" || text(`grams_${i}`) !== "");
+  return { country: text("country"), postalCode: text("postalCode"), province: text("province"), currency: text("currency"), lines };
+}
+
+
+const show = (m: Money) => ({ minor: m.amount, text: formatMoney(m) });
+
+function parcelView(p: ParcelBreakdown) {
+  return {
+    serviceCode: p.serviceCode, warehouseCode: p.warehouseCode, zoneCode: p.zoneCode, units: p.lines.reduce((a, l) => a + l.quantity, 0),
+    actualGrams: p.actualGrams, volumetricGrams: p.volumetricGrams, billableGrams: p.billableGrams, remoteArea: p.remoteArea,
+    base: show(p.base), fuel: show(p.fuel), remote: show(p.remote), sensitive: show(p.sensitive), handlingFee: show(p.handlingFee),
+    markup: show(p.markup), freeShipping: show(p.freeShipping), total: show(p.total), dispatchDate: p.dispatchDate,
+    duties: {
+      rule: p.duties.ruleLabel, collectedAt: p.duties.collectedAt, consignmentValue: show(p.duties.consignmentValue),
+      duty: show(p.duties.duty), tax: show(p.duties.tax), included: p.duties.included, taxIncluded: p.duties.taxIncluded,
+    },
+  };
+}
+
+function quoteView(q: Quote) {
+  return {
+    serviceCode: q.serviceCode, serviceName: q.serviceName, description: q.description, incoterm: q.incoterm, total: show(q.total),
+    minDeliveryDate: q.minDeliveryDateText.slice(0, 10), maxDeliveryDate: q.maxDeliveryDateText.slice(0, 10),
+    minDays: q.minTransitBusinessDays, maxDays: q.maxTransitBusinessDays, parcels: q.parcels.map(parcelView),
+  };
+}
+
+export type SimulatedQuote = ReturnType<typeof quoteView>;
+export type SimulationResult =
+  | { ok: true; quotes: SimulatedQuote[]; exclusions: { serviceCode: string | null; reason: string; detail: string }[]; mappedLines: number; fxAsOf: string }
+  | { ok: false; errors: Record<string, string> };
+
+export async function simulateRates(shop: string, raw: unknown, now = new Date()): Promise<SimulationResult> {
+  const parsed = simulatorSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const v = parsed.data;
+  const input: RateRequestInput = {
+    origin: null,
+    destination: { country: v.country, postal_code: v.postalCode || null, province: v.province || null, city: null },
+    currency: v.currency,
+    items: v.lines.map((l) => ({ sku: l.sku || null, variantId: null, quantity: l.quantity, grams: l.grams, priceMinor: parseDecimal(l.price, v.currency).amount })),
+  };
+  const [context, mappings] = await Promise.all([shopRateContext(shop), mappingsForLines(shop, v.lines.map((l) => ({ variantGid: null, sku: l.sku || null })))]);
+  const fx = cachedFxTable();
+  const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
+    engine: context.engine, merchantRules: context.merchantRules, fx: { base: fx.base, rates: fx.rates, asOf: fx.effectiveDate }, now,
+  });
+  return {
+    ok: true,
+    quotes: result.quotes.map(quoteView),
+    exclusions: result.exclusions.map((e) => ({ serviceCode: e.serviceCode, reason: e.reason, detail: e.detail })),
+    mappedLines: mappings.filter(Boolean).length,
+    fxAsOf: fx.effectiveDate,
+  };
+}
