@@ -1,4 +1,4 @@
 import { webhookAction } from "../server/webhooks/receive.server";
-import { acknowledgeOnly } from "../server/webhooks/topics.server";
+import { onBulkOperationFinished } from "../server/sourcing/imports/bulk-finish-webhook.server";
 
-export const action = webhookAction("bulk_operations/finish", acknowledgeOnly);
+export const action = webhookAction("bulk_operations/finish", onBulkOperationFinished);

@@ -1,0 +1,112 @@
+import db from "../../../db.server";
+import type { SupplierAdapter, SupplierProduct, VariantAvailability } from "../../suppliers/supplier-adapter";
+import type { SupplierCode } from "../../suppliers/supplier-models";
+import { adapterFor } from "../supplier-connections.server";
+import { importHandle, toImportItemView, type ImportImage, type ImportItemView, type ImportSnapshot, type ImportVariant } from "./import-item-model";
+
+export class ImportListError extends Error {
+  override name = "ImportListError";
+}
+
+/** Stock per variant and warehouse; warehouses the supplier cannot answer for are left out, not zeroed. */
+export async function stockByWarehouse(adapter: SupplierAdapter, product: SupplierProduct): Promise<Map<string, Record<string, number | null>>> {
+  const stock = new Map<string, Record<string, number | null>>(product.variants.map((v) => [v.supplierVariantId, {}]));
+  if (!adapter.descriptor.capabilities.includes("stock.by-warehouse")) return stock;
+  const ids = product.variants.map((v) => v.supplierVariantId);
+  const answers = await Promise.all(product.warehouses.map((code) => adapter.getAvailability({ supplierVariantIds: ids, location: { kind: "warehouse", code } })));
+  for (const answer of answers) {
+    if (!answer.ok) continue;
+    for (const a of answer.value as readonly VariantAvailability[]) {
+      const row = stock.get(a.supplierVariantId);
+      if (row && a.location.kind === "warehouse") row[a.location.code] = a.state === "out_of_stock" ? 0 : a.quantity;
+    }
+  }
+  return stock;
+}
+
+export function importDraftFrom(product: SupplierProduct, stock: Map<string, Record<string, number | null>>) {
+  const variants: ImportVariant[] = product.variants.map((v) => ({
+    supplierVariantId: v.supplierVariantId, sku: v.sku, options: { ...v.options }, cost: { ...v.cost },
+    weightGrams: v.weightGrams, dims: v.dimensions ? { ...v.dimensions } : null, imageUrl: v.imageUrl,
+    stock: stock.get(v.supplierVariantId) ?? {}, keep: true, priceOverride: null,
+  }));
+  const images: ImportImage[] = product.images.map((url) => ({ url, keep: true }));
+  const snapshot: ImportSnapshot = {
+    titleZh: product.title.zh ?? null, categoryId: product.categoryId,
+    options: product.options.map((o) => ({ name: o.name, values: [...o.values] })),
+    hsCode: product.hsCode, originCountry: product.originCountry, hazards: { ...product.hazards }, warehouses: [...product.warehouses],
+  };
+  const descriptionHtml = `<p>${escapeHtml(product.description.en)}</p>`;
+  return { title: product.title.en, descriptionHtml, variants, images, snapshot };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/** Adds a supplier product to the import list; adding it again returns the existing item untouched. */
+export async function addToImportList(shop: string, supplier: SupplierCode, supplierProductId: string): Promise<ImportItemView> {
+  const existing = await db.importItem.findUnique({ where: { shop_supplier_supplierProductId: { shop, supplier, supplierProductId } } });
+  if (existing) return toImportItemView(existing);
+  const adapter = await adapterFor(shop, supplier);
+  const detail = await adapter.getProduct(supplierProductId);
+  if (!detail.ok) throw new ImportListError(detail.error.message);
+  const draft = importDraftFrom(detail.value, await stockByWarehouse(adapter, detail.value));
+  const row = await db.importItem.upsert({
+    where: { shop_supplier_supplierProductId: { shop, supplier, supplierProductId } },
+    create: { shop, supplier, supplierProductId, handle: importHandle(draft.title, supplier, supplierProductId), ...draft, tags: supplier },
+    update: {},
+  });
+  return toImportItemView(row);
+}
+
+export async function listImportItems(shop: string, ids?: string[]): Promise<ImportItemView[]> {
+  const rows = await db.importItem.findMany({ where: { shop, ...(ids ? { id: { in: ids } } : {}) }, orderBy: { createdAt: "desc" } });
+  return rows.map(toImportItemView);
+}
+
+export async function getImportItem(shop: string, id: string): Promise<ImportItemView | null> {
+  const row = await db.importItem.findFirst({ where: { shop, id } });
+  return row ? toImportItemView(row) : null;
+}
+
+export interface ImportItemEdit {
+  title?: string;
+  descriptionHtml?: string;
+  tags?: string[];
+  productType?: string;
+  collections?: string[];
+  keepImages?: string[];
+  keepVariants?: string[];
+  /** supplierVariantId → minor units in the shop currency, or null to go back to the rules. */
+  prices?: Record<string, number | null>;
+}
+
+export async function updateImportItem(shop: string, id: string, edit: ImportItemEdit): Promise<ImportItemView> {
+  const item = await getImportItem(shop, id);
+  if (!item) throw new ImportListError("That product is no longer in your import list.");
+  if (edit.title !== undefined && !edit.title.trim()) throw new ImportListError("Title can't be blank.");
+  const variants = item.variants.map((v) => ({
+    ...v,
+    keep: edit.keepVariants ? edit.keepVariants.includes(v.supplierVariantId) : v.keep,
+    priceOverride: edit.prices && v.supplierVariantId in edit.prices ? edit.prices[v.supplierVariantId]! : v.priceOverride,
+  }));
+  if (!variants.some((v) => v.keep)) throw new ImportListError("Keep at least one variant.");
+  const images = item.images.map((i) => ({ ...i, keep: edit.keepImages ? edit.keepImages.includes(i.url) : i.keep }));
+  const row = await db.importItem.update({
+    where: { id },
+    data: {
+      title: edit.title?.trim() ?? item.title,
+      descriptionHtml: edit.descriptionHtml ?? item.descriptionHtml,
+      tags: (edit.tags ?? item.tags).join(","),
+      productType: edit.productType ?? item.productType,
+      collections: (edit.collections ?? item.collections).join(","),
+      variants, images,
+    },
+  });
+  return toImportItemView(row);
+}
+
+/** Removes staged items; pushed products stay in Shopify (and mapped), only the staging row goes. */
+export async function removeImportItems(shop: string, ids: string[]): Promise<number> {
+  const { count } = await db.importItem.deleteMany({ where: { shop, id: { in: ids } } });
+  return count;
+}

@@ -1,0 +1,64 @@
+import db from "../../../db.server";
+import { totalStock } from "../import-list/import-item-model";
+import { listImportItems } from "../import-list/import-list.server";
+import { planFor, type PushContext } from "../push/push-product.server";
+import { recordPushedProduct, stockUpdatesFor, type PushedProduct, type StockUpdate } from "../push/record-push.server";
+import { applyStockUpdates } from "../push/stock-updates.server";
+import { completedOperation } from "./bulk-import.server";
+import { finishJob, settleJobItem } from "./import-jobs.server";
+import { pushContextFor, type ImportDeps } from "./run-import.server";
+
+interface ResultLine {
+  __lineNumber: number;
+  data?: { productSet?: { product?: PushedProduct | null; userErrors?: Array<{ message: string }> } | null };
+  errors?: Array<{ message: string }>;
+}
+
+/**
+ * Maps a finished bulk import back: GIDs and mappings for every created/updated product, the reason for every
+ * failed line, then stock corrections for variants that existed before. Idempotent: settled rows are skipped.
+ * Returns false while the operation is still running (the caller checks again later).
+ */
+export async function finishBulkImport(bulkOperationGid: string, deps: ImportDeps): Promise<boolean> {
+  const job = await db.importJob.findFirst({ where: { bulkOperationGid } });
+  if (!job || job.status === "completed" || job.status === "failed") return true;
+  const ctx = await pushContextFor(job.shop, deps);
+  const operation = await completedOperation(ctx, bulkOperationGid);
+  if (!operation) return false;
+  const resultUrl = operation.url ?? operation.partialDataUrl;
+  const results = resultUrl ? await download(resultUrl) : [];
+  await applyResults(ctx, job.id, results, operation.status === "COMPLETED" ? null : `Bulk operation ${operation.status.toLowerCase()}${operation.errorCode ? ` (${operation.errorCode})` : ""}`);
+  await finishJob(job.id, operation.status === "COMPLETED" ? undefined : `Shopify stopped the bulk import: ${operation.status.toLowerCase()}`);
+  return true;
+}
+
+async function download(url: string): Promise<ResultLine[]> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Bulk result download failed with HTTP ${response.status}`);
+  return (await response.text()).split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as ResultLine);
+}
+
+async function applyResults(ctx: PushContext, jobId: string, results: ResultLine[], missingReason: string | null): Promise<void> {
+  const rows = await db.importJobItem.findMany({ where: { jobId, status: "pending" }, orderBy: { lineNumber: "asc" } });
+  const items = new Map((await listImportItems(ctx.shop, rows.map((r) => r.importItemId))).map((i) => [i.id, i]));
+  const byLine = new Map(results.map((r) => [r.__lineNumber, r]));
+  const stock: StockUpdate[] = [];
+  for (const row of rows) {
+    const line = byLine.get(row.lineNumber);
+    const item = items.get(row.importItemId);
+    const product = line?.data?.productSet?.product;
+    if (!item || !product) {
+      const why = line?.data?.productSet?.userErrors?.map((e) => e.message).join("; ") || line?.errors?.map((e) => e.message).join("; ")
+        || (item ? missingReason ?? "Shopify returned no result for this product." : "The product was removed from the import list.");
+      await settleJobItem(jobId, row.importItemId, { error: why });
+      continue;
+    }
+    // The plan is rebuilt from the same import item to match SKUs; what was pushed is in Shopify's answer.
+    const { plan, knownSkus } = await planFor(ctx, item);
+    await recordPushedProduct(ctx.shop, item, plan, product);
+    const totals = new Map(plan.variants.map(({ variant }) => [variant.sku, totalStock(variant)]));
+    stock.push(...stockUpdatesFor(plan, product, knownSkus, (sku) => totals.get(sku) ?? 0));
+    await settleJobItem(jobId, row.importItemId, { productGid: product.id });
+  }
+  await applyStockUpdates(ctx.admin, ctx.locationGid, stock);
+}

@@ -1,0 +1,72 @@
+import db from "../../../db.server";
+import { jobQueue } from "../../jobs/queue.server";
+import { ImportListError } from "../import-list/import-list.server";
+
+export const IMPORT_QUEUE = "sourcing.import";
+/** Above this many products one bulk operation beats paced productSet calls (and spares the cost bucket). */
+export const BULK_THRESHOLD = 20;
+
+export interface ImportJobPayload {
+  importJobId: string;
+}
+
+/** Creates the job and its per-product rows, then enqueues it; the job id is the dedupe key. */
+export async function startImport(shop: string, importItemIds: string[], options: { mode?: "sync" | "bulk" } = {}): Promise<string> {
+  const items = await db.importItem.findMany({ where: { shop, id: { in: importItemIds } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  if (items.length === 0) throw new ImportListError("Select at least one product to import.");
+  const mode = options.mode ?? (items.length > BULK_THRESHOLD ? "bulk" : "sync");
+  const job = await db.importJob.create({ data: { shop, mode, total: items.length } });
+  await db.importJobItem.createMany({ data: items.map((item, lineNumber) => ({ jobId: job.id, importItemId: item.id, lineNumber })) });
+  await db.importItem.updateMany({ where: { shop, id: { in: items.map((i) => i.id) } }, data: { status: "queued", lastError: null } });
+  await jobQueue().enqueue<ImportJobPayload>(IMPORT_QUEUE, { importJobId: job.id }, { shop, dedupeKey: job.id });
+  return job.id;
+}
+
+/** Marks one product's outcome once; a resumed job never counts a product twice. */
+export async function settleJobItem(jobId: string, importItemId: string, outcome: { productGid: string } | { error: string }): Promise<void> {
+  const pushed = "productGid" in outcome;
+  const { count } = await db.importJobItem.updateMany({
+    where: { jobId, importItemId, status: "pending" },
+    data: pushed ? { status: "pushed", productGid: outcome.productGid } : { status: "failed", error: outcome.error },
+  });
+  if (count === 0) return;
+  await db.importJob.update({ where: { id: jobId }, data: pushed ? { done: { increment: 1 } } : { failed: { increment: 1 } } });
+  if (!pushed) await db.importItem.updateMany({ where: { id: importItemId }, data: { status: "failed", lastError: outcome.error } });
+}
+
+export async function finishJob(jobId: string, error?: string): Promise<void> {
+  await db.importJob.update({ where: { id: jobId }, data: { status: error ? "failed" : "completed", error: error ?? null, finishedAt: new Date() } });
+}
+
+export interface ImportJobStatus {
+  id: string;
+  mode: string;
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+  error: string | null;
+  failures: Array<{ importItemId: string; title: string; error: string }>;
+}
+
+export async function importJobStatus(shop: string, jobId: string): Promise<ImportJobStatus | null> {
+  const job = await db.importJob.findFirst({ where: { shop, id: jobId } });
+  if (!job) return null;
+  const failedRows = await db.importJobItem.findMany({ where: { jobId, status: "failed" }, orderBy: { lineNumber: "asc" }, take: 100 });
+  const titles = await db.importItem.findMany({ where: { id: { in: failedRows.map((r) => r.importItemId) } }, select: { id: true, title: true } });
+  return {
+    id: job.id, mode: job.mode, status: job.status, total: job.total, done: job.done, failed: job.failed, error: job.error,
+    failures: failedRows.map((r) => ({ importItemId: r.importItemId, title: titles.find((t) => t.id === r.importItemId)?.title ?? r.importItemId, error: r.error ?? "" })),
+  };
+}
+
+export async function latestImportJob(shop: string): Promise<ImportJobStatus | null> {
+  const job = await db.importJob.findFirst({ where: { shop }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  return job ? importJobStatus(shop, job.id) : null;
+}
+
+/** A merchant-readable reason: Shopify's userErrors say what to fix; anything else is summarised. */
+export function failureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 500 ? `${message.slice(0, 497)}…` : message;
+}

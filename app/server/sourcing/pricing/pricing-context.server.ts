@@ -1,0 +1,54 @@
+import { fxTableForShop } from "../../fx/fx-rates.server";
+import { rateBetween, type FxTable } from "../../fx/fx-table";
+import { money, type Money } from "../../money";
+import { buildDefaultRateContext, quoteRates } from "../../shipping/engine";
+import { getSourcingSettings } from "../settings.server";
+import type { AppliedRate } from "./price-calculator";
+import type { PricingRules } from "./pricing-rules";
+
+/** Everything needed to price a shop's imports, loaded once per request or job. */
+export interface PricingContext {
+  rules: PricingRules;
+  fx: FxTable;
+  /** Two-letter country the shipping estimate goes to; null skips it. */
+  destination: string | null;
+}
+
+export async function loadPricingContext(shop: string, destination: string | null = null): Promise<PricingContext> {
+  const [{ pricingRules }, fx] = await Promise.all([getSourcingSettings(shop), fxTableForShop(shop)]);
+  return { rules: pricingRules, fx, destination };
+}
+
+export function appliedRate(ctx: PricingContext, from: string): AppliedRate {
+  const to = ctx.rules.currency;
+  return {
+    from, to, rate: rateBetween(ctx.fx, from, to), source: ctx.fx.source, effectiveDate: ctx.fx.effectiveDate,
+    overridden: from !== to && ctx.fx.overrides?.[`${from}>${to}`] !== undefined,
+  };
+}
+
+export interface ShippingEstimate {
+  amount: Money;
+  service: string;
+  days: string;
+}
+
+/**
+ * Cheapest line from the rate engine's sample cards for one unit to the shop's country, as a labelled
+ * estimate (the merchant's own cards may differ). Null when no line serves the item.
+ */
+export function estimateShipping(ctx: PricingContext, item: { grams: number | null; priceMinor: number; flags?: Record<string, boolean> }): ShippingEstimate | null {
+  if (!ctx.destination || !item.grams) return null;
+  const result = quoteRates({
+    origin: { country: "CN", province: "GD", city: "Shenzhen", postal_code: "518000" },
+    destination: { country: ctx.destination },
+    currency: ctx.rules.currency,
+    items: [{ quantity: 1, grams: item.grams, priceMinor: Math.max(0, item.priceMinor), supplier: { weightGrams: item.grams, flags: item.flags } }],
+  }, buildDefaultRateContext({ fx: { base: "EUR", rates: ctx.fx.rates, asOf: ctx.fx.effectiveDate } }));
+  const cheapest = [...result.quotes].sort((a, b) => a.total.amount - b.total.amount)[0];
+  if (!cheapest) return null;
+  return {
+    amount: money(cheapest.total.amount, cheapest.total.currency), service: cheapest.serviceName,
+    days: `${cheapest.minTransitBusinessDays}–${cheapest.maxTransitBusinessDays} business days`,
+  };
+}

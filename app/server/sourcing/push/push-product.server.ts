@@ -1,0 +1,57 @@
+import db from "../../../db.server";
+import type { AdminClient } from "../../shopify/admin-client";
+import { AdminUserErrors } from "../../shopify/admin-errors";
+import { totalStock, type ImportItemView } from "../import-list/import-item-model";
+import { quoteItem } from "../import-list/item-quotes";
+import type { PricingContext } from "../pricing/pricing-context.server";
+import { buildProductSetPlan, type ProductSetPlan } from "./product-set-input";
+import { PRODUCT_SET } from "./push-operations";
+import { recordPushedProduct, stockUpdatesFor, type PushedProduct } from "./record-push.server";
+import { applyStockUpdates } from "./stock-updates.server";
+
+export interface PushContext {
+  admin: AdminClient;
+  shop: string;
+  pricing: PricingContext;
+  locationGid: string;
+  appUrl: string;
+}
+
+/** SKUs of the product's variants we already mapped: those are stocked at our location already. */
+export async function knownSkusFor(shop: string, productGid: string | null): Promise<Set<string>> {
+  if (!productGid) return new Set();
+  const rows = await db.variantMapping.findMany({ where: { shop, productGid }, select: { shopifySku: true } });
+  return new Set(rows.flatMap((r) => (r.shopifySku ? [r.shopifySku] : [])));
+}
+
+export async function planFor(ctx: PushContext, item: ImportItemView): Promise<{ plan: ProductSetPlan; knownSkus: Set<string> }> {
+  const knownSkus = await knownSkusFor(ctx.shop, item.productGid);
+  const plan = buildProductSetPlan({ item, quotes: quoteItem(ctx.pricing, item), locationGid: ctx.locationGid, appUrl: ctx.appUrl, knownSkus });
+  return { plan, knownSkus };
+}
+
+/** Pushes one import item with one productSet, records GIDs and mappings, then corrects stock of existing variants. */
+export async function pushImportItem(ctx: PushContext, item: ImportItemView): Promise<string> {
+  let { plan, knownSkus } = await planFor(ctx, item);
+  let product: PushedProduct;
+  try {
+    product = await runProductSet(ctx, plan);
+  } catch (error) {
+    // The merchant deleted the product in Shopify: create it again under our handle rather than fail forever.
+    if (!(error instanceof AdminUserErrors && error.hasCode("PRODUCT_DOES_NOT_EXIST") && item.productGid)) throw error;
+    item = { ...item, productGid: null };
+    ({ plan, knownSkus } = await planFor(ctx, item));
+    product = await runProductSet(ctx, plan);
+  }
+  await recordPushedProduct(ctx.shop, item, plan, product);
+  const totals = new Map(plan.variants.map(({ variant }) => [variant.sku, totalStock(variant)]));
+  await applyStockUpdates(ctx.admin, ctx.locationGid, stockUpdatesFor(plan, product, knownSkus, (sku) => totals.get(sku) ?? 0));
+  return product.id;
+}
+
+async function runProductSet(ctx: PushContext, plan: ProductSetPlan): Promise<PushedProduct> {
+  const data = await ctx.admin.request(PRODUCT_SET, { input: plan.input as never, identifier: plan.identifier, locationId: ctx.locationGid });
+  const product = data.productSet?.product;
+  if (!product) throw new Error("productSet returned no product");
+  return product as PushedProduct;
+}

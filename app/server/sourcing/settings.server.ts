@@ -1,0 +1,29 @@
+import db from "../../db.server";
+import { defaultPricingRules, parsePricingRules, type PricingRules } from "./pricing/pricing-rules";
+
+export interface SourcingSettingsView {
+  pricingRules: PricingRules;
+  autoPriceSync: boolean;
+  stockSync: boolean;
+  locationGid: string | null;
+}
+
+/** The shop's currency as recorded at install/shop-update time; USD until we know better. */
+export async function shopCurrency(shop: string): Promise<string> {
+  const row = await db.shop.findUnique({ where: { domain: shop }, select: { currencyCode: true } });
+  return row?.currencyCode ?? "USD";
+}
+
+export async function getSourcingSettings(shop: string): Promise<SourcingSettingsView> {
+  const row = await db.sourcingSettings.findUnique({ where: { shop } });
+  if (row) return { pricingRules: parsePricingRules(row.pricingRules), autoPriceSync: row.autoPriceSync, stockSync: row.stockSync, locationGid: row.locationGid };
+  return { pricingRules: defaultPricingRules(await shopCurrency(shop)), autoPriceSync: false, stockSync: true, locationGid: null };
+}
+
+export async function saveSourcingSettings(shop: string, patch: Partial<SourcingSettingsView>): Promise<SourcingSettingsView> {
+  const current = await getSourcingSettings(shop);
+  const next = { ...current, ...patch, pricingRules: parsePricingRules(patch.pricingRules ?? current.pricingRules) };
+  const data = { pricingRules: next.pricingRules, autoPriceSync: next.autoPriceSync, stockSync: next.stockSync, locationGid: next.locationGid };
+  await db.sourcingSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  return next;
+}
