@@ -26,9 +26,9 @@ export function sourcingJobHandlers(deps: JobDeps): Record<string, JobRegistrati
     },
     [BULK_CHECK_QUEUE]: {
       handler: async (ctx: JobContext<BulkCheckPayload>) => {
-        const done = await finishBulkImport(ctx.payload.bulkOperationGid, importDeps(ctx));
+        const done = await finishBulkImport(ctx.payload.shop, ctx.payload.bulkOperationGid, importDeps(ctx));
         // Still running: look again shortly (a new key per attempt, so the dedupe does not swallow it).
-        if (!done) await deps.jobs.enqueue(BULK_CHECK_QUEUE, ctx.payload, { shop: ctx.shop ?? undefined, dedupeKey: `${ctx.id}:again`, delayMs: 60_000 });
+        if (!done) await deps.jobs.enqueue(BULK_CHECK_QUEUE, ctx.payload, { shop: ctx.payload.shop, dedupeKey: `${ctx.id}:again`, delayMs: 60_000 });
       },
       options: { concurrency: 2 },
     },

@@ -7,5 +7,5 @@ import { BULK_CHECK_QUEUE, type BulkCheckPayload } from "./bulk-import.server";
 export const onBulkOperationFinished: WebhookHandler = async ({ shop, webhookId, payload }) => {
   const { admin_graphql_api_id: bulkOperationGid, type } = z.object({ admin_graphql_api_id: z.string(), type: z.string() }).parse(payload);
   if (type !== "mutation") return;
-  await jobQueue().enqueue<BulkCheckPayload>(BULK_CHECK_QUEUE, { bulkOperationGid }, { shop, dedupeKey: webhookId });
+  await jobQueue().enqueue<BulkCheckPayload>(BULK_CHECK_QUEUE, { shop, bulkOperationGid }, { shop, dedupeKey: webhookId });
 };

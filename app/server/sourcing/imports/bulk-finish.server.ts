@@ -19,8 +19,8 @@ interface ResultLine {
  * failed line, then stock corrections for variants that existed before. Idempotent: settled rows are skipped.
  * Returns false while the operation is still running (the caller checks again later).
  */
-export async function finishBulkImport(bulkOperationGid: string, deps: ImportDeps): Promise<boolean> {
-  const job = await db.importJob.findFirst({ where: { bulkOperationGid } });
+export async function finishBulkImport(shop: string, bulkOperationGid: string, deps: ImportDeps): Promise<boolean> {
+  const job = await db.importJob.findFirst({ where: { shop, bulkOperationGid } });
   if (!job || job.status === "completed" || job.status === "failed") return true;
   const ctx = await pushContextFor(job.shop, deps);
   const operation = await completedOperation(ctx, bulkOperationGid);

@@ -10,6 +10,7 @@ export const BULK_CHECK_QUEUE = "sourcing.bulk-import-check";
 const SAFETY_CHECK_DELAY_MS = 10 * 60_000;
 
 export interface BulkCheckPayload {
+  shop: string;
   bulkOperationGid: string;
 }
 
@@ -33,7 +34,7 @@ export async function startBulkImport(jobId: string, ctx: PushContext): Promise<
   const operationId = bulkOperationRunMutation?.bulkOperation?.id;
   if (!operationId) throw new Error("bulkOperationRunMutation returned no operation");
   await db.importJob.update({ where: { id: jobId }, data: { status: "awaiting_bulk", bulkOperationGid: operationId } });
-  await jobQueue().enqueue<BulkCheckPayload>(BULK_CHECK_QUEUE, { bulkOperationGid: operationId }, { shop: ctx.shop, dedupeKey: `safety:${operationId}`, delayMs: SAFETY_CHECK_DELAY_MS });
+  await jobQueue().enqueue<BulkCheckPayload>(BULK_CHECK_QUEUE, { shop: ctx.shop, bulkOperationGid: operationId }, { shop: ctx.shop, dedupeKey: `safety:${operationId}`, delayMs: SAFETY_CHECK_DELAY_MS });
 }
 
 async function uploadJsonl(ctx: PushContext, filename: string, body: string): Promise<string> {
