@@ -26,8 +26,8 @@ export const ORDER_FULFILLMENT_ORDERS = `#graphql
 
 export const FULFILLMENT_ORDER_FULFILLMENTS = `#graphql
   query silkrouteFulfillmentExisting($id: ID!) {
-    fulfillmentOrder(id: $id) { id status fulfillments(first: 10) { nodes { id trackingInfo { number }
-      events(first: 250) { nodes { status happenedAt } } } } }
+    fulfillmentOrder(id: $id) { id status fulfillments(first: 5) { nodes { id trackingInfo { number }
+      events(first: 100) { nodes { status happenedAt } } } } }
   }`;
 
 export const ACCEPT_FULFILLMENT_REQUEST = `#graphql

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { money } from "../../money";
+import { checkAddress, toLatin } from "./address-check";
+import { checkGuardrails } from "./guardrails";
+import { carrierFor, shopifyEventFor, validateTrackingNumber } from "../tracking/carriers";
+
+const address = (o: Record<string, string | null> = {}) => ({ firstName: "Ada", lastName: "Lovelace", address1: "1 High St", city: "London", zip: "SW1A 1AA", countryCode: "GB", phone: "+441234567890", ...o });
+const settings = { maxSupplierCostMinor: null, maxSupplierCostCurrency: "CNY", marginFloorBps: null, cnyPerShopUnit: 7 };
+
+describe("address pre-flight", () => {
+  it("accepts a complete UK address", () => expect(checkAddress(address(), { latinOnly: true }).ok).toBe(true));
+  it("names the missing fields", () => {
+    const r = checkAddress(address({ city: "", address1: null }), { latinOnly: true });
+    expect(r).toMatchObject({ ok: false, problem: { reason: "INCORRECT_ADDRESS" } });
+    expect(!r.ok && r.problem.message).toMatch(/street address, city/);
+  });
+  it("checks US ZIP codes", () => expect(checkAddress(address({ countryCode: "US", zip: "1234" }), { latinOnly: true })).toMatchObject({ ok: false }));
+  it("allows Chinese script for deliveries inside China", () => expect(checkAddress(address({ countryCode: "CN", city: "深圳", zip: "518000" }), { latinOnly: true }).ok).toBe(true));
+  it("spells out ligatures and drops accents", () => expect(toLatin("Straße Łódź Ærø")).toBe("Strasse Lodz AEro"));
+});
+
+describe("money guardrails", () => {
+  it("passes when no limits are set", () => expect(checkGuardrails({ cost: money(5000, "CNY"), revenue: money(2000, "USD"), settings })).toBeNull());
+  it("blocks a cost above the maximum", () => expect(checkGuardrails({ cost: money(5000, "CNY"), revenue: money(2000, "USD"), settings: { ...settings, maxSupplierCostMinor: 4000 } })).toMatchObject({ code: "MAX_COST_EXCEEDED" }));
+  it("blocks a margin below the floor, converting CNY at the shop's rate", () => {
+    // 70 CNY = 10 USD against 12 USD of sales: 16.6 % margin, below 20 %.
+    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1200, "USD"), settings: { ...settings, marginFloorBps: 2000 } })).toMatchObject({ code: "MARGIN_BELOW_FLOOR" });
+    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1300, "USD"), settings: { ...settings, marginFloorBps: 2000 } })).toBeNull();
+  });
+});
+
+describe("tracking hand-off", () => {
+  it("uses Shopify's exact carrier names and a link for unknown carriers", () => {
+    expect(carrierFor("China Post ePacket", "china-post", "LX473124829CN")).toEqual({ company: "China Post" });
+    expect(carrierFor("YunExpress", undefined, "YT1234567890123456")).toEqual({ company: "YunExpress" });
+    expect(carrierFor("Sandbox Local Courier", "sandbox-local", "SBL1").url).toMatch(/17track/);
+  });
+  it("validates S10 check digits", () => {
+    expect(validateTrackingNumber("RR473124829CN")).toEqual({ ok: true, number: "RR473124829CN" });
+    expect(validateTrackingNumber("RR473124828CN")).toMatchObject({ ok: false });
+    expect(validateTrackingNumber("x")).toMatchObject({ ok: false });
+  });
+  it("posts customs as IN_TRANSIT messages and returns as FAILURE", () => {
+    expect(shopifyEventFor("customs_clearance", "Held for inspection")).toEqual({ status: "IN_TRANSIT", message: "Customs: Held for inspection" });
+    expect(shopifyEventFor("returning", "Refused by addressee")).toEqual({ status: "FAILURE", message: "Returning to sender: Refused by addressee" });
+  });
+});
