@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { authenticate } from "../shopify.server";
+import { supplierOrderDetail } from "../server/fulfillment/orders-view.server";
+import { approveSupplierOrder, cancelSupplierOrderByMerchant, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
+import { StateBadge } from "../components/orders/state-badge";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const detail = await supplierOrderDetail(session.shop, params.id ?? "");
+  if (!detail) throw new Response("Not found", { status: 404 });
+  return json(detail);
+};
+
+const ACTIONS = { approve: approveSupplierOrder, retry: retrySupplierOrder, cancel: cancelSupplierOrderByMerchant } as const;
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const intent = String((await request.formData()).get("intent"));
+  if (!(intent in ACTIONS)) return json({ ok: false, message: "Unknown action" }, { status: 400 });
+  return json(await ACTIONS[intent as keyof typeof ACTIONS](session.shop, params.id ?? ""));
+};
+
+export default function SupplierOrderPage() {
+  const { order, timeline, actions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <Page title={`${order.orderName} · ${order.supplier} ${order.warehouse}`} backAction={{ url: "/app/orders" }} titleMetadata={<StateBadge state={order.state} />}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {result && <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>}
+            {order.reasonMessage && (
+              <Banner tone="warning" title={order.reasonMessage}>{order.fixHint && <Text as="p">{order.fixHint}</Text>}</Banner>
+            )}
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">Timeline</Text>
+                {timeline.map((e) => (
+                  <InlineStack key={e.id} gap="300" wrap={false}>
+                    <Text as="span" tone="subdued">{new Date(e.at).toLocaleString()}</Text>
+                    <Text as="span" fontWeight={e.kind === "state" ? "semibold" : "regular"}>{e.message}</Text>
+                  </InlineStack>
+                ))}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <Card>
+            <BlockStack gap="200">
+              <Text as="p">Supplier order: {order.supplierOrderId ?? "not placed yet"}</Text>
+              <Text as="p">Our reference: {order.idempotencyKey}</Text>
+              {order.trackingNumbers.length > 0 && <Text as="p">Tracking: {order.carrier} {order.trackingNumbers.join(", ")}</Text>}
+              {order.lines.map((l) => <Text as="p" key={l.supplierVariantId}>{l.quantity} × {l.sku ?? l.supplierVariantId}</Text>)}
+              <InlineStack gap="200">
+                {actions.approve && <ActionButton intent="approve" label="Approve" primary />}
+                {actions.retry && <ActionButton intent="retry" label="Retry" />}
+                {actions.cancel && <ActionButton intent="cancel" label="Cancel at supplier" critical />}
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function ActionButton({ intent, label, primary, critical }: { intent: string; label: string; primary?: boolean; critical?: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <Button submit variant={primary ? "primary" : undefined} tone={critical ? "critical" : undefined}>{label}</Button>
+    </Form>
+  );
+}

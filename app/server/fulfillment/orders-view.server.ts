@@ -1,0 +1,44 @@
+// What the admin's orders pages show: supplier orders by status tab, and one order's timeline. No PII leaves
+// here except the order name the merchant already sees in Shopify.
+import db from "../../db.server";
+import type { Prisma } from "@prisma/client";
+
+export const TABS = {
+  attention: { label: "Needs attention", where: { OR: [{ state: { in: ["needs_attention", "awaiting_approval", "failed"] } }, { flagCode: { not: null } }] } },
+  supplier: { label: "Awaiting supplier", where: { state: { in: ["pending", "placing", "reserved", "placed"] } } },
+  transit: { label: "In transit", where: { state: "shipped" } },
+  delivered: { label: "Delivered", where: { state: "delivered" } },
+  exceptions: { label: "Exceptions", where: { OR: [{ state: "exception" }, { reasonCode: "CANCEL_REFUSED" }] } },
+} satisfies Record<string, { label: string; where: Prisma.SupplierOrderWhereInput }>;
+
+export type TabKey = keyof typeof TABS;
+export const isTab = (value: string | null): value is TabKey => !!value && value in TABS;
+
+export async function listSupplierOrders(shop: string, tab: TabKey, take = 50) {
+  const [rows, counts] = await Promise.all([
+    db.supplierOrder.findMany({
+      where: { shop, ...TABS[tab].where }, orderBy: { updatedAt: "desc" }, take,
+      select: { id: true, orderName: true, supplier: true, warehouse: true, state: true, supplierOrderId: true, reasonMessage: true, flagCode: true, carrier: true, trackingNumbers: true, updatedAt: true },
+    }),
+    Promise.all(Object.entries(TABS).map(async ([key, t]) => [key, await db.supplierOrder.count({ where: { shop, ...t.where } })] as const)),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString(), trackingNumbers: (r.trackingNumbers as string[] | null) ?? [] })), counts: Object.fromEntries(counts) as Record<TabKey, number> };
+}
+
+export async function supplierOrderDetail(shop: string, id: string) {
+  const row = await db.supplierOrder.findFirst({
+    where: { shop, id },
+    include: { events: { orderBy: { at: "asc" } } },
+  });
+  if (!row) return null;
+  const { shipTo: _pii, events, ...order } = row;
+  return {
+    order: { ...order, trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[] },
+    timeline: events.map((e) => ({ id: e.id, kind: e.kind, message: e.message, at: e.at.toISOString(), toState: e.toState })),
+    actions: {
+      approve: ["awaiting_approval", "needs_attention"].includes(row.state),
+      retry: ["failed", "needs_attention"].includes(row.state),
+      cancel: !["shipped", "delivered", "exception", "cancelled"].includes(row.state),
+    },
+  };
+}
