@@ -10,7 +10,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { APP_SCOPES, loadConfig } from "./server/config";
 import { recordInstall } from "./server/shops.server";
-import { allowAdminShellFraming, routeShopifyTrafficToEmulator } from "./server/shopify/emulator-routing.server";
+import { allowAdminShellFraming, frameableByAdminShell, routeShopifyTrafficToEmulator } from "./server/shopify/emulator-routing.server";
 
 // The node adapter captures fetch once at import; look it up per call instead, so msw in tests and the
 // offline demo's Shopify routing (which replace globalThis.fetch) reach the library's requests too.
@@ -50,7 +50,7 @@ export const addDocumentResponseHeaders: typeof shopify.addDocumentResponseHeade
   shopify.addDocumentResponseHeaders(request, headers);
   allowAdminShellFraming(headers, config);
 };
-export const authenticate = shopify.authenticate;
+export const authenticate = frameableByAdminShell(shopify.authenticate, config);
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

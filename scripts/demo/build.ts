@@ -23,7 +23,7 @@ export function buildIsStale(): boolean {
 
 export function ensureBuild(log: (line: string) => void): void {
   if (!buildIsStale()) return;
-  log("building the app (npm run build)");
+  log("[demo] building the app (npm run build)");
   const result = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);
 }

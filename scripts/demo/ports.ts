@@ -27,3 +27,12 @@ export async function waitForHttp(url: string, timeoutMs = 30_000, isAlive: () =
     }
   }
 }
+
+/** Fails with a readable message when a fixed port (the demo's defaults) is taken, before anything starts. */
+export function ensurePortFree(port: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", () => reject(new Error(`port ${port} for the ${what} is in use (is another demo running?)`)));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}

@@ -25,6 +25,8 @@ export async function createDemoShop(emulator: Emulator, options: DemoShopOption
   emulator.controls.createShop({
     domain: options.domain, name: options.name ?? "Silkroute Demo", plan: "development", currencyCode: "USD",
     ianaTimezone: "America/Los_Angeles", email: `owner@${options.domain}`,
+    // The merchant's own rate, which checkout shows when no carrier service answers.
+    backupRates: [{ service_name: "Standard shipping", service_code: "standard", total_price: "995", currency: "USD", description: "Store rate, used when live rates are unavailable" }],
     address: { address1: "1 Ferry Building", city: "San Francisco", province: "California", provinceCode: "CA", zip: "94111", countryCode: "US", country: "United States" },
   });
   const locationId = emulator.controls.shop(options.domain).locations[0]!.id as string;

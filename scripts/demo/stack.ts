@@ -7,7 +7,7 @@ import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox
 import { emulatorReadableAppToml } from "./app-toml";
 import { ensureBuild } from "./build";
 import { runNpmScript, type Child } from "./children";
-import { waitForHttp } from "./ports";
+import { ensurePortFree, waitForHttp } from "./ports";
 import { createDemoShop } from "./seed-store";
 
 export interface DemoStackOptions {
@@ -54,6 +54,10 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   };
 
   try {
+    await ensurePortFree(options.port, "app (PORT)");
+    await ensurePortFree(options.emulatorPort, "Shopify emulator (SHOPIFY_EMULATOR_PORT)");
+    await ensurePortFree(options.shellPort, "admin shell (ADMIN_SHELL_PORT)");
+    await ensurePortFree(options.sandboxPort, "sandbox supplier (SANDBOX_SUPPLIER_PORT)");
     ensureBuild(log);
     const appTomlPath = emulatorReadableAppToml();
     cleanups.push(async () => fs.rmSync(appTomlPath, { force: true }));

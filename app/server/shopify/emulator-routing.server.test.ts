@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowAdminShellFraming, routeShopifyTrafficToEmulator, shopifyEmulatorUrl } from "./emulator-routing.server";
+import { allowAdminShellFraming, frameableByAdminShell, routeShopifyTrafficToEmulator, shopifyEmulatorUrl } from "./emulator-routing.server";
 
 const EMULATOR = "http://127.0.0.1:4555";
 
@@ -78,5 +78,18 @@ describe("framing by the local admin shell", () => {
     allowAdminShellFraming(headers, { SILKROUTE_MODE: "production", APP_BRIDGE_URL: "http://127.0.0.1:4600/app-bridge.js" });
     expect(headers.get("Content-Security-Policy")).toBe("frame-ancestors https://acme.myshopify.com https://admin.shopify.com;");
     expect(headers.get("Link")).toContain("cdn.shopify.com");
+  });
+
+  it("lets the shell frame the session-token bounce page the library throws", async () => {
+    const bounce = new Response("<script></script>", { headers: libraryHeaders() });
+    const authenticate = frameableByAdminShell({ admin: async (_request: Request) => { throw bounce; } }, { SILKROUTE_MODE: "test", APP_BRIDGE_URL: "http://127.0.0.1:4600/app-bridge.js" });
+    const thrown = await authenticate.admin(new Request("http://127.0.0.1:3000/auth/session-token")).catch((e: unknown) => e);
+    expect(thrown).toBe(bounce);
+    expect(bounce.headers.get("Content-Security-Policy")).toContain("frame-ancestors http://127.0.0.1:4600 ");
+  });
+
+  it("hands production the library's authenticate object unchanged", () => {
+    const library = { admin: async () => ({}) };
+    expect(frameableByAdminShell(library, { SILKROUTE_MODE: "production", APP_BRIDGE_URL: "http://127.0.0.1:4600/app-bridge.js" })).toBe(library);
   });
 });

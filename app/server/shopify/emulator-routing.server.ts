@@ -57,3 +57,25 @@ export function allowAdminShellFraming(headers: Headers, config: { SILKROUTE_MOD
     headers.set("Link", `<${config.APP_BRIDGE_URL}>; rel="preload"; as="script";`);
   }
 }
+
+/**
+ * The session-token bounce page and exit-iframe page are Responses that authenticate.admin throws with the
+ * library's own CSP, bypassing entry.server; in demo/test mode they get the shell framing too. Production gets
+ * the library's object back untouched.
+ */
+export function frameableByAdminShell<T extends { admin: (request: Request) => Promise<unknown> }>(
+  authenticate: T,
+  config: { SILKROUTE_MODE: string; APP_BRIDGE_URL?: string },
+): T {
+  if (config.SILKROUTE_MODE === "production" || !config.APP_BRIDGE_URL) return authenticate;
+  const admin = authenticate.admin;
+  const framed = async (request: Request) => {
+    try {
+      return await admin(request);
+    } catch (thrown) {
+      if (thrown instanceof Response && thrown.headers.has("Content-Security-Policy")) allowAdminShellFraming(thrown.headers, config);
+      throw thrown;
+    }
+  };
+  return { ...authenticate, admin: framed } as T;
+}

@@ -146,6 +146,8 @@
 
   function navigate(href) {
     var menu = document.querySelector("ui-nav-menu");
+    // No app UI mounted (an error page replaced it): nothing listens for shopify:navigate, so the admin reloads.
+    if (!menu) return post({ type: "reload", href: href });
     var anchor = menu && Array.prototype.find.call(menu.querySelectorAll("a"), function (a) { return a.getAttribute("href") === href; });
     if (!anchor) {
       anchor = document.createElement("a");

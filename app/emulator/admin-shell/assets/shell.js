@@ -11,6 +11,13 @@
   var appReady = false;
   var currentPath = "/";
   var saveBarState = null;
+  var readyInThisDocument = false;
+
+  // Each document the iframe loads must announce App Bridge itself; an error page without it cannot navigate.
+  frame.addEventListener("load", function () {
+    appReady = readyInThisDocument;
+    readyInThisDocument = false;
+  });
 
   function $(id) { return document.getElementById(id); }
   function el(tag, attrs, children) {
@@ -47,8 +54,8 @@
   });
 
   var handlers = {
-    ready: function () { appReady = true; },
-    unload: function () { appReady = false; hideSaveBar(); $("modal-backdrop").hidden = true; },
+    ready: function () { appReady = true; readyInThisDocument = true; },
+    unload: function () { hideSaveBar(); $("modal-backdrop").hidden = true; },
     idToken: function (data) {
       request("/session-token", {})
         .then(function (r) { toApp({ type: "idTokenResult", requestId: data.requestId, token: r.token }); })
@@ -66,6 +73,7 @@
     saveBar: function (data) { if (data.showing) showSaveBar(data); else hideSaveBar(); },
     saveBarLeave: function () { flashSaveBar(); },
     modal: function (data) { $("modal-backdrop").hidden = !data.open; },
+    reload: function (data) { loadFresh(data.href); },
     open: function (data) {
       var url = new URL(data.url, location.href);
       if (url.protocol === "http:" || url.protocol === "https:") location.href = url.toString();
@@ -108,7 +116,12 @@
   function navigateApp(href) {
     if (saveBarState) return flashSaveBar();
     if (appReady) return toApp({ type: "navigate", href: href });
-    // No App Bridge in the frame (an error page): load the path fresh, as the admin would.
+    loadFresh(href);
+  }
+
+  // A new document load with a fresh session token, as the admin does when it opens an app URL.
+  function loadFresh(href) {
+    handlers.location({ path: href });
     request("/session-token", {}).then(function (r) { frame.src = embeddedUrl(href, r.token); });
   }
 

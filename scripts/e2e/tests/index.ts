@@ -1,0 +1,11 @@
+import type { E2eTest } from "../harness";
+import { appBridgeTests } from "./app-bridge";
+import { embeddedAppTests } from "./embedded-app";
+import { testStoreTests } from "./test-store";
+
+// One list per flow, run in this order against one demo stack. Add a flow as tests/<flow>.ts and list it here.
+export const e2eTests: E2eTest[] = [
+  ...embeddedAppTests,
+  ...appBridgeTests,
+  ...testStoreTests,
+];
