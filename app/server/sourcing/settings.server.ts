@@ -27,3 +27,16 @@ export async function saveSourcingSettings(shop: string, patch: Partial<Sourcing
   await db.sourcingSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
   return next;
 }
+
+const countries = new Map<string, string | null>();
+
+/** The shop's billing country (where shipping estimates go), asked once per process. */
+export async function shopCountry(admin: import("../shopify/admin-client").AdminClient): Promise<string | null> {
+  if (!countries.has(admin.shop)) {
+    const { fetchShopInfo } = await import("../shopify/shop-info.server");
+    const info = await fetchShopInfo(admin);
+    await db.shop.updateMany({ where: { domain: admin.shop, currencyCode: null }, data: { currencyCode: info.currencyCode } });
+    countries.set(admin.shop, info.country);
+  }
+  return countries.get(admin.shop) ?? null;
+}

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Layout, Page, Text } from "@shopify/polaris";
+import { FxRatesCard } from "../components/sourcing/fx-rates-card";
+import { PricingRulesForm } from "../components/sourcing/pricing-rules-form";
+import { SupplierConnectionCard } from "../components/sourcing/supplier-connections-card";
+import { SyncSettingsCard } from "../components/sourcing/sync-settings-card";
+import { settingsPageAction, settingsPageData } from "../server/sourcing/settings-page.server";
+import { authenticate } from "../shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return json(await settingsPageData(session.shop));
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
+  const result = await settingsPageAction(session.shop, form);
+  return json(result, { status: result.ok ? 200 : 422 });
+};
+
+export default function Settings() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Page title="Settings">
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {result?.notice ? <Banner tone={result.ok ? "success" : "critical"}>{result.notice}</Banner> : null}
+            <Text as="h2" variant="headingLg">Suppliers</Text>
+            {data.connections.map((c) => <SupplierConnectionCard key={c.supplier} view={c} busy={busy} />)}
+            <PricingRulesForm key={JSON.stringify(data.pricing)} initial={data.pricing} currency={data.currency} errors={result?.errors ?? {}} busy={busy} />
+            <FxRatesCard rates={data.rates} busy={busy} />
+            <SyncSettingsCard initial={data.sync} busy={busy} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

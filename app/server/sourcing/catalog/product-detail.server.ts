@@ -1,0 +1,43 @@
+import { formatMoney } from "../../money";
+import type { SupplierCode } from "../../suppliers/supplier-models";
+import { quoteVariant } from "../import-list/item-quotes";
+import { stockByWarehouse } from "../import-list/import-list.server";
+import { appliedRate, loadPricingContext } from "../pricing/pricing-context.server";
+import { adapterFor } from "../supplier-connections.server";
+import db from "../../../db.server";
+
+/** The product page: variants with specs, stock per warehouse, cost, estimated landed cost and margin at the shop's rules. */
+export async function productDetail(shop: string, supplier: SupplierCode, supplierProductId: string, destination: string | null) {
+  const adapter = await adapterFor(shop, supplier);
+  const detail = await adapter.getProduct(supplierProductId);
+  if (!detail.ok) return { ok: false as const, error: detail.error.message };
+  const product = detail.value;
+  const [stock, pricing, staged] = await Promise.all([
+    stockByWarehouse(adapter, product),
+    loadPricingContext(shop, destination),
+    db.importItem.findUnique({ where: { shop_supplier_supplierProductId: { shop, supplier, supplierProductId } }, select: { id: true } }),
+  ]);
+  const flags = { battery: product.hazards.battery, liquid: product.hazards.liquid, magnet: product.hazards.magnet, powder: product.hazards.powder };
+  const variants = product.variants.map((v) => {
+    const q = quoteVariant(pricing, { supplierVariantId: v.supplierVariantId, cost: v.cost, weightGrams: v.weightGrams, priceOverride: null }, flags);
+    const landed = q.cost.amount + (q.shippingEstimate?.amount.amount ?? 0);
+    return {
+      id: v.supplierVariantId, sku: v.sku, specs: Object.entries(v.options).map(([k, val]) => `${k}: ${val}`).join(" · "),
+      weightGrams: v.weightGrams, dims: v.dimensions ? `${v.dimensions.lengthMm}×${v.dimensions.widthMm}×${v.dimensions.heightMm} mm` : null,
+      stock: stock.get(v.supplierVariantId) ?? {}, supplierCost: formatMoney(v.cost), cost: formatMoney(q.cost),
+      shipping: q.shippingEstimate ? `${formatMoney(q.shippingEstimate.amount)} (${q.shippingEstimate.service}, ${q.shippingEstimate.days})` : "No estimate",
+      landed: formatMoney({ amount: landed, currency: q.cost.currency }), price: formatMoney(q.price),
+      compareAt: q.compareAt ? formatMoney(q.compareAt) : null, margin: formatMoney(q.margin), marginBps: q.marginBps,
+    };
+  });
+  return {
+    ok: true as const, importItemId: staged?.id ?? null, destination,
+    product: {
+      id: product.supplierProductId, title: product.title.en, titleZh: product.title.zh ?? null, description: product.description.en,
+      images: [...product.images], hsCode: product.hsCode, originCountry: product.originCountry, warehouses: [...product.warehouses],
+      hazards: Object.entries(flags).filter(([, on]) => on).map(([k]) => k),
+    },
+    rate: appliedRate(pricing, product.variants[0]?.cost.currency ?? "CNY"),
+    variants,
+  };
+}

@@ -1,0 +1,70 @@
+import { formatMoney, parseDecimal, toDecimalString, money } from "../../money";
+import type { AdminClient } from "../../shopify/admin-client";
+import { latestImportJob } from "../imports/import-jobs.server";
+import { loadPricingContext } from "../pricing/pricing-context.server";
+import { COLLECTIONS } from "../push/push-operations";
+import { getImportItem, listImportItems, type ImportItemEdit } from "./import-list.server";
+import { quoteItem } from "./item-quotes";
+
+const pct = (bps: number | null) => (bps === null ? "–" : `${(bps / 100).toFixed(1)} %`);
+
+export async function importListView(shop: string) {
+  const [items, pricing, job] = await Promise.all([listImportItems(shop), loadPricingContext(shop), latestImportJob(shop)]);
+  return {
+    job,
+    items: items.map((item) => {
+      const kept = quoteItem(pricing, item).filter((q) => item.variants.find((v) => v.supplierVariantId === q.supplierVariantId)?.keep);
+      const prices = kept.map((q) => q.price.amount);
+      const margins = kept.map((q) => q.marginBps ?? 0);
+      return {
+        id: item.id, title: item.title, supplier: item.supplier, supplierProductId: item.supplierProductId, status: item.status,
+        lastError: item.lastError, productGid: item.productGid, image: item.images.find((i) => i.keep)?.url ?? null,
+        variants: `${kept.length} of ${item.variants.length}`,
+        price: prices.length ? `${formatMoney(money(Math.min(...prices), pricing.rules.currency))} – ${formatMoney(money(Math.max(...prices), pricing.rules.currency))}` : "–",
+        margin: margins.length ? `${pct(Math.min(...margins))} – ${pct(Math.max(...margins))}` : "–",
+      };
+    }),
+  };
+}
+
+export async function importItemEditView(shop: string, id: string, admin: AdminClient | null) {
+  const item = await getImportItem(shop, id);
+  if (!item) return null;
+  const pricing = await loadPricingContext(shop);
+  const quotes = quoteItem(pricing, item);
+  const collections = admin ? (await admin.request(COLLECTIONS).catch(() => null))?.collections.nodes ?? [] : [];
+  return {
+    item: { ...item, tags: item.tags.join(", ") },
+    currency: pricing.rules.currency,
+    collections: collections.map((c) => ({ label: c.title, value: c.id })),
+    variants: item.variants.map((v) => {
+      const q = quotes.find((x) => x.supplierVariantId === v.supplierVariantId)!;
+      return {
+        id: v.supplierVariantId, sku: v.sku, specs: Object.values(v.options).join(" / "), keep: v.keep, cost: formatMoney(q.cost),
+        price: v.priceOverride === null ? "" : toDecimalString(money(v.priceOverride, pricing.rules.currency)),
+        rulePrice: formatMoney(q.price), margin: formatMoney(q.margin), marginBps: q.marginBps,
+        stock: Object.values(v.stock).reduce<number>((a, b) => a + (b ?? 0), 0),
+      };
+    }),
+  };
+}
+
+/** Reads the edit form; a blank price means "use the pricing rules". */
+export function editFromForm(form: FormData, currency: string): { edit: ImportItemEdit; error: string | null } {
+  const prices: Record<string, number | null> = {};
+  let error: string | null = null;
+  for (const [key, value] of form) {
+    if (!key.startsWith("price:")) continue;
+    const text = String(value).trim();
+    try { prices[key.slice(6)] = text ? parseDecimal(text, currency).amount : null; } catch { error = `"${text}" is not a price`; }
+  }
+  return {
+    error,
+    edit: {
+      title: String(form.get("title") ?? ""), descriptionHtml: String(form.get("descriptionHtml") ?? ""),
+      tags: String(form.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean), productType: String(form.get("productType") ?? ""),
+      collections: form.getAll("collections").map(String), keepImages: form.getAll("keepImage").map(String),
+      keepVariants: form.getAll("keepVariant").map(String), prices,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry";
+import { fxRatesView, pricingFormFrom, pricingRulesFromForm, saveFxOverride } from "./settings-form.server";
+import { getSourcingSettings, saveSourcingSettings } from "./settings.server";
+import { disconnectSupplier, isSupplierCode, listConnections, saveCredentials, setDefaultSupplier, testConnection } from "./supplier-connections.server";
+
+/** Everything the settings page shows; credential values never leave the server. */
+export async function settingsPageData(shop: string) {
+  const [connections, settings] = await Promise.all([listConnections(shop), getSourcingSettings(shop)]);
+  return {
+    connections: connections.map((c) => ({
+      supplier: c.supplier, label: c.descriptor.label, connected: c.connected, isDefault: c.isDefault, status: c.status,
+      lastError: c.lastError, lastCheckedAt: c.lastCheckedAt,
+      fields: c.descriptor.credentialFields.map((f) => ({ ...f, filled: c.filledFields.includes(f.key) })),
+    })),
+    currency: settings.pricingRules.currency,
+    pricing: pricingFormFrom(settings.pricingRules),
+    sync: { stockSync: settings.stockSync, autoPriceSync: settings.autoPriceSync },
+    rates: await fxRatesView(shop, settings.pricingRules),
+  };
+}
+
+export interface SettingsActionResult { ok: boolean; notice: string | null; errors: Record<string, string> }
+
+const done = (notice: string): SettingsActionResult => ({ ok: true, notice, errors: {} });
+const failed = (message: string, errors: Record<string, string> = {}): SettingsActionResult => ({ ok: false, notice: message, errors });
+
+export async function settingsPageAction(shop: string, form: Record<string, string>): Promise<SettingsActionResult> {
+  const supplier = form.supplier;
+  try {
+    switch (form.intent) {
+      case "save-pricing": {
+        const { pricingRules } = await getSourcingSettings(shop);
+        const parsed = pricingRulesFromForm(form, pricingRules.currency);
+        if (!parsed.ok) return failed("Some pricing rules need attention.", parsed.errors);
+        await saveSourcingSettings(shop, { pricingRules: parsed.rules });
+        return done("Pricing rules saved. They apply to your import list now and to prices on the next push or sync.");
+      }
+      case "save-sync":
+        await saveSourcingSettings(shop, { stockSync: form.stockSync === "true", autoPriceSync: form.autoPriceSync === "true" });
+        return done("Sync settings saved.");
+      case "save-fx": {
+        const error = await saveFxOverride(shop, form.from ?? "", form.to ?? "", form.rate ?? "");
+        return error ? failed(error) : done(form.rate?.trim() ? "Manual exchange rate saved." : "Back to the ECB reference rate.");
+      }
+    }
+    if (!isSupplierCode(supplier)) return failed("Unknown supplier.");
+    const label = SUPPLIER_DESCRIPTORS[supplier].label;
+    switch (form.intent) {
+      case "save-credentials": {
+        const fields = Object.fromEntries(SUPPLIER_DESCRIPTORS[supplier].credentialFields.map((f) => [f.key, form[f.key] ?? ""]));
+        await saveCredentials(shop, supplier, fields);
+        const test = await testConnection(shop, supplier);
+        return test.ok ? done(`${label} connected.`) : failed(`${label}: credentials saved, but the test call failed: ${test.message}`);
+      }
+      case "test": {
+        const test = await testConnection(shop, supplier);
+        return test.ok ? done(`${label} answered.`) : failed(`${label}: ${test.message}`);
+      }
+      case "set-default":
+        await setDefaultSupplier(shop, supplier);
+        return done(`${label} is now the default supplier.`);
+      case "disconnect":
+        await disconnectSupplier(shop, supplier);
+        return done(`${label} disconnected; its stored credentials were deleted.`);
+      default:
+        return failed(`Unknown action "${form.intent}"`);
+    }
+  } catch (error) {
+    if (error instanceof SupplierConfigError) return failed(error.message);
+    throw error;
+  }
+}
