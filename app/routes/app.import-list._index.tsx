@@ -43,7 +43,7 @@ export default function ImportList() {
   };
   return (
     <Page title="Import list" primaryAction={{ content: "Push selected to Shopify", disabled: !selectedResources.length || busy, onAction: () => send("import") }}
-      secondaryActions={[{ content: "Remove selected", destructive: true, disabled: !selectedResources.length, onAction: () => send("remove") }, { content: "Catalog", url: "/app/catalog" }]}>
+      secondaryActions={[{ content: "Remove selected", destructive: true, disabled: !selectedResources.length, onAction: () => send("remove") }, { content: "Catalog", url: "/app/catalog" }, { content: "Supplier mappings", url: "/app/mappings" }]}>
       <BlockStack gap="400">
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
         {job ? <ImportProgress key={job.id} initial={job} /> : null}
