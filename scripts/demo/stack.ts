@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs";
+import path from "node:path";
 import { createEmulator, type Emulator } from "../../app/emulator";
 import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emulator/admin-shell";
 import { DEMO_DEFAULTS } from "../../app/server/config";
 import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
-import { emulatorReadableAppToml } from "./app-toml";
 import { ensureBuild } from "./build";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 import { runNpmScript, type Child } from "./children";
 import { ensurePortFree, waitForHttp } from "./ports";
 import { createDemoShop } from "./seed-store";
@@ -59,9 +60,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     await ensurePortFree(options.shellPort, "admin shell (ADMIN_SHELL_PORT)");
     await ensurePortFree(options.sandboxPort, "sandbox supplier (SANDBOX_SUPPLIER_PORT)");
     ensureBuild(log);
-    const appTomlPath = emulatorReadableAppToml();
-    cleanups.push(async () => fs.rmSync(appTomlPath, { force: true }));
-    const emulator = createEmulator({ apiKey, apiSecret, appUrl, appTomlPath });
+    const emulator = createEmulator({ apiKey, apiSecret, appUrl, appTomlPath: path.join(ROOT, "shopify.app.toml") });
     await emulator.listen(options.emulatorPort);
     cleanups.push(() => emulator.close());
     const shell = createAdminShell({ emulator, appUrl, defaultShop: shop });

@@ -34,6 +34,15 @@ export function parseTomlSubset(text: string): Table {
     if (eq < 0) continue;
     const key = line.slice(0, eq).trim().replace(/^"|"$/g, "");
     let value = line.slice(eq + 1).trim();
+    if (value.startsWith('"""')) {
+      // Multi-line basic string: a backslash at a line's end joins it to the next non-blank text.
+      let body = value.slice(3);
+      while (!body.includes('"""') && i + 1 < lines.length) body += "\n" + lines[++i]!;
+      body = body.slice(0, body.indexOf('"""')).replace(/^\n/, "").replace(/\\\n\s*/g, "");
+      const { parent, key: leaf } = walk(current, key);
+      parent[leaf] = body;
+      continue;
+    }
     while (value.startsWith("[") && !balanced(value) && i + 1 < lines.length) {
       line = stripComment(lines[++i]!).trim();
       value += " " + line;
