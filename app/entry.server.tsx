@@ -40,3 +40,7 @@ export default async function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+// The production server (app/server/http/production-server.ts) answers the CarrierService callback with this
+// before Remix; exporting it from the build keeps one module graph (caches, Prisma client) for both paths.
+export { carrierServiceFastPath } from "./server/http/carrier-service-fast-path";

@@ -29,8 +29,14 @@ const fields = (m: VariantMappingRow): MappingFields => ({
 
 export interface LineKey { variantGid: string | null; sku: string | null }
 
-/** One mapping (or null) per line: by variant first, then by SKU. At most two queries on a miss, none on a hit. */
-export async function mappingsForLines(shop: string, lines: readonly LineKey[], now = Date.now()): Promise<(MappingFields | null)[]> {
+/**
+ * One mapping (or null) per line: by variant first, then by SKU. At most two queries on a miss, none on a hit.
+ * `freshness.expiresAt` is lowered to the earliest expiry among the entries the answer used, so anything
+ * derived from it (a cached quote) can expire no later than the data it was computed from.
+ */
+export async function mappingsForLines(
+  shop: string, lines: readonly LineKey[], now = Date.now(), freshness?: { expiresAt: number },
+): Promise<(MappingFields | null)[]> {
   let entries = shops.get(shop);
   if (!entries) shops.set(shop, (entries = { byKey: new Map() }));
   const cached = (key: string) => {
@@ -43,7 +49,12 @@ export async function mappingsForLines(shop: string, lines: readonly LineKey[], 
     .filter((l) => l.sku && !(l.variantGid && cached(`v:${l.variantGid}`)?.value) && !cached(`s:${l.sku}`))
     .map((l) => l.sku!);
   if (missingSkus.length) fill(entries, "s:", missingSkus, await mappingsForSkus(shop, missingSkus), (m) => m.shopifySku ?? "", now);
-  return lines.map((l) => (l.variantGid ? cached(`v:${l.variantGid}`)?.value : null) ?? (l.sku ? cached(`s:${l.sku}`)?.value : null) ?? null);
+  const used = (key: string) => {
+    const e = cached(key);
+    if (e && freshness && e.expiresAt < freshness.expiresAt) freshness.expiresAt = e.expiresAt;
+    return e?.value;
+  };
+  return lines.map((l) => (l.variantGid ? used(`v:${l.variantGid}`) : null) ?? (l.sku ? used(`s:${l.sku}`) : null) ?? null);
 }
 
 /**

@@ -47,9 +47,18 @@ export function compileCards(cards: readonly RateCard[]): CompiledEngine {
 
 /** The cards checkout quotes with: the shop's active cards, or the samples when it has none stored. */
 export async function effectiveRateCards(shop: string): Promise<readonly RateCard[]> {
+  return (await effectiveRateCardSet(shop)).cards;
+}
+
+/** The effective cards plus a version string that changes whenever any of them does (quote-cache keys). */
+export async function effectiveRateCardSet(shop: string): Promise<{ cards: readonly RateCard[]; version: string }> {
   const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: { code: "asc" } });
-  if (rows.length === 0) return SAMPLE_CARDS;
-  return rows.filter((r) => r.active).map(parseStored).filter((c): c is RateCard => c !== null);
+  if (rows.length === 0) return { cards: SAMPLE_CARDS, version: "sample" };
+  const active = rows.filter((r) => r.active);
+  return {
+    cards: active.map(parseStored).filter((c): c is RateCard => c !== null),
+    version: active.map((r) => `${r.code}@${r.version}`).join(","),
+  };
 }
 
 export async function listRateCards(shop: string): Promise<RateCardSummary[]> {

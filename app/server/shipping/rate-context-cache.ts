@@ -11,9 +11,19 @@ export interface CacheSlot<T> {
 
 export const rateContextSlots = new Map<string, CacheSlot<unknown>>();
 
+type Listener = (shop: string) => void;
+const listeners = new Set<Listener>();
+
+/** Caches derived from a shop's context (the quote cache) drop their entries together with it. */
+export function onShopRateContextInvalidated(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Called after every settings or rate-card write in this process; other processes catch up within the TTL. */
 export function invalidateShopRateContext(shop: string): void {
   rateContextSlots.delete(shop);
+  for (const listener of listeners) listener(shop);
 }
 
 export function clearRateContextCache(): void {

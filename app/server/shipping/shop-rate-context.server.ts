@@ -6,7 +6,7 @@
 import { latestFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
 import { RATE_CONTEXT_TTL_MS, rateContextSlots } from "./rate-context-cache";
-import { compileCards, effectiveRateCards } from "./rate-cards.server";
+import { compileCards, effectiveRateCardSet } from "./rate-cards.server";
 import { defaultBoxFrom, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
 
 export interface ShopRateContext {
@@ -14,12 +14,15 @@ export interface ShopRateContext {
   readonly merchantRules: MerchantRules;
   readonly defaultBox: DefaultBoxCm;
   readonly settingsVersion: number;
+  /** Changes with any active card's upload, activation or removal ("sample" while the samples apply). */
+  readonly cardsVersion: string;
 }
 
 async function load(shop: string): Promise<ShopRateContext> {
-  const [settings, cards] = await Promise.all([getShippingSettings(shop), effectiveRateCards(shop), latestFxTable()]);
+  const [settings, cards] = await Promise.all([getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable()]);
   return {
-    engine: compileCards(cards),
+    engine: compileCards(cards.cards),
+    cardsVersion: cards.version,
     merchantRules: merchantRulesFrom(settings),
     defaultBox: defaultBoxFrom(settings),
     settingsVersion: settings.version,

@@ -3,23 +3,35 @@
  * authenticate.fulfillmentService: POST only (405), a bounded body (413, checked before parsing), the HMAC
  * over the raw bytes when Shopify sends one (401), then the shop header naming an installed shop (400/401).
  * Shopify does not document an HMAC on rate requests, so a request without the header is still answered
- * (docs/adr/0700-carrier-service-callback.md). Failures are thrown Responses, as in the library.
+ * (docs/adr/0700-carrier-service-callback.md).
+ * The checks work on raw bytes and header values so that the Remix route (Fetch API) and the production
+ * server's node:http fast path share them; each transport only reads its body within MAX_RATE_REQUEST_BYTES.
  * No offline session is loaded: the callback never calls Shopify, and loading one could mean a token refresh.
  */
 import crypto from "node:crypto";
 import db from "../../../db.server";
 import { loadConfig } from "../../config";
+import { methodNotAllowed, refusal, toResponse, type RateAnswer } from "./responses";
 
 export const MAX_RATE_REQUEST_BYTES = 256 * 1024;
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,99}\.myshopify\.com$/;
 const INSTALLED_TTL_MS = 60_000;
 const UNKNOWN_TTL_MS = 5_000;
 
+/** What a transport hands over: the raw body and the two headers the checks read. */
+export interface RawRateRequest {
+  readonly body: Buffer;
+  readonly shopHeader: string | null;
+  readonly hmacHeader: string | null;
+}
+
 export interface CarrierServiceRequest {
   shop: string;
-  rawBody: string;
+  rawBody: Buffer;
   hmacVerified: boolean;
 }
+
+export type Authenticated = { ok: true; request: CarrierServiceRequest } | { ok: false; answer: RateAnswer };
 
 let secret: string | undefined;
 const appSecret = () => (secret ??= loadConfig().SHOPIFY_API_SECRET);
@@ -29,26 +41,11 @@ export function clearInstalledShopCache(): void {
   installed.clear();
 }
 
-const fail = (status: number, message: string): Response => new Response(message, { status, headers: { "Content-Type": "text/plain" } });
+export const tooLarge = (limit = MAX_RATE_REQUEST_BYTES): RateAnswer => refusal(413, `Rate requests are limited to ${limit} bytes`);
 
-async function readBounded(request: Request, limit: number): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (declared > limit) throw fail(413, `Rate requests are limited to ${limit} bytes`);
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw fail(413, `Rate requests are limited to ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+/** A declared Content-Length over the limit is refused before a byte of the body is read. */
+export function declaresTooMuch(contentLength: string | null | undefined, limit = MAX_RATE_REQUEST_BYTES): boolean {
+  return Number(contentLength ?? NaN) > limit;
 }
 
 function hmacMatches(raw: Buffer, header: string): boolean {
@@ -66,13 +63,43 @@ async function isInstalled(shop: string, now: number): Promise<boolean> {
   return value;
 }
 
+/** HMAC (401), shop header (400), installed shop (401), on a body the transport already bounded. */
+export async function authenticateRawRateRequest(raw: RawRateRequest): Promise<Authenticated> {
+  if (raw.hmacHeader !== null && !hmacMatches(raw.body, raw.hmacHeader)) return { ok: false, answer: refusal(401, "Invalid HMAC") };
+  const shop = (raw.shopHeader ?? "").trim().toLowerCase();
+  if (!SHOP_DOMAIN.test(shop)) return { ok: false, answer: refusal(400, "Missing or invalid X-Shopify-Shop-Domain") };
+  if (!(await isInstalled(shop, Date.now()))) return { ok: false, answer: refusal(401, "Silkroute is not installed on this shop") };
+  return { ok: true, request: { shop, rawBody: raw.body, hmacVerified: raw.hmacHeader !== null } };
+}
+
+/** The Fetch API transport's body reader: the declared length first, then the streamed bytes. */
+export async function readBoundedBody(request: Request, limit = MAX_RATE_REQUEST_BYTES): Promise<Buffer | RateAnswer> {
+  if (declaresTooMuch(request.headers.get("content-length"), limit)) return tooLarge(limit);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Fetch API form, as in the library: failures are thrown Responses. */
 export async function authenticateCarrierService(request: Request, options: { maxBytes?: number } = {}): Promise<CarrierServiceRequest> {
-  if (request.method !== "POST") throw new Response(null, { status: 405, headers: { Allow: "POST" } });
-  const raw = await readBounded(request, options.maxBytes ?? MAX_RATE_REQUEST_BYTES);
-  const hmac = request.headers.get("x-shopify-hmac-sha256");
-  if (hmac !== null && !hmacMatches(raw, hmac)) throw fail(401, "Invalid HMAC");
-  const shop = (request.headers.get("x-shopify-shop-domain") ?? "").trim().toLowerCase();
-  if (!SHOP_DOMAIN.test(shop)) throw fail(400, "Missing or invalid X-Shopify-Shop-Domain");
-  if (!(await isInstalled(shop, Date.now()))) throw fail(401, "Silkroute is not installed on this shop");
-  return { shop, rawBody: raw.toString("utf8"), hmacVerified: hmac !== null };
+  if (request.method !== "POST") throw toResponse(methodNotAllowed());
+  const body = await readBoundedBody(request, options.maxBytes ?? MAX_RATE_REQUEST_BYTES);
+  if (!Buffer.isBuffer(body)) throw toResponse(body);
+  const result = await authenticateRawRateRequest({
+    body, shopHeader: request.headers.get("x-shopify-shop-domain"), hmacHeader: request.headers.get("x-shopify-hmac-sha256"),
+  });
+  if (!result.ok) throw toResponse(result.answer);
+  return result.request;
 }

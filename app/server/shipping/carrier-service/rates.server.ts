@@ -1,19 +1,27 @@
 /**
  * POST /carrier-service/rates: authenticate, validate, join supplier mappings, quote, answer in Shopify's format.
- * The hot path touches only memory once a shop is warm (compiled engine, mappings, FX); a cold shop costs
- * a few indexed queries, never a network call to Shopify or a supplier. Logs carry the shop and reason
- * codes only, never addresses.
+ * `answerRawRateRequest` is the one implementation; the Remix route reaches it through `answerRateRequest`
+ * (Fetch API) and the production server through its node:http fast path (app/server/http/).
+ * The hot path touches only memory once a shop is warm (compiled engine, mappings, FX, recent answers); a cold
+ * shop costs a few indexed queries, never a network call to Shopify or a supplier. Logs carry the shop and
+ * reason codes only, never addresses.
  */
 import { cachedFxTable } from "../../fx/fx-rates.server";
 import type { FxTable as AppFxTable } from "../../fx/fx-table";
 import { toGid } from "../../shopify/gid";
+import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
 import { fromCarrierServicePayload, quoteRates, toCarrierServiceResponse, type FxTable } from "../engine";
 import { mappingsForLines, type LineKey } from "../mapping-cache.server";
+import { onShopRateContextInvalidated } from "../rate-context-cache";
 import { shopRateContext } from "../shop-rate-context.server";
-import { authenticateCarrierService } from "./authenticate.server";
+import { authenticateRawRateRequest, readBoundedBody, type RawRateRequest } from "./authenticate.server";
 import { enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
-import { badRequest, internalFailure, ratesResponse } from "./responses";
+import { cachedQuote, invalidateShopQuotes, quoteKey, quotesFor, storeQuote } from "./quote-cache";
+import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
+
+onMappingsChanged(invalidateShopQuotes);
+onShopRateContextInvalidated(invalidateShopQuotes);
 
 let lastFx: { source: AppFxTable; table: FxTable } | null = null;
 
@@ -29,29 +37,54 @@ function lineKey(item: { variantId?: string | number | null; sku?: string | null
   return { variantGid: /^[1-9]\d*$/.test(id) ? toGid("ProductVariant", id) : null, sku: item.sku ? item.sku : null };
 }
 
-export async function answerRateRequest(request: Request, now: () => Date = () => new Date()): Promise<Response> {
+const failureDetail = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : "unknown error");
+
+/** Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws. */
+export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () => new Date()): Promise<RateAnswer> {
   let shop: string;
-  let rawBody: string;
+  let rawBody: Buffer;
   try {
-    ({ shop, rawBody } = await authenticateCarrierService(request));
+    const auth = await authenticateRawRateRequest(raw);
+    if (!auth.ok) return auth.answer;
+    ({ shop, rawBody } = auth.request);
   } catch (error) {
-    if (error instanceof Response) return error;
-    throw error;
+    console.error(`[carrier-service] authentication failed: ${failureDetail(error)}`);
+    return internalFailure();
   }
-  const parsed = parseRateRequestPayload(rawBody);
+  const parsed = parseRateRequestPayload(rawBody.toString("utf8"));
   if (!parsed.ok) return badRequest(parsed.message);
   try {
     const input = fromCarrierServicePayload(parsed.payload);
-    if (input.items.length === 0) return ratesResponse([]); // nothing in the cart needs shipping
-    const [context, mappings] = await Promise.all([shopRateContext(shop), mappingsForLines(shop, input.items.map(lineKey))]);
+    if (input.items.length === 0) return ratesAnswer([]); // nothing in the cart needs shipping
+    const at = now();
+    const nowMs = at.getTime();
+    const context = await shopRateContext(shop, nowMs);
+    const fx = engineFx();
+    const quotes = quotesFor(shop, nowMs);
+    const key = quoteKey({ settingsVersion: context.settingsVersion, cardsVersion: context.cardsVersion, fxDate: fx.asOf ?? "", request: input });
+    const hit = cachedQuote(quotes, key, nowMs);
+    if (hit) return hit;
+    const freshness = { expiresAt: Infinity };
+    const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs, freshness);
     const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
-      engine: context.engine, merchantRules: context.merchantRules, fx: engineFx(), now: now(),
+      engine: context.engine, merchantRules: context.merchantRules, fx, now: at,
     });
     const whole = result.exclusions.find((e) => e.serviceCode === null);
     if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
-    return ratesResponse(toCarrierServiceResponse(result.quotes).rates);
+    const answer = ratesAnswer(toCarrierServiceResponse(result.quotes).rates);
+    storeQuote(quotes, key, answer, nowMs, freshness.expiresAt);
+    return answer;
   } catch (error) {
-    console.error(`[carrier-service] shop=${shop} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : "unknown error"}`);
+    console.error(`[carrier-service] shop=${shop} failed: ${failureDetail(error)}`);
     return internalFailure();
   }
+}
+
+/** The Fetch API transport (the Remix route, tests): same checks, same answers. */
+export async function answerRateRequest(request: Request, now: () => Date = () => new Date()): Promise<Response> {
+  if (request.method !== "POST") return toResponse(methodNotAllowed());
+  const body = await readBoundedBody(request);
+  if (!Buffer.isBuffer(body)) return toResponse(body);
+  const headers = request.headers;
+  return toResponse(await answerRawRateRequest({ body, shopHeader: headers.get("x-shopify-shop-domain"), hmacHeader: headers.get("x-shopify-hmac-sha256") }, now));
 }

@@ -1,0 +1,74 @@
+/**
+ * The CarrierService callback on raw node:http, for the production server: it runs before Express,
+ * compression and Remix's route matching, which together cost as much as quoting itself. Same contract
+ * as the Remix route (both call answerRawRateRequest); only the transport differs. Exported from the
+ * server build (app/entry.server.tsx) so it shares the build's module graph: caches, invalidation
+ * listeners and the Prisma client are the ones the Remix routes use.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { declaresTooMuch, MAX_RATE_REQUEST_BYTES, tooLarge } from "../shipping/carrier-service/authenticate.server";
+import { answerRawRateRequest } from "../shipping/carrier-service/rates.server";
+import { internalFailure, type RateAnswer } from "../shipping/carrier-service/responses";
+
+export const CARRIER_SERVICE_RATES_PATH = "/carrier-service/rates";
+
+export function isCarrierServiceRatesPost(req: IncomingMessage): boolean {
+  if (req.method !== "POST") return false; // other methods go to the route, which answers 405
+  const url = req.url ?? "";
+  const end = url.indexOf("?");
+  const path = end < 0 ? url : url.slice(0, end);
+  return path === CARRIER_SERVICE_RATES_PATH || path === `${CARRIER_SERVICE_RATES_PATH}/`;
+}
+
+function send(res: ServerResponse, answer: RateAnswer, close = false): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = Buffer.from(answer.body, "utf8");
+  const headers: Record<string, string | number> = { ...answer.headers, "Content-Length": body.length };
+  // An unread oversized body would otherwise be drained on a kept-alive socket.
+  if (close) headers.Connection = "close";
+  res.writeHead(answer.status, headers).end(body);
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === "string" ? value : null;
+}
+
+/** Reads at most `limit` bytes; null when the body is larger (the caller answers 413). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off("data", onData);
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+    req.once("error", reject);
+  });
+}
+
+export async function handleCarrierServiceRates(req: IncomingMessage, res: ServerResponse, limit = MAX_RATE_REQUEST_BYTES): Promise<void> {
+  try {
+    if (declaresTooMuch(header(req, "content-length"), limit)) return send(res, tooLarge(limit), true);
+    const body = await readBody(req, limit);
+    if (body === null) return send(res, tooLarge(limit), true);
+    send(res, await answerRawRateRequest({ body, shopHeader: header(req, "x-shopify-shop-domain"), hmacHeader: header(req, "x-shopify-hmac-sha256") }));
+  } catch (error) {
+    // A client that hangs up mid-body has nobody to answer; anything else is a total failure (503).
+    console.error(`[carrier-service] fast path failed: ${error instanceof Error ? error.name : "unknown error"}`);
+    send(res, internalFailure());
+  }
+}
+
+/** Takes the request when it is the callback; returns false to let the caller's next handler run. */
+export function carrierServiceFastPath(req: IncomingMessage, res: ServerResponse): boolean {
+  if (!isCarrierServiceRatesPost(req)) return false;
+  void handleCarrierServiceRates(req, res);
+  return true;
+}

@@ -1,0 +1,47 @@
+/**
+ * What `remix-serve` serves (compression, /build assets cached as immutable, public/ for an hour, Remix for
+ * everything else), plus the CarrierService fast path in front of all of it. The fast path comes from the
+ * server build itself (entry.server's `carrierServiceFastPath`), so it runs in the build's module graph.
+ */
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface ProductionAppOptions {
+  readonly mode: string;
+  /** Replaces the Remix handler (tests); the fast path and static files stay as in production. */
+  readonly remix?: express.RequestHandler;
+}
+
+/** The build's fast path, or none (a build from before it existed still serves the callback through Remix). */
+export function fastPathOf(build: ServerBuild): FastPath | null {
+  const candidate = (build.entry.module as { carrierServiceFastPath?: unknown }).carrierServiceFastPath;
+  return typeof candidate === "function" ? (candidate as FastPath) : null;
+}
+
+export function createExpressApp(build: ServerBuild, options: ProductionAppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all("*", options.remix ?? createRequestHandler({ build, mode: options.mode }));
+  return app;
+}
+
+/** node:http listener: the fast path first, Express (and Remix) for everything it does not take. */
+export function createProductionListener(build: ServerBuild, options: ProductionAppOptions, fastPath = fastPathOf(build)): RequestListener {
+  const app = createExpressApp(build, options);
+  if (!fastPath) return app;
+  return (req, res) => {
+    if (!fastPath(req, res)) app(req, res);
+  };
+}
+
+export function createProductionServer(build: ServerBuild, options: ProductionAppOptions, fastPath = fastPathOf(build)): Server {
+  return createServer(createProductionListener(build, options, fastPath));
+}

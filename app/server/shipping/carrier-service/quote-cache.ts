@@ -1,0 +1,81 @@
+/**
+ * Per-process cache of whole callback answers. Checkout repeats identical rate requests (Shopify itself
+ * caches answers for 15 minutes on the same inputs), so a hit skips mapping lookups, the engine and JSON.
+ * Keys: shop → (settings version, cards version, FX table date, hash of the normalised request).
+ * Delivery dates depend on cut-off times, which fall on minute boundaries, so no entry outlives the minute it
+ * was computed in; entries also never outlive the supplier data they used. A mapping, settings or card write
+ * in this process drops the shop's entries; an answer computed while such a write raced it is never stored.
+ */
+import crypto from "node:crypto";
+import type { RateRequestInput } from "../engine";
+import type { RateAnswer } from "./responses";
+
+const MINUTE_MS = 60_000;
+const MAX_ENTRIES_PER_SHOP = 5_000;
+
+interface Entry { readonly answer: RateAnswer; readonly expiresAt: number }
+export type ShopQuotes = Map<string, Entry>;
+
+const shops = new Map<string, ShopQuotes>();
+let minute = -1;
+const stats = { hits: 0, misses: 0 };
+
+export const nextMinuteBoundary = (nowMs: number): number => (Math.floor(nowMs / MINUTE_MS) + 1) * MINUTE_MS;
+
+export interface QuoteKeyParts {
+  readonly settingsVersion: number;
+  readonly cardsVersion: string;
+  readonly fxDate: string;
+  readonly request: RateRequestInput;
+}
+
+/** Only the fields the engine reads are in the normalised request, so buyer names and streets never are. */
+export function quoteKey(parts: QuoteKeyParts): string {
+  const digest = crypto.hash("sha256", JSON.stringify(parts.request), "base64");
+  return `${parts.settingsVersion}|${parts.cardsVersion}|${parts.fxDate}|${digest}`;
+}
+
+/** The shop's entry set for one request; pass it back to store, so a dropped set swallows a racing write. */
+export function quotesFor(shop: string, nowMs: number): ShopQuotes {
+  const current = Math.floor(nowMs / MINUTE_MS);
+  if (current !== minute) {
+    shops.clear(); // every entry expires at a minute boundary; a new minute leaves nothing worth keeping
+    minute = current;
+  }
+  let quotes = shops.get(shop);
+  if (!quotes) shops.set(shop, (quotes = new Map()));
+  return quotes;
+}
+
+export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number): RateAnswer | undefined {
+  const entry = quotes.get(key);
+  if (entry && entry.expiresAt > nowMs) {
+    stats.hits++;
+    return entry.answer;
+  }
+  stats.misses++;
+  return undefined;
+}
+
+/** `dataExpiresAt`: the earliest expiry of the cached data the answer was computed from. */
+export function storeQuote(quotes: ShopQuotes, key: string, answer: RateAnswer, nowMs: number, dataExpiresAt = Infinity): void {
+  const expiresAt = Math.min(nextMinuteBoundary(nowMs), dataExpiresAt);
+  if (expiresAt <= nowMs) return;
+  if (quotes.size >= MAX_ENTRIES_PER_SHOP) quotes.delete(quotes.keys().next().value!); // oldest first
+  quotes.set(key, { answer, expiresAt });
+}
+
+export function invalidateShopQuotes(shop: string): void {
+  shops.delete(shop);
+}
+
+export function clearQuoteCache(): void {
+  shops.clear();
+  stats.hits = 0;
+  stats.misses = 0;
+}
+
+/** Hit and miss counts since the last clear, for tests and the benchmark's report. */
+export function quoteCacheStats(): { hits: number; misses: number } {
+  return { ...stats };
+}
