@@ -5,11 +5,11 @@ import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emu
 import { DEMO_DEFAULTS } from "../../app/server/config";
 import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
 import { ensureBuild } from "./build";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 import { runNpmScript, type Child } from "./children";
 import { ensurePortFree, waitForHttp } from "./ports";
 import { createDemoShop } from "./seed-store";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export interface DemoStackOptions {
   /** App port (PORT). */
