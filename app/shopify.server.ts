@@ -4,6 +4,7 @@ import {
   ApiVersion,
   AppDistribution,
   DeliveryMethod,
+  LogSeverity,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
@@ -30,6 +31,8 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(db),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
+  // The library logs every authentication at info; tests and quiet deployments keep only problems.
+  logger: { level: logLevel(process.env.SHOPIFY_LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "error" : "info")) },
   future: {
     // Shopify-managed install + token exchange instead of the OAuth redirect dance.
     unstable_newEmbeddedAuthStrategy: true,
@@ -56,3 +59,10 @@ export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;
 export const sessionStorage = shopify.sessionStorage;
 export { DeliveryMethod };
+
+function logLevel(name: string): LogSeverity {
+  const levels: Record<string, LogSeverity> = {
+    error: LogSeverity.Error, warning: LogSeverity.Warning, info: LogSeverity.Info, debug: LogSeverity.Debug,
+  };
+  return levels[name.toLowerCase()] ?? LogSeverity.Info;
+}
