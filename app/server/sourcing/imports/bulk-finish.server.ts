@@ -1,5 +1,4 @@
 import db from "../../../db.server";
-import { totalStock } from "../import-list/import-item-model";
 import { listImportItems } from "../import-list/import-list.server";
 import { planFor, type PushContext } from "../push/push-product.server";
 import { recordPushedProduct, stockUpdatesFor, type PushedProduct, type StockUpdate } from "../push/record-push.server";
@@ -56,9 +55,8 @@ async function applyResults(ctx: PushContext, jobId: string, results: ResultLine
     // The plan is rebuilt from the same import item to match SKUs; what was pushed is in Shopify's answer.
     const { plan, knownSkus } = await planFor(ctx, item);
     await recordPushedProduct(ctx.shop, item, plan, product);
-    const totals = new Map(plan.variants.map(({ variant }) => [variant.sku, totalStock(variant)]));
-    stock.push(...stockUpdatesFor(plan, product, knownSkus, (sku) => totals.get(sku) ?? 0));
+    stock.push(...stockUpdatesFor(plan, product, knownSkus, ctx.locations));
     await settleJobItem(jobId, row.importItemId, { productGid: product.id });
   }
-  await applyStockUpdates(ctx.admin, ctx.locationGid, stock);
+  await applyStockUpdates(ctx.admin, stock);
 }

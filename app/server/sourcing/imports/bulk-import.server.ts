@@ -27,7 +27,7 @@ export async function startBulkImport(jobId: string, ctx: PushContext): Promise<
     // Results come back by line index, so each pending row is renumbered to its line in this upload.
     if (row.lineNumber !== index) await db.importJobItem.update({ where: { id: row.id }, data: { lineNumber: index } });
     const { plan } = item ? await planFor(ctx, item) : { plan: null };
-    lines.push(JSON.stringify(plan ? { input: plan.input, identifier: plan.identifier, locationId: ctx.locationGid } : { input: {}, locationId: ctx.locationGid }));
+    lines.push(JSON.stringify(plan ? { input: plan.input, identifier: plan.identifier } : { input: {} }));
   }
   const path = await uploadJsonl(ctx, `silkroute-import-${jobId}.jsonl`, lines.join("\n"));
   const { bulkOperationRunMutation } = await ctx.admin.request(BULK_RUN_MUTATION, { mutation: BULK_PRODUCT_SET, stagedUploadPath: path, clientIdentifier: jobId });

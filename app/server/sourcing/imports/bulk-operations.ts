@@ -2,12 +2,12 @@
 
 /** The mutation each JSONL line runs; same shape as the sync push so results map back the same way. */
 export const BULK_PRODUCT_SET = `#graphql
-  mutation silkrouteSourcingBulkProductSet($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $locationId: ID!) {
+  mutation silkrouteSourcingBulkProductSet($input: ProductSetInput!, $identifier: ProductSetIdentifiers) {
     productSet(input: $input, identifier: $identifier, synchronous: true) {
       product {
         id
-        variants(first: 250) {
-          nodes { id sku barcode inventoryItem { id inventoryLevel(locationId: $locationId) { quantities(names: ["available"]) { name quantity } } } }
+        variants(first: 60) {
+          nodes { id sku barcode inventoryItem { id inventoryLevels(first: 3) { nodes { location { id } quantities(names: ["available"]) { name quantity } } } } }
         }
       }
       userErrors { field message code }

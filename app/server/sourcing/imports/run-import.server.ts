@@ -3,7 +3,7 @@ import type { AdminClient } from "../../shopify/admin-client";
 import { listImportItems } from "../import-list/import-list.server";
 import { loadPricingContext } from "../pricing/pricing-context.server";
 import { pushImportItem, type PushContext } from "../push/push-product.server";
-import { ensureSilkrouteLocation } from "../silkroute-location.server";
+import { warehouseLocations } from "../warehouse-locations.server";
 import { failureReason, finishJob, settleJobItem } from "./import-jobs.server";
 import { startBulkImport } from "./bulk-import.server";
 
@@ -18,8 +18,8 @@ export interface ImportDeps {
 
 export async function pushContextFor(shop: string, deps: ImportDeps): Promise<PushContext> {
   const admin = await deps.adminFor(shop);
-  const locationGid = await ensureSilkrouteLocation(admin);
-  return { admin, shop, locationGid, appUrl: deps.appUrl, pricing: await loadPricingContext(shop) };
+  const locations = await warehouseLocations(admin);
+  return { admin, shop, locations, appUrl: deps.appUrl, pricing: await loadPricingContext(shop) };
 }
 
 /**

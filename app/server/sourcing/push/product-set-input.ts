@@ -1,6 +1,6 @@
 import { toDecimalString } from "../../money";
 import type { ImportItemView, ImportVariant } from "../import-list/import-item-model";
-import { totalStock } from "../import-list/import-item-model";
+import type { WarehouseLocations } from "../warehouse-locations.server";
 import type { VariantQuote } from "../import-list/item-quotes";
 
 export const MAPPING_NAMESPACE = "$app:silkroute";
@@ -14,6 +14,14 @@ export interface ProductSetPlan {
 }
 
 const HS_CODE = /^\d{6,13}$/;
+
+/** A new variant is stocked at every Silkroute warehouse location the supplier holds it in (hidden counts as 0). */
+export function initialQuantities(variant: ImportVariant, locations: WarehouseLocations) {
+  return Object.entries(variant.stock).flatMap(([code, quantity]) => {
+    const locationId = locations.get(code);
+    return locationId ? [{ locationId, name: "available", quantity: quantity ?? 0 }] : [];
+  });
+}
 
 /** Image paths from the sandbox are app-relative; Shopify needs absolute URLs it can fetch. */
 export function absoluteUrl(url: string, appUrl: string): string {
@@ -29,11 +37,11 @@ export function absoluteUrl(url: string, appUrl: string): string {
 export function buildProductSetPlan(args: {
   item: ImportItemView;
   quotes: readonly VariantQuote[];
-  locationGid: string;
+  locations: WarehouseLocations;
   appUrl: string;
   knownSkus: ReadonlySet<string>;
 }): ProductSetPlan {
-  const { item, quotes, locationGid, appUrl, knownSkus } = args;
+  const { item, quotes, locations, appUrl, knownSkus } = args;
   const kept = item.variants.flatMap((variant) => {
     const quote = quotes.find((q) => q.supplierVariantId === variant.supplierVariantId);
     return variant.keep && quote ? [{ variant, quote }] : [];
@@ -61,7 +69,7 @@ export function buildProductSetPlan(args: {
       ...(hsCode && HS_CODE.test(hsCode) ? { harmonizedSystemCode: hsCode } : {}),
       ...(originCountry ? { countryCodeOfOrigin: originCountry } : {}),
     },
-    ...(knownSkus.has(variant.sku) ? {} : { inventoryQuantities: [{ locationId: locationGid, name: "available", quantity: totalStock(variant) }] }),
+    ...(knownSkus.has(variant.sku) ? {} : { inventoryQuantities: initialQuantities(variant, locations) }),
     ...(variant.imageUrl && images.includes(absoluteUrl(variant.imageUrl, appUrl)) ? { file: { originalSource: absoluteUrl(variant.imageUrl, appUrl), contentType: "IMAGE" } } : {}),
   }));
 

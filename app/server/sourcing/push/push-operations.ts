@@ -1,17 +1,17 @@
 // Admin GraphQL documents for pushing imports. Names are app-unique (silkrouteSourcing…); types come from codegen.
 
 export const PRODUCT_SET = `#graphql
-  mutation silkrouteSourcingProductSet($input: ProductSetInput!, $identifier: ProductSetIdentifiers, $locationId: ID!) {
+  mutation silkrouteSourcingProductSet($input: ProductSetInput!, $identifier: ProductSetIdentifiers) {
     productSet(input: $input, identifier: $identifier, synchronous: true) {
       product {
         id
         handle
-        variants(first: 250) {
+        variants(first: 60) {
           nodes {
             id
             sku
             barcode
-            inventoryItem { id inventoryLevel(locationId: $locationId) { quantities(names: ["available"]) { name quantity } } }
+            inventoryItem { id inventoryLevels(first: 3) { nodes { location { id } quantities(names: ["available"]) { name quantity } } } }
           }
         }
       }
@@ -30,24 +30,9 @@ export const INVENTORY_SET = `#graphql
 `;
 
 export const INVENTORY_LEVELS = `#graphql
-  query silkrouteSourcingInventoryLevels($ids: [ID!]!, $locationId: ID!) {
+  query silkrouteSourcingInventoryLevels($ids: [ID!]!) {
     nodes(ids: $ids) {
-      ... on InventoryItem { id inventoryLevel(locationId: $locationId) { quantities(names: ["available"]) { name quantity } } }
-    }
-  }
-`;
-
-export const FULFILLMENT_SERVICES = `#graphql
-  query silkrouteSourcingFulfillmentServices {
-    shop { currencyCode fulfillmentServices { id serviceName location { id } } }
-  }
-`;
-
-export const FULFILLMENT_SERVICE_CREATE = `#graphql
-  mutation silkrouteSourcingFulfillmentServiceCreate($name: String!, $callbackUrl: URL) {
-    fulfillmentServiceCreate(name: $name, callbackUrl: $callbackUrl, inventoryManagement: true, trackingSupport: true) {
-      fulfillmentService { id serviceName location { id } }
-      userErrors { field message }
+      ... on InventoryItem { id inventoryLevels(first: 3) { nodes { location { id } quantities(names: ["available"]) { name quantity } } } }
     }
   }
 `;

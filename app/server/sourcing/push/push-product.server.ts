@@ -1,7 +1,8 @@
 import db from "../../../db.server";
 import type { AdminClient } from "../../shopify/admin-client";
 import { AdminUserErrors } from "../../shopify/admin-errors";
-import { totalStock, type ImportItemView } from "../import-list/import-item-model";
+import type { ImportItemView } from "../import-list/import-item-model";
+import type { WarehouseLocations } from "../warehouse-locations.server";
 import { quoteItem } from "../import-list/item-quotes";
 import type { PricingContext } from "../pricing/pricing-context.server";
 import { buildProductSetPlan, type ProductSetPlan } from "./product-set-input";
@@ -13,7 +14,7 @@ export interface PushContext {
   admin: AdminClient;
   shop: string;
   pricing: PricingContext;
-  locationGid: string;
+  locations: WarehouseLocations;
   appUrl: string;
 }
 
@@ -26,7 +27,7 @@ export async function knownSkusFor(shop: string, productGid: string | null): Pro
 
 export async function planFor(ctx: PushContext, item: ImportItemView): Promise<{ plan: ProductSetPlan; knownSkus: Set<string> }> {
   const knownSkus = await knownSkusFor(ctx.shop, item.productGid);
-  const plan = buildProductSetPlan({ item, quotes: quoteItem(ctx.pricing, item), locationGid: ctx.locationGid, appUrl: ctx.appUrl, knownSkus });
+  const plan = buildProductSetPlan({ item, quotes: quoteItem(ctx.pricing, item), locations: ctx.locations, appUrl: ctx.appUrl, knownSkus });
   return { plan, knownSkus };
 }
 
@@ -44,13 +45,12 @@ export async function pushImportItem(ctx: PushContext, item: ImportItemView): Pr
     product = await runProductSet(ctx, plan);
   }
   await recordPushedProduct(ctx.shop, item, plan, product);
-  const totals = new Map(plan.variants.map(({ variant }) => [variant.sku, totalStock(variant)]));
-  await applyStockUpdates(ctx.admin, ctx.locationGid, stockUpdatesFor(plan, product, knownSkus, (sku) => totals.get(sku) ?? 0));
+  await applyStockUpdates(ctx.admin, stockUpdatesFor(plan, product, knownSkus, ctx.locations));
   return product.id;
 }
 
 async function runProductSet(ctx: PushContext, plan: ProductSetPlan): Promise<PushedProduct> {
-  const data = await ctx.admin.request(PRODUCT_SET, { input: plan.input as never, identifier: plan.identifier, locationId: ctx.locationGid });
+  const data = await ctx.admin.request(PRODUCT_SET, { input: plan.input as never, identifier: plan.identifier });
   const product = data.productSet?.product;
   if (!product) throw new Error("productSet returned no product");
   return product as PushedProduct;

@@ -2,15 +2,17 @@ import db from "../../../db.server";
 import { notifyMappingsChanged } from "../variant-mappings.server";
 import type { ImportItemView } from "../import-list/import-item-model";
 import type { ProductSetPlan } from "./product-set-input";
+import type { WarehouseLocations } from "../warehouse-locations.server";
 
 /** The parts of a productSet answer we map back (sync response and bulk result lines share this shape). */
 export interface PushedProduct {
   id: string;
-  variants: { nodes: Array<{ id: string; sku?: string | null; barcode?: string | null; inventoryItem: { id: string; inventoryLevel?: { quantities: Array<{ name: string; quantity: number }> } | null } }> };
+  variants: { nodes: Array<{ id: string; sku?: string | null; barcode?: string | null; inventoryItem: { id: string; inventoryLevels?: { nodes: Array<{ location: { id: string }; quantities: Array<{ name: string; quantity: number }> }> } | null } }> };
 }
 
 export interface StockUpdate {
   inventoryItemId: string;
+  locationId: string;
   quantity: number;
   /** What Shopify had at our location when productSet answered; the compare-and-swap value. */
   changeFromQuantity: number | null;
@@ -46,12 +48,32 @@ export async function recordPushedProduct(shop: string, item: ImportItemView, pl
   notifyMappingsChanged(shop);
 }
 
-/** Quantities to set by compare-and-swap: variants that existed before this push (new ones were stocked by productSet). */
-export function stockUpdatesFor(plan: ProductSetPlan, product: PushedProduct, knownSkus: ReadonlySet<string>, total: (sku: string) => number): StockUpdate[] {
+/** What Shopify holds now at each of our warehouse locations for an inventory item (the compare-and-swap values). */
+export function currentLevels(levels: PushedProduct["variants"]["nodes"][number]["inventoryItem"]["inventoryLevels"]): Map<string, number> {
+  return new Map((levels?.nodes ?? []).map((l) => [l.location.id, l.quantities.find((q) => q.name === "available")?.quantity ?? 0]));
+}
+
+/**
+ * Quantities to set by compare-and-swap for variants that existed before this push (new ones were stocked by
+ * productSet): one per warehouse location where the supplier's count differs from Shopify's.
+ */
+export function stockUpdatesFor(plan: ProductSetPlan, product: PushedProduct, knownSkus: ReadonlySet<string>, locations: WarehouseLocations): StockUpdate[] {
   return product.variants.nodes.flatMap((node) => {
-    if (!node.sku || !knownSkus.has(node.sku) || !plan.variants.some((v) => v.variant.sku === node.sku)) return [];
-    const current = node.inventoryItem.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? null;
-    const quantity = total(node.sku);
-    return current === quantity ? [] : [{ inventoryItemId: node.inventoryItem.id, quantity, changeFromQuantity: current }];
+    const planned = plan.variants.find((v) => v.variant.sku === node.sku);
+    if (!node.sku || !knownSkus.has(node.sku) || !planned) return [];
+    const current = currentLevels(node.inventoryItem.inventoryLevels);
+    // Only where the variant is already stocked: Shopify refuses quantities at a location it is not stocked at.
+    const stocked = Object.fromEntries(Object.entries(planned.variant.stock).filter(([code]) => current.has(locations.get(code) ?? "")));
+    return desiredUpdates(node.inventoryItem.id, stocked, current, locations);
+  });
+}
+
+export function desiredUpdates(inventoryItemId: string, stock: Record<string, number | null>, current: Map<string, number>, locations: WarehouseLocations): StockUpdate[] {
+  return Object.entries(stock).flatMap(([code, wanted]) => {
+    const locationId = locations.get(code);
+    if (!locationId) return [];
+    const now = current.get(locationId) ?? null;
+    const quantity = wanted ?? 0;
+    return now === quantity ? [] : [{ inventoryItemId, locationId, quantity, changeFromQuantity: now }];
   });
 }

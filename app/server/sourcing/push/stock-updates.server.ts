@@ -11,7 +11,7 @@ const MAX_ROUNDS = 3;
  * (an order or the merchant moved stock since we read it) makes us re-read that batch and try again;
  * the reference document makes each logical update traceable in Shopify's inventory history.
  */
-export async function applyStockUpdates(admin: AdminClient, locationGid: string, updates: readonly StockUpdate[], reason = "correction"): Promise<number> {
+export async function applyStockUpdates(admin: AdminClient, updates: readonly StockUpdate[], reason = "correction"): Promise<number> {
   let applied = 0;
   for (let start = 0; start < updates.length; start += BATCH) {
     let batch = updates.slice(start, start + BATCH);
@@ -20,28 +20,33 @@ export async function applyStockUpdates(admin: AdminClient, locationGid: string,
         await admin.request(INVENTORY_SET, {
           input: {
             name: "available", reason, referenceDocumentUri: "silkroute://sourcing/stock-sync",
-            quantities: batch.map((u) => ({ inventoryItemId: u.inventoryItemId, locationId: locationGid, quantity: u.quantity, changeFromQuantity: u.changeFromQuantity })),
+            quantities: batch.map((u) => ({ inventoryItemId: u.inventoryItemId, locationId: u.locationId, quantity: u.quantity, changeFromQuantity: u.changeFromQuantity })),
           },
         });
         applied += batch.length;
         break;
       } catch (error) {
         if (!(error instanceof AdminUserErrors) || !error.hasCode("CHANGE_FROM_QUANTITY_STALE") || round >= MAX_ROUNDS) throw error;
-        batch = await refreshCompareValues(admin, locationGid, batch);
+        batch = await refreshCompareValues(admin, batch);
       }
     }
   }
   return applied;
 }
 
-async function refreshCompareValues(admin: AdminClient, locationGid: string, batch: readonly StockUpdate[]): Promise<StockUpdate[]> {
-  const { nodes } = await admin.request(INVENTORY_LEVELS, { ids: batch.map((u) => u.inventoryItemId), locationId: locationGid });
-  const current = new Map<string, number | null>();
-  for (const node of nodes) {
-    if (node && "inventoryLevel" in node) current.set(node.id, node.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? null);
+// 50 items × 3 levels keeps the query well under the 1,000-point cap.
+async function refreshCompareValues(admin: AdminClient, batch: readonly StockUpdate[]): Promise<StockUpdate[]> {
+  const current = new Map<string, number>();
+  const ids = [...new Set(batch.map((u) => u.inventoryItemId))];
+  for (let i = 0; i < ids.length; i += 50) {
+    const { nodes } = await admin.request(INVENTORY_LEVELS, { ids: ids.slice(i, i + 50) });
+    for (const node of nodes) {
+      if (!node || !("inventoryLevels" in node)) continue;
+      for (const level of node.inventoryLevels.nodes) current.set(`${node.id}|${level.location.id}`, level.quantities.find((q) => q.name === "available")?.quantity ?? 0);
+    }
   }
   return batch.flatMap((u) => {
-    const now = current.get(u.inventoryItemId) ?? null;
+    const now = current.get(`${u.inventoryItemId}|${u.locationId}`) ?? null;
     return now === u.quantity ? [] : [{ ...u, changeFromQuantity: now }];
   });
 }

@@ -5,8 +5,8 @@ import type { AdminClient } from "../../shopify/admin-client";
 import { quotePrice } from "../pricing/price-calculator";
 import { appliedRate, loadPricingContext } from "../pricing/pricing-context.server";
 import { applyStockUpdates } from "../push/stock-updates.server";
-import type { StockUpdate } from "../push/record-push.server";
-import { ensureSilkrouteLocation } from "../silkroute-location.server";
+import { currentLevels, desiredUpdates, type StockUpdate } from "../push/record-push.server";
+import { warehouseLocations } from "../warehouse-locations.server";
 import { getSourcingSettings } from "../settings.server";
 import { adapterFor, isSupplierCode } from "../supplier-connections.server";
 import { notifyMappingsChanged, type VariantMappingRow } from "../variant-mappings.server";
@@ -38,23 +38,24 @@ export async function syncShopStock(shop: string, deps: { adminFor(shop: string)
   const summary: SyncSummary = { checked: mappings.length, stockUpdates: 0, priceUpdates: 0, failed: 0 };
   if (mappings.length === 0 || !settings.stockSync) return summary;
   const admin = await deps.adminFor(shop);
-  const locationGid = await ensureSilkrouteLocation(admin);
+  const locations = await warehouseLocations(admin);
   const pricing = await loadPricingContext(shop);
   const fresh = await freshState(shop, mappings);
   const stock: StockUpdate[] = [];
   const prices = new Map<string, Array<{ id: string; price: string; compareAtPrice: string | null }>>();
 
-  for (let i = 0; i < mappings.length; i += 100) {
-    const batch = mappings.slice(i, i + 100);
-    const { nodes } = await admin.request(SYNC_VARIANT_STATE, { ids: batch.map((m) => m.inventoryItemGid!), locationId: locationGid });
+  // 25 items × 10 levels keeps each query under the 1,000-point cap.
+  for (let i = 0; i < mappings.length; i += 25) {
+    const batch = mappings.slice(i, i + 25);
+    const { nodes } = await admin.request(SYNC_VARIANT_STATE, { ids: batch.map((m) => m.inventoryItemGid!) });
     for (const m of batch) {
       const state = fresh.get(m.id)!;
       const node = nodes.find((n) => n && "id" in n && n.id === m.inventoryItemGid);
       if (state.error || !node || !("variant" in node)) { summary.failed++; continue; }
-      const total = Object.values(state.stock).reduce((a, b) => a + b, 0);
-      const current = node.inventoryLevel?.quantities.find((q) => q.name === "available")?.quantity ?? null;
-      // Only stock we own (variants stocked at Silkroute's location) is written; other locations are the merchant's.
-      if (node.inventoryLevel && current !== total) stock.push({ inventoryItemId: m.inventoryItemGid!, quantity: total, changeFromQuantity: current });
+      // Only stock we own is written: warehouses whose Silkroute location already stocks the variant.
+      const current = currentLevels(node.inventoryLevels);
+      const owned = Object.fromEntries(Object.entries(state.stock).filter(([code]) => current.has(locations.get(code) ?? "")));
+      stock.push(...desiredUpdates(m.inventoryItemGid!, owned, current, locations));
       if (settings.autoPriceSync && m.autoPrice && state.cost && node.variant) {
         const quote = quotePrice({ cost: state.cost, rate: appliedRate(pricing, state.cost.currency).rate, rules: pricing.rules });
         const price = toDecimalString(quote.price);
@@ -66,9 +67,9 @@ export async function syncShopStock(shop: string, deps: { adminFor(shop: string)
         }
       }
     }
-    await deps.onProgress?.({ done: Math.min(i + 100, mappings.length), total: mappings.length });
+    await deps.onProgress?.({ done: Math.min(i + 25, mappings.length), total: mappings.length });
   }
-  summary.stockUpdates = await applyStockUpdates(admin, locationGid, stock, "correction");
+  summary.stockUpdates = await applyStockUpdates(admin, stock, "correction");
   for (const [productId, variants] of prices) {
     await admin.request(VARIANTS_BULK_UPDATE, { productId, variants });
     summary.priceUpdates += variants.length;

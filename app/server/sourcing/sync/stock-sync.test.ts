@@ -13,21 +13,21 @@ afterEach(async () => { await world?.close(); world = undefined; });
 async function importedProduct(w: SourcingWorld, supplierProductId: string) {
   const item = await addToImportList(w.shop, "sandbox", supplierProductId);
   await runImportJob(await startImport(w.shop, [item.id], { mode: "sync" }), w.deps);
-  const location = (await db.sourcingSettings.findUniqueOrThrow({ where: { shop: w.shop } })).locationGid!;
-  return { item, location, record: w.sandbox.catalog.product(supplierProductId)! };
+  const locations = new Map((await db.fulfillmentWarehouse.findMany({ where: { shop: w.shop } })).map((x) => [x.code, x.locationGid]));
+  return { item, locations, record: w.sandbox.catalog.product(supplierProductId)! };
 }
 
 describe("price and stock sync", () => {
   it("pushes the supplier's new stock to our location and writes nothing when run again", async () => {
     world = await startSourcingWorld();
-    const { location, record } = await importedProduct(world, "SBX000021");
+    const { locations, record } = await importedProduct(world, "SBX000021");
     const variant = record.variants[0]!;
-    for (const code of Object.keys(variant.stock)) variant.stock[code] = 0;
-    variant.stock[record.warehouses[0]!] = 4;
+    const code = Object.keys(variant.stock).find((c) => locations.has(c))!;
+    variant.stock[code] = variant.stock[code] === 4 ? 5 : 4;
 
     const first = await syncShopStock(world.shop, { adminFor: world.deps.adminFor });
     const pushed = world.products()[0].variants.find((v: { sku: string }) => v.sku === variant.sku);
-    expect(pushed.available[location]).toBe(4);
+    expect(pushed.available[locations.get(code)!]).toBe(variant.stock[code]);
     expect(first.stockUpdates).toBe(1);
     const again = await syncShopStock(world.shop, { adminFor: world.deps.adminFor });
     expect(again).toMatchObject({ stockUpdates: 0, priceUpdates: 0, failed: 0 });

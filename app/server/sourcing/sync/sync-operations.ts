@@ -1,9 +1,9 @@
 export const SYNC_VARIANT_STATE = `#graphql
-  query silkrouteSourcingSyncState($ids: [ID!]!, $locationId: ID!) {
+  query silkrouteSourcingSyncState($ids: [ID!]!) {
     nodes(ids: $ids) {
       ... on InventoryItem {
         id
-        inventoryLevel(locationId: $locationId) { quantities(names: ["available"]) { name quantity } }
+        inventoryLevels(first: 10) { nodes { location { id } quantities(names: ["available"]) { name quantity } } }
         variant { id price compareAtPrice product { id } }
       }
     }
