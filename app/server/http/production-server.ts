@@ -4,6 +4,7 @@
  * CarrierService fast path (docs/adr/0700-carrier-service-callback.md).
  * Usage: tsx app/server/http/production-server.ts [build/index.js]
  */
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
@@ -17,12 +18,12 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 // Same order as remix-serve: the demo's Shopify routing relies on globals being installed after the build loads.
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
-const port = Number(process.env.PORT ?? "") || 3000;
+const port = process.env.PORT ? Number(process.env.PORT) : 3000; // PORT=0: any free port (tests, benchmarks)
 const host = process.env.HOST;
 const server = createProductionServer(build, { mode: process.env.NODE_ENV });
 if (!fastPathOf(build)) console.warn("[server] this build has no carrierServiceFastPath export; the callback goes through Remix");
 
-const onListen = () => console.log(`[server] http://${host ?? "localhost"}:${port} (${process.env.NODE_ENV})`);
+const onListen = () => console.log(`[server] http://${host ?? "localhost"}:${(server.address() as AddressInfo).port} (${process.env.NODE_ENV})`);
 if (host) server.listen(port, host, onListen);
 else server.listen(port, onListen);
 

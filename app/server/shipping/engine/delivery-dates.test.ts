@@ -50,4 +50,21 @@ describe("Shopify date format", () => {
     expect(w.min.toISOString()).toBe("2026-12-02T18:00:00.000Z");
     expect(w.maxText).toBe("2026-12-10 12:00:00 -0600");
   });
+
+  it("formats one instant differently for each offset, however often it is asked (memoised)", () => {
+    const instant = new Date("2026-03-29T11:00:00.000Z");
+    for (let i = 0; i < 3; i++) {
+      expect(formatShopifyDate(instant, 60)).toBe("2026-03-29 12:00:00 +0100");
+      expect(formatShopifyDate(instant, 120)).toBe("2026-03-29 13:00:00 +0200");
+      expect(formatShopifyDate(instant, -330)).toBe("2026-03-29 05:30:00 -0530");
+    }
+  });
+
+  it("gives each day its own ISO date on repeated calls, across month and year ends (memoised)", () => {
+    for (let i = 0; i < 2; i++) {
+      expect(dayToIsoDate(day("2026-12-31"))).toBe("2026-12-31");
+      expect(dayToIsoDate(day("2027-01-01"))).toBe("2027-01-01");
+      expect(dayToIsoDate(day("2028-02-29"))).toBe("2028-02-29");
+    }
+  });
 });

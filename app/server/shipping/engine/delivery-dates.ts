@@ -70,8 +70,11 @@ export function dispatchDay(now: Date, timeZone: string, cutoffMinutes: number, 
   return addBusinessDays(start, handlingDays);
 }
 
+const isoDateMemo = new Map<string, string>();
+
+// Called for every shipment of every quote; a day has one ISO date, and Date#toISOString allocates.
 export function dayToIsoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return memo(isoDateMemo, String(day), () => new Date(day * DAY_MS).toISOString().slice(0, 10));
 }
 
 /** Noon of `day` in `timeZone`, with the offset in force at that instant (DST-safe). */
@@ -89,8 +92,14 @@ function computeNoon(day: number, timeZone: string): { date: Date; offsetMinutes
   return { date: new Date(guess - offset * 60_000), offsetMinutes: offset };
 }
 
-/** Shopify CarrierService format: "2013-04-12 14:48:45 -0400". */
+const shopifyDateMemo = new Map<string, string>();
+
+/** Shopify CarrierService format: "2013-04-12 14:48:45 -0400". Memoised: quotes reuse a handful of noons. */
 export function formatShopifyDate(date: Date, offsetMinutes: number): string {
+  return memo(shopifyDateMemo, `${date.getTime()}|${offsetMinutes}`, () => computeShopifyDate(date, offsetMinutes));
+}
+
+function computeShopifyDate(date: Date, offsetMinutes: number): string {
   const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString();
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);

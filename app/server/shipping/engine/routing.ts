@@ -13,7 +13,9 @@ function holds(w: Warehouse, line: RateRequestItem): boolean {
 }
 
 function single(w: Warehouse, count: number): Shipment[] {
-  return [{ warehouseCode: w.code, lineIndexes: Array.from({ length: count }, (_, i) => i) }];
+  const lineIndexes = new Array<number>(count);
+  for (let i = 0; i < count; i++) lineIndexes[i] = i; // Array.from with a mapper showed up in the callback's profile
+  return [{ warehouseCode: w.code, lineIndexes }];
 }
 
 export function planShipments(request: RateRequest, engine: CompiledEngine): Shipment[] {

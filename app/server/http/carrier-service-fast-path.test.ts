@@ -1,0 +1,113 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { request as httpRequest } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import db from "../../db.server";
+import { seedInstalledShop } from "../../test/admin-session";
+import { uniqueShop } from "../../test/webhooks";
+import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest } from "../shipping/carrier-service/test-builders";
+import { clearQuoteCache } from "../shipping/carrier-service/quote-cache";
+import { answerRateRequest } from "../shipping/carrier-service/rates.server";
+import { carrierServiceFastPath } from "./carrier-service-fast-path";
+import { createProductionServer, fastPathOf } from "./production-app";
+
+// The production server's wiring with the real fast path; Remix is a stub that says so, so a request that
+// reaches it is visibly not on the fast path. (Building the app here would cost seconds and race `npm run build`.)
+const build = { publicPath: "/build/", assetsBuildDirectory: "public/build", entry: { module: { carrierServiceFastPath } } } as unknown as ServerBuild;
+let server: Server;
+let origin: string;
+const shops: string[] = [];
+
+beforeAll(async () => {
+  server = createProductionServer(build, { mode: "production", remix: (_req, res) => void res.status(299).send("remix") });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
+});
+
+async function installedShop(label: string) {
+  const shop = uniqueShop(label);
+  shops.push(shop);
+  await seedInstalledShop(shop);
+  return shop;
+}
+
+/** Sends a Fetch Request (built by the route tests' builders) over real HTTP to the server. */
+async function post(request: Request, extraHeaders: Record<string, string> = {}) {
+  const headers = Object.fromEntries(request.headers);
+  const response = await fetch(`${origin}/carrier-service/rates`, { method: request.method, headers: { ...headers, ...extraHeaders }, body: request.body ? await request.text() : undefined });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** Streams `size` bytes without a Content-Length, so only the running count can catch the excess. */
+function postChunked(shop: string, size: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${origin}/carrier-service/rates`, { method: "POST", headers: { "x-shopify-shop-domain": shop, "transfer-encoding": "chunked" } }, (res) => {
+      res.resume();
+      resolve(res.statusCode!);
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    for (let sent = 0; sent < size; sent += 64 * 1024) req.write(Buffer.alloc(64 * 1024, 0x20));
+    req.end();
+  });
+}
+
+describe("production server: CarrierService fast path", () => {
+  it("takes the build's exported fast path", () => {
+    expect(fastPathOf(build)).toBe(carrierServiceFastPath);
+  });
+
+  it("answers a signed request with the same rates the Remix route gives, uncompressed and without reaching Remix", async () => {
+    const shop = await installedShop("fast-ok");
+    const item = buildRateItem({ grams: 100 });
+    await seedVariantMapping(shop, item.variant_id, { weightGrams: 700, flags: "battery" });
+    const payload = buildRatePayload({ items: [item] });
+    const fast = await post(signedRateRequest(shop, payload), { "accept-encoding": "gzip" });
+    expect(fast.status).toBe(200);
+    expect(fast.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(fast.headers.get("content-encoding")).toBeNull();
+    clearQuoteCache(); // the route must compute its answer, not replay the fast path's
+    const route = await answerRateRequest(signedRateRequest(shop, payload));
+    expect(JSON.parse(fast.text)).toEqual(await route.json());
+    expect(JSON.parse(fast.text).rates.map((r: { service_code: string }) => r.service_code)).not.toContain("SR-POST-ECONOMY");
+  });
+
+  it("rejects a body that does not match its HMAC with 401", async () => {
+    const shop = await installedShop("fast-bad-hmac");
+    expect((await post(signedRateRequest(shop, buildRatePayload(), { secret: "not-the-app-secret" }))).status).toBe(401);
+  });
+
+  it("refuses an oversized body with 413, whether declared or streamed", async () => {
+    const shop = await installedShop("fast-huge");
+    const declared = await post(signedRateRequest(shop, `{"rate":${" ".repeat(300 * 1024)}}`));
+    expect(declared.status).toBe(413);
+    expect(await postChunked(shop, 512 * 1024)).toBe(413);
+  });
+
+  it("answers malformed JSON and an invalid payload with 400 and the failing path", async () => {
+    const shop = await installedShop("fast-malformed");
+    const notJson = await post(signedRateRequest(shop, "{not json"));
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.text).error).toContain("not valid JSON");
+    const badQuantity = await post(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem({ quantity: -1 })] })));
+    expect(badQuantity.status).toBe(400);
+    expect(JSON.parse(badQuantity.text).error).toContain("rate.items.0.quantity");
+  });
+
+  it("rejects a shop that has not installed Silkroute with 401 and a missing shop header with 400", async () => {
+    expect((await post(signedRateRequest(uniqueShop("fast-never-installed"), buildRatePayload()))).status).toBe(401);
+    expect((await post(signedRateRequest("", buildRatePayload()))).status).toBe(400);
+  });
+
+  it("leaves other methods and paths to Remix", async () => {
+    expect((await fetch(`${origin}/carrier-service/rates`)).status).toBe(299);
+    expect((await fetch(`${origin}/carrier-service/rates-extra`, { method: "POST", body: "{}" })).status).toBe(299);
+    expect((await fetch(`${origin}/app`)).status).toBe(299);
+  });
+});

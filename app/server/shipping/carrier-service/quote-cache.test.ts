@@ -1,0 +1,122 @@
+import crypto from "node:crypto";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import db from "../../../db.server";
+import { seedInstalledShop } from "../../../test/admin-session";
+import { uniqueShop } from "../../../test/webhooks";
+import { fromCarrierServicePayload } from "../engine";
+import { getShippingSettings, saveShippingSettings, settingsFormFrom } from "../settings.server";
+import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheStats, quoteKey, quotesFor, storeQuote } from "./quote-cache";
+import { answerRawRateRequest } from "./rates.server";
+import { ratesAnswer } from "./responses";
+import { buildRateItem, buildRatePayload, seedVariantMapping } from "./test-builders";
+
+const shops: string[] = [];
+const T = Date.parse("2026-11-24T09:30:15.000Z");
+
+beforeEach(() => clearQuoteCache());
+afterAll(async () => {
+  await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
+  await db.shippingSettings.deleteMany({ where: { shop: { in: shops } } });
+});
+
+const keyFor = (payload: unknown, parts: { settingsVersion?: number; cardsVersion?: string; fxDate?: string } = {}) =>
+  quoteKey({ settingsVersion: 1, cardsVersion: "sample", fxDate: "2026-11-23", ...parts, request: fromCarrierServicePayload(payload) });
+
+describe("quote cache keys", () => {
+  it("ignore the buyer's name, street, phone and e-mail, which the engine never reads", () => {
+    const items = [buildRateItem()];
+    const jane = buildRatePayload({ items, destination: { name: "Jane Buyer", address1: "1 Market St", phone: "+14155550100", email: "jane@example.com" } });
+    const john = buildRatePayload({ items, destination: { name: "John Other", address1: "9 Mission St", phone: null, email: "john@example.com" } });
+    expect(keyFor(jane)).toBe(keyFor(john));
+    expect(keyFor(jane)).not.toContain("Market");
+  });
+
+  it("change with the postal code, a quantity, the settings or cards version and the FX table date", () => {
+    const item = buildRateItem();
+    const base = buildRatePayload({ items: [item] });
+    const keys = [
+      keyFor(base),
+      keyFor(buildRatePayload({ items: [item], destination: { postal_code: "99501" } })),
+      keyFor(buildRatePayload({ items: [{ ...item, quantity: 2 }] })),
+      keyFor(base, { settingsVersion: 2 }),
+      keyFor(base, { cardsVersion: "SR-EXPRESS@2" }),
+      keyFor(base, { fxDate: "2026-11-24" }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("quote cache entries", () => {
+  const answer = ratesAnswer([]);
+
+  it("expire at the next minute boundary, never later", () => {
+    const quotes = quotesFor("a.myshopify.com", T);
+    storeQuote(quotes, "k", answer, T);
+    expect(nextMinuteBoundary(T)).toBe(Date.parse("2026-11-24T09:31:00.000Z"));
+    expect(cachedQuote(quotesFor("a.myshopify.com", T + 44_999), "k", T + 44_999)).toBe(answer);
+    expect(cachedQuote(quotesFor("a.myshopify.com", T + 45_000), "k", T + 45_000)).toBeUndefined();
+  });
+
+  it("expire with the earliest supplier data they were computed from", () => {
+    const quotes = quotesFor("b.myshopify.com", T);
+    storeQuote(quotes, "k", answer, T, T + 10_000);
+    expect(cachedQuote(quotes, "k", T + 9_999)).toBe(answer);
+    expect(cachedQuote(quotes, "k", T + 10_000)).toBeUndefined();
+  });
+});
+
+describe("the callback's quote cache", () => {
+  const secret = () => process.env.SHOPIFY_API_SECRET!;
+  const raw = (shop: string, payload: unknown) => {
+    const body = Buffer.from(JSON.stringify(payload));
+    return { body, shopHeader: shop, hmacHeader: crypto.createHmac("sha256", secret()).update(body).digest("base64") };
+  };
+  const at = (ms: number) => () => new Date(ms);
+  const newShop = async (label: string) => {
+    const shop = uniqueShop(label);
+    shops.push(shop);
+    await seedInstalledShop(shop);
+    return shop;
+  };
+
+  it("answers an identical request from the cache, even for another buyer at the same address", async () => {
+    const shop = await newShop("quote-hit");
+    const items = [buildRateItem()];
+    const first = await answerRawRateRequest(raw(shop, buildRatePayload({ items })), at(T));
+    const again = await answerRawRateRequest(raw(shop, buildRatePayload({ items, destination: { name: "Someone Else" } })), at(T + 5_000));
+    expect(first.status).toBe(200);
+    expect(again).toBe(first);
+    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 1 });
+  });
+
+  it("quotes afresh after the shop's mappings change", async () => {
+    const shop = await newShop("quote-mapping");
+    const item = buildRateItem({ grams: 100 });
+    const codes = async () => JSON.parse((await answerRawRateRequest(raw(shop, buildRatePayload({ items: [item] })), at(T))).body).rates.map((r: { service_code: string }) => r.service_code);
+    expect(await codes()).toContain("SR-POST-ECONOMY");
+    await seedVariantMapping(shop, item.variant_id, { flags: "battery" }); // notifies, as the sourcing import does
+    expect(await codes()).not.toContain("SR-POST-ECONOMY");
+    expect(quoteCacheStats().hits).toBe(0);
+  });
+
+  it("quotes afresh after the shop's settings are saved", async () => {
+    const shop = await newShop("quote-settings");
+    const payload = buildRatePayload({ items: [buildRateItem()] });
+    const names = async () => JSON.parse((await answerRawRateRequest(raw(shop, payload), at(T))).body).rates.map((r: { service_name: string }) => r.service_name);
+    expect(await names()).not.toContain("Tracked from China");
+    const form = settingsFormFrom(await getShippingSettings(shop));
+    expect(await saveShippingSettings(shop, { ...form, boxLengthMm: 150, boxWidthMm: 100, boxHeightMm: 50 }, { "SR-CN-DIRECT": { name: "Tracked from China" } })).toEqual({ ok: true });
+    expect(await names()).toContain("Tracked from China");
+  });
+
+  it("never serves an answer across a minute boundary, where a cut-off can move the delivery dates", async () => {
+    const shop = await newShop("quote-minute");
+    const request = raw(shop, buildRatePayload({ items: [buildRateItem()] }));
+    const lastMoment = Date.parse("2026-11-24T09:30:59.999Z");
+    await answerRawRateRequest(request, at(Date.parse("2026-11-24T09:30:00.000Z")));
+    await answerRawRateRequest(request, at(lastMoment));
+    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 1 });
+    await answerRawRateRequest(request, at(lastMoment + 1));
+    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 2 });
+  });
+});
