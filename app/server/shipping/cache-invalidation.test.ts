@@ -33,7 +33,7 @@ describe("callback caches", () => {
     await db.variantMapping.create({
       data: { shop, productGid: toGid("Product", 1), variantGid: toGid("ProductVariant", item.variant_id), supplier: "sandbox", supplierProductId: "P", supplierSku: "S", flags: "battery" },
     });
-    // Written behind the cache's back: the cached "unmapped" answer still holds (the TTL bounds this).
+    // Written behind the caches' back: the cached "unmapped" answer still holds (the background poll bounds this).
     expect((await codes(shop, item)).map((r) => r.service_code)).toContain("SR-POST-ECONOMY");
     notifyMappingsChanged(shop);
     expect((await codes(shop, item)).map((r) => r.service_code)).not.toContain("SR-POST-ECONOMY");

@@ -6,7 +6,7 @@
  */
 import type { RateRequestInput } from "../engine";
 import { ITEM_FLAGS, type ItemFlag } from "../engine/card-types";
-import type { MappingFields } from "../mapping-cache.server";
+import type { MappingFields } from "../mapping-store/mapping-fields";
 import type { DefaultBoxCm } from "../settings.server";
 
 type ItemInput = RateRequestInput["items"][number];

@@ -11,7 +11,7 @@ import type { FxTable as AppFxTable } from "../../fx/fx-table";
 import { toGid } from "../../shopify/gid";
 import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
 import { fromCarrierServicePayload, quoteRates, toCarrierServiceResponse, type FxTable } from "../engine";
-import { mappingsForLines, type LineKey } from "../mapping-cache.server";
+import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
 import { shopRateContext } from "../shop-rate-context.server";
 import { authenticateRawRateRequest, readBoundedBody, type RawRateRequest } from "./authenticate.server";
@@ -21,6 +21,7 @@ import { cachedQuote, invalidateShopQuotes, quoteKey, quotesFor, storeQuote } fr
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
 
 onMappingsChanged(invalidateShopQuotes);
+onMappingStoreChanged(invalidateShopQuotes);
 onShopRateContextInvalidated(invalidateShopQuotes);
 
 let lastFx: { source: AppFxTable; table: FxTable } | null = null;
@@ -64,15 +65,14 @@ export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date 
     const key = quoteKey({ settingsVersion: context.settingsVersion, cardsVersion: context.cardsVersion, fxDate: fx.asOf ?? "", request: input });
     const hit = cachedQuote(quotes, key, nowMs);
     if (hit) return hit;
-    const freshness = { expiresAt: Infinity };
-    const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs, freshness);
+    const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs);
     const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
       engine: context.engine, merchantRules: context.merchantRules, fx, now: at,
     });
     const whole = result.exclusions.find((e) => e.serviceCode === null);
     if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
     const answer = ratesAnswer(toCarrierServiceResponse(result.quotes).rates);
-    storeQuote(quotes, key, answer, nowMs, freshness.expiresAt);
+    storeQuote(quotes, key, answer, nowMs);
     return answer;
   } catch (error) {
     console.error(`[carrier-service] shop=${shop} failed: ${failureDetail(error)}`);

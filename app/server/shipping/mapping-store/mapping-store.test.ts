@@ -1,0 +1,131 @@
+import { afterAll, describe, expect, it } from "vitest";
+import db from "../../../db.server";
+import { uniqueShop } from "../../../test/webhooks";
+import { toGid } from "../../shopify/gid";
+import { prismaMappingSource, type MappingSource } from "./mapping-source.server";
+import { MappingStore } from "./mapping-store";
+
+const shops: string[] = [];
+const T = Date.parse("2026-11-24T09:30:15.000Z");
+const POLL_MS = 10_000;
+
+afterAll(async () => {
+  await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
+});
+
+/** The real Prisma source, with every query counted by name. */
+function countingSource() {
+  const calls: string[] = [];
+  const source = Object.fromEntries(
+    Object.entries(prismaMappingSource).map(([name, fn]) => [name, (...args: unknown[]) => (calls.push(name), (fn as (...a: unknown[]) => unknown)(...args))]),
+  ) as unknown as MappingSource;
+  return { source, calls };
+}
+
+async function shopWithMappings(label: string, count: number) {
+  const shop = uniqueShop(label);
+  shops.push(shop);
+  await db.variantMapping.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      shop, productGid: toGid("Product", 9_000 + i), variantGid: toGid("ProductVariant", 1_000 + i), shopifySku: `SKU-${i}`,
+      supplier: "sandbox", supplierProductId: `P-${i}`, supplierSku: `S-${i}`, weightGrams: 100 + i, flags: i % 2 ? "battery" : "",
+    })),
+  });
+  return shop;
+}
+
+const line = (variant: number | null, sku: string | null = null) => ({ variantGid: variant === null ? null : toGid("ProductVariant", variant), sku });
+
+async function loadedStore(shop: string, pageSize = 2) {
+  const { source, calls } = countingSource();
+  const store = new MappingStore(source, { pollMs: POLL_MS, pageSize });
+  await store.lookup(shop, [line(1_000)], T);
+  await store.settled(shop);
+  calls.length = 0;
+  return { store, calls };
+}
+
+describe("mapping store", () => {
+  it("answers a cold shop from its lines' rows while it bulk-loads every mapping in pages", async () => {
+    const shop = await shopWithMappings("store-load", 5);
+    const { source, calls } = countingSource();
+    const store = new MappingStore(source, { pollMs: POLL_MS, pageSize: 2 });
+    const cold = await store.lookup(shop, [line(1_001), line(null, "SKU-3")], T);
+    expect(cold.map((m) => m?.weightGrams)).toEqual([101, 103]);
+    await store.settled(shop);
+    expect(store.loadedSize(shop)).toBe(5);
+    expect(calls.filter((c) => c === "page")).toHaveLength(3);
+  });
+
+  it("answers known and unknown variants and SKUs from memory without a query once loaded", async () => {
+    const shop = await shopWithMappings("store-memory", 5);
+    const { store, calls } = await loadedStore(shop);
+    const found = await store.lookup(shop, [line(1_004), line(999_999), line(null, "SKU-2"), line(null, "NO-SUCH-SKU"), line(999_998, "SKU-1")], T + 1);
+    expect(found.map((m) => m?.weightGrams ?? null)).toEqual([104, null, 102, null, 101]);
+    expect(found[0]).toMatchObject({ flags: "", hsCode: null, stock: null });
+    expect(calls).toEqual([]);
+  });
+
+  it("re-reads the changed rows before the next answer after a write in this process", async () => {
+    const shop = await shopWithMappings("store-invalidate", 3);
+    const { store, calls } = await loadedStore(shop);
+    await db.variantMapping.update({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_001) } }, data: { weightGrams: 999, flags: "magnet" } });
+    store.invalidate(shop);
+    const [m] = await store.lookup(shop, [line(1_001)], T + 1);
+    expect(m).toMatchObject({ weightGrams: 999, flags: "magnet" });
+    expect(calls).not.toContain("page"); // a delta, not a reload
+    calls.length = 0;
+    await store.lookup(shop, [line(1_001)], T + 2);
+    expect(calls).toEqual([]);
+  });
+
+  it("checks for other processes' writes at most once per poll interval, in the background", async () => {
+    const shop = await shopWithMappings("store-poll", 3);
+    const { store, calls } = await loadedStore(shop);
+    const changed: string[] = [];
+    store.onChanged((s) => changed.push(s));
+    await db.variantMapping.update({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_002) } }, data: { weightGrams: 777 } });
+    expect((await store.lookup(shop, [line(1_002)], T + POLL_MS - 1))[0]?.weightGrams).toBe(102);
+    expect(calls).toEqual([]);
+    // Due: this lookup starts the check and answers from memory without waiting for it.
+    expect((await store.lookup(shop, [line(1_002)], T + POLL_MS))[0]?.weightGrams).toBe(102);
+    await store.settled(shop);
+    expect(calls).toEqual(["version", "changedSince"]);
+    expect(changed).toEqual([shop]);
+    expect((await store.lookup(shop, [line(1_002)], T + POLL_MS + 1))[0]?.weightGrams).toBe(777);
+  });
+
+  it("only counts rows when a due check finds nothing changed", async () => {
+    const shop = await shopWithMappings("store-unchanged", 3);
+    const { store, calls } = await loadedStore(shop);
+    await store.lookup(shop, [line(1_000)], T + POLL_MS);
+    await store.settled(shop);
+    expect(calls).toEqual(["version"]);
+  });
+
+  it("forgets mappings another process deleted and learns ones it created", async () => {
+    const shop = await shopWithMappings("store-delete", 3);
+    const { store } = await loadedStore(shop);
+    await db.variantMapping.delete({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_000) } } });
+    await db.variantMapping.create({ data: { shop, productGid: toGid("Product", 1), variantGid: toGid("ProductVariant", 5_555), shopifySku: "NEW", supplier: "sandbox", supplierProductId: "P", supplierSku: "S", weightGrams: 55 } });
+    await store.lookup(shop, [], T + POLL_MS);
+    await store.settled(shop);
+    const found = await store.lookup(shop, [line(1_000), line(null, "SKU-0"), line(5_555), line(null, "NEW")], T + POLL_MS + 1);
+    expect(found.map((m) => m?.weightGrams ?? null)).toEqual([null, null, 55, 55]);
+    expect(store.loadedSize(shop)).toBe(3);
+  });
+
+  it("keeps answering from memory when a refresh fails", async () => {
+    const shop = await shopWithMappings("store-failing", 2);
+    const { source } = countingSource();
+    const errors: string[] = [];
+    let failing = false;
+    const store = new MappingStore({ ...source, version: (s) => (failing ? Promise.reject(new Error("db down")) : source.version(s)) }, { pollMs: POLL_MS, onError: (what) => errors.push(what) });
+    await store.lookup(shop, [], T);
+    await store.settled(shop);
+    failing = true;
+    store.invalidate(shop);
+    expect((await store.lookup(shop, [line(1_001)], T + 1))[0]?.weightGrams).toBe(101);
+    expect(errors).toEqual(["refresh"]);
+  });
+});

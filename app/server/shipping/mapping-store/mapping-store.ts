@@ -1,0 +1,156 @@
+/**
+ * Every supplier mapping of a shop in memory, so a rate request never queries for them, known or unknown.
+ * - First use starts a paged bulk load in the background; until it lands, that shop's lookups query their own
+ *   lines (the cold path), so the first checkout never waits for 100,000 rows.
+ * - A write in this process (`invalidate`, wired to onMappingsChanged) makes the next lookup wait for a delta
+ *   refresh, so it sees the write; lookups already under way keep the answer they read.
+ * - Writes by other processes: at most every `pollMs`, a lookup starts (and does not wait for) a check of the
+ *   shop's row count and newest `updatedAt`; only when those moved are the rows changed since the last check
+ *   (minus `overlapMs` for clock skew between writers) re-read, and the variant keys swept when rows were deleted.
+ * Listeners hear about changes applied by a refresh, so answers derived from the old rows can be dropped.
+ */
+import type { MappingFields } from "./mapping-fields";
+import type { MappingSource } from "./mapping-source.server";
+import { MappingTable, type MappingRecord } from "./mapping-table";
+
+export interface LineKey { readonly variantGid: string | null; readonly sku: string | null }
+
+export interface MappingStoreOptions {
+  readonly pollMs?: number;
+  readonly overlapMs?: number;
+  readonly pageSize?: number;
+  readonly onError?: (what: string, error: unknown) => void;
+}
+
+interface ShopState {
+  table: MappingTable | null; // null until the bulk load lands
+  loading: Promise<void> | null;
+  refreshing: Promise<void> | null;
+  stale: boolean;
+  watermark: number; // newest updatedAt applied (ms)
+  checkedAt: number; // clock time of the last load or freshness check
+  retryAt: number; // a failed refresh of a stale shop is retried no sooner than this
+}
+
+const RETRY_MS = 1_000;
+
+export class MappingStore {
+  private readonly shops = new Map<string, ShopState>();
+  private readonly listeners = new Set<(shop: string) => void>();
+  private readonly pollMs: number;
+  private readonly overlapMs: number;
+  private readonly pageSize: number;
+  private readonly onError: (what: string, error: unknown) => void;
+
+  constructor(private readonly source: MappingSource, options: MappingStoreOptions = {}) {
+    this.pollMs = options.pollMs ?? 10_000;
+    this.overlapMs = options.overlapMs ?? 5_000;
+    this.pageSize = options.pageSize ?? 2_000;
+    this.onError = options.onError ?? (() => undefined);
+  }
+
+  /** One mapping (or null) per line: by variant first, then by SKU. No query once the shop is loaded. */
+  async lookup(shop: string, lines: readonly LineKey[], now: number): Promise<(MappingFields | null)[]> {
+    const state = this.stateOf(shop);
+    if (!state.table) {
+      this.load(shop, state, now);
+      return this.queryLines(shop, lines);
+    }
+    if (state.stale && now >= state.retryAt) await this.refresh(shop, state, now, true);
+    else if (now - state.checkedAt >= this.pollMs) void this.refresh(shop, state, now, false);
+    const table = state.table;
+    return lines.map((l) => (l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null));
+  }
+
+  /** A mapping write in this process: the next lookup re-reads what changed before answering. */
+  invalidate(shop: string): void {
+    const state = this.shops.get(shop);
+    if (state) {
+      state.stale = true;
+      state.retryAt = 0;
+    }
+  }
+
+  onChanged(listener: (shop: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when the shop's load or refresh in flight (if any) is done. For tests and the benchmark. */
+  async settled(shop: string): Promise<void> {
+    const state = this.shops.get(shop);
+    while (state?.loading || state?.refreshing) await (state.loading ?? state.refreshing);
+  }
+
+  loadedSize(shop: string): number | null {
+    return this.shops.get(shop)?.table?.size ?? null;
+  }
+
+  clear(): void {
+    this.shops.clear();
+  }
+
+  private stateOf(shop: string): ShopState {
+    let state = this.shops.get(shop);
+    if (!state) this.shops.set(shop, (state = { table: null, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, retryAt: 0 }));
+    return state;
+  }
+
+  private load(shop: string, state: ShopState, now: number): void {
+    if (state.loading) return;
+    state.stale = false; // a write from here on sets it again and is re-read once the load lands
+    state.loading = (async () => {
+      const version = await this.source.version(shop); // before the pages: a row written meanwhile is newer
+      const table = new MappingTable();
+      for (let after: string | null = null; ; ) {
+        const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
+        for (const record of page) table.upsert(record);
+        if (page.length < this.pageSize) break;
+        after = page[page.length - 1]!.variantGid;
+      }
+      state.table = table;
+      state.watermark = version.maxUpdatedAt;
+      state.checkedAt = now;
+    })()
+      .catch((error) => this.onError("load", error))
+      .finally(() => (state.loading = null));
+  }
+
+  private refresh(shop: string, state: ShopState, now: number, force: boolean): Promise<void> {
+    state.refreshing ??= this.applyChanges(shop, state, now, force)
+      .catch((error) => {
+        state.retryAt = now + RETRY_MS; // keep serving what is in memory rather than fail checkout
+        this.onError("refresh", error);
+      })
+      .finally(() => (state.refreshing = null));
+    return state.refreshing;
+  }
+
+  private async applyChanges(shop: string, state: ShopState, now: number, force: boolean): Promise<void> {
+    const table = state.table!;
+    const wasStale = state.stale;
+    state.stale = false;
+    try {
+      const version = await this.source.version(shop);
+      state.checkedAt = now;
+      if (!force && version.maxUpdatedAt <= state.watermark && version.count === table.size) return;
+      const changed = await this.source.changedSince(shop, state.watermark - this.overlapMs);
+      for (const record of changed) table.upsert(record);
+      const removed = table.size === version.count ? 0 : table.retainOnly(new Set(await this.source.variantGids(shop)));
+      state.watermark = Math.max(state.watermark, version.maxUpdatedAt);
+      if (changed.length || removed) for (const listener of this.listeners) listener(shop);
+    } catch (error) {
+      state.stale ||= wasStale;
+      throw error;
+    }
+  }
+
+  /** The cold path: at most two indexed queries for this request's lines, nothing cached. */
+  private async queryLines(shop: string, lines: readonly LineKey[]): Promise<(MappingFields | null)[]> {
+    const variants = lines.flatMap((l) => (l.variantGid ? [l.variantGid] : []));
+    const byVariant = new Map((variants.length ? await this.source.forVariants(shop, variants) : []).map((r) => [r.variantGid, r]));
+    const skus = lines.flatMap((l) => (l.sku && !(l.variantGid && byVariant.has(l.variantGid)) ? [l.sku] : []));
+    const bySku = new Map((skus.length ? await this.source.forSkus(shop, skus) : []).map((r) => [r.shopifySku ?? "", r]));
+    return lines.map((l) => (l.variantGid ? byVariant.get(l.variantGid) : undefined) ?? (l.sku ? bySku.get(l.sku) : undefined) ?? null);
+  }
+}
