@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Prisma } from "@prisma/client";
 import db from "../../db.server";
 import { toGid } from "../shopify/gid";
-import { customerDataSources } from "./customer-data.server";
+import { customerDataSources, ordersOfRequest } from "./customer-data.server";
 
 const customerRequestSchema = z.object({
   shop_domain: z.string(),
@@ -21,7 +21,8 @@ function parseCustomerRequest(payload: unknown) {
 
 /** customers/data_request: gathers everything we hold on the customer for the merchant to hand over. */
 export async function answerCustomerDataRequest(shop: string, payload: unknown) {
-  const { request, customerGid, orderGids } = parseCustomerRequest(payload);
+  const { request, customerGid, orderGids: named } = parseCustomerRequest(payload);
+  const orderGids = await ordersOfRequest(shop, customerGid, named);
   const data: Record<string, unknown[]> = {};
   for (const source of customerDataSources()) data[source.name] = await source.exportFor(shop, customerGid, orderGids);
   return db.complianceRequest.create({
@@ -38,7 +39,9 @@ export async function answerCustomerDataRequest(shop: string, payload: unknown) 
 
 /** customers/redact: erases the customer's personal data from every source. */
 export async function redactCustomer(shop: string, payload: unknown) {
-  const { customerGid, orderGids } = parseCustomerRequest(payload);
+  const { customerGid, orderGids: named } = parseCustomerRequest(payload);
+  // Resolved before any source runs: the first redaction drops the customer link the others need.
+  const orderGids = await ordersOfRequest(shop, customerGid, named);
   const redacted: Record<string, number> = {};
   for (const source of customerDataSources()) redacted[source.name] = await source.redactFor(shop, customerGid, orderGids);
   return db.complianceRequest.create({

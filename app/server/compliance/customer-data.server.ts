@@ -1,8 +1,10 @@
 import db, { PrismaRuntime } from "../../db.server";
+import { supplierOrdersSource } from "./sources/supplier-orders.server";
 
 /**
  * Every table that holds a buyer's personal data registers here, so data requests and redactions
- * reach all of it. A source answers for one customer and/or a set of orders of one shop.
+ * reach all of it. A source answers for one customer and/or a set of orders of one shop; `orderGids`
+ * already includes every order we know of for that customer.
  */
 export interface CustomerDataSource {
   name: string;
@@ -36,7 +38,7 @@ const shopOrders: CustomerDataSource = {
   },
 };
 
-const sources: CustomerDataSource[] = [shopOrders];
+const sources: CustomerDataSource[] = [shopOrders, supplierOrdersSource];
 
 export function registerCustomerDataSource(source: CustomerDataSource): void {
   if (!sources.some((s) => s.name === source.name)) sources.push(source);
@@ -44,4 +46,11 @@ export function registerCustomerDataSource(source: CustomerDataSource): void {
 
 export function customerDataSources(): readonly CustomerDataSource[] {
   return sources;
+}
+
+/** The orders a request covers: those it names plus every order we hold for the customer. */
+export async function ordersOfRequest(shop: string, customerGid: string | null, orderGids: string[]): Promise<string[]> {
+  if (!customerGid) return orderGids;
+  const rows = await db.shopOrder.findMany({ where: { shop, customerGid }, select: { orderGid: true } });
+  return [...new Set([...orderGids, ...rows.map((r) => r.orderGid)])];
 }

@@ -146,3 +146,23 @@ describe("product webhooks keep supplier mappings true", () => {
     expect(rows[0]).toMatchObject({ variantGid: "gid://shopify/ProductVariant/31", shopifySku: "RENAMED", barcode: "4006381333931" });
   });
 });
+
+describe("compliance reaches supplier orders", () => {
+  it("customers/redact erases the ship-to address we sent the supplier, found through the customer", async () => {
+    const shop = uniqueShop("redactsupplier");
+    const order = buildOrderPayload();
+    await deliver(orderCreated, "orders/create", shop, order);
+    const supplierOrder = await db.supplierOrder.create({
+      data: {
+        shop, orderGid: `gid://shopify/Order/${order.id}`, orderName: order.name, fulfillmentOrderGid: "gid://shopify/FulfillmentOrder/1",
+        supplier: "sandbox", warehouse: "CN-SZ", idempotencyKey: `key-${shop}`, state: "placed", lines: [], currency: "EUR",
+        revenueMinor: 4990, shipTo: { name: "Mia Schneider", address1: "Hauptstraße 5", phone: "+4915112345678" },
+      },
+    });
+    const webhookId = `crs-${shop}`;
+    // Only the customer is named: the supplier order is found through our order snapshot.
+    await deliver(customersRedact, "customers/redact", shop, { shop_domain: shop, customer: { id: order.customer.id }, orders_to_redact: [] }, webhookId);
+    await runEnqueuedJob("compliance.customers-redact", webhookId, complianceJobHandlers["compliance.customers-redact"]!);
+    expect((await db.supplierOrder.findUniqueOrThrow({ where: { id: supplierOrder.id } })).shipTo).toBeNull();
+  });
+});
