@@ -10,6 +10,7 @@ import { convertExact, fxRate, MissingFxRateError, type FxTable } from "./fx";
 import type { MerchantRules } from "./merchant-rules";
 import { priceShipment, type PricingContext, type ShipmentPrice } from "./price-shipment";
 import type { Exclusion, Quote, QuoteResult, Shipment } from "./quote-types";
+import { parseValidRateRequest } from "./request-fast-path";
 import { parseRateRequest, type RateRequest } from "./request-schema";
 import { planShipments } from "./routing";
 
@@ -110,7 +111,9 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
 }
 
 export function quoteRates(input: unknown, ctx: RateContext): QuoteResult {
-  const parsed = parseRateRequest(input);
+  // Well-formed input (the callback's, already validated at the edge) skips zod; anything else gets its messages.
+  const valid = parseValidRateRequest(input);
+  const parsed = valid ? { ok: true as const, request: valid } : parseRateRequest(input);
   if (!parsed.ok) return { quotes: [], exclusions: [{ serviceCode: null, reason: "invalid-request", detail: parsed.message }], shipments: [] };
   try {
     return quoteParsed(parsed.request, ctx);
