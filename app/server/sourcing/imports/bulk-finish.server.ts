@@ -1,8 +1,9 @@
 import db from "../../../db.server";
 import { listImportItems } from "../import-list/import-list.server";
-import { planFor, type PushContext } from "../push/push-product.server";
-import { recordPushedProduct, stockUpdatesFor, type PushedProduct, type StockUpdate } from "../push/record-push.server";
+import { knownSkusByProduct, planWith, type PushContext } from "../push/push-product.server";
+import { pushedProductWrites, stockUpdatesFor, type PushedProduct, type StockUpdate } from "../push/record-push.server";
 import { applyStockUpdates } from "../push/stock-updates.server";
+import { notifyMappingsChanged } from "../variant-mappings.server";
 import { completedOperation } from "./bulk-import.server";
 import { finishJob, settleJobItem } from "./import-jobs.server";
 import { pushContextFor, type ImportDeps } from "./run-import.server";
@@ -12,6 +13,8 @@ interface ResultLine {
   data?: { productSet?: { product?: PushedProduct | null; userErrors?: Array<{ message: string }> } | null };
   errors?: Array<{ message: string }>;
 }
+
+const CHUNK = 100;
 
 /**
  * Maps a finished bulk import back: GIDs and mappings for every created/updated product, the reason for every
@@ -26,8 +29,9 @@ export async function finishBulkImport(shop: string, bulkOperationGid: string, d
   if (!operation) return false;
   const resultUrl = operation.url ?? operation.partialDataUrl;
   const results = resultUrl ? await download(resultUrl) : [];
-  await applyResults(ctx, job.id, results, operation.status === "COMPLETED" ? null : `Bulk operation ${operation.status.toLowerCase()}${operation.errorCode ? ` (${operation.errorCode})` : ""}`);
-  await finishJob(job.id, operation.status === "COMPLETED" ? undefined : `Shopify stopped the bulk import: ${operation.status.toLowerCase()}`);
+  const completed = operation.status === "COMPLETED";
+  await applyResults(ctx, job.id, results, completed ? null : `Bulk operation ${operation.status.toLowerCase()}${operation.errorCode ? ` (${operation.errorCode})` : ""}`);
+  await finishJob(job.id, completed ? undefined : `Shopify stopped the bulk import: ${operation.status.toLowerCase()}`);
   return true;
 }
 
@@ -38,25 +42,39 @@ async function download(url: string): Promise<ResultLine[]> {
 }
 
 async function applyResults(ctx: PushContext, jobId: string, results: ResultLine[], missingReason: string | null): Promise<void> {
-  const rows = await db.importJobItem.findMany({ where: { jobId, status: "pending" }, orderBy: { lineNumber: "asc" } });
-  const items = new Map((await listImportItems(ctx.shop, rows.map((r) => r.importItemId))).map((i) => [i.id, i]));
   const byLine = new Map(results.map((r) => [r.__lineNumber, r]));
   const stock: StockUpdate[] = [];
-  for (const row of rows) {
-    const line = byLine.get(row.lineNumber);
-    const item = items.get(row.importItemId);
-    const product = line?.data?.productSet?.product;
-    if (!item || !product) {
-      const why = line?.data?.productSet?.userErrors?.map((e) => e.message).join("; ") || line?.errors?.map((e) => e.message).join("; ")
-        || (item ? missingReason ?? "Shopify returned no result for this product." : "The product was removed from the import list.");
-      await settleJobItem(jobId, row.importItemId, { error: why });
-      continue;
+  const rows = await db.importJobItem.findMany({ where: { jobId, status: "pending" }, orderBy: { lineNumber: "asc" } });
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const items = new Map((await listImportItems(ctx.shop, chunk.map((r) => r.importItemId))).map((i) => [i.id, i]));
+    const known = await knownSkusByProduct(ctx.shop, [...items.values()].map((i) => i.productGid));
+    const writes = [];
+    const pushed: Array<{ rowId: string; productGid: string }> = [];
+    for (const row of chunk) {
+      const line = byLine.get(row.lineNumber);
+      const item = items.get(row.importItemId);
+      const product = line?.data?.productSet?.product;
+      if (!item || !product) {
+        const why = line?.data?.productSet?.userErrors?.map((e) => e.message).join("; ") || line?.errors?.map((e) => e.message).join("; ")
+          || (item ? missingReason ?? "Shopify returned no result for this product." : "The product was removed from the import list.");
+        await settleJobItem(jobId, row.importItemId, { error: why });
+        continue;
+      }
+      // The plan is rebuilt from the same import item (and the same known SKUs) as the uploaded line.
+      const knownSkus = known.get(item.productGid ?? "") ?? new Set<string>();
+      const plan = planWith(ctx, item, knownSkus);
+      writes.push(...pushedProductWrites(ctx.shop, item, plan, product));
+      stock.push(...stockUpdatesFor(plan, product, knownSkus, ctx.locations));
+      pushed.push({ rowId: row.id, productGid: product.id });
     }
-    // The plan is rebuilt from the same import item to match SKUs; what was pushed is in Shopify's answer.
-    const { plan, knownSkus } = await planFor(ctx, item);
-    await recordPushedProduct(ctx.shop, item, plan, product);
-    stock.push(...stockUpdatesFor(plan, product, knownSkus, ctx.locations));
-    await settleJobItem(jobId, row.importItemId, { productGid: product.id });
+    // Mappings and row status commit together, so a crash here leaves the chunk pending and it is redone whole.
+    await db.$transaction([
+      ...writes,
+      ...pushed.map((p) => db.importJobItem.update({ where: { id: p.rowId }, data: { status: "pushed", productGid: p.productGid } })),
+      db.importJob.update({ where: { id: jobId }, data: { done: { increment: pushed.length } } }),
+    ]);
   }
+  notifyMappingsChanged(ctx.shop);
   await applyStockUpdates(ctx.admin, stock);
 }

@@ -1,7 +1,7 @@
 import db from "../../../db.server";
 import { jobQueue } from "../../jobs/queue.server";
 import { listImportItems } from "../import-list/import-list.server";
-import { planFor, type PushContext } from "../push/push-product.server";
+import { knownSkusByProduct, planWith, type PushContext } from "../push/push-product.server";
 import { BULK_OPERATION, BULK_PRODUCT_SET, BULK_RUN_MUTATION, STAGED_UPLOADS_CREATE } from "./bulk-operations";
 import { finishJob } from "./import-jobs.server";
 
@@ -21,12 +21,13 @@ export interface BulkCheckPayload {
 export async function startBulkImport(jobId: string, ctx: PushContext): Promise<void> {
   const rows = await db.importJobItem.findMany({ where: { jobId, status: "pending" }, orderBy: { lineNumber: "asc" } });
   const items = new Map((await listImportItems(ctx.shop, rows.map((r) => r.importItemId))).map((i) => [i.id, i]));
+  const known = await knownSkusByProduct(ctx.shop, [...items.values()].map((i) => i.productGid));
   const lines: string[] = [];
   for (const [index, row] of rows.entries()) {
     const item = items.get(row.importItemId);
     // Results come back by line index, so each pending row is renumbered to its line in this upload.
     if (row.lineNumber !== index) await db.importJobItem.update({ where: { id: row.id }, data: { lineNumber: index } });
-    const { plan } = item ? await planFor(ctx, item) : { plan: null };
+    const plan = item ? planWith(ctx, item, known.get(item.productGid ?? "") ?? new Set()) : null;
     lines.push(JSON.stringify(plan ? { input: plan.input, identifier: plan.identifier } : { input: {} }));
   }
   const path = await uploadJsonl(ctx, `silkroute-import-${jobId}.jsonl`, lines.join("\n"));

@@ -25,10 +25,22 @@ export async function knownSkusFor(shop: string, productGid: string | null): Pro
   return new Set(rows.flatMap((r) => (r.shopifySku ? [r.shopifySku] : [])));
 }
 
+/** Known SKUs for many products in one query (bulk imports). */
+export async function knownSkusByProduct(shop: string, productGids: Array<string | null>): Promise<Map<string, Set<string>>> {
+  const ids = productGids.filter((g): g is string => !!g);
+  const rows = ids.length ? await db.variantMapping.findMany({ where: { shop, productGid: { in: ids } }, select: { productGid: true, shopifySku: true } }) : [];
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) if (r.shopifySku) out.set(r.productGid, (out.get(r.productGid) ?? new Set()).add(r.shopifySku));
+  return out;
+}
+
+export function planWith(ctx: PushContext, item: ImportItemView, knownSkus: Set<string>): ProductSetPlan {
+  return buildProductSetPlan({ item, quotes: quoteItem(ctx.pricing, item), locations: ctx.locations, appUrl: ctx.appUrl, knownSkus });
+}
+
 export async function planFor(ctx: PushContext, item: ImportItemView): Promise<{ plan: ProductSetPlan; knownSkus: Set<string> }> {
   const knownSkus = await knownSkusFor(ctx.shop, item.productGid);
-  const plan = buildProductSetPlan({ item, quotes: quoteItem(ctx.pricing, item), locations: ctx.locations, appUrl: ctx.appUrl, knownSkus });
-  return { plan, knownSkus };
+  return { plan: planWith(ctx, item, knownSkus), knownSkus };
 }
 
 /** Pushes one import item with one productSet, records GIDs and mappings, then corrects stock of existing variants. */

@@ -22,30 +22,38 @@ const numericStock = (stock: Record<string, number | null>) =>
   Object.fromEntries(Object.entries(stock).filter((e): e is [string, number] => typeof e[1] === "number"));
 
 /**
- * Stores what the push created: the product GID on the import item first (so any retry updates instead of
- * duplicating), then one mapping per variant, matched by SKU; mappings of variants the product no longer has go.
+ * Stores what the push created: the product GID on the import item (so any retry updates instead of duplicating)
+ * and one mapping per variant, matched by SKU; mappings of variants the product no longer has go.
  */
 export async function recordPushedProduct(shop: string, item: ImportItemView, plan: ProductSetPlan, product: PushedProduct): Promise<void> {
-  await db.importItem.update({ where: { id: item.id }, data: { productGid: product.id, status: "pushed", lastError: null, pushedAt: new Date() } });
+  // One transaction: the GID, the mappings and the removal of stale ones land together (and cost one commit).
+  await db.$transaction(pushedProductWrites(shop, item, plan, product));
+  notifyMappingsChanged(shop);
+}
+
+/** The writes recordPushedProduct makes, for callers that batch many products into one transaction. */
+export function pushedProductWrites(shop: string, item: ImportItemView, plan: ProductSetPlan, product: PushedProduct) {
   const nodes = new Map(product.variants.nodes.map((n) => [n.sku ?? "", n]));
-  const kept: string[] = [];
-  for (const { variant } of plan.variants) {
+  const flags = (["battery", "liquid", "powder", "magnet"] as const).filter((f) => item.snapshot.hazards[f]).join(",");
+  const now = new Date();
+  const upserts = plan.variants.flatMap(({ variant }) => {
     const node = nodes.get(variant.sku);
-    if (!node) continue;
-    kept.push(node.id);
+    if (!node) return [];
     const data = {
       productGid: product.id, shopifySku: variant.sku, barcode: node.barcode ?? null, supplier: item.supplier,
       supplierProductId: item.supplierProductId, supplierSku: variant.supplierVariantId, inventoryItemGid: node.inventoryItem.id,
       costMinor: variant.cost.amount, costCurrency: variant.cost.currency, weightGrams: variant.weightGrams,
       lengthMm: variant.dims?.lengthMm ?? null, widthMm: variant.dims?.widthMm ?? null, heightMm: variant.dims?.heightMm ?? null,
       hsCode: item.snapshot.hsCode, originCountry: item.snapshot.originCountry, stock: numericStock(variant.stock),
-      flags: (["battery", "liquid", "powder", "magnet"] as const).filter((f) => item.snapshot.hazards[f]).join(","),
-      autoPrice: variant.priceOverride === null, lastSyncedAt: new Date(),
+      flags, autoPrice: variant.priceOverride === null, lastSyncedAt: now,
     };
-    await db.variantMapping.upsert({ where: { shop_variantGid: { shop, variantGid: node.id } }, create: { shop, variantGid: node.id, source: "import", ...data }, update: data });
-  }
-  await db.variantMapping.deleteMany({ where: { shop, productGid: product.id, variantGid: { notIn: kept } } });
-  notifyMappingsChanged(shop);
+    return [{ variantGid: node.id, data }];
+  });
+  return [
+    db.importItem.update({ where: { id: item.id }, data: { productGid: product.id, status: "pushed", lastError: null, pushedAt: now } }),
+    ...upserts.map(({ variantGid, data }) => db.variantMapping.upsert({ where: { shop_variantGid: { shop, variantGid } }, create: { shop, variantGid, source: "import", ...data }, update: data })),
+    db.variantMapping.deleteMany({ where: { shop, productGid: product.id, variantGid: { notIn: upserts.map((u) => u.variantGid) } } }),
+  ];
 }
 
 /** What Shopify holds now at each of our warehouse locations for an inventory item (the compare-and-swap values). */
