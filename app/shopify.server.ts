@@ -11,6 +11,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import db from "./db.server";
 import { APP_SCOPES, loadConfig } from "./server/config";
 import { recordInstall } from "./server/shops.server";
+import { enqueueAfterInstall } from "./server/install/after-install.server";
 import { allowAdminShellFraming, frameableByAdminShell, routeShopifyTrafficToEmulator } from "./server/shopify/emulator-routing.server";
 
 // The node adapter captures fetch once at import; look it up per call instead, so msw in tests and the
@@ -42,6 +43,7 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session }) => {
       await recordInstall(session.shop, session.scope);
+      await enqueueAfterInstall(session.shop);
     },
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),

@@ -5,6 +5,7 @@ import { PRUNE_WEBHOOK_DELIVERIES, pruneWebhookDeliveries, type PrunePayload } f
 import type { JobHandler, JobQueue, RegisterOptions } from "./types";
 import { complianceJobRegistrations } from "../compliance/jobs.server";
 import { fxJobHandlers, fxJobSchedules } from "../fx/jobs.server";
+import { installJobHandlers } from "../install/after-install.server";
 import { fulfillmentJobHandlers, fulfillmentJobSchedules } from "../fulfillment/jobs.server";
 import { shippingJobHandlers, shippingJobSchedules } from "../shipping/jobs.server";
 import { sourcingJobHandlers, sourcingJobSchedules } from "../sourcing/jobs.server";
@@ -35,6 +36,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
     },
     ...complianceJobRegistrations(deps),
     ...fxJobHandlers(deps),
+    ...installJobHandlers(deps),
     ...sourcingJobHandlers(deps),
     ...shippingJobHandlers(deps),
     ...fulfillmentJobHandlers(deps),
