@@ -7,6 +7,7 @@ export const RATE_CONTEXT_TTL_MS = 60_000;
 export interface CacheSlot<T> {
   value: Promise<T>;
   expiresAt: number;
+  resolved?: T; // set once `value` fulfils, so the hot path can read it without awaiting
 }
 
 export const rateContextSlots = new Map<string, CacheSlot<unknown>>();

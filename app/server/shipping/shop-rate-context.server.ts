@@ -5,7 +5,7 @@
  */
 import { latestFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
-import { RATE_CONTEXT_TTL_MS, rateContextSlots } from "./rate-context-cache";
+import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-context-cache";
 import { compileCards, effectiveRateCardSet } from "./rate-cards.server";
 import { defaultBoxFrom, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
 
@@ -33,9 +33,16 @@ export function shopRateContext(shop: string, now = Date.now()): Promise<ShopRat
   const slot = rateContextSlots.get(shop);
   if (slot && slot.expiresAt > now) return slot.value as Promise<ShopRateContext>;
   const value = load(shop);
-  const fresh = { value, expiresAt: now + RATE_CONTEXT_TTL_MS };
+  const fresh: CacheSlot<ShopRateContext> = { value, expiresAt: now + RATE_CONTEXT_TTL_MS };
   rateContextSlots.set(shop, fresh);
+  value.then((context) => void (fresh.resolved = context), () => undefined);
   // A failed load must not be cached; only drop it if nothing newer replaced it meanwhile.
   value.catch(() => rateContextSlots.get(shop) === fresh && rateContextSlots.delete(shop));
   return value;
+}
+
+/** The shop's context if it is loaded and fresh, without waiting; undefined while cold, loading or expired. */
+export function loadedShopRateContext(shop: string, now = Date.now()): ShopRateContext | undefined {
+  const slot = rateContextSlots.get(shop) as CacheSlot<ShopRateContext> | undefined;
+  return slot && slot.expiresAt > now ? slot.resolved : undefined;
 }

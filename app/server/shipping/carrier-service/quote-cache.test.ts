@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import db from "../../../db.server";
 import { seedInstalledShop } from "../../../test/admin-session";
 import { uniqueShop } from "../../../test/webhooks";
@@ -87,6 +87,53 @@ describe("the callback's quote cache", () => {
     expect(first.status).toBe(200);
     expect(again).toBe(first);
     expect(quoteCacheStats()).toEqual({ hits: 1, misses: 1 });
+  });
+
+  it("answers a byte-identical body from its digest without parsing it, with the answer the full path computes", async () => {
+    const shop = await newShop("quote-raw");
+    const item = buildRateItem({ grams: 100 });
+    await seedVariantMapping(shop, item.variant_id, { weightGrams: 700, flags: "battery", stock: { "CN-SZ": 5 } });
+    const request = raw(shop, buildRatePayload({ items: [item, buildRateItem()] }));
+    const first = await answerRawRateRequest(request, at(T));
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const again = await answerRawRateRequest(request, at(T + 1_000));
+      expect(parse).not.toHaveBeenCalled();
+      expect(again).toBe(first);
+    } finally {
+      parse.mockRestore();
+    }
+    clearQuoteCache();
+    const full = await answerRawRateRequest(request, at(T + 2_000));
+    expect(full).not.toBe(first);
+    expect(full).toEqual(first);
+    expect(JSON.parse(first.body).rates.length).toBeGreaterThan(0);
+  });
+
+  it("remembers a body that differs only in formatting by its own bytes after the normalised key answers it", async () => {
+    const shop = await newShop("quote-raw-alias");
+    const payload = buildRatePayload({ items: [buildRateItem()] });
+    const first = await answerRawRateRequest(raw(shop, payload), at(T));
+    const spaced = Buffer.from(JSON.stringify(payload, null, 2));
+    const request = { body: spaced, shopHeader: shop, hmacHeader: crypto.createHmac("sha256", secret()).update(spaced).digest("base64") };
+    expect(await answerRawRateRequest(request, at(T + 1))).toBe(first);
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      expect(await answerRawRateRequest(request, at(T + 2))).toBe(first);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    expect(quoteCacheStats()).toEqual({ hits: 2, misses: 1 });
+  });
+
+  it("still answers a malformed body with 400 when the same shop has cached answers", async () => {
+    const shop = await newShop("quote-raw-400");
+    await answerRawRateRequest(raw(shop, buildRatePayload()), at(T));
+    const bad = raw(shop, buildRatePayload({ items: [buildRateItem({ quantity: 0 })] }));
+    const answer = await answerRawRateRequest(bad, at(T + 1));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toContain("rate.items.0.quantity");
   });
 
   it("quotes afresh after the shop's mappings change", async () => {

@@ -11,7 +11,7 @@ import type { RateRequestInput } from "../engine";
 import type { RateAnswer } from "./responses";
 
 const MINUTE_MS = 60_000;
-const MAX_ENTRIES_PER_SHOP = 5_000;
+const MAX_ENTRIES_PER_SHOP = 10_000; // a computed answer is stored under its normalised key and its raw-body key
 
 interface Entry { readonly answer: RateAnswer; readonly expiresAt: number }
 export type ShopQuotes = Map<string, Entry>;
@@ -35,6 +35,14 @@ export function quoteKey(parts: QuoteKeyParts): string {
   return `${parts.settingsVersion}|${parts.cardsVersion}|${parts.fxDate}|${digest}`;
 }
 
+/**
+ * The same answer keyed by the raw body's bytes, looked up before JSON parsing and validation: a byte-identical
+ * body parses to the same request, so it gets the same answer under the same versions (and the same minute).
+ */
+export function rawQuoteKey(parts: Omit<QuoteKeyParts, "request">, rawBody: Buffer): string {
+  return `${parts.settingsVersion}|${parts.cardsVersion}|${parts.fxDate}|raw:${crypto.hash("sha256", rawBody, "base64")}`;
+}
+
 /** The shop's entry set for one request; pass it back to store, so a dropped set swallows a racing write. */
 export function quotesFor(shop: string, nowMs: number): ShopQuotes {
   const current = Math.floor(nowMs / MINUTE_MS);
@@ -47,13 +55,14 @@ export function quotesFor(shop: string, nowMs: number): ShopQuotes {
   return quotes;
 }
 
-export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number): RateAnswer | undefined {
+/** `countMiss: false` for a first look that another lookup follows (the raw-body key), so a request counts once. */
+export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number, countMiss = true): RateAnswer | undefined {
   const entry = quotes.get(key);
   if (entry && entry.expiresAt > nowMs) {
     stats.hits++;
     return entry.answer;
   }
-  stats.misses++;
+  if (countMiss) stats.misses++;
   return undefined;
 }
 

@@ -13,11 +13,11 @@ import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
 import { fromCarrierServicePayload, quoteRates, toCarrierServiceResponse, type FxTable } from "../engine";
 import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
-import { shopRateContext } from "../shop-rate-context.server";
+import { loadedShopRateContext, shopRateContext, type ShopRateContext } from "../shop-rate-context.server";
 import { authenticateRawRateRequest, readBoundedBody, type RawRateRequest } from "./authenticate.server";
 import { enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
-import { cachedQuote, invalidateShopQuotes, quoteKey, quotesFor, storeQuote } from "./quote-cache";
+import { cachedQuote, invalidateShopQuotes, quoteKey, quotesFor, rawQuoteKey, storeQuote } from "./quote-cache";
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
 
 onMappingsChanged(invalidateShopQuotes);
@@ -38,6 +38,8 @@ function lineKey(item: { variantId?: string | number | null; sku?: string | null
   return { variantGid: /^[1-9]\d*$/.test(id) ? toGid("ProductVariant", id) : null, sku: item.sku ? item.sku : null };
 }
 
+const keyParts = (context: ShopRateContext, fx: FxTable) => ({ settingsVersion: context.settingsVersion, cardsVersion: context.cardsVersion, fxDate: fx.asOf ?? "" });
+
 const failureDetail = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : "unknown error");
 
 /** Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws. */
@@ -52,28 +54,41 @@ export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date 
     console.error(`[carrier-service] authentication failed: ${failureDetail(error)}`);
     return internalFailure();
   }
+  const at = now();
+  const nowMs = at.getTime();
+  let fx = engineFx();
+  // A byte-identical body under the same versions gets the answer computed before: no JSON parse, no zod.
+  // Only with the shop's context already in memory, so a cold shop's malformed body is still a 400, not a load.
+  const loaded = loadedShopRateContext(shop, nowMs);
+  const rawKey = loaded && rawQuoteKey(keyParts(loaded, fx), rawBody);
+  if (rawKey) {
+    const hit = cachedQuote(quotesFor(shop, nowMs), rawKey, nowMs, false);
+    if (hit) return hit;
+  }
   const parsed = parseRateRequestPayload(rawBody.toString("utf8"));
   if (!parsed.ok) return badRequest(parsed.message);
   try {
     const input = fromCarrierServicePayload(parsed.payload);
     if (input.items.length === 0) return ratesAnswer([]); // nothing in the cart needs shipping
-    const at = now();
-    const nowMs = at.getTime();
-    const context = await shopRateContext(shop, nowMs);
-    const fx = engineFx();
+    const context = loaded ?? (await shopRateContext(shop, nowMs));
+    if (!loaded) fx = engineFx(); // loading a context also refreshes the process's FX table
     const quotes = quotesFor(shop, nowMs);
-    const key = quoteKey({ settingsVersion: context.settingsVersion, cardsVersion: context.cardsVersion, fxDate: fx.asOf ?? "", request: input });
+    const parts = keyParts(context, fx);
+    const key = quoteKey({ ...parts, request: input });
+    const remember = (answer: RateAnswer) => {
+      storeQuote(quotes, key, answer, nowMs);
+      storeQuote(quotes, rawKey || rawQuoteKey(parts, rawBody), answer, nowMs);
+      return answer;
+    };
     const hit = cachedQuote(quotes, key, nowMs);
-    if (hit) return hit;
+    if (hit) return remember(hit);
     const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs);
     const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
       engine: context.engine, merchantRules: context.merchantRules, fx, now: at,
     });
     const whole = result.exclusions.find((e) => e.serviceCode === null);
     if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
-    const answer = ratesAnswer(toCarrierServiceResponse(result.quotes).rates);
-    storeQuote(quotes, key, answer, nowMs);
-    return answer;
+    return remember(ratesAnswer(toCarrierServiceResponse(result.quotes).rates));
   } catch (error) {
     console.error(`[carrier-service] shop=${shop} failed: ${failureDetail(error)}`);
     return internalFailure();
