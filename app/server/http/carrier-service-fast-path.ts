@@ -20,13 +20,25 @@ export function isCarrierServiceRatesPost(req: IncomingMessage): boolean {
   return path === CARRIER_SERVICE_RATES_PATH || path === `${CARRIER_SERVICE_RATES_PATH}/`;
 }
 
+interface Encoded { readonly body: Buffer; readonly headers: Record<string, string | number> }
+
+// A cached answer is sent many times: encode its bytes and headers once, for as long as the answer lives.
+const encoded = new WeakMap<RateAnswer, Encoded>();
+
+function encode(answer: RateAnswer): Encoded {
+  let e = encoded.get(answer);
+  if (!e) {
+    const body = Buffer.from(answer.body, "utf8");
+    encoded.set(answer, (e = { body, headers: { ...answer.headers, "Content-Length": body.length } }));
+  }
+  return e;
+}
+
 function send(res: ServerResponse, answer: RateAnswer, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  const body = Buffer.from(answer.body, "utf8");
-  const headers: Record<string, string | number> = { ...answer.headers, "Content-Length": body.length };
+  const { body, headers } = encode(answer);
   // An unread oversized body would otherwise be drained on a kept-alive socket.
-  if (close) headers.Connection = "close";
-  res.writeHead(answer.status, headers).end(body);
+  res.writeHead(answer.status, close ? { ...headers, Connection: "close" } : headers).end(body);
 }
 
 function header(req: IncomingMessage, name: string): string | null {

@@ -29,6 +29,8 @@ export interface CarrierServiceRequest {
   shop: string;
   rawBody: Buffer;
   hmacVerified: boolean;
+  /** The verified HMAC of the body (base64), when there was one: a keyed digest the quote cache can reuse. */
+  hmacDigest?: string;
 }
 
 export type Authenticated = { ok: true; request: CarrierServiceRequest } | { ok: false; answer: RateAnswer };
@@ -48,10 +50,11 @@ export function declaresTooMuch(contentLength: string | null | undefined, limit 
   return Number(contentLength ?? NaN) > limit;
 }
 
-function hmacMatches(raw: Buffer, header: string): boolean {
+/** The body's HMAC when the header matches it, else null. */
+function verifiedHmac(raw: Buffer, header: string): Buffer | null {
   const expected = crypto.createHmac("sha256", appSecret()).update(raw).digest();
   const given = Buffer.from(header, "base64");
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? expected : null;
 }
 
 async function isInstalled(shop: string, now: number): Promise<boolean> {
@@ -65,11 +68,14 @@ async function isInstalled(shop: string, now: number): Promise<boolean> {
 
 /** HMAC (401), shop header (400), installed shop (401), on a body the transport already bounded. */
 export async function authenticateRawRateRequest(raw: RawRateRequest): Promise<Authenticated> {
-  if (raw.hmacHeader !== null && !hmacMatches(raw.body, raw.hmacHeader)) return { ok: false, answer: refusal(401, "Invalid HMAC") };
+  const hmac = raw.hmacHeader === null ? null : verifiedHmac(raw.body, raw.hmacHeader);
+  if (raw.hmacHeader !== null && hmac === null) return { ok: false, answer: refusal(401, "Invalid HMAC") };
   const shop = (raw.shopHeader ?? "").trim().toLowerCase();
   if (!SHOP_DOMAIN.test(shop)) return { ok: false, answer: refusal(400, "Missing or invalid X-Shopify-Shop-Domain") };
   if (!(await isInstalled(shop, Date.now()))) return { ok: false, answer: refusal(401, "Silkroute is not installed on this shop") };
-  return { ok: true, request: { shop, rawBody: raw.body, hmacVerified: raw.hmacHeader !== null } };
+  const request: CarrierServiceRequest = { shop, rawBody: raw.body, hmacVerified: hmac !== null };
+  if (hmac) request.hmacDigest = hmac.toString("base64");
+  return { ok: true, request };
 }
 
 /** The Fetch API transport's body reader: the declared length first, then the streamed bytes. */

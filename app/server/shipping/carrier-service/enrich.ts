@@ -20,30 +20,47 @@ function dimensions(m: MappingFields): Supplier["dimensionsCm"] {
   return { length: m.lengthMm! / 10, width: m.widthMm! / 10, height: m.heightMm! / 10 };
 }
 
+// A catalogue has a handful of distinct flag lists and each mapping keeps one stock object in memory (the mapping
+// store), so both are turned into supplier data once and shared, frozen, by every request that uses them.
+const FLAG_MEMO_LIMIT = 1_000;
+const flagMemo = new Map<string, Supplier["flags"]>();
+const stockMemo = new WeakMap<object, Supplier["stock"] | null>();
+
 function flags(csv: string): Supplier["flags"] {
-  const set = new Set(csv.split(",").map((f) => f.trim().toLowerCase()));
-  const out: Partial<Record<ItemFlag, boolean>> = {};
-  for (const flag of ITEM_FLAGS) if (set.has(flag)) out[flag] = true;
+  let out = flagMemo.get(csv);
+  if (out === undefined) {
+    const set = new Set(csv.split(",").map((f) => f.trim().toLowerCase()));
+    const parsed: Partial<Record<ItemFlag, boolean>> = {};
+    for (const flag of ITEM_FLAGS) if (set.has(flag)) parsed[flag] = true;
+    if (flagMemo.size >= FLAG_MEMO_LIMIT) flagMemo.clear();
+    flagMemo.set(csv, (out = Object.freeze(parsed)));
+  }
   return out;
 }
 
 function stock(value: unknown): Supplier["stock"] {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value as Record<string, unknown>).filter((e): e is [string, number] => Number.isInteger(e[1]) && (e[1] as number) >= 0);
-  return entries.length ? Object.fromEntries(entries) : undefined;
+  let out = stockMemo.get(value);
+  if (out === undefined) {
+    const entries = Object.entries(value as Record<string, unknown>).filter((e): e is [string, number] => Number.isInteger(e[1]) && (e[1] as number) >= 0);
+    stockMemo.set(value, (out = entries.length ? Object.freeze(Object.fromEntries(entries)) : null));
+  }
+  return out ?? undefined;
 }
 
 export function supplierDataFrom(m: MappingFields): Supplier {
   const hs = m.hsCode?.replace(/\D/g, "") ?? "";
   const origin = m.originCountry?.trim().toUpperCase() ?? "";
+  const stocked = stock(m.stock);
+  const box = dimensions(m);
   const weight = m.weightGrams != null && Number.isInteger(m.weightGrams) && m.weightGrams >= 0 && m.weightGrams <= 1_000_000 ? m.weightGrams : undefined;
   return {
     ...(weight !== undefined ? { weightGrams: weight } : {}),
-    ...(dimensions(m) ? { dimensionsCm: dimensions(m) } : {}),
+    ...(box ? { dimensionsCm: box } : {}),
     flags: flags(m.flags ?? ""),
     ...(/^\d{4,10}$/.test(hs) ? { hsCode: hs } : {}),
     ...(/^[A-Z]{2}$/.test(origin) ? { originCountry: origin } : {}),
-    ...(stock(m.stock) ? { stock: stock(m.stock) } : {}),
+    ...(stocked ? { stock: stocked } : {}),
   };
 }
 

@@ -39,9 +39,12 @@ export function quoteKey(parts: QuoteKeyParts): string {
  * The same answer keyed by the raw body's bytes, looked up before JSON parsing and validation: a byte-identical
  * body parses to the same request, so it gets the same answer under the same versions (and the same minute).
  */
-export function rawQuoteKey(parts: Omit<QuoteKeyParts, "request">, rawBody: Buffer): string {
-  return `${parts.settingsVersion}|${parts.cardsVersion}|${parts.fxDate}|raw:${crypto.hash("sha256", rawBody, "base64")}`;
+export function rawQuoteKey(parts: Omit<QuoteKeyParts, "request">, body: RawBodyDigest): string {
+  return `${parts.settingsVersion}|${parts.cardsVersion}|${parts.fxDate}|raw:${body.hmacDigest ? `h:${body.hmacDigest}` : `s:${crypto.hash("sha256", body.rawBody, "base64")}`}`;
 }
+
+/** The body's verified HMAC (already computed, as good a digest as SHA-256) or, unsigned, the body itself. */
+export interface RawBodyDigest { readonly rawBody: Buffer; readonly hmacDigest?: string }
 
 /** The shop's entry set for one request; pass it back to store, so a dropped set swallows a racing write. */
 export function quotesFor(shop: string, nowMs: number): ShopQuotes {

@@ -14,7 +14,7 @@ import { fromCarrierServicePayload, quoteRates, toCarrierServiceResponse, type F
 import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
 import { loadedShopRateContext, shopRateContext, type ShopRateContext } from "../shop-rate-context.server";
-import { authenticateRawRateRequest, readBoundedBody, type RawRateRequest } from "./authenticate.server";
+import { authenticateRawRateRequest, readBoundedBody, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
 import { enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
 import { cachedQuote, invalidateShopQuotes, quoteKey, quotesFor, rawQuoteKey, storeQuote } from "./quote-cache";
@@ -44,23 +44,23 @@ const failureDetail = (error: unknown) => (error instanceof Error ? `${error.nam
 
 /** Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws. */
 export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () => new Date()): Promise<RateAnswer> {
-  let shop: string;
-  let rawBody: Buffer;
+  let request: CarrierServiceRequest;
   try {
     const auth = await authenticateRawRateRequest(raw);
     if (!auth.ok) return auth.answer;
-    ({ shop, rawBody } = auth.request);
+    request = auth.request;
   } catch (error) {
     console.error(`[carrier-service] authentication failed: ${failureDetail(error)}`);
     return internalFailure();
   }
+  const { shop, rawBody } = request;
   const at = now();
   const nowMs = at.getTime();
   let fx = engineFx();
   // A byte-identical body under the same versions gets the answer computed before: no JSON parse, no zod.
   // Only with the shop's context already in memory, so a cold shop's malformed body is still a 400, not a load.
   const loaded = loadedShopRateContext(shop, nowMs);
-  const rawKey = loaded && rawQuoteKey(keyParts(loaded, fx), rawBody);
+  const rawKey = loaded && rawQuoteKey(keyParts(loaded, fx), request);
   if (rawKey) {
     const hit = cachedQuote(quotesFor(shop, nowMs), rawKey, nowMs, false);
     if (hit) return hit;
@@ -77,7 +77,7 @@ export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date 
     const key = quoteKey({ ...parts, request: input });
     const remember = (answer: RateAnswer) => {
       storeQuote(quotes, key, answer, nowMs);
-      storeQuote(quotes, rawKey || rawQuoteKey(parts, rawBody), answer, nowMs);
+      storeQuote(quotes, rawKey || rawQuoteKey(parts, request), answer, nowMs);
       return answer;
     };
     const hit = cachedQuote(quotes, key, nowMs);

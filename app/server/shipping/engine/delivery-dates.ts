@@ -37,8 +37,15 @@ function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
 /** Local calendar day (days since 1970-01-01), minutes since local midnight, and UTC offset. */
 export function localTime(instant: Date, timeZone: string): LocalTime {
   const minute = Math.floor(instant.getTime() / 60_000);
-  return memo(localMemo, `${timeZone}|${minute}`, () => computeLocalTime(new Date(minute * 60_000), timeZone));
+  // Nearly every call asks for the current minute: answer it without building a key string.
+  const last = lastLocal.get(timeZone);
+  if (last?.minute === minute) return last.value;
+  const value = memo(localMemo, `${timeZone}|${minute}`, () => computeLocalTime(new Date(minute * 60_000), timeZone));
+  lastLocal.set(timeZone, { minute, value });
+  return value;
 }
+
+const lastLocal = new Map<string, { minute: number; value: LocalTime }>();
 
 function computeLocalTime(instant: Date, timeZone: string): LocalTime {
   const p: Record<string, number> = {};

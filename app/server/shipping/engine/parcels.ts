@@ -28,6 +28,19 @@ function unitSides(line: RateRequestItem): number[] {
   return d ? [d.length, d.width, d.height] : [];
 }
 
+interface Unit { readonly index: number; readonly grams: number; readonly volume: number; readonly longestSide: number; readonly surcharge: number }
+
+// Module-level rather than a closure per line: packing runs for every card × shipment of every quote.
+function place(p: PlannedParcel, u: Unit, quantity: number): void {
+  p.units.push({ lineIndex: u.index, quantity });
+  p.actualGrams += u.grams * quantity;
+  p.volumeCm3 += u.volume * quantity;
+  if (u.longestSide > p.longestSideCm) p.longestSideCm = u.longestSide;
+  p.sensitiveMinor += u.surcharge * quantity;
+}
+
+const longestOf = (sides: readonly number[]): number => (sides.length === 3 ? Math.max(0, sides[0]!, sides[1]!, sides[2]!) : 0);
+
 export function packParcels(card: CompiledCard, country: string, items: readonly RateRequestItem[], lineIndexes: readonly number[]): PackResult {
   const c = card.card;
   const fail = (reason: Exclusion["reason"], detail: string, sku: string | null): PackResult => ({
@@ -48,8 +61,8 @@ export function packParcels(card: CompiledCard, country: string, items: readonly
     const grams = unitGrams(line);
     if (grams > c.maxGrams) return fail("overweight", `one unit weighs ${grams} g; ${c.name} takes at most ${c.maxGrams} g per parcel`, line.sku);
     const sides = unitSides(line);
-    const longest = Math.max(0, ...sides);
-    const total = sides.reduce((a, b) => a + b, 0);
+    const longest = longestOf(sides);
+    const total = sides.length === 3 ? sides[0]! + sides[1]! + sides[2]! : 0;
     if ((c.maxLongestSideCm > 0 && longest > c.maxLongestSideCm) || (c.maxSumOfSidesCm > 0 && total > c.maxSumOfSidesCm)) {
       return fail("oversize", `${sides.join("×")} cm exceeds ${c.name}'s limits (longest ${c.maxLongestSideCm} cm, sum ${c.maxSumOfSidesCm} cm)`, line.sku);
     }
@@ -62,19 +75,14 @@ export function packParcels(card: CompiledCard, country: string, items: readonly
       const line = items[index]!;
       const sides = unitSides(line);
       const volume = sides.length === 3 ? sides[0]! * sides[1]! * sides[2]! : 0;
-      const place = (p: PlannedParcel, quantity: number) => {
-        p.units.push({ lineIndex: index, quantity });
-        p.actualGrams += grams * quantity;
-        p.volumeCm3 += volume * quantity;
-        p.longestSideCm = Math.max(p.longestSideCm, ...sides);
-        p.sensitiveMinor += surcharge * quantity;
-      };
+      const longestSide = longestOf(sides);
+      const unit: Unit = { index, grams, volume, longestSide, surcharge };
       let left = line.quantity;
       for (const p of open) {
         if (left === 0) break;
         const fit = grams === 0 ? left : Math.min(left, Math.floor((c.maxGrams - p.actualGrams) / grams));
         if (fit > 0) {
-          place(p, fit);
+          place(p, unit, fit);
           left -= fit;
         }
       }
@@ -82,7 +90,7 @@ export function packParcels(card: CompiledCard, country: string, items: readonly
         if (parcels.length + open.length >= MAX_PARCELS) return fail("overweight", `the order needs more than ${MAX_PARCELS} parcels on ${c.name}`, line.sku);
         const p: PlannedParcel = { units: [], actualGrams: 0, volumeCm3: 0, longestSideCm: 0, sensitiveMinor: 0 };
         const fit = grams === 0 ? left : Math.min(left, Math.floor(c.maxGrams / grams));
-        place(p, fit);
+        place(p, unit, fit);
         open.push(p);
         left -= fit;
       }

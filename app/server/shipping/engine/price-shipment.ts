@@ -65,7 +65,7 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
     handlingFee: roundMinor(handling, cur),
     markup: roundMinor(markup, cur),
   };
-  const shipping = Object.values(shown).reduce((acc, x) => acc + x.amount, 0);
+  const shipping = shown.base.amount + shown.fuel.amount + shown.remote.amount + shown.sensitive.amount + shown.handlingFee.amount + shown.markup.amount;
   const freeShipping = money(ctx.freeShipping(c.code) ? -shipping : 0, cur);
   const est = estimateDuties(ctx.engine.dutyRules, {
     shipFromCountry: warehouse.country,
