@@ -2,6 +2,7 @@ import db from "../../../db.server";
 import type { SupplierAdapter, SupplierProduct, VariantAvailability } from "../../suppliers/supplier-adapter";
 import type { SupplierCode } from "../../suppliers/supplier-models";
 import { adapterFor } from "../supplier-connections.server";
+import { inChunks } from "../chunked";
 import { importHandle, toImportItemView, type ImportImage, type ImportItemView, type ImportSnapshot, type ImportVariant } from "./import-item-model";
 
 export class ImportListError extends Error {
@@ -59,7 +60,8 @@ export async function addToImportList(shop: string, supplier: SupplierCode, supp
 }
 
 export async function listImportItems(shop: string, ids?: string[]): Promise<ImportItemView[]> {
-  const rows = await db.importItem.findMany({ where: { shop, ...(ids ? { id: { in: ids } } : {}) }, orderBy: { createdAt: "desc" } });
+  if (!ids) return (await db.importItem.findMany({ where: { shop }, orderBy: { createdAt: "desc" } })).map(toImportItemView);
+  const rows = await inChunks(ids, (slice) => db.importItem.findMany({ where: { shop, id: { in: slice } } }));
   return rows.map(toImportItemView);
 }
 

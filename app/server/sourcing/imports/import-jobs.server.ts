@@ -1,6 +1,7 @@
 import db from "../../../db.server";
 import { jobQueue } from "../../jobs/queue.server";
 import { ImportListError } from "../import-list/import-list.server";
+import { inChunks } from "../chunked";
 
 export const IMPORT_QUEUE = "sourcing.import";
 /** Above this many products one bulk operation beats paced productSet calls (and spares the cost bucket). */
@@ -12,12 +13,13 @@ export interface ImportJobPayload {
 
 /** Creates the job and its per-product rows, then enqueues it; the job id is the dedupe key. */
 export async function startImport(shop: string, importItemIds: string[], options: { mode?: "sync" | "bulk" } = {}): Promise<string> {
-  const items = await db.importItem.findMany({ where: { shop, id: { in: importItemIds } }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const items = (await inChunks([...new Set(importItemIds)], (slice) => db.importItem.findMany({ where: { shop, id: { in: slice } }, select: { id: true, createdAt: true } })))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   if (items.length === 0) throw new ImportListError("Select at least one product to import.");
   const mode = options.mode ?? (items.length > BULK_THRESHOLD ? "bulk" : "sync");
   const job = await db.importJob.create({ data: { shop, mode, total: items.length } });
   await db.importJobItem.createMany({ data: items.map((item, lineNumber) => ({ jobId: job.id, importItemId: item.id, lineNumber })) });
-  await db.importItem.updateMany({ where: { shop, id: { in: items.map((i) => i.id) } }, data: { status: "queued", lastError: null } });
+  await inChunks(items.map((i) => i.id), async (slice) => [await db.importItem.updateMany({ where: { shop, id: { in: slice } }, data: { status: "queued", lastError: null } })]);
   await jobQueue().enqueue<ImportJobPayload>(IMPORT_QUEUE, { importJobId: job.id }, { shop, dedupeKey: job.id });
   return job.id;
 }

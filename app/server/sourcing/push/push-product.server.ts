@@ -1,4 +1,5 @@
 import db from "../../../db.server";
+import { inChunks } from "../chunked";
 import type { AdminClient } from "../../shopify/admin-client";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import type { ImportItemView } from "../import-list/import-item-model";
@@ -28,7 +29,7 @@ export async function knownSkusFor(shop: string, productGid: string | null): Pro
 /** Known SKUs for many products in one query (bulk imports). */
 export async function knownSkusByProduct(shop: string, productGids: Array<string | null>): Promise<Map<string, Set<string>>> {
   const ids = productGids.filter((g): g is string => !!g);
-  const rows = ids.length ? await db.variantMapping.findMany({ where: { shop, productGid: { in: ids } }, select: { productGid: true, shopifySku: true } }) : [];
+  const rows = await inChunks(ids, (slice) => db.variantMapping.findMany({ where: { shop, productGid: { in: slice } }, select: { productGid: true, shopifySku: true } }));
   const out = new Map<string, Set<string>>();
   for (const r of rows) if (r.shopifySku) out.set(r.productGid, (out.get(r.productGid) ?? new Set()).add(r.shopifySku));
   return out;

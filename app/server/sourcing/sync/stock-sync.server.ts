@@ -1,4 +1,5 @@
 import db from "../../../db.server";
+import { inChunks } from "../chunked";
 import type { JobQueue } from "../../jobs/types";
 import { toDecimalString } from "../../money";
 import type { AdminClient } from "../../shopify/admin-client";
@@ -19,7 +20,7 @@ export interface StockSyncPayload { shop: string }
 
 export async function enqueueStockSyncForAllShops(jobs: JobQueue, now = new Date()): Promise<number> {
   const shops = await db.variantMapping.findMany({ distinct: ["shop"], select: { shop: true } });
-  const installed = await db.shop.findMany({ where: { domain: { in: shops.map((s) => s.shop) }, uninstalledAt: null }, select: { domain: true } });
+  const installed = await inChunks(shops.map((s) => s.shop), (slice) => db.shop.findMany({ where: { domain: { in: slice }, uninstalledAt: null }, select: { domain: true } }));
   const slot = Math.floor(now.getTime() / (15 * 60_000));
   for (const { domain } of installed) await jobs.enqueue<StockSyncPayload>(STOCK_SYNC_QUEUE, { shop: domain }, { shop: domain, dedupeKey: `${domain}:${slot}` });
   return installed.length;

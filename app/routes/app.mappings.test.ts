@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startSourcingWorld, type SourcingWorld } from "../server/sourcing/test-support/sourcing-world";
+import { adminRequest, routeArgs } from "../test/admin-session";
+import { action, loader } from "./app.mappings";
+
+let world: SourcingWorld | undefined;
+afterEach(async () => { await world?.close(); world = undefined; });
+
+describe("the supplier mappings page", () => {
+  it("auto-matches a product already in the store and shows the new link", async () => {
+    world = await startSourcingWorld();
+    const supplier = world.sandbox.catalog.product("SBX000041")!;
+    await world.emulator.graphql(world.shop, `mutation($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id } } }`, {
+      input: { title: "Existing", productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
+        variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], price: "9.00", sku: supplier.variants[0]!.sku }] },
+    });
+    const result = await (await action(routeArgs(adminRequest(world.shop, "/app/mappings", { form: { intent: "auto-match", supplier: "sandbox", supplierProductIds: "SBX000041" } })))).json();
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Matched 1 variant/) });
+    const page = await (await loader(routeArgs(adminRequest(world.shop, "/app/mappings")))).json();
+    expect(page.products[0]?.variants[0]?.mapping).toMatchObject({ supplier: "sandbox", sku: supplier.variants[0]!.vid, source: "auto-match" });
+  });
+
+  it("explains a manual link to a supplier variant that does not exist", async () => {
+    world = await startSourcingWorld();
+    await world.emulator.graphql(world.shop, `mutation($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id } } }`, {
+      input: { title: "Existing", productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }], variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], price: "9.00", sku: "OWN" }] },
+    });
+    const variantGid = world.products()[0].variants[0].id;
+    const response = await action(routeArgs(adminRequest(world.shop, "/app/mappings", { form: { intent: "link", supplier: "sandbox", variantGid, supplierProductId: "SBX000041", supplierVariantId: "NOPE" } })));
+    expect(response.status).toBe(422);
+    expect((await response.json()).message).toMatch(/has no variant NOPE/);
+  });
+});
