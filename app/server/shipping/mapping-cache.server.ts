@@ -16,6 +16,7 @@ export const MAPPING_POLL_MS = 10_000;
 export const mappingStore = new MappingStore(prismaMappingSource, {
   pollMs: MAPPING_POLL_MS,
   // Shop and phase only: rows and errors' messages can carry merchant data.
+  onLoaded: (shop, count, ms) => console.log(`[mapping-store] shop=${shop} loaded ${count} mappings in ${Math.round(ms)} ms`),
   onError: (what, error) => console.error(`[mapping-store] ${what} failed: ${error instanceof Error ? error.name : "unknown error"}`),
 });
 

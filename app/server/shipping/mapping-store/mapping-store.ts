@@ -20,6 +20,7 @@ export interface MappingStoreOptions {
   readonly overlapMs?: number;
   readonly pageSize?: number;
   readonly onError?: (what: string, error: unknown) => void;
+  readonly onLoaded?: (shop: string, count: number, ms: number) => void;
 }
 
 interface ShopState {
@@ -41,12 +42,14 @@ export class MappingStore {
   private readonly overlapMs: number;
   private readonly pageSize: number;
   private readonly onError: (what: string, error: unknown) => void;
+  private readonly onLoaded: (shop: string, count: number, ms: number) => void;
 
   constructor(private readonly source: MappingSource, options: MappingStoreOptions = {}) {
     this.pollMs = options.pollMs ?? 10_000;
     this.overlapMs = options.overlapMs ?? 5_000;
     this.pageSize = options.pageSize ?? 2_000;
     this.onError = options.onError ?? (() => undefined);
+    this.onLoaded = options.onLoaded ?? (() => undefined);
   }
 
   /** One mapping (or null) per line: by variant first, then by SKU. No query once the shop is loaded. */
@@ -100,6 +103,7 @@ export class MappingStore {
     if (state.loading) return;
     state.stale = false; // a write from here on sets it again and is re-read once the load lands
     state.loading = (async () => {
+      const started = performance.now();
       const version = await this.source.version(shop); // before the pages: a row written meanwhile is newer
       const table = new MappingTable();
       for (let after: string | null = null; ; ) {
@@ -111,6 +115,7 @@ export class MappingStore {
       state.table = table;
       state.watermark = version.maxUpdatedAt;
       state.checkedAt = now;
+      this.onLoaded(shop, table.size, performance.now() - started);
     })()
       .catch((error) => this.onError("load", error))
       .finally(() => (state.loading = null));
