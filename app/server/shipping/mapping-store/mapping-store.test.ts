@@ -79,6 +79,30 @@ describe("mapping store", () => {
     expect(calls).toEqual([]);
   });
 
+  it("sees a write made in this process while a background check that started before it is still running", async () => {
+    const shop = await shopWithMappings("store-race", 2);
+    const { source } = countingSource();
+    let release: () => void = () => undefined;
+    let gated = false;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store = new MappingStore({ ...source, version: async (s) => {
+      const version = await source.version(s); // read before the write below
+      if (gated) await gate;
+      return version;
+    } }, { pollMs: POLL_MS });
+    await store.lookup(shop, [], T);
+    await store.settled(shop);
+    gated = true;
+    await store.lookup(shop, [], T + POLL_MS); // starts the background check, which reads the version, then waits
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await db.variantMapping.update({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_000) } }, data: { weightGrams: 4242 } });
+    store.invalidate(shop);
+    const answer = store.lookup(shop, [line(1_000)], T + POLL_MS + 1);
+    gated = false;
+    release();
+    expect((await answer)[0]?.weightGrams).toBe(4242);
+  });
+
   it("checks for other processes' writes at most once per poll interval, in the background", async () => {
     const shop = await shopWithMappings("store-poll", 3);
     const { store, calls } = await loadedStore(shop);

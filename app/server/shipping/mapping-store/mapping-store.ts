@@ -59,7 +59,8 @@ export class MappingStore {
       this.load(shop, state, now);
       return this.queryLines(shop, lines);
     }
-    if (state.stale && now >= state.retryAt) await this.refresh(shop, state, now, true);
+    // A loop: the refresh in flight may have read the version before the write that made the shop stale.
+    if (state.stale) while (state.stale && now >= state.retryAt) await this.refresh(shop, state, now, true);
     else if (now - state.checkedAt >= this.pollMs) void this.refresh(shop, state, now, false);
     const table = state.table;
     return lines.map((l) => (l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null));
