@@ -6,6 +6,10 @@ import { action, loader } from "./app.mappings";
 let world: SourcingWorld | undefined;
 afterEach(async () => { await world?.close(); world = undefined; });
 
+// Route answers are read loosely; the assertions say what matters.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const body = async (response: Response): Promise<any> => response.json();
+
 describe("the supplier mappings page", () => {
   it("auto-matches a product already in the store and shows the new link", async () => {
     world = await startSourcingWorld();
@@ -14,9 +18,9 @@ describe("the supplier mappings page", () => {
       input: { title: "Existing", productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
         variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], price: "9.00", sku: supplier.variants[0]!.sku }] },
     });
-    const result = await (await action(routeArgs(adminRequest(world.shop, "/app/mappings", { form: { intent: "auto-match", supplier: "sandbox", supplierProductIds: "SBX000041" } })))).json();
+    const result = await body(await action(routeArgs(adminRequest(world.shop, "/app/mappings", { form: { intent: "auto-match", supplier: "sandbox", supplierProductIds: "SBX000041" } }))));
     expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Matched 1 variant/) });
-    const page = await (await loader(routeArgs(adminRequest(world.shop, "/app/mappings")))).json();
+    const page = await body(await loader(routeArgs(adminRequest(world.shop, "/app/mappings"))));
     expect(page.products[0]?.variants[0]?.mapping).toMatchObject({ supplier: "sandbox", sku: supplier.variants[0]!.vid, source: "auto-match" });
   });
 
