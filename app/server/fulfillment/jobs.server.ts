@@ -6,6 +6,8 @@ import { processFulfillmentRequests, syncOrderRequests, type RequestKind } from 
 import { advanceSupplierOrder } from "./placement.server";
 import { cancelOrderAtSuppliers } from "./cancellation.server";
 import { syncTracking } from "./tracking/sync-tracking.server";
+import { syncShopTracking } from "./tracking/shop-tracking.server";
+import type { TrackingCadence } from "./tracking/poll-schedule";
 import { detectStuck, pollTracking, sweepInFlight } from "./maintenance.server";
 
 export function fulfillmentJobHandlers(_deps: JobDeps): Record<string, JobRegistration> {
@@ -15,7 +17,9 @@ export function fulfillmentJobHandlers(_deps: JobDeps): Record<string, JobRegist
     [Q.place]: { handler: async ({ payload }: { payload: { supplierOrderId: string } }) => ({ state: await advanceSupplierOrder(payload.supplierOrderId) }), options: { concurrency: 10 } },
     [Q.cancelOrder]: { handler: async ({ payload }: { payload: { shop: string; orderGid: string } }) => cancelOrderAtSuppliers(payload.shop, payload.orderGid) },
     [Q.pollTracking]: { handler: async () => ({ enqueued: await pollTracking() }), options: { concurrency: 1 } },
+    // Per-row syncs enqueued before the per-shop batches existed still drain.
     [Q.syncTracking]: { handler: async ({ payload }: { payload: { supplierOrderId: string } }) => ({ state: await syncTracking(payload.supplierOrderId) }), options: { concurrency: 10 } },
+    [Q.syncShopTracking]: { handler: async ({ payload }: { payload: { shop: string; cadence?: TrackingCadence } }) => syncShopTracking(payload.shop, payload.cadence), options: { concurrency: 4 } },
     [Q.detectStuck]: { handler: async () => detectStuck(), options: { concurrency: 1 } },
     [Q.sweep]: { handler: async () => ({ enqueued: await sweepInFlight() }), options: { concurrency: 1 } },
   };

@@ -1,19 +1,24 @@
 // Scheduled work: tracking polls, stuck-shipment flags, and the sweeper that re-enqueues work a lost job left.
 import db from "../../db.server";
-import { IN_FLIGHT, TRACKED } from "./state-machine";
-import { enqueuePlacement, enqueueTrackingSync } from "./queues.server";
+import { IN_FLIGHT } from "./state-machine";
+import { enqueuePlacement, enqueueShopTrackingSync } from "./queues.server";
+import { shopsWithTrackingDue } from "./tracking/shop-tracking.server";
+import type { TrackingCadence } from "./tracking/poll-schedule";
 import { recordEvent } from "./supplier-orders.server";
 import { getSettings } from "./settings.server";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** One tracking job per active supplier order per poll window (dedupe by window). */
-export async function pollTracking(now = new Date(), windowMs = 15 * 60_000): Promise<number> {
-  const rows = await db.supplierOrder.findMany({ where: { state: { in: [...TRACKED] } }, select: { id: true, shop: true } });
+/**
+ * Incremental: one tracking job per shop that has rows due (dedupe by window), not one per tracked row; the
+ * job syncs only the rows whose next poll time has come (see tracking/poll-schedule.ts). Returns the shops.
+ */
+export async function pollTracking(now = new Date(), windowMs = 15 * 60_000, cadence?: TrackingCadence): Promise<number> {
+  const shops = await shopsWithTrackingDue(now);
   const bucket = String(Math.floor(now.getTime() / windowMs));
-  for (const row of rows) await enqueueTrackingSync(row.shop, row.id, bucket);
-  return rows.length;
+  for (const shop of shops) await enqueueShopTrackingSync(shop, bucket, cadence);
+  return shops.length;
 }
 
 /**

@@ -8,6 +8,7 @@ import { money } from "../money";
 import { supplierAdapter } from "./supplier-gateway.server";
 import { getSettings } from "./settings.server";
 import { checkGuardrails } from "./preflight/guardrails";
+import { fxTableForShop } from "../fx/fx-rates.server";
 import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderRow } from "./supplier-orders.server";
 import { enqueuePlacement } from "./queues.server";
 import { classifySupplierError, retryDelayMs } from "./supplier-errors";
@@ -31,7 +32,9 @@ export async function advanceSupplierOrder(id: string): Promise<string> {
 async function guardrailProblem(row: SupplierOrderRow, costMinor = row.costMinor, costCurrency = row.costCurrency) {
   const settings = await getSettings(row.shop);
   const cost = costMinor !== null && costCurrency ? money(costMinor, costCurrency) : null;
-  return { settings, problem: checkGuardrails({ cost, revenue: money(row.revenueMinor, row.currency), settings }) };
+  const needsFx = settings.maxSupplierCostMinor !== null || settings.marginFloorBps !== null;
+  const fx = needsFx ? await fxTableForShop(row.shop) : { base: "EUR" as const, source: "unused", effectiveDate: "", rates: {} };
+  return { settings, problem: checkGuardrails({ cost, revenue: money(row.revenueMinor, row.currency), settings, fx }) };
 }
 
 async function preflight(row: SupplierOrderRow): Promise<Step> {

@@ -1,5 +1,6 @@
 // Queue names and the enqueue calls of the fulfillment flow. Dedupe keys make every enqueue safe to repeat.
 import { jobQueue } from "../jobs/queue.server";
+import type { TrackingCadence } from "./tracking/poll-schedule";
 
 export const Q = {
   processRequests: "fulfillment.process-requests",
@@ -8,6 +9,7 @@ export const Q = {
   cancelOrder: "fulfillment.cancel-order",
   pollTracking: "fulfillment.poll-tracking",
   syncTracking: "fulfillment.sync-tracking",
+  syncShopTracking: "fulfillment.sync-shop-tracking",
   detectStuck: "fulfillment.detect-stuck",
   sweep: "fulfillment.sweep",
 } as const;
@@ -36,4 +38,9 @@ export async function enqueueOrderCancellation(shop: string, orderGid: string): 
 
 export async function enqueueTrackingSync(shop: string, supplierOrderId: string, bucket: string): Promise<void> {
   await jobQueue().enqueue(Q.syncTracking, { supplierOrderId }, { shop, dedupeKey: `${supplierOrderId}:${bucket}` });
+}
+
+/** One job per shop and poll window; it syncs whichever of the shop's rows are due when it runs. */
+export async function enqueueShopTrackingSync(shop: string, bucket: string, cadence?: TrackingCadence): Promise<void> {
+  await jobQueue().enqueue(Q.syncShopTracking, { shop, ...(cadence ? { cadence } : {}) }, { shop, dedupeKey: `${shop}:${bucket}` });
 }

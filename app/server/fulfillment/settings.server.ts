@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { FulfillmentSettings } from "@prisma/client";
 import db from "../../db.server";
 import { parseDecimal } from "../money";
+import { setFxOverride } from "../fx/fx-rates.server";
 
 export type Settings = FulfillmentSettings;
 
@@ -43,6 +44,13 @@ export async function saveSettings(shop: string, input: Record<string, unknown>)
     notifyCustomer: v.notifyCustomer,
     cnyPerShopUnit: v.cnyPerShopUnit,
   };
+  const before = await getSettings(shop);
   await db.fulfillmentSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  // The guardrails convert with the FX service's reference rates; a CNY rate the merchant typed in (changed
+  // from what was shown) is their manual override for CNY → store currency and wins for this shop.
+  if (v.cnyPerShopUnit !== before.cnyPerShopUnit) {
+    const currency = (await db.shop.findUnique({ where: { domain: shop }, select: { currencyCode: true } }))?.currencyCode;
+    if (currency && currency !== "CNY") await setFxOverride(shop, "CNY", currency, 1 / v.cnyPerShopUnit);
+  }
   return { ok: true };
 }

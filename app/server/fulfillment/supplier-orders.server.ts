@@ -25,13 +25,9 @@ export async function transition(
   data: Prisma.SupplierOrderUpdateManyMutationInput = {},
 ): Promise<SupplierOrderRow | null> {
   assertTransition(row.state, to);
-  const { count } = await db.supplierOrder.updateMany({
-    where: { id: row.id, state: row.state, version: row.version },
-    data: { ...data, state: to, version: { increment: 1 } },
-  });
-  if (count === 0) return null;
-  await db.supplierOrderEvent.create({ data: { supplierOrderId: row.id, kind: "state", fromState: row.state, toState: to, message } });
-  return db.supplierOrder.findUnique({ where: { id: row.id } });
+  const moved = await casUpdate(row, { ...data, state: to });
+  if (moved) await db.supplierOrderEvent.create({ data: { supplierOrderId: row.id, kind: "state", fromState: row.state, toState: to, message } });
+  return moved;
 }
 
 /** Updates fields without a state change, still guarded by the version so stale workers lose. */
@@ -39,9 +35,18 @@ export async function update(
   row: Pick<SupplierOrderRow, "id" | "state" | "version">,
   data: Prisma.SupplierOrderUpdateManyMutationInput,
 ): Promise<SupplierOrderRow | null> {
-  const { count } = await db.supplierOrder.updateMany({
-    where: { id: row.id, state: row.state, version: row.version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  return count === 0 ? null : db.supplierOrder.findUnique({ where: { id: row.id } });
+  return casUpdate(row, data);
+}
+
+/** One statement: UPDATE … WHERE id, state, version RETURNING *; a miss (another worker won) is null. */
+async function casUpdate(
+  row: Pick<SupplierOrderRow, "id" | "state" | "version">,
+  data: Prisma.SupplierOrderUpdateManyMutationInput,
+): Promise<SupplierOrderRow | null> {
+  try {
+    return await db.supplierOrder.update({ where: { id: row.id, state: row.state, version: row.version }, data: { ...data, version: { increment: 1 } } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2025") return null;
+    throw error;
+  }
 }

@@ -1,41 +1,42 @@
-// Money guardrails before a supplier order is paid for. Pure; amounts are integer minor units.
-import { convert, money, type Money } from "../../money";
+// Money guardrails before a supplier order is paid for. Pure; amounts are integer minor units. Costs are
+// converted with the FX service's table for the shop (ECB reference rates, a merchant's override winning).
+import { money, type Money } from "../../money";
+import { convertMoney, FxRateMissing, type FxTable } from "../../fx/fx-table";
 
 export interface GuardrailSettings {
   maxSupplierCostMinor: number | null;
   maxSupplierCostCurrency: string;
   marginFloorBps: number | null;
-  cnyPerShopUnit: number;
 }
 
-export type GuardrailProblem = { code: "MAX_COST_EXCEEDED" | "MARGIN_BELOW_FLOOR" | "COST_UNKNOWN"; message: string; fix: string };
+export type GuardrailProblem = { code: "MAX_COST_EXCEEDED" | "MARGIN_BELOW_FLOOR" | "COST_UNKNOWN" | "FX_RATE_MISSING"; message: string; fix: string };
 
 const fmt = (m: Money) => `${(m.amount / 100).toFixed(2)} ${m.currency}`;
 
-/** Converts a supplier cost (CNY or USD) to another currency with the shop's configured CNY rate. */
-function toShopCurrency(cost: Money, shopCurrency: string, cnyPerShopUnit: number): Money {
-  if (cost.currency === shopCurrency) return cost;
-  if (cost.currency === "CNY") return convert(cost, shopCurrency, 1 / cnyPerShopUnit);
-  // USD suppliers (CJ): go through CNY at a fixed 7.1 until the FX service provides live rates.
-  const cny = convert(cost, "CNY", 7.1);
-  return shopCurrency === "CNY" ? cny : convert(cny, shopCurrency, 1 / cnyPerShopUnit);
+export function checkGuardrails(input: { cost: Money | null; revenue: Money; settings: GuardrailSettings; fx: FxTable }): GuardrailProblem | null {
+  try {
+    return check(input);
+  } catch (error) {
+    if (!(error instanceof FxRateMissing)) throw error;
+    return { code: "FX_RATE_MISSING", message: `There is no exchange rate from ${error.from} to ${error.to}, so the cost limits cannot be checked.`, fix: "Set a manual exchange rate for this pair in Settings, or approve this order manually." };
+  }
 }
 
-export function checkGuardrails(input: { cost: Money | null; revenue: Money; settings: GuardrailSettings }): GuardrailProblem | null {
-  const { cost, revenue, settings } = input;
+function check(input: { cost: Money | null; revenue: Money; settings: GuardrailSettings; fx: FxTable }): GuardrailProblem | null {
+  const { cost, revenue, settings, fx } = input;
   if (!cost) {
     if (settings.maxSupplierCostMinor === null && settings.marginFloorBps === null) return null;
     return { code: "COST_UNKNOWN", message: "The supplier cost of an item is not known, so the cost limits cannot be checked.", fix: "Refresh the product's supplier mapping so it has a cost, or approve this order manually." };
   }
   if (settings.maxSupplierCostMinor !== null) {
     const cap = money(settings.maxSupplierCostMinor, settings.maxSupplierCostCurrency);
-    const comparable = toShopCurrency(cost, cap.currency, settings.cnyPerShopUnit);
+    const comparable = convertMoney(cost, cap.currency, fx);
     if (comparable.amount > cap.amount) {
       return { code: "MAX_COST_EXCEEDED", message: `The supplier cost ${fmt(cost)} is above your limit of ${fmt(cap)} per order.`, fix: "Approve this order if the cost is right, or raise the maximum supplier cost in Orders → Settings." };
     }
   }
   if (settings.marginFloorBps !== null && revenue.amount > 0) {
-    const costInShop = toShopCurrency(cost, revenue.currency, settings.cnyPerShopUnit);
+    const costInShop = convertMoney(cost, revenue.currency, fx);
     const marginBps = Math.floor(((revenue.amount - costInShop.amount) * 10_000) / revenue.amount);
     if (marginBps < settings.marginFloorBps) {
       return {

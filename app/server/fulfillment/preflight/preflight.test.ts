@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { money } from "../../money";
 import { checkAddress, toLatin } from "./address-check";
 import { checkGuardrails } from "./guardrails";
+import type { FxTable } from "../../fx/fx-table";
 import { carrierFor, shopifyEventFor, validateTrackingNumber } from "../tracking/carriers";
 
 const address = (o: Record<string, string | null> = {}) => ({ firstName: "Ada", lastName: "Lovelace", address1: "1 High St", city: "London", zip: "SW1A 1AA", countryCode: "GB", phone: "+441234567890", ...o });
-const settings = { maxSupplierCostMinor: null, maxSupplierCostCurrency: "CNY", marginFloorBps: null, cnyPerShopUnit: 7 };
+const settings = { maxSupplierCostMinor: null, maxSupplierCostCurrency: "CNY", marginFloorBps: null };
+// 1 EUR = 1.05 USD = 7.35 CNY, so 7 CNY = 1 USD.
+const fx: FxTable = { base: "EUR", source: "test", effectiveDate: "2026-11-20", rates: { USD: 1.05, CNY: 7.35 } };
 
 describe("address pre-flight", () => {
   it("accepts a complete UK address", () => expect(checkAddress(address(), { latinOnly: true }).ok).toBe(true));
@@ -20,12 +23,24 @@ describe("address pre-flight", () => {
 });
 
 describe("money guardrails", () => {
-  it("passes when no limits are set", () => expect(checkGuardrails({ cost: money(5000, "CNY"), revenue: money(2000, "USD"), settings })).toBeNull());
-  it("blocks a cost above the maximum", () => expect(checkGuardrails({ cost: money(5000, "CNY"), revenue: money(2000, "USD"), settings: { ...settings, maxSupplierCostMinor: 4000 } })).toMatchObject({ code: "MAX_COST_EXCEEDED" }));
-  it("blocks a margin below the floor, converting CNY at the shop's rate", () => {
+  it("passes when no limits are set", () => expect(checkGuardrails({ cost: money(5000, "CNY"), revenue: money(2000, "USD"), settings, fx })).toBeNull());
+  it("blocks a cost above the maximum", () => expect(checkGuardrails({ cost: money(5000, "CNY"), revenue: money(2000, "USD"), settings: { ...settings, maxSupplierCostMinor: 4000 }, fx })).toMatchObject({ code: "MAX_COST_EXCEEDED" }));
+  it("blocks a margin below the floor, converting CNY with the FX service's reference rates", () => {
     // 70 CNY = 10 USD against 12 USD of sales: 16.6 % margin, below 20 %.
-    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1200, "USD"), settings: { ...settings, marginFloorBps: 2000 } })).toMatchObject({ code: "MARGIN_BELOW_FLOOR" });
-    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1300, "USD"), settings: { ...settings, marginFloorBps: 2000 } })).toBeNull();
+    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1200, "USD"), settings: { ...settings, marginFloorBps: 2000 }, fx })).toMatchObject({ code: "MARGIN_BELOW_FLOOR" });
+    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1300, "USD"), settings: { ...settings, marginFloorBps: 2000 }, fx })).toBeNull();
+  });
+  it("converts a USD supplier cost into a CNY cap through the reference rates, not a fixed 7.1", () => {
+    // 10 USD = 70 CNY at these rates: under a 75 CNY cap (a fixed 7.1 would also pass), over a 69 CNY cap.
+    expect(checkGuardrails({ cost: money(1000, "USD"), revenue: money(5000, "USD"), settings: { ...settings, maxSupplierCostMinor: 7500 }, fx })).toBeNull();
+    expect(checkGuardrails({ cost: money(1000, "USD"), revenue: money(5000, "USD"), settings: { ...settings, maxSupplierCostMinor: 6900 }, fx })).toMatchObject({ code: "MAX_COST_EXCEEDED" });
+  });
+  it("uses the merchant's manual rate for the pair when one is set", () => {
+    const withOverride = { ...fx, overrides: { "CNY>USD": 0.1 } }; // 70 CNY = 7 USD: 41.6 % margin on 12 USD
+    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1200, "USD"), settings: { ...settings, marginFloorBps: 2000 }, fx: withOverride })).toBeNull();
+  });
+  it("holds the order with a reason instead of guessing when a rate is missing", () => {
+    expect(checkGuardrails({ cost: money(7000, "CNY"), revenue: money(1200, "XYZ"), settings: { ...settings, marginFloorBps: 2000 }, fx })).toMatchObject({ code: "FX_RATE_MISSING" });
   });
 });
 

@@ -9,16 +9,24 @@ import { existingFulfillments, createFulfillmentEvent } from "../shopify/fulfill
 import { shopifyEventFor } from "./carriers";
 import type { EventStatus } from "../shopify/fulfillment-api.server";
 
-export async function postTrackingEvents(admin: AdminClient, row: SupplierOrderRow, parcels: Parcel[]): Promise<Date | null> {
+/**
+ * `admin` is only opened when something has to go to Shopify: a poll that brings no new scan costs one query.
+ */
+export async function postTrackingEvents(admin: () => Promise<AdminClient>, row: SupplierOrderRow, parcels: Parcel[]): Promise<Date | null> {
   const multi = parcels.length > 1;
   let latest: Date | null = null;
+  const stored = await db.trackingEventPost.findMany({ where: { supplierOrderId: row.id }, select: { eventKey: true, postedAt: true } });
+  const known = new Set(stored.map((p) => p.eventKey));
+  let pending = stored.some((p) => !p.postedAt);
   for (const parcel of parcels) {
     for (const event of parcel.events) {
       const happenedAt = new Date(event.at);
       if (!latest || happenedAt > latest) latest = happenedAt;
+      const eventKey = trackingEventKey(parcel.trackingNumber, event.at, event.status);
+      if (known.has(eventKey)) continue;
+      pending = true;
       const mapped = shopifyEventFor(event.status, event.description);
       const message = multi ? `${parcel.trackingNumber}: ${mapped.message}` : mapped.message;
-      const eventKey = trackingEventKey(parcel.trackingNumber, event.at, event.status);
       try {
         await db.trackingEventPost.create({
           data: { supplierOrderId: row.id, eventKey, trackingNumber: parcel.trackingNumber, status: event.status, shopifyStatus: mapped.status, message, happenedAt },
@@ -29,6 +37,7 @@ export async function postTrackingEvents(admin: AdminClient, row: SupplierOrderR
       }
     }
   }
+  if (!pending || !row.fulfillmentGid) return latest;
   const unposted = await db.trackingEventPost.findMany({ where: { supplierOrderId: row.id, postedAt: null }, orderBy: { happenedAt: "asc" } });
   if (unposted.length === 0 || !row.fulfillmentGid) return latest;
   const deliveredPosted = await db.trackingEventPost.count({ where: { supplierOrderId: row.id, shopifyStatus: "DELIVERED", postedAt: { not: null } } });
@@ -39,10 +48,10 @@ export async function postTrackingEvents(admin: AdminClient, row: SupplierOrderR
       await db.trackingEventPost.update({ where: { id: post.id }, data: { postedAt: new Date(), shopifyStatus: "SKIPPED" } });
       continue;
     }
-    onShopify ??= await shopifyEventKeys(admin, row);
+    onShopify ??= await shopifyEventKeys(await admin(), row);
     const key = `${post.shopifyStatus}|${post.happenedAt.toISOString()}`;
     if (!onShopify.has(key)) {
-      await createFulfillmentEvent(admin, {
+      await createFulfillmentEvent(await admin(), {
         fulfillmentId: row.fulfillmentGid, status: post.shopifyStatus as EventStatus, happenedAt: post.happenedAt.toISOString(), message: post.message,
       });
       onShopify.add(key);

@@ -22,7 +22,9 @@ export async function syncTracking(id: string): Promise<string> {
   const parcels = await validParcels(row, tracking.value.parcels);
   if (parcels.length === 0) return row.state;
 
-  const admin = await adminClientForShop(row.shop);
+  const shop = row.shop;
+  let client: Promise<AdminClient> | null = null;
+  const admin = () => (client ??= adminClientForShop(shop)); // opened only when Shopify must hear something
   row = await ensureFulfillment(admin, row, parcels);
   if (!row) return "raced";
   const latest = await postTrackingEvents(admin, row, parcels);
@@ -42,23 +44,23 @@ async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): 
   return valid;
 }
 
-async function ensureFulfillment(admin: AdminClient, row: SupplierOrderRow, parcels: Parcel[]): Promise<SupplierOrderRow | null> {
+async function ensureFulfillment(admin: () => Promise<AdminClient>, row: SupplierOrderRow, parcels: Parcel[]): Promise<SupplierOrderRow | null> {
   const numbers = parcels.map((p) => p.trackingNumber);
+  const known = (row.trackingNumbers as string[] | null) ?? [];
+  if (row.fulfillmentGid && numbers.every((n) => known.includes(n))) return row;
   const carrier = carrierFor(parcels[0]!.carrier.name, parcels[0]!.carrier.code, numbers[0]!);
   const tracking = { company: carrier.company, numbers, ...(carrier.url ? { urls: numbers.map((n) => carrierFor("", undefined, n).url!) } : {}) };
   const settings = await getSettings(row.shop);
   if (row.fulfillmentGid) {
-    const known = (row.trackingNumbers as string[] | null) ?? [];
-    if (numbers.every((n) => known.includes(n))) return row;
-    await updateTracking(admin, row.fulfillmentGid, tracking, settings.notifyCustomer);
+    await updateTracking(await admin(), row.fulfillmentGid, tracking, settings.notifyCustomer);
     await recordEvent(row.id, "shopify", `Added tracking number(s) ${numbers.filter((n) => !known.includes(n)).join(", ")} to the fulfillment.`);
     return update(row, { trackingNumbers: numbers });
   }
   // A run that died after fulfillmentCreate left a fulfillment with our number on the FO: adopt it.
-  const existing = (await existingFulfillments(admin, row.fulfillmentOrderGid))
+  const existing = (await existingFulfillments(await admin(), row.fulfillmentOrderGid))
     .find((f) => f.trackingInfo.some((t) => t.number && numbers.includes(t.number)));
   const lines = (row.lines as unknown as PlannedLine[]).map((l) => ({ id: l.foLineItemGid, quantity: l.quantity }));
-  const fulfillmentGid = existing?.id ?? await createFulfillment(admin, {
+  const fulfillmentGid = existing?.id ?? await createFulfillment(await admin(), {
     fulfillmentOrderGid: row.fulfillmentOrderGid, lines, tracking, notifyCustomer: settings.notifyCustomer,
   });
   const data = { fulfillmentGid, trackingNumbers: numbers, carrier: carrier.company, trackingUrl: carrier.url ?? null, shippedAt: new Date(), lastMovementAt: new Date(), flagCode: null, flaggedAt: null };

@@ -1,0 +1,48 @@
+// Incremental, batched tracking polls. The poll enqueues one job per shop that has rows due (`nextAttemptAt`,
+// which for tracked states means "next tracking poll"), and the job syncs only those rows. Each row is claimed
+// by moving its due time forward first (compare-and-set), so overlapping jobs never sync the same row twice;
+// a worker killed mid-row leaves it due again at its next poll time, and nothing is lost.
+import db from "../../../db.server";
+import { TRACKED } from "../state-machine";
+import { syncTracking } from "./sync-tracking.server";
+import { DEFAULT_TRACKING_CADENCE, nextTrackingPollAt, type TrackingCadence } from "./poll-schedule";
+
+const dueWhere = (now: Date) => ({ state: { in: [...TRACKED] }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] });
+
+/** Shops with at least one tracked row due for a poll: one grouped, indexed query. */
+export async function shopsWithTrackingDue(now = new Date()): Promise<string[]> {
+  const groups = await db.supplierOrder.groupBy({ by: ["shop"], where: dueWhere(now) });
+  return groups.map((g) => g.shop);
+}
+
+export interface ShopTrackingResult { synced: number; skipped: number; failed: number }
+
+export async function syncShopTracking(
+  shop: string, cadence: TrackingCadence = DEFAULT_TRACKING_CADENCE, options: { now?: () => Date; limit?: number; parallel?: number } = {},
+): Promise<ShopTrackingResult> {
+  const now = options.now ?? (() => new Date());
+  const due = await db.supplierOrder.findMany({ where: { shop, ...dueWhere(now()) }, select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: options.limit ?? 500 });
+  // Claim every due row in one statement (only those still due: an overlapping job keeps what it took). Until
+  // the claim runs out the poll sees nothing due for this shop, so jobs do not pile up behind a slow one.
+  const claimed = due.length === 0 ? [] : await db.supplierOrder.updateManyAndReturn({
+    where: { id: { in: due.map((r) => r.id) }, ...dueWhere(now()) }, data: { nextAttemptAt: new Date(now().getTime() + cadence.awaitingTrackingMs) }, select: { id: true, state: true },
+  });
+  const result: ShopTrackingResult = { synced: 0, skipped: due.length - claimed.length, failed: 0 };
+  let next = 0;
+  const lane = async () => {
+    while (next < claimed.length) {
+      const row = claimed[next++]!;
+      try {
+        const state = await syncTracking(row.id);
+        // A parcel in transit is asked again at the slower pace; one still awaiting keeps its claim as next time.
+        const at = nextTrackingPollAt(state, now(), cadence);
+        if (at && state !== "placed") await db.supplierOrder.updateMany({ where: { id: row.id, state }, data: { nextAttemptAt: at } });
+        result.synced++;
+      } catch {
+        result.failed++; // due again when the claim runs out; the next poll retries it
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.parallel ?? 4, claimed.length) }, lane));
+  return result;
+}
