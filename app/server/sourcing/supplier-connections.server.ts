@@ -14,7 +14,7 @@ export function isSupplierCode(value: unknown): value is SupplierCode {
 
 /** Where each supplier is reached; only the sandbox is configurable (tests, demo, benchmarks). */
 function baseUrlFor(supplier: SupplierCode): string | undefined {
-  return supplier === "sandbox" ? process.env.SILKROUTE_SANDBOX_URL ?? DEFAULT_SANDBOX_BASE_URL : undefined;
+  return supplier === "sandbox" ? process.env.SANDBOX_SUPPLIER_URL ?? DEFAULT_SANDBOX_BASE_URL : undefined;
 }
 
 export interface ConnectionView {

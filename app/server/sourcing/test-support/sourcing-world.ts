@@ -41,7 +41,7 @@ export async function startSourcingWorld(options: SourcingWorldOptions = {}) {
 
   const sandbox = createSandboxSupplierService({ seed: 42, productCount: options.productCount ?? 300 });
   const { url: sandboxUrl } = await sandbox.listen(0);
-  process.env.SILKROUTE_SANDBOX_URL = sandboxUrl;
+  process.env.SANDBOX_SUPPLIER_URL = sandboxUrl;
   resetSupplierAdapters();
 
   const msw = setupServer(...emulatorHandlers(emulator));
