@@ -1,31 +1,40 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
+import { shopOverview } from "../server/dashboard/overview.server";
+import { SetupChecklist } from "../components/home/setup-checklist";
+import { OrdersSummary } from "../components/home/orders-summary";
+import { DeliveryTimes } from "../components/home/delivery-times";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json({ shop: session.shop });
+  return json({ shop: session.shop, overview: await shopOverview(session.shop) });
 };
 
 export default function Home() {
-  const { shop } = useLoaderData<typeof loader>();
+  const { overview } = useLoaderData<typeof loader>();
   return (
-    <Page title="Silkroute">
-      <Layout>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Welcome, {shop}</Text>
-              <Text as="p">
-                Source products from Chinese suppliers, quote cross-border rates at checkout, and fulfil orders with
-                tracking, all from your Shopify admin.
-              </Text>
+    <Page title="Silkroute" subtitle="Chinese supply chains and cross-border shipping, from your Shopify admin">
+      <BlockStack gap="400">
+        {overview.failedJobs > 0 && (
+          <Banner tone="warning" title={`${overview.failedJobs} background jobs failed every retry`} action={{ content: "Review failed jobs", url: "/app/jobs" }}>
+            Imports, supplier orders or tracking updates need a look.
+          </Banner>
+        )}
+        <Layout>
+          <Layout.Section>
+            <SetupChecklist steps={overview.setup} />
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BlockStack gap="400">
+              <OrdersSummary counts={overview.orders} />
+              <DeliveryTimes rows={overview.deliveryTimes} />
             </BlockStack>
-          </Card>
-        </Layout.Section>
-      </Layout>
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
     </Page>
   );
 }
