@@ -12,7 +12,9 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const filters = await filtersFrom(session.shop, new URL(request.url).searchParams);
-  return json({ filters, result: await searchCatalog(session.shop, filters) });
+  // Constants travel in the loader data: .server modules do not reach the browser bundle.
+  const categories = filters.supplier === "sandbox" ? SANDBOX_CATEGORIES : [];
+  return json({ filters, categories, warehouses: WAREHOUSES, pageSize: PAGE_SIZE, result: await searchCatalog(session.shop, filters) });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -30,19 +32,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Catalog() {
-  const { filters, result } = useLoaderData<typeof loader>();
+  const { filters, categories, warehouses, pageSize, result } = useLoaderData<typeof loader>();
   const added = useActionData<typeof action>();
   const [params, setParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const goTo = (page: number) => { const next = new URLSearchParams(params); next.set("page", String(page)); setParams(next); };
-  const hasNext = result.total === null ? result.items.length === PAGE_SIZE : filters.page * PAGE_SIZE < result.total;
+  const hasNext = result.total === null ? result.items.length === pageSize : filters.page * pageSize < result.total;
   return (
     <Page title="Catalog" secondaryActions={[{ content: "Import list", url: "/app/import-list" }]}>
       <BlockStack gap="400">
         {added ? <Banner tone={added.ok ? "success" : "critical"}>{added.message}</Banner> : null}
         {result.error ? <Banner tone="critical">{result.error}</Banner> : null}
         <CatalogFilters initial={filters} suppliers={result.suppliers} capabilities={result.capabilities} costCurrency={result.costCurrency}
-          categories={filters.supplier === "sandbox" ? SANDBOX_CATEGORIES : []} warehouses={WAREHOUSES} />
+          categories={categories} warehouses={warehouses} />
         {"rate" in result && result.rate ? (
           <Text as="p" tone="subdued">
             Prices use 1 {result.rate.from} = {result.rate.rate.toFixed(4)} {result.rate.to} ({result.rate.overridden ? "your manual rate" : `${result.rate.source.toUpperCase()}, ${result.rate.effectiveDate}`}).

@@ -6,11 +6,14 @@ import { ImportProgress } from "../components/sourcing/import-progress";
 import { importListView } from "../server/sourcing/import-list/import-list-page.server";
 import { ImportListError, removeImportItems } from "../server/sourcing/import-list/import-list.server";
 import { startImport } from "../server/sourcing/imports/import-jobs.server";
+import { shopCountry } from "../server/sourcing/settings.server";
+import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json(await importListView(session.shop));
+  const country = session.accessToken ? await shopCountry(adminClientForSession(session)).catch(() => null) : null;
+  return json(await importListView(session.shop, country));
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

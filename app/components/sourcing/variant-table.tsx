@@ -11,10 +11,10 @@ const stockText = (stock: Record<string, number | null>) =>
 export function VariantTable({ variants }: { variants: VariantRowView[] }) {
   return (
     <DataTable
-      columnContentTypes={["text", "text", "text", "numeric", "numeric", "text", "numeric", "numeric", "numeric"]}
-      headings={["Variant", "Stock per warehouse", "Weight / size", "Supplier cost", "Cost", "Est. shipping", "Landed", "Price", "Margin"]}
+      columnContentTypes={["text", "text", "numeric", "text", "numeric", "numeric", "numeric"]}
+      headings={["Variant", "Stock per warehouse", "Cost", "Est. shipping", "Landed", "Price", "Margin"]}
       rows={variants.map((v) => [
-        `${v.specs} (${v.sku})`, stockText(v.stock), `${v.weightGrams ?? "?"} g${v.dims ? `, ${v.dims}` : ""}`, v.supplierCost, v.cost,
+        `${v.specs} (${v.sku}), ${v.weightGrams ?? "?"} g${v.dims ? `, ${v.dims}` : ""}`, stockText(v.stock), `${v.supplierCost} = ${v.cost}`,
         v.shipping, v.landed, v.compareAt ? `${v.price} (was ${v.compareAt})` : v.price, `${v.margin} · ${((v.marginBps ?? 0) / 100).toFixed(1)} %`,
       ])}
     />

@@ -2,14 +2,16 @@ import { formatMoney, parseDecimal, toDecimalString, money } from "../../money";
 import type { AdminClient } from "../../shopify/admin-client";
 import { latestImportJob } from "../imports/import-jobs.server";
 import { loadPricingContext } from "../pricing/pricing-context.server";
+import { shopCountry } from "../settings.server";
 import { COLLECTIONS } from "../push/push-operations";
 import { getImportItem, listImportItems, type ImportItemEdit } from "./import-list.server";
 import { quoteItem } from "./item-quotes";
 
 const pct = (bps: number | null) => (bps === null ? "–" : `${(bps / 100).toFixed(1)} %`);
 
-export async function importListView(shop: string) {
-  const [items, pricing, job] = await Promise.all([listImportItems(shop), loadPricingContext(shop), latestImportJob(shop)]);
+/** `destination` is the shop's country, so margins include the same shipping estimate the catalog showed. */
+export async function importListView(shop: string, destination: string | null) {
+  const [items, pricing, job] = await Promise.all([listImportItems(shop), loadPricingContext(shop, destination), latestImportJob(shop)]);
   return {
     job,
     items: items.map((item) => {
@@ -30,7 +32,7 @@ export async function importListView(shop: string) {
 export async function importItemEditView(shop: string, id: string, admin: AdminClient | null) {
   const item = await getImportItem(shop, id);
   if (!item) return null;
-  const pricing = await loadPricingContext(shop);
+  const pricing = await loadPricingContext(shop, admin ? await shopCountry(admin).catch(() => null) : null);
   const quotes = quoteItem(pricing, item);
   const collections = admin ? (await admin.request(COLLECTIONS).catch(() => null))?.collections.nodes ?? [] : [];
   return {

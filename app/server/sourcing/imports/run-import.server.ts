@@ -2,6 +2,7 @@ import db from "../../../db.server";
 import type { AdminClient } from "../../shopify/admin-client";
 import { listImportItems } from "../import-list/import-list.server";
 import { loadPricingContext } from "../pricing/pricing-context.server";
+import { shopCountry } from "../settings.server";
 import { pushImportItem, type PushContext } from "../push/push-product.server";
 import { warehouseLocations } from "../warehouse-locations.server";
 import { failureReason, finishJob, settleJobItem } from "./import-jobs.server";
@@ -19,7 +20,7 @@ export interface ImportDeps {
 export async function pushContextFor(shop: string, deps: ImportDeps): Promise<PushContext> {
   const admin = await deps.adminFor(shop);
   const locations = await warehouseLocations(admin);
-  return { admin, shop, locations, appUrl: deps.appUrl, pricing: await loadPricingContext(shop) };
+  return { admin, shop, locations, appUrl: deps.appUrl, pricing: await loadPricingContext(shop, await shopCountry(admin).catch(() => null)) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { appliedRate, loadPricingContext } from "../pricing/pricing-context.serv
 import { applyStockUpdates } from "../push/stock-updates.server";
 import { currentLevels, desiredUpdates, type StockUpdate } from "../push/record-push.server";
 import { warehouseLocations } from "../warehouse-locations.server";
-import { getSourcingSettings } from "../settings.server";
+import { getSourcingSettings, shopCountry } from "../settings.server";
 import { adapterFor, isSupplierCode } from "../supplier-connections.server";
 import { notifyMappingsChanged, type VariantMappingRow } from "../variant-mappings.server";
 import { refreshFromSupplier, type FreshSupplierState } from "./supplier-refresh.server";
@@ -40,7 +40,7 @@ export async function syncShopStock(shop: string, deps: { adminFor(shop: string)
   if (mappings.length === 0 || !settings.stockSync) return summary;
   const admin = await deps.adminFor(shop);
   const locations = await warehouseLocations(admin);
-  const pricing = await loadPricingContext(shop);
+  const pricing = await loadPricingContext(shop, await shopCountry(admin).catch(() => null));
   const fresh = await freshState(shop, mappings);
   const stock: StockUpdate[] = [];
   const prices = new Map<string, Array<{ id: string; price: string; compareAtPrice: string | null }>>();
