@@ -13,15 +13,29 @@ export interface ImportJobPayload {
 
 /** Creates the job and its per-product rows, then enqueues it; the job id is the dedupe key. */
 export async function startImport(shop: string, importItemIds: string[], options: { mode?: "sync" | "bulk" } = {}): Promise<string> {
+  const busy = await itemsInActiveJobs(shop, importItemIds);
   const items = (await inChunks([...new Set(importItemIds)], (slice) => db.importItem.findMany({ where: { shop, id: { in: slice } }, select: { id: true, createdAt: true } })))
+    .filter((i) => !busy.has(i.id))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  if (items.length === 0) throw new ImportListError("Select at least one product to import.");
+  if (items.length === 0) throw new ImportListError(busy.size ? "Those products are already being pushed." : "Select at least one product to import.");
   const mode = options.mode ?? (items.length > BULK_THRESHOLD ? "bulk" : "sync");
   const job = await db.importJob.create({ data: { shop, mode, total: items.length } });
   await db.importJobItem.createMany({ data: items.map((item, lineNumber) => ({ jobId: job.id, importItemId: item.id, lineNumber })) });
   await inChunks(items.map((i) => i.id), async (slice) => [await db.importItem.updateMany({ where: { shop, id: { in: slice } }, data: { status: "queued", lastError: null } })]);
   await jobQueue().enqueue<ImportJobPayload>(IMPORT_QUEUE, { importJobId: job.id }, { shop, dedupeKey: job.id });
   return job.id;
+}
+
+const ACTIVE = ["queued", "running", "awaiting_bulk"];
+
+/** Items another job is still pushing: two concurrent first pushes of one item could both create the product. */
+async function itemsInActiveJobs(shop: string, importItemIds: string[]): Promise<Set<string>> {
+  const active = await db.importJob.findMany({ where: { shop, status: { in: ACTIVE } }, select: { id: true } });
+  if (active.length === 0) return new Set();
+  const rows = await inChunks(importItemIds, (slice) => db.importJobItem.findMany({
+    where: { jobId: { in: active.map((j) => j.id) }, importItemId: { in: slice }, status: "pending" }, select: { importItemId: true },
+  }));
+  return new Set(rows.map((r) => r.importItemId));
 }
 
 /** Marks one product's outcome once; a resumed job never counts a product twice. */

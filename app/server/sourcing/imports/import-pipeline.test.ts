@@ -117,4 +117,14 @@ describe("pushing the import list to Shopify", () => {
     expect(status!.failures[0]).toMatchObject({ importItemId: bad.id, title: bad.title });
     expect(status!.failures[0]!.error).toMatch(/already exists/);
   });
+
+  it("refuses to start a second push of a product that a running job is still pushing", async () => {
+    world = await startSourcingWorld();
+    const item = await addToImportList(world.shop, "sandbox", "SBX000010");
+    const first = await startImport(world.shop, [item.id], { mode: "sync" });
+    await expect(startImport(world.shop, [item.id], { mode: "sync" })).rejects.toThrow(/already being pushed/);
+    await runImportJob(first, world.deps);
+    await importNow(world, [item.id]);
+    expect(world.products()).toHaveLength(1);
+  });
 });
