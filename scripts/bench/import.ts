@@ -15,6 +15,28 @@ const { values: args } = parseArgs({ options: {
   variants: { type: "string", default: "5" }, concurrency: { type: "string", default: "6" },
 } });
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+// Synthetic import items: N variants each, stock in two China warehouses.
+const COLOURS = ["Red", "Blue", "Green", "Black", "White", "Grey", "Pink", "Navy", "Beige", "Olive"];
+
+export function buildBenchImportItem(shop: string, n: number, variantCount: number) {
+  const colours = COLOURS.slice(0, Math.min(variantCount, COLOURS.length));
+  const id = `BENCH${String(n).padStart(6, "0")}`;
+  return {
+    shop, supplier: "sandbox", supplierProductId: id, handle: `bench-tee-${n}-sandbox-${id.toLowerCase()}`, title: `Bench tee ${n}`,
+    descriptionHtml: "<p>Cotton tee</p>", tags: "bench", productType: "T-shirts",
+    images: [{ url: "/sandbox/images/apparel-red.svg", keep: true }],
+    variants: colours.map((colour, i) => ({
+      supplierVariantId: `${id}-${i}`, sku: `${id}-${colour.toUpperCase()}`, options: { Color: colour }, cost: { amount: 2_000 + (n % 500), currency: "CNY" },
+      weightGrams: 180, dims: null, stock: { "CN-SZ": 40 + i, "CN-GZ": 10 }, keep: true, priceOverride: null,
+    })),
+    snapshot: {
+      titleZh: null, categoryId: "apparel", options: [{ name: "Color", values: colours }], hsCode: "610910", originCountry: "CN",
+      hazards: { battery: false, liquid: false, magnet: false, powder: false, source: "supplier" }, warehouses: ["CN-SZ", "CN-GZ"],
+    },
+  };
+}
+
 process.env.SHOPIFY_API_KEY ??= "bench-api-key";
 process.env.SHOPIFY_API_SECRET ??= "bench-api-secret";
 process.env.SHOPIFY_APP_URL ??= "http://127.0.0.1:3999";
@@ -107,27 +129,6 @@ await emulator.close();
 await db.$disconnect();
 if (DB_URL.startsWith("file:")) for (const s of ["", "-journal", "-wal", "-shm"]) fs.rmSync(path.resolve(ROOT, DB_URL.slice(5)) + s, { force: true });
 process.exit(0);
-
-// Synthetic import items: N variants each, stock in two China warehouses.
-const COLOURS = ["Red", "Blue", "Green", "Black", "White", "Grey", "Pink", "Navy", "Beige", "Olive"];
-
-export function buildBenchImportItem(shop: string, n: number, variantCount: number) {
-  const colours = COLOURS.slice(0, Math.min(variantCount, COLOURS.length));
-  const id = `BENCH${String(n).padStart(6, "0")}`;
-  return {
-    shop, supplier: "sandbox", supplierProductId: id, handle: `bench-tee-${n}-sandbox-${id.toLowerCase()}`, title: `Bench tee ${n}`,
-    descriptionHtml: "<p>Cotton tee</p>", tags: "bench", productType: "T-shirts",
-    images: [{ url: "/sandbox/images/apparel-red.svg", keep: true }],
-    variants: colours.map((colour, i) => ({
-      supplierVariantId: `${id}-${i}`, sku: `${id}-${colour.toUpperCase()}`, options: { Color: colour }, cost: { amount: 2_000 + (n % 500), currency: "CNY" },
-      weightGrams: 180, dims: null, stock: { "CN-SZ": 40 + i, "CN-GZ": 10 }, keep: true, priceOverride: null,
-    })),
-    snapshot: {
-      titleZh: null, categoryId: "apparel", options: [{ name: "Color", values: colours }], hsCode: "610910", originCountry: "CN",
-      hazards: { battery: false, liquid: false, magnet: false, powder: false, source: "supplier" }, warehouses: ["CN-SZ", "CN-GZ"],
-    },
-  };
-}
 
 function resetDatabase(url: string): void {
   if (!url.startsWith("file:")) throw new Error("Point DATABASE_URL at a throwaway SQLite file (default) for this benchmark");

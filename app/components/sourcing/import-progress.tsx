@@ -1,6 +1,6 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Card, List, ProgressBar, Text } from "@shopify/polaris";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 export interface ImportJobView {
   id: string; mode: string; status: string; total: number; done: number; failed: number; error: string | null;
@@ -14,6 +14,13 @@ export function ImportProgress({ initial }: { initial: ImportJobView }) {
   const fetcher = useFetcher<ImportJobView>();
   const job = fetcher.data ?? initial;
   const running = RUNNING.has(job.status);
+  const revalidator = useRevalidator();
+  const wasRunning = useRef(running);
+  // When the job settles, reload the list so each product's status and error show without a manual refresh.
+  useEffect(() => {
+    if (wasRunning.current && !running) revalidator.revalidate();
+    wasRunning.current = running;
+  }, [running, revalidator]);
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => { if (fetcher.state === "idle") fetcher.load(`/app/import-list/jobs/${job.id}`); }, 1500);
