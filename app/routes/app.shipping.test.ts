@@ -51,11 +51,11 @@ describe("shipping admin pages", () => {
       country: "DE", postalCode: "10115", province: "", currency: "EUR", sku_0: "", quantity_0: "2", grams_0: "400", price_0: "19.99",
       sku_1: "", quantity_1: "1", grams_1: "45000", price_1: "5.00",
     }));
-    const result = await response.json();
+    const result = (await response.json()) as { ok: boolean; quotes: unknown[]; exclusions: Array<{ reason: string }> };
     expect(result.ok).toBe(true);
     expect(result.quotes).toEqual([]);
     expect(result.exclusions.map((e: { reason: string }) => e.reason)).toContain("overweight");
-    const light = await (await simulatorPage.action(post(shop, "/app/shipping/simulator", { country: "DE", postalCode: "10115", province: "", currency: "EUR", grams_0: "400", quantity_0: "2", price_0: "19.99" }))).json();
+    const light = (await (await simulatorPage.action(post(shop, "/app/shipping/simulator", { country: "DE", postalCode: "10115", province: "", currency: "EUR", grams_0: "400", quantity_0: "2", price_0: "19.99" }))).json()) as { quotes: Array<{ parcels: Array<{ duties: { rule: string } }> }> };
     const parcel = light.quotes[0].parcels[0];
     expect(parcel).toMatchObject({ actualGrams: 800, billableGrams: expect.any(Number), base: { text: expect.stringContaining("€") } });
     expect(parcel.duties.rule).toBeTruthy();
