@@ -56,7 +56,7 @@ describe("shipping admin pages", () => {
     expect(result.quotes).toEqual([]);
     expect(result.exclusions.map((e: { reason: string }) => e.reason)).toContain("overweight");
     const light = (await (await simulatorPage.action(post(shop, "/app/shipping/simulator", { country: "DE", postalCode: "10115", province: "", currency: "EUR", grams_0: "400", quantity_0: "2", price_0: "19.99" }))).json()) as { quotes: Array<{ parcels: Array<{ duties: { rule: string } }> }> };
-    const parcel = light.quotes[0].parcels[0];
+    const parcel = light.quotes[0]!.parcels[0]!;
     expect(parcel).toMatchObject({ actualGrams: 800, billableGrams: expect.any(Number), base: { text: expect.stringContaining("€") } });
     expect(parcel.duties.rule).toBeTruthy();
   });
