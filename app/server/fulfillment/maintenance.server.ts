@@ -53,16 +53,22 @@ async function flag(id: string, code: string, message: string, at: Date): Promis
   if (count) await recordEvent(id, "flag", message, at);
 }
 
-/** Work in flight whose job vanished (dead after a bug, or a queue wiped) is picked up again. */
+/**
+ * Work in flight whose job vanished (dead after a bug, or a queue wiped) is picked up again. A row that is only
+ * waiting in a long queue looks stale too, so each stale row gets a new sweep job only when its staleness
+ * doubles (1×, 2×, 4× … staleMs since its last change): a backlog is not multiplied by every sweep, and a
+ * row whose job really vanished is still retried without end.
+ */
 export async function sweepInFlight(now = new Date(), staleMs = 10 * 60_000): Promise<number> {
   const stale = await db.supplierOrder.findMany({
     where: { state: { in: [...IN_FLIGHT] }, updatedAt: { lt: new Date(now.getTime() - staleMs) } },
-    select: { id: true, shop: true, attempts: true, nextAttemptAt: true },
+    select: { id: true, shop: true, attempts: true, nextAttemptAt: true, updatedAt: true },
   });
   let enqueued = 0;
   for (const row of stale) {
     if (row.nextAttemptAt && row.nextAttemptAt > now) continue;
-    await enqueuePlacement(row.shop, row.id, `sweep-${row.attempts}-${Math.floor(now.getTime() / staleMs)}`);
+    const doublings = Math.floor(Math.log2((now.getTime() - row.updatedAt.getTime()) / staleMs));
+    await enqueuePlacement(row.shop, row.id, `sweep-${row.attempts}-${row.updatedAt.getTime()}-${doublings}`);
     enqueued++;
   }
   return enqueued;

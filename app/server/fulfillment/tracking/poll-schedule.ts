@@ -8,9 +8,11 @@ export interface TrackingCadence {
   awaitingTrackingMs: number;
   /** shipped / exception: the carrier has the parcel. */
   inTransitMs: number;
+  /** How long one job holds a row it is syncing (a lease, like a job's): longer than any one sync takes. */
+  leaseMs: number;
 }
 
-export const DEFAULT_TRACKING_CADENCE: TrackingCadence = { awaitingTrackingMs: 15 * 60_000, inTransitMs: 2 * 3_600_000 };
+export const DEFAULT_TRACKING_CADENCE: TrackingCadence = { awaitingTrackingMs: 15 * 60_000, inTransitMs: 2 * 3_600_000, leaseMs: 10 * 60_000 };
 
 /** The next time the row is due for a tracking poll, or null when it needs none. */
 export function nextTrackingPollAt(state: string, now: Date, cadence: TrackingCadence = DEFAULT_TRACKING_CADENCE): Date | null {

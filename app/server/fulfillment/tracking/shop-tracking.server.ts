@@ -24,22 +24,26 @@ export async function syncShopTracking(
   const due = await db.supplierOrder.findMany({ where: { shop, ...dueWhere(now()) }, select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: options.limit ?? 500 });
   // Claim every due row in one statement (only those still due: an overlapping job keeps what it took). Until
   // the claim runs out the poll sees nothing due for this shop, so jobs do not pile up behind a slow one.
+  const claimUntil = new Date(now().getTime() + cadence.leaseMs);
   const claimed = due.length === 0 ? [] : await db.supplierOrder.updateManyAndReturn({
-    where: { id: { in: due.map((r) => r.id) }, ...dueWhere(now()) }, data: { nextAttemptAt: new Date(now().getTime() + cadence.awaitingTrackingMs) }, select: { id: true, state: true },
+    where: { id: { in: due.map((r) => r.id) }, ...dueWhere(now()) }, data: { nextAttemptAt: claimUntil }, select: { id: true, state: true },
   });
   const result: ShopTrackingResult = { synced: 0, skipped: due.length - claimed.length, failed: 0 };
   let next = 0;
   const lane = async () => {
     while (next < claimed.length) {
       const row = claimed[next++]!;
+      // Still ours? A job that took the row after our claim ran out holds it now: two syncs of one row
+      // could post a carrier scan twice. Re-arm the lease for this row's sync.
+      const { count } = await db.supplierOrder.updateMany({ where: { id: row.id, nextAttemptAt: claimUntil }, data: { nextAttemptAt: new Date(now().getTime() + cadence.leaseMs) } });
+      if (count === 0) { result.skipped++; continue; }
       try {
         const state = await syncTracking(row.id);
-        // A parcel in transit is asked again at the slower pace; one still awaiting keeps its claim as next time.
         const at = nextTrackingPollAt(state, now(), cadence);
-        if (at && state !== "placed") await db.supplierOrder.updateMany({ where: { id: row.id, state }, data: { nextAttemptAt: at } });
+        await db.supplierOrder.updateMany({ where: { id: row.id, state }, data: { nextAttemptAt: at } });
         result.synced++;
       } catch {
-        result.failed++; // due again when the claim runs out; the next poll retries it
+        result.failed++; // due again when the lease runs out; the next poll retries it
       }
     }
   };

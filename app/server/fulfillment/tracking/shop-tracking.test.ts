@@ -8,7 +8,7 @@ import { shopsWithTrackingDue, syncShopTracking } from "./shop-tracking.server";
 import { nextTrackingPollAt } from "./poll-schedule";
 
 const DAY = 86_400_000;
-const cadence = { awaitingTrackingMs: 60_000, inTransitMs: 3_600_000 };
+const cadence = { awaitingTrackingMs: 60_000, inTransitMs: 3_600_000, leaseMs: 120_000 };
 let world: World;
 beforeEach(async () => { world = await startWorld(); });
 afterEach(async () => { await world.close(); });
@@ -69,6 +69,7 @@ describe("incremental, per-shop tracking polls", () => {
     expect(await syncShopTracking(world.shop, cadence)).toMatchObject({ failed: 1 });
     const claimed = await db.supplierOrder.findUniqueOrThrow({ where: { id: row!.id } });
     expect(claimed.state).toBe("placed");
+    expect(await syncShopTracking(world.shop, cadence)).toEqual({ synced: 0, skipped: 0, failed: 0 }); // held until the lease ends
     const later = () => new Date(claimed.nextAttemptAt!.getTime() + 1);
     expect(await syncShopTracking(world.shop, cadence, { now: later })).toMatchObject({ failed: 1 });
   });
