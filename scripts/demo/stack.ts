@@ -4,12 +4,19 @@ import { createEmulator, type Emulator } from "../../app/emulator";
 import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emulator/admin-shell";
 import { DEMO_DEFAULTS } from "../../app/server/config";
 import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
+import { systemClock, type Clock } from "../../app/server/suppliers/resilience/clock";
 import { ensureBuild } from "./build";
 import { runNpmScript, type Child } from "./children";
 import { ensurePortFree, waitForHttp } from "./ports";
 import { createDemoShop } from "./seed-store";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** Wall time since the demo started, multiplied; sleeps stay real so the service itself never hurries. */
+function acceleratedClock(scale: number): Clock {
+  const start = Date.now();
+  return { now: () => start + (Date.now() - start) * Math.max(1, scale), sleep: systemClock.sleep };
+}
 
 export interface DemoStackOptions {
   /** App port (PORT). */
@@ -66,7 +73,9 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const shell = createAdminShell({ emulator, appUrl, defaultShop: shop });
     await shell.listen(options.shellPort);
     cleanups.push(() => shell.close());
-    const sandbox = createSandboxSupplierService();
+    // The sandbox's order lifecycle runs in days; the demo speeds its clock up (default: a day every 10 s)
+    // so a person sees an order ship, clear customs and arrive within a couple of minutes.
+    const sandbox = createSandboxSupplierService({ clock: acceleratedClock(Number(process.env.SANDBOX_TIME_SCALE ?? 8640)) });
     const { url: sandboxUrl } = await sandbox.listen(options.sandboxPort);
     cleanups.push(() => sandbox.close());
     await createDemoShop(emulator, { domain: shop });
