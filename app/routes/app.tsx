@@ -24,6 +24,7 @@ export default function App() {
         <Link to="/app" rel="home">Home</Link>
         <Link to="/app/catalog">Catalog</Link>
         <Link to="/app/import-list">Import list</Link>
+        <Link to="/app/mappings">Supplier mappings</Link>
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/shipping">Shipping</Link>
         <Link to="/app/settings">Settings</Link>
