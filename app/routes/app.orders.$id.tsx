@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
 import { supplierOrderDetail } from "../server/fulfillment/orders-view.server";
-import { approveSupplierOrder, cancelSupplierOrderByMerchant, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
+import { approveSupplierOrder, cancelSupplierOrderByMerchant, checkTrackingNow, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
 import { StateBadge } from "../components/orders/state-badge";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -14,7 +14,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return json(detail);
 };
 
-const ACTIONS = { approve: approveSupplierOrder, retry: retrySupplierOrder, cancel: cancelSupplierOrderByMerchant } as const;
+const ACTIONS = { approve: approveSupplierOrder, retry: retrySupplierOrder, cancel: cancelSupplierOrderByMerchant, "check-tracking": checkTrackingNow } as const;
+// States whose tracking the supplier can still update (the TRACKED states of the fulfillment state machine).
+const TRACKABLE = new Set(["placed", "shipped", "exception"]);
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -58,6 +60,7 @@ export default function SupplierOrderPage() {
               <InlineStack gap="200">
                 {actions.approve && <ActionButton intent="approve" label="Approve" primary />}
                 {actions.retry && <ActionButton intent="retry" label="Retry" />}
+                {TRACKABLE.has(order.state) && <ActionButton intent="check-tracking" label="Check tracking now" />}
                 {actions.cancel && <ActionButton intent="cancel" label="Cancel at supplier" critical />}
               </InlineStack>
             </BlockStack>

@@ -1,7 +1,10 @@
-// What the merchant can do to a supplier order from the admin: approve, retry, cancel.
+// What the merchant can do to a supplier order from the admin: approve, retry, cancel, check tracking now.
+import db from "../../db.server";
+import { jobQueue } from "../jobs/queue.server";
 import { loadSupplierOrder, transition } from "./supplier-orders.server";
-import { enqueuePlacement } from "./queues.server";
+import { enqueuePlacement, Q } from "./queues.server";
 import { cancelSupplierOrder } from "./cancellation.server";
+import { TRACKED, type SupplierOrderState } from "./state-machine";
 
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -31,4 +34,24 @@ export async function cancelSupplierOrderByMerchant(shop: string, id: string): P
   const result = await cancelSupplierOrder(id, "Cancelled by the merchant from Silkroute.");
   if (result.outcome === "cancelled") return { ok: true, message: "Cancelled at the supplier. Remember to cancel or refund the Shopify order." };
   return { ok: false, message: result.message };
+}
+
+/** Clicks within this window ask once: one job per order and window, whatever the number of clicks. */
+export const CHECK_TRACKING_WINDOW_MS = 10_000;
+
+/**
+ * "Check tracking now": makes this order due for its tracking poll and enqueues the per-shop tracking job, so
+ * the merchant (or a demo) need not wait for the next scheduled poll. Safe to repeat (dedupe per window).
+ */
+export async function checkTrackingNow(shop: string, id: string, now = new Date()): Promise<ActionResult> {
+  const row = await loadSupplierOrder(id);
+  if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
+  if (!TRACKED.includes(row.state as SupplierOrderState)) {
+    return { ok: false, message: row.state === "delivered" || row.state === "cancelled" ? "This order needs no more tracking updates." : "Tracking starts once the supplier has accepted the order." };
+  }
+  // Due now, unless its poll time changed meanwhile (a job took it: that job is checking it already).
+  await db.supplierOrder.updateMany({ where: { id, state: { in: [...TRACKED] }, nextAttemptAt: row.nextAttemptAt }, data: { nextAttemptAt: now } });
+  const window = Math.floor(now.getTime() / CHECK_TRACKING_WINDOW_MS);
+  await jobQueue().enqueue(Q.syncShopTracking, { shop }, { shop, dedupeKey: `${shop}:check:${id}:${window}` });
+  return { ok: true, message: "Checking with the supplier now; new tracking shows here in a few seconds." };
 }
