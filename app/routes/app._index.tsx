@@ -14,9 +14,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function Home() {
-  const { overview } = useLoaderData<typeof loader>();
+  const { shop, overview } = useLoaderData<typeof loader>();
   return (
-    <Page title="Silkroute" subtitle="Chinese supply chains and cross-border shipping, from your Shopify admin">
+    <Page title="Silkroute" subtitle={`Welcome, ${shop}. Source from Chinese suppliers, quote cross-border rates, fulfil with tracking.`}>
       <BlockStack gap="400">
         {overview.failedJobs > 0 && (
           <Banner tone="warning" title={`${overview.failedJobs} background jobs failed every retry`} action={{ content: "Review failed jobs", url: "/app/jobs" }}>
