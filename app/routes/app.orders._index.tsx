@@ -10,14 +10,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const requested = new URL(request.url).searchParams.get("tab");
   const tab: TabKey = isTab(requested) ? requested : "attention";
-  return json({ tab, ...(await listSupplierOrders(session.shop, tab)) });
+  // TABS lives in a .server module, which the browser bundle does not get: its labels travel in the loader data.
+  const tabs = (Object.keys(TABS) as TabKey[]).map((key) => ({ key, label: TABS[key].label }));
+  return json({ tab, tabs, ...(await listSupplierOrders(session.shop, tab)) });
 };
 
 export default function Orders() {
-  const { tab, rows, counts } = useLoaderData<typeof loader>();
+  const { tab, tabs: tabList, rows, counts } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
-  const keys = Object.keys(TABS) as TabKey[];
-  const tabs = keys.map((key) => ({ id: key, content: `${TABS[key].label} (${counts[key]})` }));
+  const keys = tabList.map((t) => t.key);
+  const tabs = tabList.map((t) => ({ id: t.key, content: `${t.label} (${counts[t.key]})` }));
   return (
     <Page title="Orders" secondaryActions={[{ content: "Autopilot settings", url: "/app/orders/settings" }]}>
       <Card padding="0">
