@@ -24,6 +24,21 @@ export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
+// What an error looks like inside the iframe: Remix's default boundary ("Application Error", "404 Not Found"),
+// a thrown Response rendered by shopify-app-remix's boundary (its body text, no Polaris page), the app's 404.
+const ERROR_TEXT = /Application Error|Unexpected Server Error|Page not found|This page does not exist|^\s*\d{3}\s+[A-Z][a-z]+/;
+
+/** Polls `probe` (a Node-side check) until it returns something truthy. */
+export async function waitUntil<T>(what: string, probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, timeoutMs = 10_000, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 /** Drives the local Shopify admin the way a merchant would: open the app, use the nav, use the test-store tools. */
 export class AdminShellDriver {
   constructor(private readonly page: Page, private readonly stack: DemoStack) {}
@@ -70,6 +85,28 @@ export class AdminShellDriver {
       const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
       return !router || router.state.navigation.state === "idle";
     });
+  }
+
+  /** Navigates the app in place (as App Bridge's navigate does) to `appPath` and waits until it settled. */
+  async goto(appPath: string): Promise<Frame> {
+    const frame = await this.appFrame();
+    const pathname = appPath.split("?")[0];
+    await this.page.evaluate((href) => (window as unknown as { __shell: { navigateApp(h: string): void } }).__shell.navigateApp(href), appPath);
+    const current = await this.appFrame();
+    await current.waitForURL((url) => url.pathname === pathname);
+    await this.appIdle(current);
+    return frame === current ? frame : current;
+  }
+
+  /** Fails when the app shows an error instead of a page: Remix's error boundary, a bare thrown Response, a 404. */
+  async assertPageOk(where: string, frame?: Frame): Promise<void> {
+    const f = frame ?? (await this.appFrame());
+    await this.appIdle(f);
+    await f.waitForFunction(() => !!document.querySelector(".Polaris-Page") || document.body.innerText.trim().length > 0, undefined, { timeout: 10_000 });
+    const { text, hasPage } = await f.evaluate(() => ({ text: document.body.innerText, hasPage: !!document.querySelector(".Polaris-Page") }));
+    const match = new RegExp(ERROR_TEXT.source).exec(text);
+    assert(!match, `${where} shows an error: "${match?.[0]}" (${text.slice(0, 200).replace(/\s+/g, " ")})`);
+    assert(hasPage, `${where} rendered no Polaris page: "${text.slice(0, 200).replace(/\s+/g, " ")}"`);
   }
 
   async openTools(tab: "checkout" | "orders" | "events"): Promise<void> {

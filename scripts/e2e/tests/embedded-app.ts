@@ -3,6 +3,7 @@ import { assert, type E2eTest } from "../harness";
 const NAV = [
   { label: "Catalog", href: "/app/catalog" },
   { label: "Import list", href: "/app/import-list" },
+  { label: "Supplier mappings", href: "/app/mappings" },
   { label: "Orders", href: "/app/orders" },
   { label: "Shipping", href: "/app/shipping" },
   { label: "Settings", href: "/app/settings" },
@@ -66,16 +67,38 @@ export const embeddedAppTests: E2eTest[] = [
   },
   {
     // Screenshots of every main page; what each page shows is asserted by its own flow's tests.
-    name: "every page of the app's menu opens from the admin nav",
+    name: "every page of the app's menu opens from the admin nav without an error",
     async run({ shell, page, screenshot }) {
       await shell.open();
+      await shell.assertPageOk("the home page");
       for (const item of NAV) {
         await shell.navigate(item.label);
         assert(page.url().endsWith(`/apps/silkroute${item.href}`), `the admin URL is ${page.url()} after opening ${item.label}`);
         const current = await page.locator("#app-nav a[aria-current=page]").textContent();
         assert(current?.trim() === item.label, `the nav highlights ${current} on ${item.label}`);
+        await shell.assertPageOk(item.label);
         await screenshot(item.href.slice(5));
       }
+    },
+  },
+  {
+    name: "the pages linked from inside the app render without an error",
+    async run({ shell, screenshot }) {
+      await shell.open();
+      for (const path of ["/app/jobs", "/app/shipping/simulator", "/app/shipping/rate-cards", "/app/orders/settings"]) {
+        await shell.goto(path);
+        await shell.assertPageOk(path);
+        await screenshot(path.slice(5).replace(/\//g, "-"));
+      }
+    },
+  },
+  {
+    name: "the error check catches an unknown page (it would pass on an error otherwise)",
+    async run({ shell }) {
+      await shell.open();
+      await shell.goto("/app/no-such-page");
+      const error = await shell.assertPageOk("/app/no-such-page").then(() => null, (e: Error) => e.message);
+      assert(error?.includes("Page not found"), `an unknown page was not reported as an error: ${error}`);
     },
   },
   {

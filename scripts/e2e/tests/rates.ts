@@ -1,0 +1,63 @@
+import { assert, waitUntil, type E2eTest } from "../harness";
+import { importedProduct, IMPORTED_TITLE } from "./sourcing";
+
+export const ratesTests: E2eTest[] = [
+  {
+    name: "rates: register the carrier service, then checkout quotes Silkroute's services for the imported product to Germany",
+    timeoutMs: 45_000,
+    async run({ shell, page, stack, screenshot }) {
+      assert(importedProduct(stack), `run the sourcing flow first: "${IMPORTED_TITLE}" is not in the store`);
+      const frame = await shell.open("/app/shipping");
+      await shell.assertPageOk("Shipping", frame);
+      const register = shell.app.getByRole("button", { name: /Register carrier service|Activate/ });
+      if (await register.count()) await register.click();
+      await shell.appIdle(frame);
+      await shell.app.locator(".Polaris-Badge", { hasText: "active" }).first().waitFor();
+      const services = stack.emulator.controls.shop(stack.shop).carrierServices as Array<{ name?: string; active?: boolean; callbackUrl?: string }>;
+      assert(services.length === 1 && services[0]!.active === true, `the store has ${services.length} carrier service(s) after registering`);
+      await screenshot("shipping");
+
+      await shell.fillCart(IMPORTED_TITLE, 1, "DE");
+      await page.click("#quote-rates");
+      const source = await page.getByTestId("rates-source").textContent();
+      assert(source?.includes("from the app's carrier service"), `checkout did not get rates from the app: "${source}"`);
+      const rates = await page.locator("#rates .rate").evaluateAll((labels) => labels.map((l) => ({
+        name: l.querySelector(".rate-name")?.textContent ?? "", price: l.querySelector(".rate-price")?.textContent ?? "", window: l.querySelector(".rate-window")?.textContent ?? "",
+      })));
+      assert(rates.length > 0, "checkout offered no Silkroute rate");
+      assert(!rates.some((r) => r.name === "Standard shipping"), "checkout shows the store's backup rate among the app's rates");
+      for (const r of rates) {
+        assert(r.name.trim().length > 0, "a rate has no service name");
+        assert(/[$€]\s?\d/.test(r.price), `${r.name} shows no price: "${r.price}"`);
+        assert(/^Arrives \w+ \d+/.test(r.window), `${r.name} shows no delivery window: "${r.window}"`);
+      }
+      await screenshot("shell-checkout-silkroute-rates");
+    },
+  },
+  {
+    name: "rates: the admin's rate simulator quotes the imported SKU to Germany with a breakdown and a chart",
+    timeoutMs: 30_000,
+    async run({ shell, stack, screenshot }) {
+      const product = await waitUntil("the imported product", () => importedProduct(stack), 1_000);
+      const frame = await shell.open("/app/shipping/simulator");
+      await shell.assertPageOk("the rate simulator", frame);
+      await shell.app.getByLabel("Country (ISO-2)").fill("DE");
+      await shell.app.getByLabel("Postal code").fill("10115");
+      await shell.app.getByLabel("Province/state code").fill("");
+      await shell.app.getByLabel("Cart currency").fill("EUR");
+      await shell.app.getByLabel("Line 1 SKU").fill(product.variants[0]!.sku);
+      await shell.app.getByRole("button", { name: "Quote rates" }).click();
+      await shell.app.getByText("Compare services").waitFor();
+      await shell.assertPageOk("the rate simulator's answer", frame);
+      const matched = await shell.app.getByText(/line\(s\) matched a supplier mapping/).textContent();
+      assert(matched?.startsWith("1 line"), `the simulator did not use the imported SKU's mapping: "${matched}"`);
+      await shell.app.locator("svg[aria-label='Price per service']").waitFor();
+      await shell.app.locator("svg[aria-label='Delivery window per service']").waitFor();
+      const bars = await shell.app.locator("svg[aria-label='Price per service'] rect").count();
+      assert(bars > 0, "the price chart draws no bar");
+      for (const row of ["Billable weight", "Base", "Duties and taxes", "Parcel total"]) await shell.app.getByText(row, { exact: true }).first().waitFor();
+      await shell.app.getByText(/^Delivery \w+/).first().waitFor();
+      await screenshot("shipping-simulator");
+    },
+  },
+];
