@@ -24,9 +24,12 @@ process.env.SHOPIFY_API_KEY ??= "bench-api-key";
 process.env.SHOPIFY_API_SECRET ??= "bench-api-secret";
 process.env.SHOPIFY_APP_URL ??= "http://127.0.0.1:3999";
 process.env.FULFILLMENT_RETRY_BASE_MS ??= "200";
-const RESILIENCE = { timeoutMs: 150, retry: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50 }, breaker: { failureThreshold: 8, openMs: 500 } };
+// The client gives up after 1 s; injected stalls hang 1.5 s, so every one of them is a timeout. (A 150 ms
+// timeout made the loaded parent's own event-loop lag look like supplier timeouts at 10k orders.)
+const RESILIENCE = { timeoutMs: 1_000, retry: { maxAttempts: 2, baseDelayMs: 20, maxDelayMs: 50 }, breaker: { failureThreshold: 8, openMs: 500 } };
+const STALL_MS = 1_500;
 const SUPPLIER_DAY_MS = 3_000; // the supplier's clock runs 8 hours per real second
-// Tracking, in real time: the poll window is one supplier day (one job per shop with rows due per window);
+// Tracking, in real time: the poll window is one supplier day (one job per 25 shops with rows due per window);
 // a parcel awaiting its number is due every window, one in transit every three supplier days.
 const POLL_WINDOW_MS = SUPPLIER_DAY_MS;
 const CADENCE = { awaitingTrackingMs: SUPPLIER_DAY_MS, inTransitMs: 3 * SUPPLIER_DAY_MS, leaseMs: 30_000 };
@@ -58,7 +61,7 @@ async function runParent(): Promise<void> {
   const emulatorUrl = await emulator.listen();
   globalThis.fetch = createShopifyFetch(emulatorUrl, globalThis.fetch);
   const supplierClock = createManualClock(Date.now());
-  const sandbox = createSandboxSupplierService({ seed: 7, productCount: 200, clock: supplierClock, failureRate: Number(args["failure-rate"]), stallMs: 300 });
+  const sandbox = createSandboxSupplierService({ seed: 7, productCount: 200, clock: supplierClock, failureRate: Number(args["failure-rate"]), stallMs: STALL_MS });
   const supplier = await countingFront(sandbox.handler);
   const variant = sandbox.catalog.products.flatMap((p) => p.variants.map((v) => ({ p, v }))).find(({ v }) => (v.stock["CN-SZ"] ?? 0) >= 1000);
   if (!variant) throw new Error("no sandbox variant with stock in CN-SZ");
@@ -108,7 +111,7 @@ async function runParent(): Promise<void> {
       }
     }
   };
-  const delivering = Promise.all(Array.from({ length: 8 }, deliveryLane)).then(() => { deliveredAt = Date.now(); });
+  const delivering = Promise.all(Array.from({ length: 4 }, deliveryLane)).then(() => { deliveredAt = Date.now(); });
 
   // Maintenance runs from the first second, as the cron would: the supplier's clock, tracking polls, sweeps.
   let settledAt = 0;
@@ -116,7 +119,7 @@ async function runParent(): Promise<void> {
     await new Promise((r) => setTimeout(r, 1000));
     supplierClock.advance(8 * 3_600_000);
     const now = new Date();
-    await pollTracking(now, POLL_WINDOW_MS, CADENCE);
+    await pollTracking(now, POLL_WINDOW_MS, CADENCE, 25); // 50 orders a shop: 25 shops a job
     await sweepInFlight(now, 120_000); // a backstop: durable jobs come back by lease, the sweep only finds lost ones
     const done = await db.supplierOrder.count({ where: { state: { in: ["shipped", "delivered", "exception", "failed", "needs_attention", "cancelled"] } } });
     const open = await openJobs(db, args.jobs!);

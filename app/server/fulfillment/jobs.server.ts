@@ -19,7 +19,7 @@ export function fulfillmentJobHandlers(_deps: JobDeps): Record<string, JobRegist
     [Q.pollTracking]: { handler: async () => ({ enqueued: await pollTracking() }), options: { concurrency: 1 } },
     // Per-row syncs enqueued before the per-shop batches existed still drain.
     [Q.syncTracking]: { handler: async ({ payload }: { payload: { supplierOrderId: string } }) => ({ state: await syncTracking(payload.supplierOrderId) }), options: { concurrency: 10 } },
-    [Q.syncShopTracking]: { handler: async ({ payload }: { payload: { shop: string; cadence?: TrackingCadence } }) => syncShopTracking(payload.shop, payload.cadence), options: { concurrency: 4 } },
+    [Q.syncShopTracking]: { handler: async ({ payload }: { payload: { shop?: string; shops?: string[]; cadence?: TrackingCadence } }) => syncShopTracking(payload.shops ?? [payload.shop!], payload.cadence), options: { concurrency: 4 } },
     [Q.detectStuck]: { handler: async () => detectStuck(), options: { concurrency: 1 } },
     [Q.sweep]: { handler: async () => ({ enqueued: await sweepInFlight() }), options: { concurrency: 1 } },
   };

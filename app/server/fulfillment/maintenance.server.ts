@@ -11,14 +11,16 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * Incremental: one tracking job per shop that has rows due (dedupe by window), not one per tracked row; the
- * job syncs only the rows whose next poll time has come (see tracking/poll-schedule.ts). Returns the shops.
+ * Incremental: one tracking job per group of up to `shopsPerJob` shops with rows due (dedupe by window), not
+ * one per tracked row; the job syncs only the rows whose next poll time has come (tracking/poll-schedule.ts).
+ * A row is polled by one job at a time whatever the grouping (the job leases it). Returns the jobs enqueued.
  */
-export async function pollTracking(now = new Date(), windowMs = 15 * 60_000, cadence?: TrackingCadence): Promise<number> {
+export async function pollTracking(now = new Date(), windowMs = 15 * 60_000, cadence?: TrackingCadence, shopsPerJob = 1): Promise<number> {
   const shops = await shopsWithTrackingDue(now);
   const bucket = String(Math.floor(now.getTime() / windowMs));
-  for (const shop of shops) await enqueueShopTrackingSync(shop, bucket, cadence);
-  return shops.length;
+  let jobs = 0;
+  for (let i = 0; i < shops.length; i += shopsPerJob, jobs++) await enqueueShopTrackingSync(shops.slice(i, i + shopsPerJob), bucket, cadence);
+  return jobs;
 }
 
 /**

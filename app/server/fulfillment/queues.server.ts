@@ -40,7 +40,10 @@ export async function enqueueTrackingSync(shop: string, supplierOrderId: string,
   await jobQueue().enqueue(Q.syncTracking, { supplierOrderId }, { shop, dedupeKey: `${supplierOrderId}:${bucket}` });
 }
 
-/** One job per shop and poll window; it syncs whichever of the shop's rows are due when it runs. */
-export async function enqueueShopTrackingSync(shop: string, bucket: string, cadence?: TrackingCadence): Promise<void> {
-  await jobQueue().enqueue(Q.syncShopTracking, { shop, ...(cadence ? { cadence } : {}) }, { shop, dedupeKey: `${shop}:${bucket}` });
+/** One job per shop (or group of shops) and poll window; it syncs whichever of their rows are due when it runs. */
+export async function enqueueShopTrackingSync(shops: string[], bucket: string, cadence?: TrackingCadence): Promise<void> {
+  const [first] = shops;
+  const payload = shops.length === 1 ? { shop: first! } : { shops };
+  // A single shop's job counts against that shop's job slots; a group's belongs to no one shop.
+  await jobQueue().enqueue(Q.syncShopTracking, { ...payload, ...(cadence ? { cadence } : {}) }, { shop: shops.length === 1 ? first : undefined, dedupeKey: `${first}:${shops.length}:${bucket}` });
 }

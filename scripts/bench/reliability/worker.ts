@@ -14,7 +14,7 @@ const config = JSON.parse(process.env.BENCH_WORKER_CONFIG!) as {
 };
 globalThis.fetch = createShopifyFetch(config.emulatorUrl, globalThis.fetch);
 useSupplierAdapters(async () => createSandboxAdapter({ baseUrl: config.supplierUrl, resilience: config.resilience }));
-const queue = createJobQueue({ backend: config.backend, db, leaseMs: 4_000, pollMs: 200, perShopConcurrency: 4, retry: { baseMs: 300, factor: 2, capMs: 5_000 }, maxAttempts: 25, logger: { info() {}, error() {} } });
+const queue = createJobQueue({ backend: config.backend, db, leaseMs: 4_000, pollMs: 500, perShopConcurrency: 4, retry: { baseMs: 300, factor: 2, capMs: 5_000 }, maxAttempts: 25, logger: { info() {}, error() {} } });
 for (const [name, reg] of Object.entries(fulfillmentJobHandlers({ db, jobs: queue }))) {
   if (config.queues.includes(name)) queue.register(name, reg.handler, { ...reg.options, concurrency: 8 });
 }

@@ -1,7 +1,7 @@
-// Incremental, batched tracking polls. The poll enqueues one job per shop that has rows due (`nextAttemptAt`,
-// which for tracked states means "next tracking poll"), and the job syncs only those rows. Each row is claimed
-// by moving its due time forward first (compare-and-set), so overlapping jobs never sync the same row twice;
-// a worker killed mid-row leaves it due again at its next poll time, and nothing is lost.
+// Incremental, batched tracking polls. The poll enqueues one job per shop (or group of shops) that has rows due
+// (`nextAttemptAt`, which for tracked states means "next tracking poll"), and the job syncs only those rows.
+// Rows are leased by moving their due time forward (compare-and-set), so overlapping jobs never sync one row at
+// once; a worker killed mid-row leaves it due again when the lease ends, and nothing is lost.
 import db from "../../../db.server";
 import { TRACKED } from "../state-machine";
 import { syncTracking } from "./sync-tracking.server";
@@ -17,11 +17,13 @@ export async function shopsWithTrackingDue(now = new Date()): Promise<string[]> 
 
 export interface ShopTrackingResult { synced: number; skipped: number; failed: number }
 
+/** `shop` may be a list: the poll hands several small shops to one job, so job overhead is not per shop. */
 export async function syncShopTracking(
-  shop: string, cadence: TrackingCadence = DEFAULT_TRACKING_CADENCE, options: { now?: () => Date; limit?: number; parallel?: number } = {},
+  shop: string | string[], cadence: TrackingCadence = DEFAULT_TRACKING_CADENCE, options: { now?: () => Date; limit?: number; parallel?: number } = {},
 ): Promise<ShopTrackingResult> {
   const now = options.now ?? (() => new Date());
-  const due = await db.supplierOrder.findMany({ where: { shop, ...dueWhere(now()) }, select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: options.limit ?? 500 });
+  const shops = typeof shop === "string" ? [shop] : shop;
+  const due = await db.supplierOrder.findMany({ where: { shop: { in: shops }, ...dueWhere(now()) }, select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: options.limit ?? 500 });
   // Claim every due row in one statement (only those still due: an overlapping job keeps what it took). Until
   // the claim runs out the poll sees nothing due for this shop, so jobs do not pile up behind a slow one.
   const claimUntil = new Date(now().getTime() + cadence.leaseMs);

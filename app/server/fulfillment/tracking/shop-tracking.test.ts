@@ -54,6 +54,13 @@ describe("incremental, per-shop tracking polls", () => {
     expect(await shopsWithTrackingDue()).not.toContain(world.shop);
   });
 
+  it("lets one job serve a group of shops, each row still synced once", async () => {
+    await placedOrders(2);
+    world.supplierClock.advance(2 * DAY);
+    expect(await syncShopTracking([world.shop, "another-shop.myshopify.com"], cadence)).toEqual({ synced: 2, skipped: 0, failed: 0 });
+    expect(world.emulator.controls.fulfillments(world.shop)).toHaveLength(2);
+  });
+
   it("lets two overlapping jobs split the due rows instead of syncing one twice", async () => {
     await placedOrders(4);
     world.supplierClock.advance(2 * DAY);
