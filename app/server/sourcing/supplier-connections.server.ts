@@ -1,20 +1,15 @@
 import db from "../../db.server";
 import { deleteSecret, getSecret, putSecret } from "../security/secrets.server";
-import { createSupplierAdapter, SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry";
+import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry";
+import { forgetShopSupplierAdapter, shopSupplierAdapter, supplierCredentialPurpose, useSupplierAdapters } from "../suppliers/shop-adapters.server";
 import type { SupplierAdapter, SupplierDescriptor } from "../suppliers/supplier-adapter";
 import type { SupplierCode } from "../suppliers/supplier-models";
-import { DEFAULT_SANDBOX_BASE_URL } from "../suppliers/sandbox/index";
 
 export const SUPPLIER_CODES = Object.keys(SUPPLIER_DESCRIPTORS) as SupplierCode[];
-const purpose = (supplier: SupplierCode) => `supplier:${supplier}`;
+const purpose = supplierCredentialPurpose;
 
 export function isSupplierCode(value: unknown): value is SupplierCode {
   return typeof value === "string" && (SUPPLIER_CODES as string[]).includes(value);
-}
-
-/** Where each supplier is reached; only the sandbox is configurable (tests, demo, benchmarks). */
-function baseUrlFor(supplier: SupplierCode): string | undefined {
-  return supplier === "sandbox" ? process.env.SANDBOX_SUPPLIER_URL ?? DEFAULT_SANDBOX_BASE_URL : undefined;
 }
 
 export interface ConnectionView {
@@ -73,14 +68,14 @@ export async function saveCredentials(shop: string, supplier: SupplierCode, subm
     create: { shop, supplier, status: "untested" },
     update: { status: "untested", lastError: null },
   });
-  adapters.delete(`${shop}|${supplier}`);
+  forgetShopSupplierAdapter(shop, supplier);
 }
 
 export async function disconnectSupplier(shop: string, supplier: SupplierCode): Promise<void> {
   if (supplier === "sandbox") return;
   await deleteSecret(shop, purpose(supplier));
   await db.supplierConnection.deleteMany({ where: { shop, supplier } });
-  adapters.delete(`${shop}|${supplier}`);
+  forgetShopSupplierAdapter(shop, supplier);
   await ensureSandbox(shop);
 }
 
@@ -99,18 +94,8 @@ export async function defaultSupplier(shop: string): Promise<SupplierCode> {
   return isSupplierCode(row?.supplier) ? row.supplier : "sandbox";
 }
 
-// Adapters hold tokens, pacing and breaker state: one per shop and supplier for the life of the process.
-const adapters = new Map<string, SupplierAdapter>();
-
 export async function adapterFor(shop: string, supplier: SupplierCode): Promise<SupplierAdapter> {
-  const key = `${shop}|${supplier}`;
-  const cached = adapters.get(key);
-  if (cached) return cached;
-  const credentials = supplier === "sandbox" ? {} : await getSecret<Record<string, unknown>>(shop, purpose(supplier));
-  if (!credentials) throw new SupplierConfigError(`${SUPPLIER_DESCRIPTORS[supplier].label} is not connected`);
-  const adapter = createSupplierAdapter({ supplier, credentials, baseUrl: baseUrlFor(supplier) });
-  adapters.set(key, adapter);
-  return adapter;
+  return shopSupplierAdapter(shop, supplier);
 }
 
 /** A real call (one catalog page, or a product pool for JD) proves the credentials and records the outcome. */
@@ -133,5 +118,5 @@ export async function testConnection(shop: string, supplier: SupplierCode): Prom
 
 /** Tests only: forget cached adapters (e.g. after pointing the sandbox at another port). */
 export function resetSupplierAdapters(): void {
-  adapters.clear();
+  useSupplierAdapters(null);
 }

@@ -1,0 +1,48 @@
+// The one cache of supplier adapters per (shop, supplier) for the life of the process: an adapter holds the
+// supplier token, request pacing and circuit-breaker state, so every domain must share it.
+import { getSecret } from "../security/secrets.server";
+import { createSupplierAdapter, SUPPLIER_DESCRIPTORS, SupplierConfigError } from "./registry";
+import type { ResiliencePolicy } from "./resilience/resilient-call";
+import { DEFAULT_SANDBOX_BASE_URL } from "./sandbox/index";
+import type { SupplierAdapter } from "./supplier-adapter";
+import type { SupplierCode } from "./supplier-models";
+
+export type AdapterFactory = (shop: string, supplier: SupplierCode) => Promise<SupplierAdapter>;
+
+const cache = new Map<string, Promise<SupplierAdapter>>();
+let override: AdapterFactory | null = null;
+let resilience: Partial<ResiliencePolicy> | undefined;
+
+export const supplierCredentialPurpose = (supplier: SupplierCode) => `supplier:${supplier}`;
+
+const defaultFactory: AdapterFactory = async (shop, supplier) => {
+  if (supplier === "sandbox") {
+    return createSupplierAdapter({ supplier, credentials: {}, baseUrl: process.env.SANDBOX_SUPPLIER_URL ?? DEFAULT_SANDBOX_BASE_URL }, { resilience });
+  }
+  const credentials = await getSecret<Record<string, unknown>>(shop, supplierCredentialPurpose(supplier));
+  if (!credentials) throw new SupplierConfigError(`${SUPPLIER_DESCRIPTORS[supplier].label} is not connected`);
+  return createSupplierAdapter({ supplier, credentials }, { resilience });
+};
+
+export function shopSupplierAdapter(shop: string, supplier: SupplierCode): Promise<SupplierAdapter> {
+  const key = `${shop}|${supplier}`;
+  let adapter = cache.get(key);
+  if (!adapter) {
+    adapter = (override ?? defaultFactory)(shop, supplier);
+    adapter.catch(() => cache.delete(key));
+    cache.set(key, adapter);
+  }
+  return adapter;
+}
+
+/** After credentials change or a supplier is disconnected, the next call builds a fresh adapter. */
+export function forgetShopSupplierAdapter(shop: string, supplier: SupplierCode): void {
+  cache.delete(`${shop}|${supplier}`);
+}
+
+/** Tests, benchmarks and the demo point every domain at their own supplier service (null restores the default). */
+export function useSupplierAdapters(factory: AdapterFactory | null, policy?: Partial<ResiliencePolicy>): void {
+  override = factory;
+  resilience = policy;
+  cache.clear();
+}
