@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const { e2eTests } = await import("./tests/index");
   const tests = e2eTests.filter((t) => !filter || t.name.includes(filter));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // Failure screenshots of earlier runs would read as this run's.
+  for (const file of fs.readdirSync(SCREENSHOTS)) if (file.startsWith("failed-")) fs.rmSync(path.join(SCREENSHOTS, file), { force: true });
   migrate();
   stack = await startDemoStack({
     port: await freePort(), emulatorPort: await freePort(), shellPort: await freePort(), sandboxPort: await freePort(),
