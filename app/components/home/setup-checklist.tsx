@@ -21,7 +21,8 @@ export function SetupChecklist({ steps }: { steps: SetupStep[] }) {
                 </InlineStack>
                 <Text as="p" tone="subdued">{step.detail}</Text>
               </BlockStack>
-              <Button url={step.url} variant={step.done ? "tertiary" : "primary"}>{step.action}</Button>
+              {/* The action keeps its one-line width; the description wraps instead. */}
+              <div style={{ flexShrink: 0 }}><Button url={step.url} variant={step.done ? "tertiary" : "primary"}>{step.action}</Button></div>
             </InlineStack>
           </Box>
         ))}
