@@ -1,19 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import db from "../db.server";
 import { buildRateCardCsv } from "../server/shipping/rate-card-fixtures";
-import { adminRequest, routeArgs, seedInstalledShop } from "../test/admin-session";
-import { uniqueShop } from "../test/webhooks";
+import { adminRequest, installedShops, routeArgs } from "../test/admin-session";
 import * as settingsPage from "./app.shipping._index";
 import * as cardsPage from "./app.shipping.rate-cards";
 import * as simulatorPage from "./app.shipping.simulator";
 
-const shops: string[] = [];
-const newShop = async (label: string) => {
-  const shop = uniqueShop(label);
-  shops.push(shop);
-  await seedInstalledShop(shop);
-  return shop;
-};
+const { shops, newShop } = installedShops();
 const post = (shop: string, path: string, form: Record<string, string>) => routeArgs(adminRequest(shop, path, { form }));
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import db from "../db.server";
 import { APP_SCOPES } from "../server/config";
 import { embeddedUrl, sessionToken } from "./session-token";
+import { uniqueShop } from "./webhooks";
 
 /** Seeds the offline session a shop has after install, so admin routes authenticate without a token exchange. */
 export async function seedInstalledShop(shop: string, accessToken = `shpat_${shop.split(".")[0]}`): Promise<void> {
@@ -32,3 +33,17 @@ export function adminRequest(shop: string, path: string, init: RequestInit & { f
 }
 
 export const routeArgs = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
+
+/** Installed shops for one test file, remembered so the file can delete what it created. */
+export function installedShops() {
+  const shops: string[] = [];
+  return {
+    shops,
+    async newShop(label: string): Promise<string> {
+      const shop = uniqueShop(label);
+      shops.push(shop);
+      await seedInstalledShop(shop);
+      return shop;
+    },
+  };
+}

@@ -1,20 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import db from "../../db.server";
-import { seedInstalledShop } from "../../test/admin-session";
-import { uniqueShop } from "../../test/webhooks";
+import { installedShops } from "../../test/admin-session";
 import { toGid } from "../shopify/gid";
 import { notifyMappingsChanged } from "../sourcing/variant-mappings.server";
 import { buildRateItem, buildRatePayload, signedRateRequest } from "./carrier-service/test-builders";
 import { answerRateRequest } from "./carrier-service/rates.server";
 import { getShippingSettings, saveShippingSettings, settingsFormFrom } from "./settings.server";
 
-const shops: string[] = [];
-const newShop = async (label: string) => {
-  const shop = uniqueShop(label);
-  shops.push(shop);
-  await seedInstalledShop(shop);
-  return shop;
-};
+const { shops, newShop } = installedShops();
 const codes = async (shop: string, item: unknown) => {
   const response = await answerRateRequest(signedRateRequest(shop, buildRatePayload({ items: [item] })));
   return ((await response.json()) as { rates: { service_code: string; service_name: string }[] }).rates;

@@ -1,19 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import db from "../../db.server";
-import { seedInstalledShop } from "../../test/admin-session";
-import { uniqueShop } from "../../test/webhooks";
+import { installedShops } from "../../test/admin-session";
 import { buildRateItem, buildRatePayload, signedRateRequest } from "./carrier-service/test-builders";
 import { answerRateRequest } from "./carrier-service/rates.server";
 import { buildRateCardCsv } from "./rate-card-fixtures";
 import { deleteRateCard, effectiveRateCards, listRateCards, rateCardCsv, setRateCardActive, uploadRateCard } from "./rate-cards.server";
 
-const shops: string[] = [];
-const newShop = async (label: string) => {
-  const shop = uniqueShop(label);
-  shops.push(shop);
-  await seedInstalledShop(shop);
-  return shop;
-};
+const { shops, newShop } = installedShops();
 const quoteCodes = async (shop: string) => {
   const response = await answerRateRequest(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem()] })));
   return ((await response.json()) as { rates: { service_code: string; total_price: string }[] }).rates;

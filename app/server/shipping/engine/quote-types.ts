@@ -1,14 +1,8 @@
 /** The engine's output: quotes for Shopify plus everything the admin simulator explains. */
 import type { Money } from "../../money";
-import type { CollectedAt } from "./duties/duty-types";
+import type { DutyResult } from "./duties/estimate-duties";
 
-export interface DutiesEstimate {
-  readonly ruleId: string;
-  readonly ruleLabel: string;
-  readonly collectedAt: CollectedAt;
-  readonly consignmentValue: Money;
-  readonly duty: Money;
-  readonly tax: Money;
+export interface DutiesEstimate extends DutyResult {
   readonly included: boolean; // DDP services add the duty to the price
   readonly taxIncluded: boolean; // …and the tax, unless the store's own tax setup collects it
 }
