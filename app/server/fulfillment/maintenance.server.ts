@@ -1,6 +1,7 @@
 // Scheduled work: tracking polls, stuck-shipment flags, and the sweeper that re-enqueues work a lost job left.
 import db from "../../db.server";
 import { IN_FLIGHT } from "./state-machine";
+import { jobQueue } from "../jobs/queue.server";
 import { enqueuePlacement, enqueueShopTrackingSync } from "./queues.server";
 import { shopsWithTrackingDue } from "./tracking/shop-tracking.server";
 import type { TrackingCadence } from "./tracking/poll-schedule";
@@ -56,21 +57,21 @@ async function flag(id: string, code: string, message: string, at: Date): Promis
 }
 
 /**
- * Work in flight whose job vanished (dead after a bug, or a queue wiped) is picked up again. A row that is only
- * waiting in a long queue looks stale too, so each stale row gets a new sweep job only when its staleness
- * doubles (1×, 2×, 4× … staleMs since its last change): a backlog is not multiplied by every sweep, and a
- * row whose job really vanished is still retried without end.
+ * Work in flight whose job is gone (dead after a bug, or a queue wiped) is picked up again. A row whose latest
+ * placement job is still queued or running is only waiting its turn and is left alone, so a long backlog is
+ * never multiplied; a row whose job is gone gets exactly one new job, keyed by the job it replaces, and if that
+ * one is lost too the next sweep replaces it in turn.
  */
 export async function sweepInFlight(now = new Date(), staleMs = 10 * 60_000): Promise<number> {
   const stale = await db.supplierOrder.findMany({
-    where: { state: { in: [...IN_FLIGHT] }, updatedAt: { lt: new Date(now.getTime() - staleMs) } },
-    select: { id: true, shop: true, attempts: true, nextAttemptAt: true, updatedAt: true },
+    where: { state: { in: [...IN_FLIGHT] }, updatedAt: { lt: new Date(now.getTime() - staleMs) }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+    select: { id: true, shop: true, placementJobId: true, version: true },
   });
+  const pending = await jobQueue().pendingAmong(stale.flatMap((row) => (row.placementJobId ? [row.placementJobId] : [])));
   let enqueued = 0;
   for (const row of stale) {
-    if (row.nextAttemptAt && row.nextAttemptAt > now) continue;
-    const doublings = Math.floor(Math.log2((now.getTime() - row.updatedAt.getTime()) / staleMs));
-    await enqueuePlacement(row.shop, row.id, `sweep-${row.attempts}-${row.updatedAt.getTime()}-${doublings}`);
+    if (row.placementJobId && pending.has(row.placementJobId)) continue;
+    await enqueuePlacement(row.shop, row.id, `sweep-after-${row.placementJobId ?? `v${row.version}`}`);
     enqueued++;
   }
   return enqueued;

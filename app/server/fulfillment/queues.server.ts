@@ -1,4 +1,5 @@
 // Queue names and the enqueue calls of the fulfillment flow. Dedupe keys make every enqueue safe to repeat.
+import db from "../../db.server";
 import { jobQueue } from "../jobs/queue.server";
 import type { TrackingCadence } from "./tracking/poll-schedule";
 
@@ -27,9 +28,14 @@ export async function enqueueOrderSync(shop: string, orderGid: string): Promise<
   await jobQueue().enqueue(Q.syncOrder, { shop, orderGid }, { shop, dedupeKey: `${shop}:${orderGid}` });
 }
 
-/** `generation` changes whenever a new run is due (a retry, an approval), so each gets its own job. */
-export async function enqueuePlacement(shop: string, supplierOrderId: string, generation: string, delayMs = 0): Promise<void> {
-  await jobQueue().enqueue(Q.place, { supplierOrderId }, { shop, dedupeKey: `${supplierOrderId}:${generation}`, delayMs, maxAttempts: 10 });
+/**
+ * `generation` changes whenever a new run is due (a retry, an approval), so each gets its own job. The row keeps
+ * the latest job's id so the sweeper can tell work that waits in a long queue from work whose job is gone.
+ */
+export async function enqueuePlacement(shop: string, supplierOrderId: string, generation: string, delayMs = 0): Promise<string> {
+  const jobId = await jobQueue().enqueue(Q.place, { supplierOrderId }, { shop, dedupeKey: `${supplierOrderId}:${generation}`, delayMs, maxAttempts: 10 });
+  await db.supplierOrder.updateMany({ where: { id: supplierOrderId }, data: { placementJobId: jobId } });
+  return jobId;
 }
 
 export async function enqueueOrderCancellation(shop: string, orderGid: string): Promise<void> {

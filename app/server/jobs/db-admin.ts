@@ -23,6 +23,12 @@ export async function getJob(db: Db, id: string): Promise<JobInfo | null> {
   return row ? toJobInfo(row) : null;
 }
 
+export async function pendingAmong(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.job.findMany({ where: { id: { in: ids }, state: { in: ["queued", "active"] } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function listDeadJobs(db: Db, shop?: string): Promise<JobInfo[]> {
   const rows = await db.job.findMany({
     where: { state: "dead", ...(shop === undefined ? {} : { shop }) },

@@ -66,6 +66,7 @@ export class DbJobQueue implements JobQueue {
   schedule = (name: string, cron: string, queue: string, payload: unknown) => this.scheduler.upsert(name, cron, queue, payload);
   unschedule = (name: string) => this.scheduler.remove(name);
   getJob = (id: string) => admin.getJob(this.db, id);
+  pendingAmong = (ids: string[]) => admin.pendingAmong(this.db, ids);
   listDeadJobs = (shop?: string) => admin.listDeadJobs(this.db, shop);
   retryDeadJob = async (id: string) => {
     const ok = await admin.retryDeadJob(this.db, id, this.now());

@@ -64,6 +64,23 @@ for (const { backend, skip, title } of BACKENDS) {
       expect(done.attempts).toBe(3);
     });
 
+    it("tells which of a set of jobs are still pending, so a sweeper leaves queued work alone", async () => {
+      const jobs = makeQueue();
+      const queue = unique("pending");
+      jobs.register(queue, async ({ payload }: { payload: { fail: boolean } }) => {
+        if (payload.fail) throw new Error("gone for good");
+      });
+      const done = await jobs.enqueue(queue, { fail: false });
+      const dead = await jobs.enqueue(queue, { fail: true }, { maxAttempts: 1 });
+      await jobs.start();
+      await stateOf(jobs, done, "completed");
+      await stateOf(jobs, dead, "dead");
+      const later = await jobs.enqueue(queue, { fail: false }, { delayMs: 60_000 });
+      const pending = await jobs.pendingAmong([done, dead, later, randomUUID(), "not-a-job-id"]);
+      expect([...pending]).toEqual([later]);
+      expect((await jobs.pendingAmong([])).size).toBe(0);
+    });
+
     it("keeps a job whose attempts ran out as dead, lists it, and runs it again on retry", async () => {
       const jobs = makeQueue();
       const queue = unique("dead");

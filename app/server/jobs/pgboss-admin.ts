@@ -59,6 +59,13 @@ export class PgBossAdmin {
     return row ? toJobInfo(row) : null;
   }
 
+  async pendingAmong(ids: string[]): Promise<Set<string>> {
+    const uuids = ids.filter((id) => UUID.test(id));
+    if (!uuids.length) return new Set();
+    const rows = await this.query(`SELECT id::text AS id FROM ${this.schema}.job WHERE id = ANY($1::uuid[]) AND state IN ('created', 'retry', 'active')`, [uuids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async listDeadJobs(shop?: string): Promise<JobInfo[]> {
     const rows = await this.query(
       `SELECT ${COLUMNS} FROM ${this.schema}.job

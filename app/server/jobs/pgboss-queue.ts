@@ -102,6 +102,7 @@ export class PgBossJobQueue implements JobQueue {
   schedule = (name: string, cron: string, queue: string, payload: unknown) => this.scheduler.upsert(name, cron, queue, payload);
   unschedule = (name: string) => this.scheduler.remove(name);
   getJob = async (id: string) => (await this.ready(), this.admin.getJob(id));
+  pendingAmong = async (ids: string[]) => (await this.ready(), this.admin.pendingAmong(ids));
   listDeadJobs = async (shop?: string) => (await this.ready(), this.admin.listDeadJobs(shop));
   retryDeadJob = async (id: string) => (await this.ready(), this.admin.retryDeadJob(id));
   updateProgress = async (jobId: string, progress: JobProgress) => (await this.ready(), this.admin.saveProgress(jobId, progress));

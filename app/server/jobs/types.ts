@@ -69,6 +69,8 @@ export interface JobQueue {
   schedule(name: string, cron: string, queue: string, payload: unknown): Promise<void>;
   unschedule(name: string): Promise<void>;
   getJob(id: string): Promise<JobInfo | null>;
+  /** Which of these job ids are still queued or running (one query, however many ids). */
+  pendingAmong(ids: string[]): Promise<Set<string>>;
   listDeadJobs(shop?: string): Promise<JobInfo[]>;
   /** Gives a dead job one more attempt. Returns false when the job is not dead. */
   retryDeadJob(id: string): Promise<boolean>;

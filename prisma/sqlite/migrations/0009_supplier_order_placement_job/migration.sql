@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SupplierOrder" ADD COLUMN "placementJobId" TEXT;
+
