@@ -5,6 +5,9 @@ import { loadSupplierOrder, transition } from "./supplier-orders.server";
 import { enqueuePlacement, Q } from "./queues.server";
 import { cancelSupplierOrder } from "./cancellation.server";
 import { TRACKED, type SupplierOrderState } from "./state-machine";
+import { recordEvent } from "./supplier-orders.server";
+import { adminClientForShop } from "../shopify/admin.server";
+import { closeFulfillmentOrder } from "./shopify/fulfillment-api.server";
 
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -54,4 +57,32 @@ export async function checkTrackingNow(shop: string, id: string, now = new Date(
   const window = Math.floor(now.getTime() / CHECK_TRACKING_WINDOW_MS);
   await jobQueue().enqueue(Q.syncShopTracking, { shop }, { shop, dedupeKey: `${shop}:check:${id}:${window}` });
   return { ok: true, message: "Checking with the supplier now; new tracking shows here in a few seconds." };
+}
+
+/** Nothing of these reached the supplier, so the whole request can go back to the merchant. */
+const NOT_SENT: readonly string[] = ["pending", "needs_attention", "awaiting_approval", "failed", "cancelled"] satisfies SupplierOrderState[];
+
+/**
+ * "Fulfill another way": for an order Silkroute cannot place (out of stock everywhere, an address the line cannot
+ * serve…), cancels what is ours and closes the fulfillment order in Shopify, which marks it incomplete and gives it
+ * back to the merchant to fulfill from another location or by hand. Refused while any part of the same request is
+ * with a supplier, because closing the fulfillment order would orphan that parcel. Safe to repeat.
+ */
+export async function handBackToShopify(shop: string, id: string): Promise<ActionResult> {
+  const row = await loadSupplierOrder(id);
+  if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
+  const siblings = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: row.fulfillmentOrderGid } });
+  const sent = siblings.find((s) => !NOT_SENT.includes(s.state));
+  if (sent) {
+    return { ok: false, message: `Part of this request is already with ${sent.supplier} (${sent.state.replace("_", " ")}). Cancel that supplier order first, or let it ship.` };
+  }
+  for (const s of siblings) {
+    if (s.state === "cancelled") continue;
+    const result = await cancelSupplierOrder(s.id, "Handed back to the merchant to fulfill another way.");
+    if (result.outcome !== "cancelled") return { ok: false, message: result.message };
+  }
+  const message = "Silkroute could not fulfill this from its suppliers; the merchant will fulfill it another way.";
+  await closeFulfillmentOrder(await adminClientForShop(shop), row.fulfillmentOrderGid, message);
+  await recordEvent(id, "shopify", "Handed back to Shopify: the fulfillment order is marked incomplete, so you can move it to another location or fulfill it yourself.");
+  return { ok: true, message: "Handed back to Shopify. Fulfill the order from another location or mark it fulfilled yourself." };
 }

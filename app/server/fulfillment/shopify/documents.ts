@@ -50,6 +50,11 @@ export const REJECT_CANCELLATION_REQUEST = `#graphql
     fulfillmentOrderRejectCancellationRequest(id: $id, message: $message) { fulfillmentOrder { id status requestStatus } userErrors { field message } }
   }`;
 
+export const CLOSE_FULFILLMENT_ORDER = `#graphql
+  mutation silkrouteFulfillmentOrderClose($id: ID!, $message: String) {
+    fulfillmentOrderClose(id: $id, message: $message) { fulfillmentOrder { id status requestStatus } userErrors { field message } }
+  }`;
+
 export const FULFILLMENT_CREATE = `#graphql
   mutation silkrouteFulfillmentCreate($fulfillment: FulfillmentInput!) {
     fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id name status trackingInfo { company number url } } userErrors { field message } }

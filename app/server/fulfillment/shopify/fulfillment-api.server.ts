@@ -3,7 +3,7 @@ import type { AdminClient } from "../../shopify/admin-client";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import type { SilkrouteFulfillmentAssignedQuery } from "../../../types/admin.generated";
 import {
-  ACCEPT_CANCELLATION_REQUEST, ACCEPT_FULFILLMENT_REQUEST, ASSIGNED_FULFILLMENT_ORDERS, FULFILLMENT_CREATE, FULFILLMENT_EVENT_CREATE,
+  ACCEPT_CANCELLATION_REQUEST, ACCEPT_FULFILLMENT_REQUEST, ASSIGNED_FULFILLMENT_ORDERS, CLOSE_FULFILLMENT_ORDER, FULFILLMENT_CREATE, FULFILLMENT_EVENT_CREATE,
   FULFILLMENT_ORDER_FULFILLMENTS, FULFILLMENT_TRACKING_UPDATE, ORDER_FULFILLMENT_ORDERS, REJECT_CANCELLATION_REQUEST, REJECT_FULFILLMENT_REQUEST,
 } from "./documents";
 import type { FulfillmentEventStatus, FulfillmentOrderAssignmentStatus, FulfillmentOrderRejectionReason } from "../../../types/admin.types";
@@ -30,7 +30,7 @@ export async function orderFulfillmentOrders(admin: AdminClient, orderGid: strin
 }
 
 // Accepting or answering twice is refused by Shopify with a userError; a replayed job treats that as done.
-const alreadyAnswered = (error: unknown) => error instanceof AdminUserErrors && error.userErrors.some((e) => /Cannot (accept|reject)/i.test(e.message));
+const alreadyAnswered = (error: unknown) => error instanceof AdminUserErrors && error.userErrors.some((e) => /Cannot (accept|reject|close)/i.test(e.message));
 
 async function answer(run: () => Promise<unknown>): Promise<"done" | "already"> {
   try {
@@ -53,6 +53,10 @@ export const acceptCancellationRequest = (admin: AdminClient, id: string, messag
 
 export const rejectCancellationRequest = (admin: AdminClient, id: string, message: string) =>
   answer(() => admin.request(REJECT_CANCELLATION_REQUEST, { id, message }));
+
+/** Hands an accepted request back to the merchant: Shopify marks the FO incomplete so it can be fulfilled elsewhere. */
+export const closeFulfillmentOrder = (admin: AdminClient, id: string, message: string) =>
+  answer(() => admin.request(CLOSE_FULFILLMENT_ORDER, { id, message }));
 
 export async function existingFulfillments(admin: AdminClient, fulfillmentOrderGid: string) {
   const data = await admin.request(FULFILLMENT_ORDER_FULFILLMENTS, { id: fulfillmentOrderGid });
