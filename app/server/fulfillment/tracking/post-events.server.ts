@@ -25,7 +25,7 @@ export async function postTrackingEvents(admin: () => Promise<AdminClient>, row:
       const eventKey = trackingEventKey(parcel.trackingNumber, event.at, event.status);
       if (known.has(eventKey)) continue;
       pending = true;
-      const mapped = shopifyEventFor(event.status, event.description);
+      const mapped = parcelEvent(event.status, event.description, parcels);
       const message = multi ? `${parcel.trackingNumber}: ${mapped.message}` : mapped.message;
       try {
         await db.trackingEventPost.create({
@@ -59,6 +59,18 @@ export async function postTrackingEvents(admin: () => Promise<AdminClient>, row:
     await db.trackingEventPost.update({ where: { id: post.id }, data: { postedAt: new Date() } });
   }
   return latest;
+}
+
+/**
+ * One Shopify fulfillment carries every parcel, and DELIVERED closes it for the buyer: a parcel delivered while
+ * another is still on its way is told as progress, and only the scan that completes the set is DELIVERED.
+ */
+function parcelEvent(status: Parcel["events"][number]["status"], description: string, parcels: Parcel[]): { status: EventStatus; message: string } {
+  const mapped = shopifyEventFor(status, description);
+  if (status !== "delivered" || parcels.length < 2) return mapped;
+  const delivered = parcels.filter((p) => p.status === "delivered").length;
+  if (delivered === parcels.length) return mapped;
+  return { status: "IN_TRANSIT", message: `${description} (${delivered} of ${parcels.length} parcels delivered; the rest are on their way)` };
 }
 
 async function shopifyEventKeys(admin: AdminClient, row: SupplierOrderRow): Promise<Set<string>> {
