@@ -4,15 +4,16 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Checkbox, Page, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { authenticate } from "../shopify.server";
-import { getSettings, saveSettings } from "../server/fulfillment/settings.server";
+import { exchangeRateView, getSettings, saveSettings } from "../server/fulfillment/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { ensureWarehouseServices } from "../server/fulfillment/warehouses.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const s = await getSettings(session.shop);
+  const [s, fx] = await Promise.all([getSettings(session.shop), exchangeRateView(session.shop)]);
   return json({
-    mode: s.mode, notifyCustomer: s.notifyCustomer, cnyPerShopUnit: String(s.cnyPerShopUnit), maxSupplierCostCurrency: s.maxSupplierCostCurrency,
+    fx,
+    mode: s.mode, notifyCustomer: s.notifyCustomer, cnyRateOverride: fx.overrideCnyPerUnit === null ? "" : String(fx.overrideCnyPerUnit), maxSupplierCostCurrency: s.maxSupplierCostCurrency,
     maxSupplierCost: s.maxSupplierCostMinor === null ? "" : (s.maxSupplierCostMinor / 100).toFixed(2),
     marginFloorPercent: s.marginFloorBps === null ? "" : String(s.marginFloorBps / 100),
   });
@@ -49,7 +50,13 @@ export default function OrderSettings() {
                 helpText="Leave empty for no limit." error={result?.errors.maxSupplierCost} connectedRight={
                   <Select label="Currency" labelHidden name="maxSupplierCostCurrency" value={v.maxSupplierCostCurrency} onChange={set("maxSupplierCostCurrency")} options={["CNY", "USD"]} />} />
               <TextField label="Margin floor (%)" name="marginFloorPercent" value={v.marginFloorPercent} onChange={set("marginFloorPercent")} autoComplete="off" error={result?.errors.marginFloorPercent} helpText="Orders below this margin wait for you." />
-              <TextField label="CNY per unit of your store currency" name="cnyPerShopUnit" value={v.cnyPerShopUnit} onChange={set("cnyPerShopUnit")} autoComplete="off" error={result?.errors.cnyPerShopUnit} />
+              {initial.fx.storeCurrency !== "CNY" && (
+                <TextField label={`Exchange-rate override (CNY per 1 ${initial.fx.storeCurrency})`} name="cnyRateOverride" value={v.cnyRateOverride} onChange={set("cnyRateOverride")}
+                  autoComplete="off" inputMode="decimal" placeholder={initial.fx.referenceCnyPerUnit === null ? "" : String(initial.fx.referenceCnyPerUnit)} error={result?.errors.cnyRateOverride}
+                  helpText={initial.fx.referenceCnyPerUnit === null
+                    ? "No reference rate is available for your store currency; enter the rate the cost and margin checks should use."
+                    : `Cost and margin checks use the reference rate 1 ${initial.fx.storeCurrency} = ${initial.fx.referenceCnyPerUnit} CNY (${initial.fx.referenceSource.toUpperCase()}, ${initial.fx.referenceDate}). Enter your own rate to override it for this shop; leave empty to follow the reference.`} />
+              )}
               <Checkbox label="Email the customer when the parcel ships" checked={v.notifyCustomer} onChange={set("notifyCustomer")} />
               <input type="hidden" name="notifyCustomer" value={v.notifyCustomer ? "on" : "off"} />
               <Button submit variant="primary">Save</Button>

@@ -4,7 +4,9 @@ import { adminRequest, routeArgs, seedInstalledShop } from "../test/admin-sessio
 import { uniqueShop } from "../test/webhooks";
 import { loader as listLoader } from "./app.orders._index";
 import { action as detailAction, loader as detailLoader } from "./app.orders.$id";
-import { action as settingsAction } from "./app.orders.settings";
+import { action as settingsAction, loader as settingsLoader } from "./app.orders.settings";
+import { fxTableForShop } from "../server/fx/fx-rates.server";
+import { rateBetween } from "../server/fx/fx-table";
 
 async function seedOrder(shop: string, state: string, extra: Record<string, unknown> = {}) {
   return db.supplierOrder.create({
@@ -40,10 +42,33 @@ describe("the orders admin", () => {
   it("saves autopilot settings and explains a bad margin floor", async () => {
     const shop = uniqueShop("orders");
     await seedInstalledShop(shop);
-    const form = { mode: "auto", maxSupplierCost: "120.50", maxSupplierCostCurrency: "CNY", marginFloorPercent: "25", notifyCustomer: "off", cnyPerShopUnit: "7.2" };
+    const form = { mode: "auto", maxSupplierCost: "120.50", maxSupplierCostCurrency: "CNY", marginFloorPercent: "25", notifyCustomer: "off", cnyRateOverride: "" };
     expect(await (await settingsAction(routeArgs(adminRequest(shop, "/app/orders/settings", { form })))).json()).toMatchObject({ ok: true });
     expect(await db.fulfillmentSettings.findUnique({ where: { shop } })).toMatchObject({ mode: "auto", maxSupplierCostMinor: 12050, marginFloorBps: 2500, notifyCustomer: false });
+    expect(await db.fxOverride.count({ where: { shop } })).toBe(0); // empty: the reference rate applies
     const bad = await (await settingsAction(routeArgs(adminRequest(shop, "/app/orders/settings", { form: { ...form, marginFloorPercent: "150" } })))).json();
     expect(bad).toMatchObject({ ok: false, errors: { marginFloorPercent: expect.stringMatching(/below 100/) } });
+  });
+
+  it("shows the reference CNY rate with its date, and a typed rate overrides it for the cost checks until cleared", async () => {
+    const shop = uniqueShop("orders");
+    await seedInstalledShop(shop);
+    await db.shop.update({ where: { domain: shop }, data: { currencyCode: "USD" } });
+    const before = await (await settingsLoader(routeArgs(adminRequest(shop, "/app/orders/settings")))).json();
+    expect(before.fx).toMatchObject({ storeCurrency: "USD", referenceCnyPerUnit: expect.any(Number), referenceDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), overrideCnyPerUnit: null });
+    expect(before.cnyRateOverride).toBe("");
+
+    const form = { mode: "auto", maxSupplierCost: "", maxSupplierCostCurrency: "CNY", marginFloorPercent: "", notifyCustomer: "on", cnyRateOverride: "7.5" };
+    expect(await (await settingsAction(routeArgs(adminRequest(shop, "/app/orders/settings", { form })))).json()).toMatchObject({ ok: true });
+    const table = await fxTableForShop(shop);
+    expect(rateBetween(table, "CNY", "USD")).toBeCloseTo(1 / 7.5, 10);
+    expect((await (await settingsLoader(routeArgs(adminRequest(shop, "/app/orders/settings")))).json()).cnyRateOverride).toBe("7.5");
+
+    const bad = await (await settingsAction(routeArgs(adminRequest(shop, "/app/orders/settings", { form: { ...form, cnyRateOverride: "-3" } })))).json();
+    expect(bad).toMatchObject({ ok: false, errors: { cnyRateOverride: expect.stringMatching(/positive rate/) } });
+    expect(rateBetween(await fxTableForShop(shop), "CNY", "USD")).toBeCloseTo(1 / 7.5, 10); // a bad input loses nothing
+
+    await settingsAction(routeArgs(adminRequest(shop, "/app/orders/settings", { form: { ...form, cnyRateOverride: "" } })));
+    expect(rateBetween(await fxTableForShop(shop), "USD", "CNY")).toBeCloseTo(before.fx.referenceCnyPerUnit, 3);
   });
 });

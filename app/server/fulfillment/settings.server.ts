@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { FulfillmentSettings } from "@prisma/client";
 import db from "../../db.server";
 import { parseDecimal } from "../money";
-import { setFxOverride } from "../fx/fx-rates.server";
+import { latestFxTable, setFxOverride } from "../fx/fx-rates.server";
+import { rateBetween } from "../fx/fx-table";
 
 export type Settings = FulfillmentSettings;
 
@@ -25,7 +26,7 @@ export const SettingsForm = z.object({
   maxSupplierCostCurrency: z.enum(["CNY", "USD"]).default("CNY"),
   marginFloorPercent: optionalDecimal.refine((v) => v === null || (/^\d+(\.\d+)?$/.test(v) && Number(v) < 100), "Enter a percentage below 100"),
   notifyCustomer: z.enum(["on", "off"]).transform((v) => v === "on"),
-  cnyPerShopUnit: z.coerce.number().positive("Enter a positive exchange rate"),
+  cnyRateOverride: optionalDecimal.default("").refine((v) => v === null || (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0), "Enter a positive rate such as 7.12, or leave empty to use the reference rate"),
 });
 
 export type SettingsInput = z.input<typeof SettingsForm>;
@@ -36,21 +37,44 @@ export async function saveSettings(shop: string, input: Record<string, unknown>)
     return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
   }
   const v = parsed.data;
+  const override = v.cnyRateOverride === null ? null : Number(v.cnyRateOverride);
   const data = {
     mode: v.mode,
     maxSupplierCostMinor: v.maxSupplierCost === null ? null : parseDecimal(v.maxSupplierCost, v.maxSupplierCostCurrency).amount,
     maxSupplierCostCurrency: v.maxSupplierCostCurrency,
     marginFloorBps: v.marginFloorPercent === null ? null : Math.round(Number(v.marginFloorPercent) * 100),
     notifyCustomer: v.notifyCustomer,
-    cnyPerShopUnit: v.cnyPerShopUnit,
+    ...(override === null ? {} : { cnyPerShopUnit: override }),
   };
-  const before = await getSettings(shop);
   await db.fulfillmentSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
-  // The guardrails convert with the FX service's reference rates; a CNY rate the merchant typed in (changed
-  // from what was shown) is their manual override for CNY → store currency and wins for this shop.
-  if (v.cnyPerShopUnit !== before.cnyPerShopUnit) {
-    const currency = (await db.shop.findUnique({ where: { domain: shop }, select: { currencyCode: true } }))?.currencyCode;
-    if (currency && currency !== "CNY") await setFxOverride(shop, "CNY", currency, 1 / v.cnyPerShopUnit);
-  }
+  // The guardrails convert with the reference rates unless the merchant typed their own CNY rate, which then wins
+  // for this shop (sourcing's pricing uses the same override); an empty field goes back to the reference.
+  const currency = await storeCurrency(shop);
+  if (currency !== "CNY") await setFxOverride(shop, "CNY", currency, override === null ? null : 1 / override);
   return { ok: true };
+}
+
+async function storeCurrency(shop: string): Promise<string> {
+  return (await db.shop.findUnique({ where: { domain: shop }, select: { currencyCode: true } }))?.currencyCode ?? "USD";
+}
+
+export interface ExchangeRateView {
+  storeCurrency: string;
+  /** Yuan per one unit of the store currency, as the reference table has it. */
+  referenceCnyPerUnit: number | null;
+  referenceSource: string;
+  referenceDate: string;
+  /** The merchant's own rate, when set; it wins over the reference. */
+  overrideCnyPerUnit: number | null;
+}
+
+/** What the settings page shows next to the exchange-rate field: the reference rate, its date, and any override. */
+export async function exchangeRateView(shop: string): Promise<ExchangeRateView> {
+  const currency = await storeCurrency(shop);
+  const table = await latestFxTable();
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  let reference: number | null = null;
+  try { reference = round(rateBetween(table, currency, "CNY")); } catch { reference = null; }
+  const override = await db.fxOverride.findUnique({ where: { shop_fromCurrency_toCurrency: { shop, fromCurrency: "CNY", toCurrency: currency } } });
+  return { storeCurrency: currency, referenceCnyPerUnit: reference, referenceSource: table.source, referenceDate: table.effectiveDate, overrideCnyPerUnit: override ? round(1 / override.rate) : null };
 }
