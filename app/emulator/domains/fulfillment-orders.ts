@@ -69,6 +69,7 @@ function supportedActions(fo: Rec): Rec[] {
   if (fo.status === "OPEN" && fo.assignedLocation.location.fulfillmentService && fo.requestStatus !== "SUBMITTED") actions.push("REQUEST_FULFILLMENT");
   if (fo.status === "IN_PROGRESS" && fo.requestStatus === "ACCEPTED") actions.push("REQUEST_CANCELLATION");
   if (fo.status === "OPEN") actions.push("HOLD", "MOVE");
+  if (fo.status === "ON_HOLD") actions.push("RELEASE_HOLD", "HOLD");
   return actions.map((action) => ({ action, externalUrl: null }));
 }
 
@@ -111,7 +112,7 @@ export function requestCancellation(core: Core, state: ShopState, fo: Rec, messa
 type Transition = { from: { status?: string[]; requestStatus: string[] }; to: { status?: string; requestStatus: string }; topic: string; verb: string };
 
 const TRANSITIONS: Record<string, Transition> = {
-  acceptFulfillment: { from: { requestStatus: ["SUBMITTED"] }, to: { status: "IN_PROGRESS", requestStatus: "ACCEPTED" }, topic: "fulfillment_orders/fulfillment_request_accepted", verb: "accept the fulfillment request" },
+  acceptFulfillment: { from: { status: ["OPEN"], requestStatus: ["SUBMITTED"] }, to: { status: "IN_PROGRESS", requestStatus: "ACCEPTED" }, topic: "fulfillment_orders/fulfillment_request_accepted", verb: "accept the fulfillment request" },
   rejectFulfillment: { from: { requestStatus: ["SUBMITTED"] }, to: { status: "OPEN", requestStatus: "REJECTED" }, topic: "fulfillment_orders/fulfillment_request_rejected", verb: "reject the fulfillment request" },
   acceptCancellation: { from: { requestStatus: ["CANCELLATION_REQUESTED"] }, to: { status: "CANCELLED", requestStatus: "CANCELLATION_ACCEPTED" }, topic: "fulfillment_orders/cancellation_request_accepted", verb: "accept the cancellation request" },
   rejectCancellation: { from: { requestStatus: ["CANCELLATION_REQUESTED"] }, to: { status: "IN_PROGRESS", requestStatus: "CANCELLATION_REJECTED" }, topic: "fulfillment_orders/cancellation_request_rejected", verb: "reject the cancellation request" },
@@ -138,6 +139,67 @@ export function transition(core: Core, state: ShopState, kind: keyof typeof TRAN
   if (kind === "acceptCancellation") core.emit(state, "fulfillment_orders/cancelled", { fulfillment_order: fulfillmentOrderPayload(fo).fulfillment_order, replacement_fulfillment_order: null });
   return { fulfillmentOrder: fo, userErrors: [] };
 }
+
+// Shopify allows up to 10 active holds per app and fulfillment order.
+const MAX_HOLDS = 10;
+
+/**
+ * fulfillmentOrderHold: an OPEN (or already held) FO gets a hold and turns ON_HOLD. Like Shopify, the webhook
+ * fires only for the first hold, when the status changes. Holding some line items (which splits the FO) is not
+ * modelled: the emulator refuses it rather than hold the whole FO.
+ */
+export function holdFulfillmentOrder(core: Core, state: ShopState, id: string, input: Rec, heldByApp: Rec | null): Rec {
+  const fo = state.nodes.get(id);
+  const refuse = (message: string, code?: string, field = ["id"]) => ({ fulfillmentHold: null, fulfillmentOrder: fo ?? null, remainingFulfillmentOrder: null, userErrors: [userError(field, message, code)] });
+  if (!fo || fo.__typename !== "FulfillmentOrder") return { ...refuse("Fulfillment order does not exist.", "FULFILLMENT_ORDER_NOT_FOUND"), fulfillmentOrder: null };
+  if (fo.status !== "OPEN" && fo.status !== "ON_HOLD") return refuse(`Cannot hold a fulfillment order with status ${fo.status}.`);
+  if (input.fulfillmentOrderLineItems?.length) return refuse("The emulator holds whole fulfillment orders only.", "FULFILLMENT_ORDER_NOT_SPLITTABLE", ["fulfillmentHold", "fulfillmentOrderLineItems"]);
+  const handle = input.handle ?? "";
+  const holds = fo.fulfillmentHolds as Rec[];
+  if (holds.some((h) => h.handle === handle)) return refuse("A hold with this handle already exists on the fulfillment order.", "DUPLICATE_FULFILLMENT_HOLD_HANDLE", ["fulfillmentHold", "handle"]);
+  if (holds.length >= MAX_HOLDS) return refuse("The fulfillment order has reached the hold limit.", "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED");
+  const reason = String(input.reason);
+  const hold = register(state, {
+    __typename: "FulfillmentHold", id: core.ids.next("FulfillmentOrder").replace("FulfillmentOrder", "FulfillmentHold"),
+    reason, reasonNotes: input.reasonNotes ?? null, handle, heldByApp, heldByRequestingApp: !!heldByApp,
+    displayReason: reason.charAt(0) + reason.slice(1).toLowerCase().replaceAll("_", " "),
+  });
+  holds.push(hold);
+  fo.updatedAt = isoAt(core.clock);
+  if (fo.status === "OPEN") {
+    fo.status = "ON_HOLD";
+    const held = fulfillmentOrderPayload(fo).fulfillment_order;
+    core.emit(state, "fulfillment_orders/placed_on_hold", {
+      fulfillment_order: { ...held, fulfillment_holds: holds.map(holdPayload) },
+      remaining_fulfillment_order: null,
+      held_fulfillment_order_line_items: (fo.lineItems as Rec[]).map((li) => ({ id: li.id, quantity: li.remainingQuantity })),
+      created_fulfillment_hold: holdPayload(hold),
+    });
+  }
+  return { fulfillmentHold: hold, fulfillmentOrder: fo, remainingFulfillmentOrder: null, userErrors: [] };
+}
+
+/** fulfillmentOrderReleaseHold: the given holds (all when none are named) go; with none left the FO is OPEN again. */
+export function releaseFulfillmentOrderHold(core: Core, state: ShopState, id: string, holdIds: string[] | null | undefined): Rec {
+  const fo = state.nodes.get(id);
+  if (!fo || fo.__typename !== "FulfillmentOrder") return { fulfillmentOrder: null, userErrors: [userError(["id"], "Fulfillment order does not exist.", "FULFILLMENT_ORDER_NOT_FOUND")] };
+  if (fo.status !== "ON_HOLD") return { fulfillmentOrder: fo, userErrors: [userError(["id"], `The fulfillment order is not on hold (status ${fo.status}).`)] };
+  // Ids of other FOs' holds are ignored, as Shopify documents.
+  const release = (h: Rec) => !holdIds?.length || holdIds.includes(h.id);
+  for (const h of (fo.fulfillmentHolds as Rec[]).filter(release)) state.nodes.delete(h.id);
+  fo.fulfillmentHolds = (fo.fulfillmentHolds as Rec[]).filter((h) => !release(h));
+  fo.updatedAt = isoAt(core.clock);
+  if (fo.fulfillmentHolds.length === 0) {
+    fo.status = "OPEN";
+    core.emit(state, "fulfillment_orders/hold_released", { fulfillment_order: { id: fo.id, status: "open" } });
+  }
+  return { fulfillmentOrder: fo, userErrors: [] };
+}
+
+const holdPayload = (h: Rec): Rec => ({
+  id: h.id, reason: String(h.reason).toLowerCase(), reason_notes: h.reasonNotes, handle: h.handle,
+  held_by_requesting_app: h.heldByRequestingApp, held_by_app: h.heldByApp ? { id: h.heldByApp.id } : null,
+});
 
 const ASSIGNMENT: Record<string, string[]> = {
   FULFILLMENT_REQUESTED: ["SUBMITTED"],

@@ -1,7 +1,7 @@
 import type { RootResolvers } from "../context";
 import type { Rec } from "../state";
 import { matchesQuery } from "../search-query";
-import { submitFulfillmentRequest, transition } from "../domains/fulfillment-orders";
+import { holdFulfillmentOrder, releaseFulfillmentOrderHold, submitFulfillmentRequest, transition } from "../domains/fulfillment-orders";
 import { fulfillmentCreate, fulfillmentEventCreate, fulfillmentTrackingInfoUpdate } from "../domains/fulfillments";
 import { carrierServiceCreate, carrierServiceDelete, carrierServiceUpdate, fulfillmentServiceCreate } from "../domains/services";
 
@@ -40,6 +40,8 @@ export const fulfillmentMutations: RootResolvers = {
   fulfillmentOrderAcceptCancellationRequest: (a, { core, shop }) => transition(core, shop, "acceptCancellation", a.id, { message: a.message }),
   fulfillmentOrderRejectCancellationRequest: (a, { core, shop }) => transition(core, shop, "rejectCancellation", a.id, { message: a.message }),
   fulfillmentOrderClose: (a, { core, shop }) => transition(core, shop, "close", a.id, { message: a.message }),
+  fulfillmentOrderHold: (a, { core, shop }) => holdFulfillmentOrder(core, shop, a.id, a.fulfillmentHold, { __typename: "App", id: `gid://shopify/App/${core.appId}` }),
+  fulfillmentOrderReleaseHold: (a, { core, shop }) => releaseFulfillmentOrderHold(core, shop, a.id, a.holdIds),
   fulfillmentCreate: (a, { core, shop }) => fulfillmentCreate(core, shop, a.fulfillment, a.message ?? null),
   fulfillmentTrackingInfoUpdate: (a, { core, shop }) => fulfillmentTrackingInfoUpdate(core, shop, a),
   fulfillmentEventCreate: (a, { core, shop }) => fulfillmentEventCreate(core, shop, a.fulfillmentEvent),
