@@ -1,9 +1,11 @@
 // Answers Shopify's fulfillment and cancellation requests for our warehouses' fulfillment orders.
+import type { Prisma } from "@prisma/client";
 import db from "../../db.server";
 import { adminClientForShop } from "../shopify/admin.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { supplierOrderKey } from "./order-keys";
-import { planFulfillmentOrder } from "./fulfillment-plan.server";
+import { planFulfillmentOrder, type PlannedLine } from "./fulfillment-plan.server";
+import type { EventKind, SupplierOrderRow } from "./supplier-orders.server";
 import { enqueuePlacement } from "./queues.server";
 import { cancelSupplierOrder } from "./cancellation.server";
 import {
@@ -58,20 +60,11 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
       return;
     }
     for (const order of plan.orders) {
-      const key = supplierOrderKey(shop, fo.id, order.supplier, warehouse.code);
-      try {
-        await db.supplierOrder.create({
-          data: {
-            shop, orderGid: fo.orderId, orderName: fo.orderName, fulfillmentOrderGid: fo.id, supplier: order.supplier,
-            warehouse: warehouse.code, idempotencyKey: key, state: "pending", lines: order.lines as object[], shipTo: { ...plan.shipTo },
-            currency: plan.currency, revenueMinor: order.revenueMinor, costMinor: order.costMinor, costCurrency: order.costCurrency,
-            events: { create: { kind: "shopify", message: `Fulfillment request received for ${warehouse.code} (${order.lines.length} item lines).` } },
-          },
-        });
-      } catch (error) {
-        // A concurrent replay created it first; the unique key is the whole point.
-        if ((error as { code?: string }).code !== "P2002") throw error;
-      }
+      await createSupplierOrderRow({
+        shop, orderGid: fo.orderId, orderName: fo.orderName, fulfillmentOrderGid: fo.id, supplier: order.supplier, warehouse: warehouse.code,
+        lines: order.lines, shipTo: { ...plan.shipTo }, currency: plan.currency, revenueMinor: order.revenueMinor, costMinor: order.costMinor,
+        costCurrency: order.costCurrency, event: { kind: "shopify", message: `Fulfillment request received for ${warehouse.code} (${order.lines.length} item lines).` },
+      });
     }
     rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });
     if (rows.length !== plan.orders.length) throw new Error(`supplier orders for ${fo.id} collide with another key; not accepting`);
@@ -79,6 +72,42 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
   for (const row of rows) if (row.state === "pending") await enqueuePlacement(shop, row.id, "0");
   const suppliers = [...new Set(rows.map((r) => r.supplier))].join(", ");
   await acceptFulfillmentRequest(admin, fo.id, `Accepted by Silkroute for the ${warehouse.code} warehouse (supplier: ${suppliers}).`);
+}
+
+export interface NewSupplierOrder {
+  shop: string;
+  orderGid: string;
+  orderName: string;
+  fulfillmentOrderGid: string;
+  supplier: string;
+  warehouse: string;
+  lines: PlannedLine[];
+  shipTo: Prisma.InputJsonValue;
+  currency: string;
+  revenueMinor: number;
+  costMinor: number | null;
+  costCurrency: string | null;
+  event: { kind: EventKind; message: string };
+}
+
+/**
+ * Writes one pending supplier order under its derived key (one per fulfillment order, supplier and warehouse).
+ * Null when that row already exists: a replay or a concurrent worker created it first, and the unique key is
+ * the whole point, so callers treat null as "already done" and read the existing row.
+ */
+export async function createSupplierOrderRow(order: NewSupplierOrder): Promise<SupplierOrderRow | null> {
+  const { event, lines, ...fields } = order;
+  try {
+    return await db.supplierOrder.create({
+      data: {
+        ...fields, idempotencyKey: supplierOrderKey(order.shop, order.fulfillmentOrderGid, order.supplier, order.warehouse), state: "pending",
+        lines: lines as unknown as Prisma.InputJsonValue[], events: { create: event },
+      },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return null;
+  }
 }
 
 export async function answerCancellationRequest(admin: AdminClient, shop: string, fo: AssignedFulfillmentOrder): Promise<void> {
