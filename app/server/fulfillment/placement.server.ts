@@ -13,6 +13,7 @@ import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderR
 import { enqueuePlacement } from "./queues.server";
 import { classifySupplierError, retryDelayMs } from "./supplier-errors";
 import type { PlannedLine } from "./fulfillment-plan.server";
+import { BACKUP_TRIGGERS, failOverToBackup } from "./backup-supplier.server";
 
 type Step = "continue" | "stop";
 
@@ -75,7 +76,7 @@ async function place(row: SupplierOrderRow): Promise<Step> {
     if (row.cancelRequestedAt) return (await transition(row, "cancelled", "Cancelled before it was sent to the supplier.")) ? "stop" : "continue";
     const twoPhase = adapter.twoPhase && hasCapability(adapter, "order.two-phase");
     const created = twoPhase ? await adapter.twoPhase!.reserveOrder(orderRequest(row)) : await adapter.createOrder(orderRequest(row));
-    if (!created.ok) return onSupplierError(row, created.error);
+    if (!created.ok) return onSupplierError(row, created.error, { refusedNewOrder: true });
     order = created.value;
   }
   return applySupplierStatus(row, order, adapter);
@@ -116,7 +117,8 @@ async function applySupplierStatus(row: SupplierOrderRow, order: SupplierOrder, 
   return "stop";
 }
 
-async function onSupplierError(row: SupplierOrderRow, error: SupplierError): Promise<Step> {
+/** `refusedNewOrder`: the supplier refused to create the order, and its lookup just before found nothing under our key. */
+async function onSupplierError(row: SupplierOrderRow, error: SupplierError, { refusedNewOrder = false } = {}): Promise<Step> {
   const kind = classifySupplierError(error);
   if (kind.retry) {
     const attempts = row.attempts + 1;
@@ -127,6 +129,8 @@ async function onSupplierError(row: SupplierOrderRow, error: SupplierError): Pro
     await enqueuePlacement(row.shop, row.id, `retry-${attempts}`, delayMs);
     return "stop";
   }
-  await transition(row, kind.state, error.message, { reasonCode: kind.code, reasonMessage: error.message, fixHint: kind.fix });
+  // Only then may another supplier take the items: nothing can be pending at this one.
+  if (refusedNewOrder && BACKUP_TRIGGERS.has(kind.code)) await failOverToBackup(row, error, kind);
+  else await transition(row, kind.state, error.message, { reasonCode: kind.code, reasonMessage: error.message, fixHint: kind.fix });
   return "stop";
 }
