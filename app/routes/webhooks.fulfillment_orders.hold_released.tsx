@@ -1,4 +1,4 @@
 import { webhookAction } from "../server/webhooks/receive.server";
-import { acknowledgeOnly } from "../server/webhooks/topics.server";
+import { onFulfillmentOrderHoldReleased } from "../server/fulfillment/webhooks.server";
 
-export const action = webhookAction("fulfillment_orders/hold_released", acknowledgeOnly);
+export const action = webhookAction("fulfillment_orders/hold_released", onFulfillmentOrderHoldReleased);

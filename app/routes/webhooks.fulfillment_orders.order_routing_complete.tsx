@@ -1,4 +1,4 @@
 import { webhookAction } from "../server/webhooks/receive.server";
-import { acknowledgeOnly } from "../server/webhooks/topics.server";
+import { onOrderRoutingComplete } from "../server/fulfillment/webhooks.server";
 
-export const action = webhookAction("fulfillment_orders/order_routing_complete", acknowledgeOnly);
+export const action = webhookAction("fulfillment_orders/order_routing_complete", onOrderRoutingComplete);

@@ -1,4 +1,4 @@
 import { webhookAction } from "../server/webhooks/receive.server";
-import { acknowledgeOnly } from "../server/webhooks/topics.server";
+import { onFulfillmentOrderPlacedOnHold } from "../server/fulfillment/webhooks.server";
 
-export const action = webhookAction("fulfillment_orders/placed_on_hold", acknowledgeOnly);
+export const action = webhookAction("fulfillment_orders/placed_on_hold", onFulfillmentOrderPlacedOnHold);

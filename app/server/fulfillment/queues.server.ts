@@ -29,6 +29,18 @@ export async function enqueueOrderSync(shop: string, orderGid: string): Promise<
 }
 
 /**
+ * A fresh look at Shopify's fulfillment requests after an event that can make one answerable (a hold released,
+ * routing complete): one job per webhook delivery, because enqueueOrderSync's key is per order forever and would
+ * not run again. With the order known, that order's fulfillment orders are synced; an FO we have no rows for
+ * carries no order id, so then every request pending for the shop is read, as a notification would.
+ */
+export async function enqueueRequestResync(shop: string, webhookId: string, orderGid: string | null): Promise<void> {
+  const dedupeKey = `${shop}:resync:${webhookId}`;
+  if (orderGid) await jobQueue().enqueue(Q.syncOrder, { shop, orderGid }, { shop, dedupeKey });
+  else await jobQueue().enqueue(Q.processRequests, { shop, kind: "FULFILLMENT_REQUEST" }, { shop, dedupeKey });
+}
+
+/**
  * `generation` changes whenever a new run is due (a retry, an approval), so each gets its own job. The row keeps
  * the latest job's id so the sweeper can tell work that waits in a long queue from work whose job is gone.
  */

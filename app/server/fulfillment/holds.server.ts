@@ -1,0 +1,70 @@
+// Shopify fulfillment holds (awaiting payment, a fraud check, an address to fix…) on fulfillment orders. A hold is
+// kept per FO, not on our rows: Shopify can hold an FO before we have answered its request, and the rows created
+// afterwards must wait too. Placement asks isFulfillmentOrderHeld before sending anything to a supplier.
+import db from "../../db.server";
+import { recordEvent } from "./supplier-orders.server";
+import { enqueuePlacement, enqueueRequestResync } from "./queues.server";
+import { FINAL, type SupplierOrderState } from "./state-machine";
+
+export interface HoldReason {
+  reason: string | null; // FulfillmentHoldReason as webhooks spell it: "awaiting_payment"
+  reasonNotes: string | null;
+}
+
+/** Not sent to the supplier yet, so a hold still stops them. */
+const NOT_SENT: readonly SupplierOrderState[] = ["pending", "awaiting_approval", "needs_attention"];
+const notFinal = { state: { notIn: [...FINAL] } };
+
+export async function isFulfillmentOrderHeld(shop: string, fulfillmentOrderGid: string): Promise<boolean> {
+  return (await db.fulfillmentOrderHold.count({ where: { shop, fulfillmentOrderGid } })) > 0;
+}
+
+/** "Awaiting payment: card declined twice" */
+export function describeHold({ reason, reasonNotes }: HoldReason): string {
+  const label = reason ? reason.charAt(0).toUpperCase() + reason.slice(1).toLowerCase().replaceAll("_", " ") : "no reason given";
+  return reasonNotes ? `${label}: ${reasonNotes}` : label;
+}
+
+export async function recordHold(shop: string, fulfillmentOrderGid: string, hold: HoldReason): Promise<void> {
+  await db.fulfillmentOrderHold.upsert({
+    where: { shop_fulfillmentOrderGid: { shop, fulfillmentOrderGid } },
+    create: { shop, fulfillmentOrderGid, ...hold },
+    update: hold,
+  });
+  const rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid, ...notFinal }, select: { id: true, state: true } });
+  const why = describeHold(hold);
+  for (const row of rows) {
+    // Shopify refuses holds once a request is accepted, so a row at the supplier should not get here; if it does,
+    // what the supplier has is not recalled, the merchant just sees it.
+    const consequence = NOT_SENT.includes(row.state as SupplierOrderState)
+      ? "Nothing goes to the supplier until the hold is released."
+      : "Already with the supplier; nothing was stopped.";
+    await recordEvent(row.id, "shopify", `On hold in Shopify: ${why}. ${consequence}`);
+  }
+}
+
+/**
+ * The hold is cleared before anything is enqueued, so the placement job finds the FO free. Each release gets its
+ * own placement generation and request resync (keyed by the webhook id); a redelivery is dropped by the receiver.
+ */
+export async function releaseHold(shop: string, fulfillmentOrderGid: string, webhookId: string): Promise<void> {
+  await clearHold(shop, fulfillmentOrderGid);
+  const rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid, ...notFinal }, select: { id: true, state: true, orderGid: true } });
+  for (const row of rows) {
+    const resumes = row.state === "pending";
+    await recordEvent(row.id, "shopify", resumes ? "Hold released in Shopify; checking again before sending to the supplier." : "Hold released in Shopify.");
+    if (resumes) await enqueuePlacement(shop, row.id, `released-${webhookId}`);
+  }
+  await enqueueRequestResync(shop, webhookId, rows[0]?.orderGid ?? null);
+}
+
+export async function clearHold(shop: string, fulfillmentOrderGid: string): Promise<void> {
+  await db.fulfillmentOrderHold.deleteMany({ where: { shop, fulfillmentOrderGid } });
+}
+
+/** The holds on these FOs, by FO id, for the orders admin. */
+export async function holdsFor(shop: string, fulfillmentOrderGids: string[]): Promise<Map<string, HoldReason>> {
+  if (fulfillmentOrderGids.length === 0) return new Map();
+  const holds = await db.fulfillmentOrderHold.findMany({ where: { shop, fulfillmentOrderGid: { in: [...new Set(fulfillmentOrderGids)] } } });
+  return new Map(holds.map((h) => [h.fulfillmentOrderGid, { reason: h.reason, reasonNotes: h.reasonNotes }]));
+}
