@@ -26,7 +26,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function SupplierOrderPage() {
-  const { order, timeline, actions } = useLoaderData<typeof loader>();
+  const { order, hold, timeline, actions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <Page title={`${order.orderName} · ${order.supplier} ${order.warehouse}`} backAction={{ url: "/app/orders" }} titleMetadata={<StateBadge state={order.state} />}>
@@ -34,6 +34,7 @@ export default function SupplierOrderPage() {
         <Layout.Section>
           <BlockStack gap="400">
             {result && <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>}
+            {hold && <Banner tone="info" title="On hold in Shopify"><Text as="p">{hold}</Text></Banner>}
             {order.reasonMessage && (
               <Banner tone="warning" title={order.reasonMessage}>{order.fixHint && <Text as="p">{order.fixHint}</Text>}</Banner>
             )}

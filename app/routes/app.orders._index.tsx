@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate } from "@remix-run/react";
-import { Card, EmptyState, IndexTable, Page, Tabs, Text } from "@shopify/polaris";
+import { Badge, Card, EmptyState, IndexTable, InlineStack, Page, Tabs, Text } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
 import { isTab, listSupplierOrders, TABS, type TabKey } from "../server/fulfillment/orders-view.server";
 import { StateBadge } from "../components/orders/state-badge";
@@ -37,7 +37,12 @@ export default function Orders() {
                 <IndexTable.Cell>{r.supplier} · {r.warehouse}</IndexTable.Cell>
                 <IndexTable.Cell><StateBadge state={r.state} /></IndexTable.Cell>
                 <IndexTable.Cell>{r.trackingNumbers.length ? `${r.carrier ?? ""} ${r.trackingNumbers.join(", ")}` : "—"}</IndexTable.Cell>
-                <IndexTable.Cell>{r.flagCode ? r.flagCode.replace("_", " ").toLowerCase() : r.reasonMessage ?? ""}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <InlineStack gap="200" blockAlign="center">
+                    {r.hold && <Badge tone="attention">On hold in Shopify</Badge>}
+                    <Text as="span">{r.hold ?? (r.flagCode ? r.flagCode.replace("_", " ").toLowerCase() : r.reasonMessage ?? "")}</Text>
+                  </InlineStack>
+                </IndexTable.Cell>
               </IndexTable.Row>
             ))}
           </IndexTable>

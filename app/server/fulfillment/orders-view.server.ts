@@ -2,6 +2,7 @@
 // here except the order name the merchant already sees in Shopify.
 import db from "../../db.server";
 import type { Prisma } from "@prisma/client";
+import { describeHold, holdsFor } from "./holds.server";
 
 export const TABS = {
   attention: { label: "Needs attention", where: { OR: [{ state: { in: ["needs_attention", "awaiting_approval", "failed"] } }, { flagCode: { not: null } }] } },
@@ -18,11 +19,18 @@ export async function listSupplierOrders(shop: string, tab: TabKey, take = 50) {
   const [rows, counts] = await Promise.all([
     db.supplierOrder.findMany({
       where: { shop, ...TABS[tab].where }, orderBy: { updatedAt: "desc" }, take,
-      select: { id: true, orderName: true, supplier: true, warehouse: true, state: true, supplierOrderId: true, reasonMessage: true, flagCode: true, carrier: true, trackingNumbers: true, updatedAt: true },
+      select: { id: true, orderName: true, supplier: true, warehouse: true, state: true, supplierOrderId: true, reasonMessage: true, flagCode: true, carrier: true, trackingNumbers: true, updatedAt: true, fulfillmentOrderGid: true },
     }),
     Promise.all(Object.entries(TABS).map(async ([key, t]) => [key, await db.supplierOrder.count({ where: { shop, ...t.where } })] as const)),
   ]);
-  return { rows: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString(), trackingNumbers: (r.trackingNumbers as string[] | null) ?? [] })), counts: Object.fromEntries(counts) as Record<TabKey, number> };
+  const holds = await holdsFor(shop, rows.map((r) => r.fulfillmentOrderGid));
+  return {
+    rows: rows.map(({ fulfillmentOrderGid, ...r }) => {
+      const hold = holds.get(fulfillmentOrderGid);
+      return { ...r, updatedAt: r.updatedAt.toISOString(), trackingNumbers: (r.trackingNumbers as string[] | null) ?? [], hold: hold ? describeHold(hold) : null };
+    }),
+    counts: Object.fromEntries(counts) as Record<TabKey, number>,
+  };
 }
 
 export async function supplierOrderDetail(shop: string, id: string) {
@@ -32,8 +40,10 @@ export async function supplierOrderDetail(shop: string, id: string) {
   });
   if (!row) return null;
   const { shipTo: _pii, events, ...order } = row;
+  const hold = (await holdsFor(shop, [row.fulfillmentOrderGid])).get(row.fulfillmentOrderGid);
   return {
     order: { ...order, trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[] },
+    hold: hold ? describeHold(hold) : null, // while Shopify holds the fulfillment order: "Awaiting payment: …"
     timeline: events.map((e) => ({ id: e.id, kind: e.kind, message: e.message, at: e.at.toISOString(), toState: e.toState })),
     actions: {
       approve: ["awaiting_approval", "needs_attention"].includes(row.state),
