@@ -69,6 +69,6 @@ describe("the orders admin", () => {
     expect(rateBetween(await fxTableForShop(shop), "CNY", "USD")).toBeCloseTo(1 / 7.5, 10); // a bad input loses nothing
 
     await settingsAction(routeArgs(adminRequest(shop, "/app/orders/settings", { form: { ...form, cnyRateOverride: "" } })));
-    expect(rateBetween(await fxTableForShop(shop), "USD", "CNY")).toBeCloseTo(before.fx.referenceCnyPerUnit, 3);
+    expect(rateBetween(await fxTableForShop(shop), "USD", "CNY")).toBeCloseTo(before.fx.referenceCnyPerUnit!, 3);
   });
 });

@@ -7,6 +7,8 @@ import { processFulfillmentRequests } from "./fulfillment-requests.server";
 import { enqueuePlacement } from "./queues.server";
 import { supplierOrderKey } from "./order-keys";
 import { planBackup, replacementOf } from "./backup-supplier.server";
+import { retrySupplierOrder } from "./order-actions.server";
+import { cancelOrderAtSuppliers } from "./cancellation.server";
 import { createSandboxAdapter } from "../suppliers/sandbox";
 import { createSandboxSupplierService } from "../suppliers/sandbox/service/sandbox-service";
 import type { SupplierAdapter } from "../suppliers/supplier-adapter";
@@ -75,6 +77,24 @@ describe("switching to the backup supplier", () => {
     expect(backupService.orderCount).toBe(1);
     expect(world.sandbox.orderCount).toBe(0);
     expect((await events(primary!.id)).map((e) => e.message)).toContainEqual(expect.stringMatching(/switching to your backup supplier CJ Dropshipping for 1 × SR-SCARF/));
+  });
+
+  it("refuses the merchant's Retry on a primary whose items went to the backup, so nothing is ordered twice", async () => {
+    await arrange();
+    await orderThroughRequest();
+    await world.drain();
+    const { sandbox: primary } = await rowsBySupplier();
+    expect(await retrySupplierOrder(world.shop, primary!.id)).toMatchObject({ ok: false, message: expect.stringMatching(/backup supplier CJ Dropshipping instead/) });
+    expect((await db.supplierOrder.findUniqueOrThrow({ where: { id: primary!.id } })).state).toBe("failed");
+  });
+
+  it("cancels the backup order too when the Shopify order is cancelled", async () => {
+    await arrange();
+    await orderThroughRequest();
+    await world.drain();
+    const { sandbox: primary } = await rowsBySupplier();
+    expect(await cancelOrderAtSuppliers(world.shop, primary!.orderGid)).toMatchObject({ cancelled: 2 });
+    expect((await rowsBySupplier()).cj).toMatchObject({ state: "cancelled" });
   });
 
   it("switches too when the primary supplier no longer sells the item", async () => {

@@ -57,15 +57,21 @@ async function recordUndoable(id: string, message: string): Promise<void> {
 
 /** orders/cancelled: every supplier order of the order; throws (so the job retries) while a supplier is down. */
 export async function cancelOrderAtSuppliers(shop: string, orderGid: string): Promise<{ cancelled: number; refused: number }> {
-  const rows = await db.supplierOrder.findMany({ where: { shop, orderGid } });
   let cancelled = 0;
   let refused = 0;
   const pending: string[] = [];
-  for (const row of rows) {
-    const r = await cancelSupplierOrder(row.id, "The order was cancelled in Shopify.");
-    if (r.outcome === "cancelled") cancelled++;
-    else if (r.outcome === "refused") refused++;
-    else pending.push(row.id);
+  const seen = new Set<string>();
+  // Read the rows again after each pass: a backup-supplier switch may have added one while we cancelled.
+  for (let pass = 0; pass < 3; pass++) {
+    const rows = (await db.supplierOrder.findMany({ where: { shop, orderGid } })).filter((r) => !seen.has(r.id));
+    if (!rows.length) break;
+    for (const row of rows) {
+      seen.add(row.id);
+      const r = await cancelSupplierOrder(row.id, "The order was cancelled in Shopify.");
+      if (r.outcome === "cancelled") cancelled++;
+      else if (r.outcome === "refused") refused++;
+      else pending.push(row.id);
+    }
   }
   if (pending.length) throw new Error(`supplier unavailable while cancelling ${pending.length} supplier order(s); will retry`);
   return { cancelled, refused };

@@ -6,6 +6,7 @@ import { enqueuePlacement, Q } from "./queues.server";
 import { cancelSupplierOrder } from "./cancellation.server";
 import { TRACKED, type SupplierOrderState } from "./state-machine";
 import { recordEvent } from "./supplier-orders.server";
+import { replacementOf, supplierLabel } from "./backup-supplier.server";
 import { adminClientForShop } from "../shopify/admin.server";
 import { closeFulfillmentOrder } from "./shopify/fulfillment-api.server";
 
@@ -25,6 +26,8 @@ export async function retrySupplierOrder(shop: string, id: string): Promise<Acti
   const row = await loadSupplierOrder(id);
   if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
   if (row.state !== "failed" && row.state !== "needs_attention") return { ok: false, message: "Only failed orders or orders needing attention can be retried." };
+  const replacement = await replacementOf(row);
+  if (replacement) return { ok: false, message: `These items went to the backup supplier ${supplierLabel(replacement.supplier)} instead; retrying here would order them twice.` };
   const moved = await transition(row, "pending", "Retry requested by the merchant; checking again.", { reasonCode: null, reasonMessage: null, fixHint: null });
   if (!moved) return { ok: false, message: "The order changed meanwhile; reload and try again." };
   await enqueuePlacement(shop, id, `retry-by-merchant-${moved.version}`);
