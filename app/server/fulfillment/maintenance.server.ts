@@ -65,12 +65,17 @@ async function flag(id: string, code: string, message: string, at: Date): Promis
 export async function sweepInFlight(now = new Date(), staleMs = 10 * 60_000): Promise<number> {
   const stale = await db.supplierOrder.findMany({
     where: { state: { in: [...IN_FLIGHT] }, updatedAt: { lt: new Date(now.getTime() - staleMs) }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
-    select: { id: true, shop: true, placementJobId: true, version: true },
+    select: { id: true, shop: true, placementJobId: true, version: true, fulfillmentOrderGid: true },
   });
+  // A row whose FO is on hold in Shopify waits for hold_released, which re-enqueues it; sweeping it is a no-op job.
+  const held = new Set((await db.fulfillmentOrderHold.findMany({
+    where: { fulfillmentOrderGid: { in: [...new Set(stale.map((r) => r.fulfillmentOrderGid))] } }, select: { shop: true, fulfillmentOrderGid: true },
+  })).map((h) => `${h.shop}|${h.fulfillmentOrderGid}`));
   const pending = await jobQueue().pendingAmong(stale.flatMap((row) => (row.placementJobId ? [row.placementJobId] : [])));
   let enqueued = 0;
   for (const row of stale) {
     if (row.placementJobId && pending.has(row.placementJobId)) continue;
+    if (held.has(`${row.shop}|${row.fulfillmentOrderGid}`)) continue;
     await enqueuePlacement(row.shop, row.id, `sweep-after-${row.placementJobId ?? `v${row.version}`}`);
     enqueued++;
   }

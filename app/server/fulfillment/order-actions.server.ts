@@ -7,6 +7,7 @@ import { cancelSupplierOrder } from "./cancellation.server";
 import { TRACKED, type SupplierOrderState } from "./state-machine";
 import { recordEvent } from "./supplier-orders.server";
 import { replacementOf, supplierLabel } from "./backup-supplier.server";
+import { isFulfillmentOrderHeld } from "./holds.server";
 import { adminClientForShop } from "../shopify/admin.server";
 import { closeFulfillmentOrder } from "./shopify/fulfillment-api.server";
 
@@ -16,6 +17,7 @@ export async function approveSupplierOrder(shop: string, id: string): Promise<Ac
   const row = await loadSupplierOrder(id);
   if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
   if (row.state !== "awaiting_approval" && row.state !== "needs_attention") return { ok: false, message: `Only orders waiting for approval or needing attention can be approved (this one is ${row.state.replace("_", " ")}).` };
+  if (await isFulfillmentOrderHeld(shop, row.fulfillmentOrderGid)) return { ok: false, message: "This order is on hold in Shopify. Release the hold there first; Silkroute places it as soon as the hold is released." };
   const moved = await transition(row, "placing", "Approved by the merchant; sending to the supplier.", { approvedAt: new Date(), reasonCode: null, reasonMessage: null, fixHint: null });
   if (!moved) return { ok: false, message: "The order changed meanwhile; reload and try again." };
   await enqueuePlacement(shop, id, `approved-${moved.version}`);

@@ -11,6 +11,7 @@ import { checkGuardrails } from "./preflight/guardrails";
 import { fxTableForShop } from "../fx/fx-rates.server";
 import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderRow } from "./supplier-orders.server";
 import { enqueuePlacement } from "./queues.server";
+import { isFulfillmentOrderHeld } from "./holds.server";
 import { classifySupplierError, retryDelayMs } from "./supplier-errors";
 import type { PlannedLine } from "./fulfillment-plan.server";
 import { BACKUP_TRIGGERS, failOverToBackup } from "./backup-supplier.server";
@@ -40,6 +41,8 @@ async function guardrailProblem(row: SupplierOrderRow, costMinor = row.costMinor
 
 async function preflight(row: SupplierOrderRow): Promise<Step> {
   if (row.cancelRequestedAt) return (await transition(row, "cancelled", "Cancelled before it was sent to the supplier.")) ? "stop" : "continue";
+  // Held in Shopify (payment, fraud check, address): wait; hold_released re-enqueues placement (holds.server.ts).
+  if (await isFulfillmentOrderHeld(row.shop, row.fulfillmentOrderGid)) return "stop";
   if (row.approvedAt) return (await transition(row, "placing", "Approved by the merchant; sending to the supplier.")) ? "continue" : "continue";
   const { settings, problem } = await guardrailProblem(row);
   if (settings.mode === "review") {
