@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
 import { supplierOrderDetail } from "../server/fulfillment/orders-view.server";
-import { approveSupplierOrder, cancelSupplierOrderByMerchant, checkTrackingNow, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
+import { approveSupplierOrder, cancelSupplierOrderByMerchant, checkTrackingNow, handBackToShopify, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
 import { StateBadge } from "../components/orders/state-badge";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -14,7 +14,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return json(detail);
 };
 
-const ACTIONS = { approve: approveSupplierOrder, retry: retrySupplierOrder, cancel: cancelSupplierOrderByMerchant, "check-tracking": checkTrackingNow } as const;
+const ACTIONS = { approve: approveSupplierOrder, retry: retrySupplierOrder, cancel: cancelSupplierOrderByMerchant, "check-tracking": checkTrackingNow, "hand-back": handBackToShopify } as const;
 // States whose tracking the supplier can still update (the TRACKED states of the fulfillment state machine).
 const TRACKABLE = new Set(["placed", "shipped", "exception"]);
 
@@ -26,7 +26,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function SupplierOrderPage() {
-  const { order, hold, timeline, actions } = useLoaderData<typeof loader>();
+  const { order, hold, timeline, actions, replacedBy } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <Page title={`${order.orderName} · ${order.supplier} ${order.warehouse}`} backAction={{ url: "/app/orders" }} titleMetadata={<StateBadge state={order.state} />}>
@@ -35,6 +35,11 @@ export default function SupplierOrderPage() {
           <BlockStack gap="400">
             {result && <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>}
             {hold && <Banner tone="info" title="On hold in Shopify"><Text as="p">{hold}</Text></Banner>}
+            {replacedBy && (
+              <Banner tone="info" title={`Switched to the backup supplier ${replacedBy.supplier}`}>
+                <Link url={`/app/orders/${replacedBy.id}`}>Open the backup supplier order</Link> ({replacedBy.state.replace("_", " ")})
+              </Banner>
+            )}
             {order.reasonMessage && (
               <Banner tone="warning" title={order.reasonMessage}>{order.fixHint && <Text as="p">{order.fixHint}</Text>}</Banner>
             )}
@@ -64,6 +69,12 @@ export default function SupplierOrderPage() {
                 {TRACKABLE.has(order.state) && <ActionButton intent="check-tracking" label="Check tracking now" />}
                 {actions.cancel && <ActionButton intent="cancel" label="Cancel at supplier" critical />}
               </InlineStack>
+              {actions.handBack && (
+                <BlockStack gap="100">
+                  <ActionButton intent="hand-back" label="Fulfill another way" />
+                  <Text as="p" tone="subdued" variant="bodySm">Gives the request back to Shopify, so you can fulfill it from another location or by hand.</Text>
+                </BlockStack>
+              )}
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -33,7 +33,7 @@ describe("the orders admin", () => {
     const row = await seedOrder(shop, "awaiting_approval");
     const detail = await (await detailLoader(routeArgs(adminRequest(shop, `/app/orders/${row.id}`), { id: row.id }))).json();
     expect(JSON.stringify(detail)).not.toContain("Secret Person");
-    expect(detail.actions).toEqual({ approve: true, retry: false, cancel: true });
+    expect(detail.actions).toEqual({ approve: true, retry: false, cancel: true, handBack: true });
     const res = await detailAction(routeArgs(adminRequest(shop, `/app/orders/${row.id}`, { form: { intent: "approve" } }), { id: row.id }));
     expect(await res.json()).toMatchObject({ ok: true });
     expect(await db.supplierOrder.findUnique({ where: { id: row.id } })).toMatchObject({ state: "placing" });

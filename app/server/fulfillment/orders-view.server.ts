@@ -1,6 +1,7 @@
 // What the admin's orders pages show: supplier orders by status tab, and one order's timeline. No PII leaves
 // here except the order name the merchant already sees in Shopify.
 import db from "../../db.server";
+import { replacementOf, supplierLabel } from "./backup-supplier.server";
 import type { Prisma } from "@prisma/client";
 import { describeHold, holdsFor } from "./holds.server";
 
@@ -41,14 +42,18 @@ export async function supplierOrderDetail(shop: string, id: string) {
   if (!row) return null;
   const { shipTo: _pii, events, ...order } = row;
   const hold = (await holdsFor(shop, [row.fulfillmentOrderGid])).get(row.fulfillmentOrderGid);
+  const replacedBy = await replacementOf(row);
   return {
+    replacedBy: replacedBy ? { id: replacedBy.id, supplier: supplierLabel(replacedBy.supplier), state: replacedBy.state } : null,
     order: { ...order, trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[] },
     hold: hold ? describeHold(hold) : null, // while Shopify holds the fulfillment order: "Awaiting payment: …"
     timeline: events.map((e) => ({ id: e.id, kind: e.kind, message: e.message, at: e.at.toISOString(), toState: e.toState })),
     actions: {
-      approve: ["awaiting_approval", "needs_attention"].includes(row.state),
-      retry: ["failed", "needs_attention"].includes(row.state),
+      approve: ["awaiting_approval", "needs_attention"].includes(row.state) && !hold,
+      retry: ["failed", "needs_attention"].includes(row.state) && !replacedBy,
       cancel: !["shipped", "delivered", "exception", "cancelled"].includes(row.state),
+      // Give the request back to Shopify (fulfillmentOrderClose) when Silkroute cannot place it.
+      handBack: ["failed", "needs_attention", "awaiting_approval"].includes(row.state) && !replacedBy,
     },
   };
 }
