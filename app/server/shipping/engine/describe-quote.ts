@@ -7,13 +7,9 @@ const amount = (m: Money) => `${toDecimalString(m)} ${m.currency}`;
 
 export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "DDP" | "DDU", currency: string): string {
   if (parcels.every((p) => p.duties.ruleId === "domestic")) return "No customs duties (ships domestically)";
-  let duty = 0;
-  let tax = 0;
   let charged = 0;
   let taxesLeftOut = false;
   for (const p of parcels) {
-    duty += p.duties.duty.amount;
-    tax += p.duties.tax.amount;
     charged += (p.duties.included ? p.duties.duty.amount : 0) + (p.duties.taxIncluded ? p.duties.tax.amount : 0);
     taxesLeftOut ||= p.duties.included && !p.duties.taxIncluded && p.duties.tax.amount > 0;
   }
@@ -27,10 +23,23 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
     return charged > 0 ? `Duties & taxes prepaid, included (est. ${est})` : "No import duties or taxes expected";
   }
   if (nothingDue) return "No import duties or taxes expected";
-  const estimate = duty + tax;
-  return estimate > 0
-    ? `Duties & taxes due on delivery (est. ${amount({ amount: estimate, currency })})`
+  // Under a VAT/GST-at-checkout regime (EU IOSS ≤ €150, UK ≤ £135, Australia ≤ A$1,000, …) the seller collects
+  // the tax with the order whatever the shipping terms, so the buyer owes nothing for that parcel on delivery.
+  let atCheckout = 0;
+  let onDelivery = 0;
+  let anyOnDelivery = false;
+  for (const p of parcels) {
+    if (p.duties.collectedAt === "none") continue;
+    const estimate = p.duties.duty.amount + p.duties.tax.amount;
+    if (p.duties.collectedAt === "checkout" && p.duties.tax.amount > 0) atCheckout += estimate;
+    else [onDelivery, anyOnDelivery] = [onDelivery + estimate, true];
+  }
+  const checkoutPart = atCheckout > 0 ? `VAT/GST charged at checkout (est. ${amount({ amount: atCheckout, currency })})` : "";
+  if (!anyOnDelivery) return `${checkoutPart}; nothing to pay on delivery`;
+  const deliveryPart = onDelivery > 0
+    ? `Duties & taxes due on delivery (est. ${amount({ amount: onDelivery, currency })})`
     : "Duties & taxes, if any, due on delivery";
+  return checkoutPart ? `${checkoutPart}; ${deliveryPart.charAt(0).toLowerCase()}${deliveryPart.slice(1)}` : deliveryPart;
 }
 
 export function deliveryStatement(minDays: number, maxDays: number, minDate: string, maxDate: string): string {

@@ -28,6 +28,22 @@ describe("quoteRates", () => {
     expect(quote(r, "SR-POST-ECONOMY").parcels[0]!.duties.included).toBe(false);
   });
 
+  it("tells a UK, EU or Australian buyer of a low-value DDU parcel that VAT is charged at checkout, not on delivery", () => {
+    for (const destination of [{ country: "GB", province: "", postal_code: "SW1A 1AA", city: "London" }, { country: "DE", province: "", postal_code: "10115", city: "Berlin" }, { country: "AU", province: "NSW", postal_code: "2000", city: "Sydney" }]) {
+      const economy = quote(quoteRates(buildRateRequest({ destination }), buildContext()), "SR-POST-ECONOMY");
+      expect(economy.incoterm).toBe("DDU");
+      expect(economy.description).toMatch(/VAT\/GST charged at checkout \(est\. \d+\.\d{2} USD\)/);
+      expect(economy.description).not.toMatch(/due on delivery/);
+    }
+  });
+
+  it("still says duties are due on delivery for a DDU parcel above the low-value limit", () => {
+    const pricey = buildRateRequest({ destination: { country: "GB", province: "", postal_code: "SW1A 1AA", city: "London" }, items: [buildItem({ priceMinor: 400_00 })] });
+    const economy = quote(quoteRates(pricey, buildContext()), "SR-POST-ECONOMY");
+    expect(economy.description).toMatch(/Duties & taxes due on delivery \(est\. \d+\.\d{2} USD\)/);
+    expect(economy.description).not.toMatch(/charged at checkout/);
+  });
+
   it("returns Shopify-formatted delivery dates and Date values", () => {
     const q = quote(quoteRates(buildRateRequest(), buildContext()), "SR-EXPRESS");
     expect(q.minDeliveryDateText).toBe("2026-11-26 12:00:00 -0600");
