@@ -31,6 +31,15 @@ if [ -f scripts/e2e/run.ts ] && [ $# -eq 0 ]; then
   [ $e2e_rc -eq 0 ] || rc=1
 fi
 
+if [ $# -eq 0 ]; then
+  # Exactly-once under faults (ADR 0600): 200 orders, 10 % webhooks twice, 20 % supplier failures, workers killed.
+  echo "== reliability smoke (200 orders, injected faults, workers killed)"
+  DATABASE_URL="${TEST_POSTGRES_URL%/*}/silkroute_reliability_ci" npx tsx scripts/bench/fulfillment-reliability.ts --orders 200 --timeout-s 900 \
+    > .data/reliability.out 2> .data/reliability.err; rel_rc=$?
+  grep -E '"(orders|fulfilled|flagged|lost|duplicateSupplierOrders|duplicateFulfillments|duplicateEvents|workersKilled|settledSeconds)"' .data/reliability.out | tr -d ' ,' | paste -sd' ' -
+  if [ $rel_rc -eq 0 ]; then passed=$((passed + 1)); echo "reliability smoke: passed"; else failed=$((failed + 1)); rc=1; echo "reliability smoke: FAILED"; tail -c 2000 .data/reliability.err; fi
+fi
+
 eval "${PG_STOP:-true}" >/dev/null 2>&1 || true
 echo "${passed} passed, ${failed} failed"
 [ $rc -eq 0 ] && [ $failed -eq 0 ]

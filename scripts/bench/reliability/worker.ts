@@ -20,3 +20,18 @@ for (const [name, reg] of Object.entries(fulfillmentJobHandlers({ db, jobs: queu
 }
 globalThis.__silkrouteJobs = queue; // enqueues from handlers go through this worker's queue
 await queue.start();
+
+// BENCH_PROFILE_MS=<ms>: write a CPU profile of this worker's first <ms> to .data/ (open it in Chrome DevTools),
+// for finding what limits throughput. Workers are SIGKILLed, so Node's own --cpu-prof would never write one.
+if (process.env.BENCH_PROFILE_MS) {
+  const { Session } = await import("node:inspector/promises");
+  const fs = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  setTimeout(async () => {
+    const { profile } = await session.post("Profiler.stop");
+    fs.writeFileSync(`.data/worker-${process.pid}.cpuprofile`, JSON.stringify(profile));
+  }, Number(process.env.BENCH_PROFILE_MS)).unref();
+}
