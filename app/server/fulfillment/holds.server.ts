@@ -4,6 +4,8 @@
 import db from "../../db.server";
 import { recordEvent } from "./supplier-orders.server";
 import { enqueuePlacement, enqueueRequestResync } from "./queues.server";
+import { adminClientForShop } from "../shopify/admin.server";
+import { fulfillmentOrderHolds } from "./shopify/fulfillment-api.server";
 import { FINAL, type SupplierOrderState } from "./state-machine";
 
 export interface HoldReason {
@@ -67,4 +69,24 @@ export async function holdsFor(shop: string, fulfillmentOrderGids: string[]): Pr
   if (fulfillmentOrderGids.length === 0) return new Map();
   const holds = await db.fulfillmentOrderHold.findMany({ where: { shop, fulfillmentOrderGid: { in: [...new Set(fulfillmentOrderGids)] } } });
   return new Map(holds.map((h) => [h.fulfillmentOrderGid, { reason: h.reason, reasonNotes: h.reasonNotes }]));
+}
+
+/**
+ * Makes our record of the FO's hold match Shopify's: webhooks can arrive out of order or be lost, Shopify's
+ * fulfillment order cannot. A hold Shopify no longer has is released (placement resumes); a hold we missed is
+ * recorded. Returns what it did.
+ */
+export async function reconcileHold(shop: string, fulfillmentOrderGid: string, jobId: string): Promise<"held" | "released" | "unchanged"> {
+  const truth = await fulfillmentOrderHolds(await adminClientForShop(shop), fulfillmentOrderGid);
+  const heldInShopify = truth?.status === "ON_HOLD" && truth.holds.length > 0;
+  const heldHere = await isFulfillmentOrderHeld(shop, fulfillmentOrderGid);
+  if (heldInShopify && !heldHere) {
+    await recordHold(shop, fulfillmentOrderGid, truth.holds[0]!);
+    return "held";
+  }
+  if (!heldInShopify && heldHere) {
+    await releaseHold(shop, fulfillmentOrderGid, `reconcile-${jobId}`);
+    return "released";
+  }
+  return "unchanged";
 }

@@ -8,7 +8,7 @@ import { action as routingComplete } from "../../routes/webhooks.fulfillment_ord
 import { action as foCancelled } from "../../routes/webhooks.fulfillment_orders.cancelled";
 import { loader as listLoader } from "../../routes/app.orders._index";
 import { loader as detailLoader } from "../../routes/app.orders.$id";
-import { isFulfillmentOrderHeld } from "./holds.server";
+import { isFulfillmentOrderHeld, reconcileHold } from "./holds.server";
 import { Q } from "./queues.server";
 import { startWorld } from "./test-world";
 import { processFulfillmentRequests } from "./fulfillment-requests.server";
@@ -65,7 +65,7 @@ describe("fulfillment-order holds", () => {
     await deliver(placedOnHold, "placed_on_hold", shop, placedOnHoldPayload(foGid, "other", "check stock"));
     expect(await events(row.id)).toEqual(["On hold in Shopify: Other: check stock. Already with the supplier; nothing was stopped."]);
     expect(await db.supplierOrder.findUnique({ where: { id: row.id } })).toMatchObject({ state: "placed" });
-    expect(await jobs(shop)).toEqual([]);
+    expect((await jobs(shop)).filter((j) => j.queue !== Q.reconcileHold)).toEqual([]); // only the check against Shopify
   });
 
   it("clears the hold on hold_released, resumes placement and syncs the order's requests once per webhook id", async () => {
@@ -89,7 +89,7 @@ describe("fulfillment-order holds", () => {
     await deliver(placedOnHold, "placed_on_hold", shop, placedOnHoldPayload(foGid));
     await deliver(holdReleased, "hold_released", shop, { fulfillment_order: { id: foGid, status: "on_hold" } });
     expect(await isFulfillmentOrderHeld(shop, foGid)).toBe(true);
-    expect(await jobs(shop)).toEqual([]);
+    expect((await jobs(shop)).filter((j) => j.queue !== Q.reconcileHold)).toEqual([]); // only the check against Shopify
   });
 
   it("forgets the hold of a fulfillment order Shopify cancels, since no release will come for it", async () => {
@@ -120,7 +120,7 @@ describe("fulfillment-order holds", () => {
       expect((await deliver(routingComplete, "order_routing_complete", shop, payload)).status).toBe(200);
     }
     expect(await db.fulfillmentOrderHold.count({ where: { shop } })).toBe(0);
-    expect(await jobs(shop)).toEqual([]);
+    expect((await jobs(shop)).filter((j) => j.queue !== Q.reconcileHold)).toEqual([]); // only the check against Shopify
     expect(await events(row.id)).toEqual([]);
   });
 
@@ -135,6 +135,44 @@ describe("fulfillment-order holds", () => {
 describe("a Shopify hold against the emulator", () => {
   const HOLD = `mutation($id: ID!) { fulfillmentOrderHold(id: $id, fulfillmentHold: {reason: AWAITING_PAYMENT, reasonNotes: "Bank transfer"}) { userErrors { message } } }`;
   const RELEASE = `mutation($id: ID!) { fulfillmentOrderReleaseHold(id: $id) { userErrors { message } } }`;
+
+  it("corrects a placed_on_hold that arrives after its hold_released by reading the hold from Shopify", async () => {
+    const world = await startWorld();
+    try {
+      world.placeOrder();
+      const foGid = world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!.id as string;
+      await world.emulator.graphql(world.shop, HOLD, { id: foGid });
+      await world.emulator.graphql(world.shop, RELEASE, { id: foGid });
+      const [onHold] = world.emulator.controls.events(world.shop, "fulfillment_orders/placed_on_hold");
+      const [released] = world.emulator.controls.events(world.shop, "fulfillment_orders/hold_released");
+      // Shopify retried the hold webhook, so the release reached us first.
+      await deliver(holdReleased, "hold_released", world.shop, released!.payload);
+      await deliver(placedOnHold, "placed_on_hold", world.shop, onHold!.payload);
+      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
+
+      await world.drain(); // the reconcile jobs read the FO: OPEN, no holds
+      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(false);
+      await processFulfillmentRequests(world.shop, "FULFILLMENT_REQUEST");
+      await world.drain();
+      expect(await world.supplierOrders()).toEqual([expect.objectContaining({ fulfillmentOrderGid: foGid, state: "placed" })]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it("records a hold whose webhook never came when the next reconcile finds it in Shopify", async () => {
+    const world = await startWorld();
+    try {
+      world.placeOrder();
+      const foGid = world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!.id as string;
+      await world.emulator.graphql(world.shop, HOLD, { id: foGid });
+      expect(await reconcileHold(world.shop, foGid, "job-1")).toBe("held");
+      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
+      expect(await reconcileHold(world.shop, foGid, "job-2")).toBe("unchanged");
+    } finally {
+      await world.close();
+    }
+  });
 
   it("leaves a held fulfillment order's request unaccepted and answers it once the release arrives, then the supplier order goes out", async () => {
     const world = await startWorld();

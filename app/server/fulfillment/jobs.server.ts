@@ -9,6 +9,7 @@ import { syncTracking } from "./tracking/sync-tracking.server";
 import { syncShopTracking } from "./tracking/shop-tracking.server";
 import type { TrackingCadence } from "./tracking/poll-schedule";
 import { detectStuck, pollTracking, sweepInFlight } from "./maintenance.server";
+import { reconcileHold } from "./holds.server";
 
 export function fulfillmentJobHandlers(_deps: JobDeps): Record<string, JobRegistration> {
   return {
@@ -21,6 +22,7 @@ export function fulfillmentJobHandlers(_deps: JobDeps): Record<string, JobRegist
     [Q.syncTracking]: { handler: async ({ payload }: { payload: { supplierOrderId: string } }) => ({ state: await syncTracking(payload.supplierOrderId) }), options: { concurrency: 10 } },
     [Q.syncShopTracking]: { handler: async ({ payload }: { payload: { shop?: string; shops?: string[]; cadence?: TrackingCadence } }) => syncShopTracking(payload.shops ?? [payload.shop!], payload.cadence), options: { concurrency: 4 } },
     [Q.detectStuck]: { handler: async () => detectStuck(), options: { concurrency: 1 } },
+    [Q.reconcileHold]: { handler: async ({ id, payload }: { id: string; payload: { shop: string; fulfillmentOrderGid: string } }) => ({ outcome: await reconcileHold(payload.shop, payload.fulfillmentOrderGid, id) }) },
     [Q.sweep]: { handler: async () => ({ enqueued: await sweepInFlight() }), options: { concurrency: 1 } },
   };
 }

@@ -13,6 +13,7 @@ export const Q = {
   syncShopTracking: "fulfillment.sync-shop-tracking",
   detectStuck: "fulfillment.detect-stuck",
   sweep: "fulfillment.sweep",
+  reconcileHold: "fulfillment.reconcile-hold",
 } as const;
 
 // Notifications carry no id; one job per shop, kind and 5-second window, run after the window closes,
@@ -38,6 +39,14 @@ export async function enqueueRequestResync(shop: string, webhookId: string, orde
   const dedupeKey = `${shop}:resync:${webhookId}`;
   if (orderGid) await jobQueue().enqueue(Q.syncOrder, { shop, orderGid }, { shop, dedupeKey });
   else await jobQueue().enqueue(Q.processRequests, { shop, kind: "FULFILLMENT_REQUEST" }, { shop, dedupeKey });
+}
+
+/**
+ * Hold webhooks can arrive out of order (a retried placed_on_hold after its hold_released): shortly after each,
+ * a job reads the FO's holds from Shopify and corrects what the webhook wrote.
+ */
+export async function enqueueHoldReconcile(shop: string, fulfillmentOrderGid: string, webhookId: string): Promise<void> {
+  await jobQueue().enqueue(Q.reconcileHold, { shop, fulfillmentOrderGid }, { shop, dedupeKey: `${shop}:hold:${webhookId}`, delayMs: WINDOW_MS, maxAttempts: 10 });
 }
 
 /**

@@ -2,7 +2,7 @@
 // A payload that does not parse is acknowledged and ignored: Shopify would only redeliver the same bytes.
 import { z } from "zod";
 import type { WebhookHandler } from "../webhooks/receive.server";
-import { enqueueRequestProcessing, enqueueRequestResync, Q } from "./queues.server";
+import { enqueueHoldReconcile, enqueueRequestProcessing, enqueueRequestResync, Q } from "./queues.server";
 import { jobQueue } from "../jobs/queue.server";
 import db from "../../db.server";
 import { toGid } from "../shopify/gid";
@@ -49,12 +49,13 @@ const placedOnHoldPayload = z.object({
  * The webhook fires once, when the first hold turns the FO ON_HOLD. `created_fulfillment_hold` (2024-10+) is the
  * hold that did it; `fulfillment_holds` may already be empty by delivery time, so it is only the fallback.
  */
-export const onFulfillmentOrderPlacedOnHold: WebhookHandler = async ({ shop, payload }) => {
+export const onFulfillmentOrderPlacedOnHold: WebhookHandler = async ({ shop, webhookId, payload }) => {
   const parsed = placedOnHoldPayload.safeParse(payload);
   if (!parsed.success) return;
   const { fulfillment_order: fo, created_fulfillment_hold: created } = parsed.data;
   const why = created ?? fo.fulfillment_holds?.[0];
   await recordHold(shop, fo.id, { reason: why?.reason ?? null, reasonNotes: why?.reason_notes ?? null });
+  await enqueueHoldReconcile(shop, fo.id, webhookId);
 };
 
 const statusPayload = z.object({ fulfillment_order: fulfillmentOrder });
@@ -64,8 +65,8 @@ export const onFulfillmentOrderHoldReleased: WebhookHandler = async ({ shop, web
   if (!parsed.success) return;
   const fo = parsed.data.fulfillment_order;
   // Still ON_HOLD means another hold remains (several can stack since 2025-01): keep waiting.
-  if (fo.status?.toLowerCase() === "on_hold") return;
-  await releaseHold(shop, fo.id, webhookId);
+  if (fo.status?.toLowerCase() !== "on_hold") await releaseHold(shop, fo.id, webhookId);
+  await enqueueHoldReconcile(shop, fo.id, webhookId);
 };
 
 /** Routing is done, so the FO exists at its location and its request may already be submitted: look now. */

@@ -55,6 +55,11 @@ export const CLOSE_FULFILLMENT_ORDER = `#graphql
     fulfillmentOrderClose(id: $id, message: $message) { fulfillmentOrder { id status requestStatus } userErrors { field message } }
   }`;
 
+export const FULFILLMENT_ORDER_HOLDS = `#graphql
+  query silkrouteFulfillmentOrderHolds($id: ID!) {
+    fulfillmentOrder(id: $id) { id status fulfillmentHolds { reason reasonNotes } }
+  }`;
+
 export const FULFILLMENT_CREATE = `#graphql
   mutation silkrouteFulfillmentCreate($fulfillment: FulfillmentInput!) {
     fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id name status trackingInfo { company number url } } userErrors { field message } }

@@ -3,7 +3,7 @@ import type { AdminClient } from "../../shopify/admin-client";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import type { SilkrouteFulfillmentAssignedQuery } from "../../../types/admin.generated";
 import {
-  ACCEPT_CANCELLATION_REQUEST, ACCEPT_FULFILLMENT_REQUEST, ASSIGNED_FULFILLMENT_ORDERS, CLOSE_FULFILLMENT_ORDER, FULFILLMENT_CREATE, FULFILLMENT_EVENT_CREATE,
+  ACCEPT_CANCELLATION_REQUEST, ACCEPT_FULFILLMENT_REQUEST, ASSIGNED_FULFILLMENT_ORDERS, CLOSE_FULFILLMENT_ORDER, FULFILLMENT_ORDER_HOLDS, FULFILLMENT_CREATE, FULFILLMENT_EVENT_CREATE,
   FULFILLMENT_ORDER_FULFILLMENTS, FULFILLMENT_TRACKING_UPDATE, ORDER_FULFILLMENT_ORDERS, REJECT_CANCELLATION_REQUEST, REJECT_FULFILLMENT_REQUEST,
 } from "./documents";
 import type { FulfillmentEventStatus, FulfillmentOrderAssignmentStatus, FulfillmentOrderRejectionReason } from "../../../types/admin.types";
@@ -57,6 +57,13 @@ export const rejectCancellationRequest = (admin: AdminClient, id: string, messag
 /** Hands an accepted request back to the merchant: Shopify marks the FO incomplete so it can be fulfilled elsewhere. */
 export const closeFulfillmentOrder = (admin: AdminClient, id: string, message: string) =>
   answer(() => admin.request(CLOSE_FULFILLMENT_ORDER, { id, message }));
+
+/** The FO's status and holds as Shopify has them now; null when the FO no longer exists. */
+export async function fulfillmentOrderHolds(admin: AdminClient, id: string) {
+  const data = await admin.request(FULFILLMENT_ORDER_HOLDS, { id });
+  const fo = data.fulfillmentOrder;
+  return fo ? { status: fo.status as string, holds: fo.fulfillmentHolds.map((h) => ({ reason: (h.reason as string).toLowerCase(), reasonNotes: h.reasonNotes ?? null })) } : null;
+}
 
 export async function existingFulfillments(admin: AdminClient, fulfillmentOrderGid: string) {
   const data = await admin.request(FULFILLMENT_ORDER_FULFILLMENTS, { id: fulfillmentOrderGid });
