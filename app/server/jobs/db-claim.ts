@@ -14,6 +14,16 @@ export function findDue(db: Db, queue: string, now: Date, skipShops: string[], t
   return db.job.findMany({ where: { queue, AND: [due(now), shopFilter] }, orderBy: { runAt: "asc" }, take });
 }
 
+/**
+ * Which of these queues have work due now: one query, so an idle worker with many registered queues asks the
+ * database once per poll instead of once per queue.
+ */
+export async function queuesWithDue(db: Db, queues: string[], now: Date): Promise<Set<string>> {
+  if (!queues.length) return new Set();
+  const rows = await db.job.groupBy({ by: ["queue"], where: { queue: { in: queues }, ...due(now) } });
+  return new Set(rows.map((r) => r.queue));
+}
+
 /** Active jobs per shop across every worker, counting only leases still alive. */
 export async function activeByShop(db: Db, now: Date): Promise<Map<string, number>> {
   const rows = await db.job.groupBy({

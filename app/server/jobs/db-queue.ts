@@ -125,10 +125,13 @@ export class DbJobQueue implements JobQueue {
 
   private async claimDue(): Promise<void> {
     const cap = this.tuning.perShopConcurrency ?? TUNING_DEFAULTS.perShopConcurrency;
+    const withRoom = [...this.handlers].filter(([, reg]) => reg.concurrency > reg.active).map(([queue]) => queue);
+    const due = await rows.queuesWithDue(this.db, withRoom, this.now());
+    if (!due.size) return;
     const perShop = await rows.activeByShop(this.db, this.now());
     for (const [queue, reg] of this.handlers) {
       const free = reg.concurrency - reg.active;
-      if (free <= 0 || this.stopping) continue;
+      if (free <= 0 || this.stopping || !due.has(queue)) continue;
       // Shops already at their cap are left out of the query, so a big shop's backlog cannot fill
       // every candidate slot and starve the shops queued behind it.
       const full = [...perShop].filter(([, n]) => n >= cap).map(([shop]) => shop);
