@@ -54,6 +54,23 @@ describe("an order shipped in several parcels", () => {
     expect((await db.supplierOrder.findUniqueOrThrow({ where: { id: row.id } })).trackingNumbers).toEqual([FIRST, SECOND]);
   });
 
+  it("waits for the carrier's first scan before creating the fulfillment and telling the customer", async () => {
+    let now: Parcel[] = [parcel(FIRST, [])];
+    const row = await placedOrderWithParcels(() => now);
+    expect(await syncTracking(row.id)).toBe("placed");
+    expect(await syncTracking(row.id)).toBe("placed");
+    expect(fulfillments()).toHaveLength(0);
+    const notes = (await db.supplierOrderEvent.findMany({ where: { supplierOrderId: row.id, kind: "carrier" } })).map((e) => e.message);
+    expect(notes).toEqual([`The supplier gave tracking number ${FIRST}; the customer is told once the carrier scans it.`]);
+
+    now = [parcel(FIRST, ["info_received"]), parcel(SECOND, [])];
+    expect(await syncTracking(row.id)).toBe("shipped");
+    expect(fulfillments()[0]!.trackingInfo.map((t) => t.number)).toEqual([FIRST]);
+    now = [parcel(FIRST, ["info_received"]), parcel(SECOND, ["info_received"], 5)];
+    await syncTracking(row.id);
+    expect(fulfillments()[0]!.trackingInfo.map((t) => t.number)).toEqual([FIRST, SECOND]);
+  });
+
   it("tells the buyer delivered only when the last parcel arrives", async () => {
     let now: Parcel[] = [parcel(FIRST, ["in_transit", "delivered"]), parcel(SECOND, ["in_transit"], 5)];
     const row = await placedOrderWithParcels(() => now);

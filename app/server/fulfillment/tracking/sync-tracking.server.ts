@@ -20,15 +20,26 @@ export async function syncTracking(id: string): Promise<string> {
   const tracking = await adapter.getTracking(row.idempotencyKey);
   if (!tracking.ok) return tracking.error.retryable ? "supplier-unavailable" : "no-tracking";
   const parcels = await validParcels(row, tracking.value.parcels);
-  if (parcels.length === 0) return row.state;
+  // A number the carrier has never scanned shows buyers an empty tracking page (the top complaint about suppliers
+  // that "sync before dispatch"), so a parcel joins the fulfillment, and the buyer hears of it, at its first scan.
+  const scanned = parcels.filter((p) => p.events.length > 0);
+  if (scanned.length < parcels.length) await noteUnscanned(row, parcels.filter((p) => p.events.length === 0));
+  if (scanned.length === 0) return row.state;
 
   const shop = row.shop;
   let client: Promise<AdminClient> | null = null;
   const admin = () => (client ??= adminClientForShop(shop)); // opened only when Shopify must hear something
-  row = await ensureFulfillment(admin, row, parcels);
+  row = await ensureFulfillment(admin, row, scanned);
   if (!row) return "raced";
   const latest = await postTrackingEvents(admin, row, parcels);
   return applyMovement(row, parcels, latest);
+}
+
+async function noteUnscanned(row: SupplierOrderRow, parcels: Parcel[]): Promise<void> {
+  for (const p of parcels) {
+    const message = `The supplier gave tracking number ${p.trackingNumber}; the customer is told once the carrier scans it.`;
+    if (!(await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", message } }))) await recordEvent(row.id, "carrier", message);
+  }
 }
 
 async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): Promise<Parcel[]> {
