@@ -4,6 +4,10 @@ import { register, type Rec, type ShopState } from "../state";
 import { isoAt } from "../clock";
 import { bulkOperationRunMutation, currentBulkOperation, stagedUploadsCreate } from "../domains/bulk-operations";
 import { topicToEnum } from "../webhooks/topics";
+import { matchesQuery } from "../search-query";
+import {
+  deliveryCustomizationCreate, deliveryCustomizationDelete, deliveryCustomizationsOf, deliveryCustomizationUpdate, shopifyFunctions,
+} from "../domains/delivery-customizations";
 
 function asNode(rec: Rec | undefined, info: GraphQLResolveInfo): Rec | null {
   if (!rec) return null;
@@ -33,9 +37,21 @@ export const platformQueries: RootResolvers = {
     app: { __typename: "App", id: `gid://shopify/App/${core.appId}`, apiKey: core.apiKey, title: "Silkroute", handle: "silkroute" },
     metafields: [],
   }),
+  shopifyFunctions: (a, { core, shop }) => shopifyFunctions(core, shop, a.apiType),
+  shopifyFunction: (a, { core, shop }) => shopifyFunctions(core, shop).find((f) => f.id === a.id) ?? null,
+  deliveryCustomizations: (a, { shop }) => deliveryCustomizationsOf(shop).filter((c) => matchesQuery(a.query, (k) => {
+    if (k === "enabled") return [String(c.enabled)];
+    if (k === "function_id") return [c.functionId];
+    if (k === "id") return [c.id.split("/").pop()];
+    return undefined;
+  }, c.title)),
+  deliveryCustomization: (a, { shop }) => deliveryCustomizationsOf(shop).find((c) => c.id === a.id) ?? null,
 };
 
 export const platformMutations: RootResolvers = {
+  deliveryCustomizationCreate: (a, { core, shop }) => deliveryCustomizationCreate(core, shop, a.deliveryCustomization),
+  deliveryCustomizationUpdate: (a, { core, shop }) => deliveryCustomizationUpdate(core, shop, a.id, a.deliveryCustomization),
+  deliveryCustomizationDelete: (a, { shop }) => deliveryCustomizationDelete(shop, a.id),
   stagedUploadsCreate: (a, { core, shop }) => stagedUploadsCreate(core, shop, a.input),
   bulkOperationRunMutation: (a, ctx) => bulkOperationRunMutation(ctx, a),
   webhookSubscriptionCreate: (a, { core, shop }) => {
