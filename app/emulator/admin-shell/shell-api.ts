@@ -1,6 +1,7 @@
 import type { Emulator } from "../emulator";
 import type { Rec } from "../state";
 import { PLANS } from "../plans";
+import { releaseFulfillmentOrderHold } from "../domains/fulfillment-orders";
 
 export interface ApiReply { status: number; body: unknown }
 
@@ -22,6 +23,14 @@ export async function handleShellApi(emulator: Emulator, shop: string, method: s
   if (method === "POST" && action === "orders/cancel") {
     const body = input();
     return ok(c.cancelOrder(shop, String(body.orderId), body.reason ? String(body.reason) : undefined));
+  }
+  if (method === "POST" && action === "orders/release-hold") {
+    // What the merchant does in Shopify admin once the payment arrives: release every hold on the order.
+    const state = c.shop(shop);
+    const order = state.nodes.get(String(input().orderId));
+    if (!order || order.__typename !== "Order") return ok({ errors: [{ message: "Order not found" }] }, 404);
+    const held = (order.fulfillmentOrderList as Rec[]).filter((fo) => fo.status === "ON_HOLD");
+    return ok({ released: held.map((fo) => releaseFulfillmentOrderHold(emulator.core, state, fo.id, null).fulfillmentOrder?.id ?? null) });
   }
   if (method === "POST" && action === "checkout") {
     const quote = await c.quoteCheckout(shop, input() as never);

@@ -77,6 +77,7 @@ export function shellPage(emulator: Emulator, input: ShellPageInput): string {
       </fieldset>
       <div class="actions"><button type="button" id="quote-rates">Quote checkout rates</button></div>
       <div id="rates" aria-live="polite"></div>
+      <label class="check"><input type="checkbox" id="order-payment-pending"> Payment pending: the order arrives on hold (release it from Orders)</label>
       <div class="actions"><button type="button" id="place-order" class="primary">Place test order</button></div>
       <div id="checkout-result" role="status"></div>
     </section>

@@ -192,6 +192,8 @@ export function releaseFulfillmentOrderHold(core: Core, state: ShopState, id: st
   if (fo.fulfillmentHolds.length === 0) {
     fo.status = "OPEN";
     core.emit(state, "fulfillment_orders/hold_released", { fulfillment_order: { id: fo.id, status: "open" } });
+    // The merchant's OMS sends a released FO at a fulfillment service's location on as a fulfillment request.
+    if (fo.requestStatus === "UNSUBMITTED" && fo.assignedLocation.location.fulfillmentService) submitFulfillmentRequest(core, state, fo, { message: null, notifyCustomer: false });
   }
   return { fulfillmentOrder: fo, userErrors: [] };
 }

@@ -5,7 +5,7 @@ import { parseDecimal, toDecimalString, money } from "../../server/money";
 import { gramsOf, orderPayload } from "../webhooks/rest-payloads";
 import { locationForVariant } from "./locations";
 import { quantityOf } from "./inventory";
-import { createFulfillmentOrder, requestCancellation, submitFulfillmentRequest } from "./fulfillment-orders";
+import { createFulfillmentOrder, holdFulfillmentOrder, requestCancellation, submitFulfillmentRequest } from "./fulfillment-orders";
 
 export interface PlaceOrderInput {
   lines: { variantId: string; quantity: number; price?: string }[];
@@ -15,6 +15,8 @@ export interface PlaceOrderInput {
   note?: string;
   tags?: string[];
   test?: boolean;
+  /** The order arrives held (payment pending, a fraud check): its fulfillment-service FOs are held, not requested. */
+  hold?: { reason: string; reasonNotes?: string };
 }
 
 export function moneyBag(amount: string, currencyCode: string): Rec {
@@ -40,7 +42,7 @@ export function placeOrder(core: Core, state: ShopState, input: PlaceOrderInput)
     createdAt: now, processedAt: now, updatedAt: now,
     cancelledAt: null, cancelReason: null, closed: false, closedAt: null, confirmed: true,
     currencyCode: currency, presentmentCurrencyCode: currency,
-    displayFinancialStatus: "PAID",
+    displayFinancialStatus: input.hold?.reason === "AWAITING_PAYMENT" ? "PENDING" : "PAID",
     shippingAddress: mailingAddress(core.ids, input.shippingAddress),
     billingAddress: mailingAddress(core.ids, input.shippingAddress),
     lineItems: [] as Rec[],
@@ -79,7 +81,7 @@ export function placeOrder(core: Core, state: ShopState, input: PlaceOrderInput)
     : null;
   state.orders.push(order);
   core.emit(state, "orders/create", orderPayload(order));
-  routeToLocations(core, state, order);
+  routeToLocations(core, state, order, input.hold ?? null);
   return order;
 }
 
@@ -118,7 +120,7 @@ function lineItem(core: Core, state: ShopState, order: Rec, variant: Rec, quanti
   return register(state, li);
 }
 
-function routeToLocations(core: Core, state: ShopState, order: Rec): void {
+function routeToLocations(core: Core, state: ShopState, order: Rec, hold: PlaceOrderInput["hold"] | null): void {
   const groups = new Map<Rec, Rec[]>();
   for (const li of order.lineItems as Rec[]) {
     const location = locationForVariant(state, li.variant, li.quantity);
@@ -132,8 +134,10 @@ function routeToLocations(core: Core, state: ShopState, order: Rec): void {
   }
   for (const [location, lines] of groups) {
     const fo = createFulfillmentOrder(core, state, order, location, lines);
-    // A merchant (or their OMS) submits FOs at a fulfillment service's location as fulfillment requests.
-    if (location.fulfillmentService) submitFulfillmentRequest(core, state, fo, { message: null, notifyCustomer: false });
+    // A merchant (or their OMS) submits FOs at a fulfillment service's location as fulfillment requests, once
+    // nothing holds them (releaseFulfillmentOrderHold submits a held one when its last hold goes).
+    if (hold) holdFulfillmentOrder(core, state, fo.id, hold, null);
+    else if (location.fulfillmentService) submitFulfillmentRequest(core, state, fo, { message: null, notifyCustomer: false });
   }
 }
 

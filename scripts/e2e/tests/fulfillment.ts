@@ -101,4 +101,32 @@ export const fulfillmentTests: E2eTest[] = [
       await screenshot("shell-orders-fulfilled");
     },
   },
+  {
+    name: "fulfillment: a payment-pending order stays on hold in the store, and releasing the hold sends it to Silkroute",
+    timeoutMs: 90_000,
+    async run({ shell, page, stack }) {
+      assert(importedProduct(stack), `run the sourcing flow first: "${IMPORTED_TITLE}" is not in the store`);
+      await shell.open("/app/orders");
+      await shell.fillCart(IMPORTED_TITLE, 1, "DE");
+      await page.check("#order-payment-pending");
+      await page.click("#place-order");
+      const placed = await page.getByTestId("order-placed").textContent();
+      await page.uncheck("#order-payment-pending"); // later orders in this page are paid ones
+      const name = /#\d+/.exec(placed ?? "")?.[0];
+      assert(name, `the shell did not confirm the order: ${placed}`);
+
+      await shell.openTools("orders");
+      const card = page.locator(`article[data-order-name="${name}"]`);
+      await card.getByText(/Fulfillment order \d+: on_hold/).waitFor();
+      // Held: Shopify sent no fulfillment request, so Silkroute has nothing to place.
+      await page.waitForTimeout(6_000);
+      const order = stack.emulator.controls.orders(stack.shop).find((o) => o.name === name) as unknown as { fulfillmentOrders: { id: string; requestStatus: string }[] };
+      assert(order.fulfillmentOrders.every((fo) => fo.requestStatus === "UNSUBMITTED"), `a held order's request was submitted: ${JSON.stringify(order.fulfillmentOrders)}`);
+
+      await card.getByRole("button", { name: "Release hold (payment received)" }).click();
+      await card.getByText(/Fulfillment order \d+: (open|in_progress)/).waitFor();
+      await page.click("#tools-toggle");
+      await waitInTab(shell, "attention", name, 30_000); // review mode: waiting for the merchant's approval
+    },
+  },
 ];

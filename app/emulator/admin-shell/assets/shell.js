@@ -324,6 +324,7 @@
       shippingAddress: { firstName: names[0] || null, lastName: names.slice(1).join(" ") || null, address1: d.address1, city: d.city, provinceCode: d.province, zip: d.postal_code, countryCode: d.country },
     };
     if (rate) order.shippingLine = { title: rate.service_name, code: rate.service_code, price: rateDecimal(rate), source: "silkroute" };
+    if ($("order-payment-pending").checked) order.hold = { reason: "AWAITING_PAYMENT", reasonNotes: "Bank transfer not received yet" };
     result.textContent = "Placing the order\u2026";
     request("/orders", order).then(function (placed) {
       result.textContent = "";
@@ -360,6 +361,11 @@
             el("ul", { class: "events" }, f.events.map(function (e) { return el("li", { text: new Date(e.happenedAt).toLocaleString() + " \u2014 " + e.status + (e.message ? ": " + e.message : "") }); })),
           ]));
         });
+        if (!o.cancelledAt && o.fulfillmentOrders.some(function (fo) { return fo.status === "ON_HOLD"; })) {
+          card.append(el("button", { type: "button", text: "Release hold (payment received)", onclick: function () {
+            request("/orders/release-hold", { orderId: o.id }).then(loadOrders).catch(function (e) { window.alert(e.message); });
+          } }));
+        }
         if (!o.cancelledAt) {
           card.append(el("button", { type: "button", class: "critical", text: "Cancel order", onclick: function () {
             request("/orders/cancel", { orderId: o.id, reason: "CUSTOMER" }).then(loadOrders).catch(function (e) { window.alert(e.message); });
