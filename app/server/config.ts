@@ -9,6 +9,7 @@ export const APP_SCOPES = [
   "read_assigned_fulfillment_orders", "write_assigned_fulfillment_orders",
   "read_merchant_managed_fulfillment_orders", "write_merchant_managed_fulfillment_orders",
   "write_shipping",
+  "read_delivery_customizations", "write_delivery_customizations",
   "read_locations",
 ] as const;
 
