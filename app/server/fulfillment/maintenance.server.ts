@@ -39,7 +39,7 @@ export async function detectStuck(now = new Date()): Promise<{ noTracking: numbe
     const settings = settingsCache.get(row.shop) ?? (await getSettings(row.shop));
     settingsCache.set(row.shop, settings);
     if (row.state === "placed" && row.placedAt && now.getTime() - row.placedAt.getTime() >= settings.noTrackingDays * DAY) {
-      await flag(row.id, "NO_TRACKING", `No tracking number ${settings.noTrackingDays} days after the supplier accepted the order. Ask the supplier for a dispatch date.`, now);
+      await flag(row.id, "NO_TRACKING", `No carrier scan ${settings.noTrackingDays} days after the supplier accepted the order (no tracking number yet, or one the carrier has not scanned). Ask the supplier for a dispatch date.`, now);
       noTracking++;
     }
     const moved = row.lastMovementAt ?? row.shippedAt;
