@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import db from "../../db.server";
 import { adminRequest, routeArgs, seedInstalledShop } from "../../test/admin-session";
 import { actionArgs, signedWebhook, uniqueShop } from "../../test/webhooks";
@@ -10,7 +10,7 @@ import { loader as listLoader } from "../../routes/app.orders._index";
 import { loader as detailLoader } from "../../routes/app.orders.$id";
 import { isFulfillmentOrderHeld, reconcileHold } from "./holds.server";
 import { Q } from "./queues.server";
-import { startWorld } from "./test-world";
+import { startWorld, type World } from "./test-world";
 import { processFulfillmentRequests } from "./fulfillment-requests.server";
 
 const fo = (n: number) => `gid://shopify/FulfillmentOrder/${n}`;
@@ -133,70 +133,59 @@ describe("fulfillment-order holds", () => {
 });
 
 describe("a Shopify hold against the emulator", () => {
+  let world: World;
+  beforeEach(async () => { world = await startWorld(); });
+  afterEach(async () => { await world.close(); });
+
   const HOLD = `mutation($id: ID!) { fulfillmentOrderHold(id: $id, fulfillmentHold: {reason: AWAITING_PAYMENT, reasonNotes: "Bank transfer"}) { userErrors { message } } }`;
   const RELEASE = `mutation($id: ID!) { fulfillmentOrderReleaseHold(id: $id) { userErrors { message } } }`;
 
   it("corrects a placed_on_hold that arrives after its hold_released by reading the hold from Shopify", async () => {
-    const world = await startWorld();
-    try {
-      world.placeOrder();
-      const foGid = world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!.id as string;
-      await world.emulator.graphql(world.shop, HOLD, { id: foGid });
-      await world.emulator.graphql(world.shop, RELEASE, { id: foGid });
-      const [onHold] = world.emulator.controls.events(world.shop, "fulfillment_orders/placed_on_hold");
-      const [released] = world.emulator.controls.events(world.shop, "fulfillment_orders/hold_released");
-      // Shopify retried the hold webhook, so the release reached us first.
-      await deliver(holdReleased, "hold_released", world.shop, released!.payload);
-      await deliver(placedOnHold, "placed_on_hold", world.shop, onHold!.payload);
-      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
+    world.placeOrder();
+    const foGid = world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!.id as string;
+    await world.emulator.graphql(world.shop, HOLD, { id: foGid });
+    await world.emulator.graphql(world.shop, RELEASE, { id: foGid });
+    const [onHold] = world.emulator.controls.events(world.shop, "fulfillment_orders/placed_on_hold");
+    const [released] = world.emulator.controls.events(world.shop, "fulfillment_orders/hold_released");
+    // Shopify retried the hold webhook, so the release reached us first.
+    await deliver(holdReleased, "hold_released", world.shop, released!.payload);
+    await deliver(placedOnHold, "placed_on_hold", world.shop, onHold!.payload);
+    expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
 
-      await world.drain(); // the reconcile jobs read the FO: OPEN, no holds
-      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(false);
-      await processFulfillmentRequests(world.shop, "FULFILLMENT_REQUEST");
-      await world.drain();
-      expect(await world.supplierOrders()).toEqual([expect.objectContaining({ fulfillmentOrderGid: foGid, state: "placed" })]);
-    } finally {
-      await world.close();
-    }
+    await world.drain(); // the reconcile jobs read the FO: OPEN, no holds
+    expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(false);
+    await processFulfillmentRequests(world.shop, "FULFILLMENT_REQUEST");
+    await world.drain();
+    expect(await world.supplierOrders()).toEqual([expect.objectContaining({ fulfillmentOrderGid: foGid, state: "placed" })]);
   });
 
   it("records a hold whose webhook never came when the next reconcile finds it in Shopify", async () => {
-    const world = await startWorld();
-    try {
-      world.placeOrder();
-      const foGid = world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!.id as string;
-      await world.emulator.graphql(world.shop, HOLD, { id: foGid });
-      expect(await reconcileHold(world.shop, foGid, "job-1")).toBe("held");
-      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
-      expect(await reconcileHold(world.shop, foGid, "job-2")).toBe("unchanged");
-    } finally {
-      await world.close();
-    }
+    world.placeOrder();
+    const foGid = world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!.id as string;
+    await world.emulator.graphql(world.shop, HOLD, { id: foGid });
+    expect(await reconcileHold(world.shop, foGid, "job-1")).toBe("held");
+    expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
+    expect(await reconcileHold(world.shop, foGid, "job-2")).toBe("unchanged");
   });
 
   it("leaves a held fulfillment order's request unaccepted and answers it once the release arrives, then the supplier order goes out", async () => {
-    const world = await startWorld();
-    try {
-      world.placeOrder();
-      const foOf = () => world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!;
-      const foGid = foOf().id as string;
-      await world.emulator.graphql(world.shop, HOLD, { id: foGid });
-      const [onHold] = world.emulator.controls.events(world.shop, "fulfillment_orders/placed_on_hold");
-      expect((await deliver(placedOnHold, "placed_on_hold", world.shop, onHold!.payload)).status).toBe(200);
-      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
+    world.placeOrder();
+    const foOf = () => world.emulator.controls.orders(world.shop)[0]!.fulfillmentOrders[0]!;
+    const foGid = foOf().id as string;
+    await world.emulator.graphql(world.shop, HOLD, { id: foGid });
+    const [onHold] = world.emulator.controls.events(world.shop, "fulfillment_orders/placed_on_hold");
+    expect((await deliver(placedOnHold, "placed_on_hold", world.shop, onHold!.payload)).status).toBe(200);
+    expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(true);
 
-      await processFulfillmentRequests(world.shop, "FULFILLMENT_REQUEST");
-      expect(foOf()).toMatchObject({ status: "ON_HOLD", requestStatus: "SUBMITTED" }); // Shopify refuses to accept a held request
+    await processFulfillmentRequests(world.shop, "FULFILLMENT_REQUEST");
+    expect(foOf()).toMatchObject({ status: "ON_HOLD", requestStatus: "SUBMITTED" }); // Shopify refuses to accept a held request
 
-      await world.emulator.graphql(world.shop, RELEASE, { id: foGid });
-      const [released] = world.emulator.controls.events(world.shop, "fulfillment_orders/hold_released");
-      expect((await deliver(holdReleased, "hold_released", world.shop, released!.payload)).status).toBe(200);
-      expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(false);
-      await world.drain({ dueOnly: true });
-      expect(foOf()).toMatchObject({ status: "IN_PROGRESS", requestStatus: "ACCEPTED" });
-      expect(await world.supplierOrders()).toEqual([expect.objectContaining({ fulfillmentOrderGid: foGid, state: "placed" })]);
-    } finally {
-      await world.close();
-    }
+    await world.emulator.graphql(world.shop, RELEASE, { id: foGid });
+    const [released] = world.emulator.controls.events(world.shop, "fulfillment_orders/hold_released");
+    expect((await deliver(holdReleased, "hold_released", world.shop, released!.payload)).status).toBe(200);
+    expect(await isFulfillmentOrderHeld(world.shop, foGid)).toBe(false);
+    await world.drain({ dueOnly: true });
+    expect(foOf()).toMatchObject({ status: "IN_PROGRESS", requestStatus: "ACCEPTED" });
+    expect(await world.supplierOrders()).toEqual([expect.objectContaining({ fulfillmentOrderGid: foGid, state: "placed" })]);
   });
 });

@@ -67,6 +67,7 @@ export async function sweepInFlight(now = new Date(), staleMs = 10 * 60_000): Pr
     where: { state: { in: [...IN_FLIGHT] }, updatedAt: { lt: new Date(now.getTime() - staleMs) }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
     select: { id: true, shop: true, placementJobId: true, version: true, fulfillmentOrderGid: true },
   });
+  if (!stale.length) return 0; // the usual case: one query, not three
   // A row whose FO is on hold in Shopify waits for hold_released, which re-enqueues it; sweeping it is a no-op job.
   const held = new Set((await db.fulfillmentOrderHold.findMany({
     where: { fulfillmentOrderGid: { in: [...new Set(stale.map((r) => r.fulfillmentOrderGid))] } }, select: { shop: true, fulfillmentOrderGid: true },
