@@ -1,52 +1,43 @@
-import { z } from "zod";
 import { Prisma } from "@prisma/client";
-import db from "../../db.server";
-import { toGid } from "../shopify/gid";
+import db, { PrismaRuntime } from "../../db.server";
 import { customerDataSources, ordersOfRequest } from "./customer-data.server";
+import { markRedacted } from "./redaction-markers.server";
+import { requestOrderGids } from "./requests.server";
 
-const customerRequestSchema = z.object({
-  shop_domain: z.string(),
-  customer: z.object({ id: z.union([z.number(), z.string()]).nullish() }).nullish(),
-  orders_requested: z.array(z.union([z.number(), z.string()])).optional(),
-  orders_to_redact: z.array(z.union([z.number(), z.string()])).optional(),
-  data_request: z.object({ id: z.union([z.number(), z.string()]) }).optional(),
-});
-
-function parseCustomerRequest(payload: unknown) {
-  const request = customerRequestSchema.parse(payload);
-  const customerGid = request.customer?.id != null ? toGid("Customer", request.customer.id) : null;
-  const orderIds = request.orders_requested ?? request.orders_to_redact ?? [];
-  return { request, customerGid, orderGids: orderIds.map((id) => toGid("Order", id)) };
+async function loadRequest(id: string, topic: string) {
+  const row = await db.complianceRequest.findUnique({ where: { id } });
+  // A shop/redact in between deletes the request with the shop's data: nothing is left to answer.
+  if (!row || row.topic !== topic) return null;
+  return row;
 }
 
 /** customers/data_request: gathers everything we hold on the customer for the merchant to hand over. */
-export async function answerCustomerDataRequest(shop: string, payload: unknown) {
-  const { request, customerGid, orderGids: named } = parseCustomerRequest(payload);
-  const orderGids = await ordersOfRequest(shop, customerGid, named);
+export async function answerCustomerDataRequest(requestId: string) {
+  const row = await loadRequest(requestId, "customers/data_request");
+  if (!row) return null;
+  const orderGids = await ordersOfRequest(row.shop, row.customerGid, requestOrderGids(row));
   const data: Record<string, unknown[]> = {};
-  for (const source of customerDataSources()) data[source.name] = await source.exportFor(shop, customerGid, orderGids);
-  return db.complianceRequest.create({
-    data: {
-      shop,
-      topic: "customers/data_request",
-      customerGid,
-      requestRef: request.data_request ? String(request.data_request.id) : null,
-      result: JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue,
-      completedAt: new Date(),
-    },
+  for (const source of customerDataSources()) {
+    const rows = await source.exportFor(row.shop, row.customerGid, orderGids);
+    if (rows.length) data[source.name] = rows;
+  }
+  // A redaction that ran first leaves nothing to export; the erased mark stays either way.
+  return db.complianceRequest.update({
+    where: { id: row.id },
+    data: { result: row.erasedAt ? PrismaRuntime.DbNull : (JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue), completedAt: new Date() },
   });
 }
 
-/** customers/redact: erases the customer's personal data from every source. */
-export async function redactCustomer(shop: string, payload: unknown) {
-  const { customerGid, orderGids: named } = parseCustomerRequest(payload);
+/** customers/redact: erases the customer's personal data from every source, and keeps it erased. */
+export async function redactCustomer(requestId: string) {
+  const row = await loadRequest(requestId, "customers/redact");
+  if (!row) return null;
   // Resolved before any source runs: the first redaction drops the customer link the others need.
-  const orderGids = await ordersOfRequest(shop, customerGid, named);
+  const orderGids = await ordersOfRequest(row.shop, row.customerGid, requestOrderGids(row));
+  await markRedacted(row.shop, [...(row.customerGid ? [row.customerGid] : []), ...orderGids]);
   const redacted: Record<string, number> = {};
-  for (const source of customerDataSources()) redacted[source.name] = await source.redactFor(shop, customerGid, orderGids);
-  return db.complianceRequest.create({
-    data: { shop, topic: "customers/redact", customerGid, result: redacted, completedAt: new Date() },
-  });
+  for (const source of customerDataSources()) redacted[source.name] = await source.redactFor(row.shop, row.customerGid, orderGids);
+  return db.complianceRequest.update({ where: { id: row.id }, data: { result: redacted, completedAt: new Date() } });
 }
 
 type Delegate = { deleteMany(args: { where: Record<string, string> }): Promise<{ count: number }> };

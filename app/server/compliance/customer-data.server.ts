@@ -1,4 +1,5 @@
 import db, { PrismaRuntime } from "../../db.server";
+import { dataRequestExportsSource } from "./sources/data-request-exports.server";
 import { supplierOrdersSource } from "./sources/supplier-orders.server";
 
 /**
@@ -24,7 +25,7 @@ const shopOrders: CustomerDataSource = {
     if (where.OR.length === 0) return [];
     return db.shopOrder.findMany({
       where,
-      select: { orderGid: true, name: true, email: true, phone: true, shippingAddress: true, lineItems: true, createdAt: true },
+      select: { orderGid: true, name: true, phone: true, shippingAddress: true, lineItems: true, createdAt: true },
     });
   },
   async redactFor(shop, customerGid, orderGids) {
@@ -32,13 +33,13 @@ const shopOrders: CustomerDataSource = {
     if (where.OR.length === 0) return 0;
     const { count } = await db.shopOrder.updateMany({
       where,
-      data: { email: null, phone: null, shippingAddress: PrismaRuntime.DbNull, customerGid: null, redactedAt: new Date() },
+      data: { phone: null, shippingAddress: PrismaRuntime.DbNull, customerGid: null, redactedAt: new Date() },
     });
     return count;
   },
 };
 
-const sources: CustomerDataSource[] = [shopOrders, supplierOrdersSource];
+const sources: CustomerDataSource[] = [shopOrders, supplierOrdersSource, dataRequestExportsSource];
 
 export function registerCustomerDataSource(source: CustomerDataSource): void {
   if (!sources.some((s) => s.name === source.name)) sources.push(source);

@@ -1,22 +1,26 @@
 import type { JobDeps, JobRegistration } from "../jobs/handlers";
 import type { JobHandler } from "../jobs/types";
 import { answerCustomerDataRequest, redactCustomer, redactShop } from "./compliance.server";
+import { recordCustomerRequest, type CustomerRequestTopic } from "./requests.server";
 
-interface CustomerRequestJob {
-  shop: string;
-  payload: unknown;
+/** New jobs name the ComplianceRequest row; jobs enqueued before that carried the whole webhook payload. */
+type CustomerRequestJob = { requestId: string } | { shop: string; payload: unknown };
+
+async function requestIdOf(job: CustomerRequestJob, topic: CustomerRequestTopic, jobId: string): Promise<string> {
+  if ("requestId" in job) return job.requestId;
+  return (await recordCustomerRequest(job.shop, topic, `legacy-job:${jobId}`, job.payload)).id;
 }
 
 // Shopify allows 30 days; we act on the next worker tick. Each handler is safe to run twice.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each queue has its own payload type
 export const complianceJobHandlers: Record<string, JobHandler<any>> = {
-  "compliance.customers-data-request": async ({ payload }: { payload: CustomerRequestJob }) => {
-    const request = await answerCustomerDataRequest(payload.shop, payload.payload);
-    return { complianceRequestId: request.id };
+  "compliance.customers-data-request": async ({ id, payload }: { id: string; payload: CustomerRequestJob }) => {
+    const request = await answerCustomerDataRequest(await requestIdOf(payload, "customers/data_request", id));
+    return { complianceRequestId: request?.id ?? null };
   },
-  "compliance.customers-redact": async ({ payload }: { payload: CustomerRequestJob }) => {
-    const request = await redactCustomer(payload.shop, payload.payload);
-    return { complianceRequestId: request.id };
+  "compliance.customers-redact": async ({ id, payload }: { id: string; payload: CustomerRequestJob }) => {
+    const request = await redactCustomer(await requestIdOf(payload, "customers/redact", id));
+    return { complianceRequestId: request?.id ?? null };
   },
   "compliance.shop-redact": async ({ payload }: { payload: { shop: string } }) => redactShop(payload.shop),
 };

@@ -74,9 +74,9 @@ describe("webhook topics", () => {
     }, webhookId);
     await runEnqueuedJob("compliance.customers-data-request", webhookId, complianceJobHandlers["compliance.customers-data-request"]!);
     const request = await db.complianceRequest.findFirstOrThrow({ where: { shop, topic: "customers/data_request" } });
-    const data = request.result as { orders: Array<{ email: string; orderGid: string }> };
+    const data = request.result as { orders: Array<{ orderGid: string }> };
     expect(data.orders).toHaveLength(1);
-    expect(data.orders[0]).toMatchObject({ email: "buyer@example.com", orderGid: `gid://shopify/Order/${mine.id}` });
+    expect(data.orders[0]).toMatchObject({ orderGid: `gid://shopify/Order/${mine.id}` });
     expect(request.requestRef).toBe("99");
   });
 
@@ -90,10 +90,10 @@ describe("webhook topics", () => {
     await deliver(customersRedact, "customers/redact", shop, { shop_domain: shop, customer: { id: mine.customer.id }, orders_to_redact: [mine.id] }, webhookId);
     await runEnqueuedJob("compliance.customers-redact", webhookId, complianceJobHandlers["compliance.customers-redact"]!);
     const redacted = await db.shopOrder.findFirstOrThrow({ where: { shop, orderGid: `gid://shopify/Order/${mine.id}` } });
-    expect(redacted).toMatchObject({ email: null, phone: null, shippingAddress: null, customerGid: null });
+    expect(redacted).toMatchObject({ phone: null, shippingAddress: null, customerGid: null });
     expect(redacted.redactedAt).not.toBeNull();
     const untouched = await db.shopOrder.findFirstOrThrow({ where: { shop, orderGid: `gid://shopify/Order/${other.id}` } });
-    expect(untouched.email).toBe("buyer@example.com");
+    expect(untouched.customerGid).toBe(`gid://shopify/Customer/${other.customer.id}`);
   });
 
   it("shop/redact erases everything of that shop and nothing of another", async () => {

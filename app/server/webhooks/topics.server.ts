@@ -8,9 +8,13 @@ import { z } from "zod";
 import { removeProductMappings, syncProductMappings } from "../sourcing/variant-mappings.server";
 import { enqueueOrderCancellation, enqueueOrderSync } from "../fulfillment/queues.server";
 import { toGid } from "../shopify/gid";
+import { recordCustomerRequest, requestOrderGids } from "../compliance/requests.server";
+import { markRedacted } from "../compliance/redaction-markers.server";
 
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
+  // Compliance jobs are enqueued without a shop, so this never cancels them: Shopify expects data requests
+  // and redactions answered whether or not the app is still installed.
   await recordUninstall(shop);
   await jobQueue().cancelShopJobs(shop);
 };
@@ -31,12 +35,18 @@ export const onOrderCancelled: WebhookHandler = async ({ shop, payload }) => {
   await enqueueOrderCancellation(shop, toGid("Order", id));
 };
 
+// Compliance work is recorded as a ComplianceRequest row and its job carries only that row's id: the payload's
+// email and phone never reach a queue. No `shop` on the job, so app/uninstalled's cancel cannot reach it.
 export const onCustomersDataRequest: WebhookHandler = async ({ shop, webhookId, payload }) => {
-  await jobQueue().enqueue("compliance.customers-data-request", { shop, payload }, { shop, dedupeKey: webhookId });
+  const request = await recordCustomerRequest(shop, "customers/data_request", webhookId, payload);
+  await jobQueue().enqueue("compliance.customers-data-request", { requestId: request.id }, { dedupeKey: webhookId });
 };
 
 export const onCustomersRedact: WebhookHandler = async ({ shop, webhookId, payload }) => {
-  await jobQueue().enqueue("compliance.customers-redact", { shop, payload }, { shop, dedupeKey: webhookId });
+  const request = await recordCustomerRequest(shop, "customers/redact", webhookId, payload);
+  // Marked at once, so an orders/create arriving before the job runs already stores no personal data.
+  await markRedacted(shop, [...(request.customerGid ? [request.customerGid] : []), ...requestOrderGids(request)]);
+  await jobQueue().enqueue("compliance.customers-redact", { requestId: request.id }, { dedupeKey: webhookId });
 };
 
 export const onShopRedact: WebhookHandler = async ({ shop, webhookId }) => {

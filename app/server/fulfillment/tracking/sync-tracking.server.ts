@@ -12,10 +12,13 @@ import { createFulfillment, existingFulfillments, updateTracking } from "../shop
 import { carrierFor, validateTrackingNumber } from "./carriers";
 import { postTrackingEvents } from "./post-events.server";
 import type { PlannedLine } from "../fulfillment-plan.server";
+import { isRedacted } from "../../compliance/redaction-markers.server";
 
 export async function syncTracking(id: string): Promise<string> {
   let row = await loadSupplierOrder(id);
   if (!row || !TRACKED.includes(row.state as SupplierOrderState)) return row?.state ?? "missing";
+  // After customers/redact, tracking is not fetched again: it would write the erased numbers back.
+  if (await isRedacted(row.shop, [row.orderGid])) return "redacted";
   const adapter = await supplierAdapter(row.shop, row.supplier);
   const tracking = await adapter.getTracking(row.idempotencyKey);
   if (!tracking.ok) return tracking.error.retryable ? "supplier-unavailable" : "no-tracking";
