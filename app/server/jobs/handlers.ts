@@ -44,7 +44,8 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
 }
 
 export const jobSchedules: JobScheduleSpec[] = [
-  { name: "maintenance.prune-webhook-deliveries.daily", cron: "17 3 * * *", queue: PRUNE_WEBHOOK_DELIVERIES, payload: { olderThanDays: 30 } },
+  // Retention comes from SILKROUTE_RETENTION_DAYS when the job runs (jobs/retention.ts).
+  { name: "maintenance.prune-webhook-deliveries.daily", cron: "17 3 * * *", queue: PRUNE_WEBHOOK_DELIVERIES, payload: {} },
   ...fxJobSchedules,
   ...sourcingJobSchedules,
   ...shippingJobSchedules,

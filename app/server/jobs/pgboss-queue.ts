@@ -7,6 +7,7 @@ import { createDeduped } from "./dedupe";
 import { errorKind, silentLogger } from "./logger";
 import { PgBossAdmin, type Envelope } from "./pgboss-admin";
 import { CronScheduler } from "./scheduler";
+import { retentionDays } from "./retention";
 import type { EnqueueOptions, JobHandler, JobLogger, JobProgress, JobQueue, QueueTuning, RegisterOptions, RetryPolicy } from "./types";
 import { TUNING_DEFAULTS } from "./types";
 
@@ -58,8 +59,8 @@ export class PgBossJobQueue implements JobQueue {
           retryDelay: seconds(this.retry.baseMs),
           retryDelayMax: seconds(this.retry.capMs),
           expireInSeconds: seconds(this.options.leaseMs ?? TUNING_DEFAULTS.leaseMs),
-          // Dead jobs stay visible for a month, as in the DB backend's prune window.
-          deleteAfterSeconds: 30 * 86_400,
+          // Finished jobs stay for the retention window, as in the DB backend's daily prune.
+          deleteAfterSeconds: retentionDays() * 86_400,
         }),
       );
       this.queues.set(queue, created);
@@ -125,7 +126,7 @@ export class PgBossJobQueue implements JobQueue {
     const cap = this.options.perShopConcurrency ?? TUNING_DEFAULTS.perShopConcurrency;
     for (const [queue, reg] of this.handlers) {
       await this.ensureQueue(queue);
-      await this.boss.updateQueue(queue, { expireInSeconds: seconds(reg.leaseMs) });
+      await this.boss.updateQueue(queue, { expireInSeconds: seconds(reg.leaseMs), deleteAfterSeconds: retentionDays() * 86_400 });
       await this.boss.work<Envelope>(
         queue,
         {
