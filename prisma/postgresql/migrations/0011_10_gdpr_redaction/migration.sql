@@ -5,7 +5,8 @@ DROP INDEX "ComplianceRequest_shop_idx";
 ALTER TABLE "ShopOrder" DROP COLUMN "email";
 
 -- AlterTable
-ALTER TABLE "ComplianceRequest" ADD COLUMN     "erasedAt" TIMESTAMP(3),
+ALTER TABLE "ComplianceRequest" ADD COLUMN     "answeredAt" TIMESTAMP(3),
+ADD COLUMN     "erasedAt" TIMESTAMP(3),
 ADD COLUMN     "orderGids" JSONB,
 ADD COLUMN     "webhookId" TEXT;
 
