@@ -6,7 +6,7 @@ export interface DataRequestRowView {
   id: string;
   receivedAt: string;
   answerBy: string;
-  status: "preparing" | "ready" | "sent" | "erased";
+  status: "preparing" | "ready" | "sent" | "erased" | "expired";
   overdue: boolean;
   customerId: string | null;
   orderNames: string[];
@@ -19,6 +19,7 @@ const STATUS: Record<DataRequestRowView["status"], { label: string; tone?: "info
   ready: { label: "Ready to send", tone: "attention" },
   sent: { label: "Sent to customer", tone: "success" },
   erased: { label: "Erased (customer redacted)" },
+  expired: { label: "Export deleted (retention)" },
 };
 
 // A plain link cannot carry the session token; App Bridge adds it to fetch, so the file is fetched, then saved.

@@ -4,7 +4,7 @@ import { legacyId } from "../shopify/gid";
 import { exportCsv, exportJson, type ExportData } from "./export-format";
 import { answerBy, requestOrderGids } from "./requests.server";
 
-export type DataRequestStatus = "preparing" | "ready" | "sent" | "erased";
+export type DataRequestStatus = "preparing" | "ready" | "sent" | "erased" | "expired";
 
 export interface DataRequestView {
   id: string;
@@ -17,8 +17,9 @@ export interface DataRequestView {
   requestRef: string | null;
 }
 
-const statusOf = (r: { completedAt: Date | null; answeredAt: Date | null; erasedAt: Date | null }): DataRequestStatus =>
-  r.erasedAt ? "erased" : r.answeredAt ? "sent" : r.completedAt ? "ready" : "preparing";
+type StatusFields = { completedAt: Date | null; answeredAt: Date | null; erasedAt: Date | null; erasedBy: string | null };
+const statusOf = (r: StatusFields): DataRequestStatus =>
+  r.erasedAt ? (r.erasedBy === "retention" ? "expired" : "erased") : r.answeredAt ? "sent" : r.completedAt ? "ready" : "preparing";
 
 /** The shop's data requests, newest first (at most the last 200: older ones are long past their deadline). */
 export async function listDataRequests(shop: string, now = new Date()): Promise<DataRequestView[]> {
@@ -26,7 +27,7 @@ export async function listDataRequests(shop: string, now = new Date()): Promise<
     where: { shop, topic: "customers/data_request" },
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, createdAt: true, completedAt: true, answeredAt: true, erasedAt: true, customerGid: true, orderGids: true, requestRef: true },
+    select: { id: true, createdAt: true, completedAt: true, answeredAt: true, erasedAt: true, erasedBy: true, customerGid: true, orderGids: true, requestRef: true },
   });
   const orderGids = [...new Set(rows.flatMap((r) => requestOrderGids(r)))];
   const names = new Map(

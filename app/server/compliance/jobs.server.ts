@@ -1,7 +1,8 @@
-import type { JobDeps, JobRegistration } from "../jobs/handlers";
+import type { JobDeps, JobRegistration, JobScheduleSpec } from "../jobs/handlers";
 import type { JobHandler } from "../jobs/types";
 import { answerCustomerDataRequest, redactCustomer, redactShop } from "./compliance.server";
 import { recordCustomerRequest, type CustomerRequestTopic } from "./requests.server";
+import { EXPIRE_DATA_REQUEST_EXPORTS, expireDataRequestExports } from "./expire-exports.server";
 
 /** New jobs name the ComplianceRequest row; jobs enqueued before that carried the whole webhook payload. */
 type CustomerRequestJob = { requestId: string } | { shop: string; payload: unknown };
@@ -25,6 +26,13 @@ export const complianceJobHandlers: Record<string, JobHandler<any>> = {
   "compliance.shop-redact": async ({ payload }: { payload: { shop: string } }) => redactShop(payload.shop),
 };
 
-export function complianceJobRegistrations(_deps: JobDeps): Record<string, JobRegistration> {
-  return Object.fromEntries(Object.entries(complianceJobHandlers).map(([queue, handler]) => [queue, { handler }]));
+export function complianceJobRegistrations(deps: JobDeps): Record<string, JobRegistration> {
+  return {
+    ...Object.fromEntries(Object.entries(complianceJobHandlers).map(([queue, handler]) => [queue, { handler }])),
+    [EXPIRE_DATA_REQUEST_EXPORTS]: { handler: async () => expireDataRequestExports(deps.db), options: { concurrency: 1 } },
+  };
 }
+
+export const complianceJobSchedules: JobScheduleSpec[] = [
+  { name: `${EXPIRE_DATA_REQUEST_EXPORTS}.daily`, cron: "29 3 * * *", queue: EXPIRE_DATA_REQUEST_EXPORTS, payload: {} },
+];

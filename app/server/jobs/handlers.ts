@@ -3,7 +3,7 @@
 import type { Db } from "~/db.server";
 import { PRUNE_WEBHOOK_DELIVERIES, pruneWebhookDeliveries, type PrunePayload } from "./prune-webhook-deliveries";
 import type { JobHandler, JobQueue, RegisterOptions } from "./types";
-import { complianceJobRegistrations } from "../compliance/jobs.server";
+import { complianceJobRegistrations, complianceJobSchedules } from "../compliance/jobs.server";
 import { fxJobHandlers, fxJobSchedules } from "../fx/jobs.server";
 import { installJobHandlers } from "../install/after-install.server";
 import { fulfillmentJobHandlers, fulfillmentJobSchedules } from "../fulfillment/jobs.server";
@@ -46,6 +46,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
 export const jobSchedules: JobScheduleSpec[] = [
   // Retention comes from SILKROUTE_RETENTION_DAYS when the job runs (jobs/retention.ts).
   { name: "maintenance.prune-webhook-deliveries.daily", cron: "17 3 * * *", queue: PRUNE_WEBHOOK_DELIVERIES, payload: {} },
+  ...complianceJobSchedules,
   ...fxJobSchedules,
   ...sourcingJobSchedules,
   ...shippingJobSchedules,

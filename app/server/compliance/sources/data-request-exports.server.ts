@@ -22,7 +22,10 @@ export const dataRequestExportsSource: CustomerDataSource = {
       .filter((r) => (customerGid && r.customerGid === customerGid) || requestOrderGids(r).some((g) => orders.has(g)))
       .map((r) => r.id);
     if (ids.length === 0) return 0;
-    const { count } = await db.complianceRequest.updateMany({ where: { id: { in: ids } }, data: { result: PrismaRuntime.DbNull, erasedAt: new Date() } });
+    const { count } = await db.complianceRequest.updateMany({
+      where: { id: { in: ids } },
+      data: { result: PrismaRuntime.DbNull, erasedAt: new Date(), erasedBy: "customers/redact" },
+    });
     return count;
   },
 };

@@ -7,6 +7,7 @@ ALTER TABLE "ShopOrder" DROP COLUMN "email";
 -- AlterTable
 ALTER TABLE "ComplianceRequest" ADD COLUMN     "answeredAt" TIMESTAMP(3),
 ADD COLUMN     "erasedAt" TIMESTAMP(3),
+ADD COLUMN     "erasedBy" TEXT,
 ADD COLUMN     "orderGids" JSONB,
 ADD COLUMN     "webhookId" TEXT;
 

@@ -4,6 +4,7 @@ DROP INDEX "ComplianceRequest_shop_idx";
 -- AlterTable
 ALTER TABLE "ComplianceRequest" ADD COLUMN "answeredAt" DATETIME;
 ALTER TABLE "ComplianceRequest" ADD COLUMN "erasedAt" DATETIME;
+ALTER TABLE "ComplianceRequest" ADD COLUMN "erasedBy" TEXT;
 ALTER TABLE "ComplianceRequest" ADD COLUMN "orderGids" JSONB;
 ALTER TABLE "ComplianceRequest" ADD COLUMN "webhookId" TEXT;
 
