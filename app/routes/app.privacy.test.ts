@@ -31,6 +31,9 @@ describe("the customer data requests page", () => {
     const data = await (await loader(routeArgs(adminRequest(mine.shop, "/app/privacy")))).json();
     expect(data.requests.map((r: { id: string }) => r.id)).toEqual([mine.request.id]);
     expect((await download(mine.shop, theirs.request.id, "json")).status).toBe(404);
+    const marked = await action(routeArgs(adminRequest(mine.shop, "/app/privacy", { form: { intent: "mark-sent", id: theirs.request.id } })));
+    expect(marked.status).toBe(404);
+    expect((await db.complianceRequest.findUniqueOrThrow({ where: { id: theirs.request.id } })).answeredAt).toBeNull();
   });
 
   it("downloads the export as JSON holding what we keep on the customer", async () => {
@@ -48,7 +51,9 @@ describe("the customer data requests page", () => {
     const { shop, request } = await footprintInInstalledShop("privacycsv", { name: "=HYPERLINK(\"http://evil.example\",\"Mia\")" });
     const response = await download(shop, request.id, "csv");
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
-    const csv = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, so Excel reads the names right
+    const csv = new TextDecoder().decode(bytes);
     expect(csv.startsWith("section,record,field,value\r\n")).toBe(true);
     expect(csv).toContain("orders,1,shippingAddress.name,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Mia\"\")\"");
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);

@@ -58,7 +58,8 @@ export async function dataRequestFile(shop: string, id: string, format: ExportFo
   const data = row.result as ExportData;
   const base = `customer-data-request-${(row.requestRef ?? row.id).replace(/[^A-Za-z0-9_-]/g, "")}`;
   return format === "csv"
-    ? { name: `${base}.csv`, type: "text/csv; charset=utf-8", body: exportCsv(data) }
+    // The byte-order mark makes Excel read UTF-8 (Chinese or German names) instead of the system code page.
+    ? { name: `${base}.csv`, type: "text/csv; charset=utf-8", body: `\uFEFF${exportCsv(data)}` }
     : { name: `${base}.json`, type: "application/json; charset=utf-8", body: exportJson(data) };
 }
 
