@@ -7,6 +7,7 @@ const NAV = [
   { label: "Orders", href: "/app/orders" },
   { label: "Shipping", href: "/app/shipping" },
   { label: "Settings", href: "/app/settings" },
+  { label: "Customer data requests", href: "/app/privacy" },
 ];
 
 export const embeddedAppTests: E2eTest[] = [
@@ -68,6 +69,8 @@ export const embeddedAppTests: E2eTest[] = [
   {
     // Screenshots of every main page; what each page shows is asserted by its own flow's tests.
     name: "every page of the app's menu opens from the admin nav without an error",
+    // Seven pages, each a full navigation in the embedded frame: ~4 s apiece on the 2-core CI machine.
+    timeoutMs: 60_000,
     async run({ shell, page, screenshot }) {
       await shell.open();
       await shell.assertPageOk("the home page");
