@@ -83,6 +83,19 @@ describe("customers/redact erases every copy", () => {
   });
 });
 
+describe("a redaction reaches only its own shop", () => {
+  it("customers/redact in one shop leaves the same customer id's data in another shop untouched", async () => {
+    const mine = await buildCustomerFootprint("redactmine", {}, 31337);
+    const theirs = await buildCustomerFootprint("redacttheirs", {}, 31337);
+    await redactCustomerOf(mine.shop, 31337, [], mine.strings);
+    const kept = await db.supplierOrder.findFirstOrThrow({ where: { shop: theirs.shop } });
+    expect(kept.trackingNumbers).toEqual([theirs.strings.trackingNumber]);
+    expect((await snapshot(theirs.shop, theirs.order.id)).shippingAddress).toMatchObject({ name: theirs.strings.name });
+    expect((await db.complianceRequest.findFirstOrThrow({ where: { shop: theirs.shop, topic: "customers/data_request" } })).result).not.toBeNull();
+    expect(await db.redactionMarker.count({ where: { shop: theirs.shop } })).toBe(0);
+  });
+});
+
 describe("a redaction stays in force", () => {
   it("an orders/create that Shopify retries after customers/redact stores no personal data", async () => {
     const shop = uniqueShop("lateorder");

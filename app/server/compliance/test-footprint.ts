@@ -80,10 +80,9 @@ export async function supplierOrderFor(shop: string, order: { id: number; name: 
 }
 
 /** Everything of one customer in one shop: a sourced order, its supplier order and tracking, an answered data request. */
-export async function buildCustomerFootprint(label = "footprint", overrides: Partial<CustomerStrings> = {}) {
+export async function buildCustomerFootprint(label = "footprint", overrides: Partial<CustomerStrings> = {}, customerId = randomInt(10 ** 8, 10 ** 9)) {
   const shop = uniqueShop(label);
   const s = { ...customerStrings(), ...overrides };
-  const customerId = randomInt(10 ** 8, 10 ** 9);
   const order = customerOrder(s, customerId);
   await mapVariant(shop, order.line_items[0]!.variant_id);
   await deliver(orderCreated, "orders/create", shop, order);
