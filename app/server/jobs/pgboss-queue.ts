@@ -34,6 +34,8 @@ export class PgBossJobQueue implements JobQueue {
   private booted: Promise<unknown> | null = null;
   private ticker: NodeJS.Timeout | null = null;
   private working = false;
+  /** SILKROUTE_RETENTION_DAYS, read once: a bad value stops the process at start, not a webhook later. */
+  private readonly keepFinishedSeconds = retentionDays() * 86_400;
 
   constructor(private readonly db: Db, private readonly options: PgBossQueueOptions) {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -60,7 +62,7 @@ export class PgBossJobQueue implements JobQueue {
           retryDelayMax: seconds(this.retry.capMs),
           expireInSeconds: seconds(this.options.leaseMs ?? TUNING_DEFAULTS.leaseMs),
           // Finished jobs stay for the retention window, as in the DB backend's daily prune.
-          deleteAfterSeconds: retentionDays() * 86_400,
+          deleteAfterSeconds: this.keepFinishedSeconds,
         }),
       );
       this.queues.set(queue, created);
@@ -126,7 +128,7 @@ export class PgBossJobQueue implements JobQueue {
     const cap = this.options.perShopConcurrency ?? TUNING_DEFAULTS.perShopConcurrency;
     for (const [queue, reg] of this.handlers) {
       await this.ensureQueue(queue);
-      await this.boss.updateQueue(queue, { expireInSeconds: seconds(reg.leaseMs), deleteAfterSeconds: retentionDays() * 86_400 });
+      await this.boss.updateQueue(queue, { expireInSeconds: seconds(reg.leaseMs), deleteAfterSeconds: this.keepFinishedSeconds });
       await this.boss.work<Envelope>(
         queue,
         {
