@@ -76,7 +76,9 @@ export function checkAddress(d: DestinationInput, opts: { latinOnly: boolean }):
     ok: true,
     address: {
       name: printable.name!, address1: printable.address1!, address2: printable.address2, city: printable.city!, province: printable.province,
-      zip: zip || undefined, countryCode: country, phone: phone || "", email: d.email ?? undefined,
+      // No buyer email: CJ's is optional and JD's takes a fixed value (/work/shared/reference/supplier-contracts,
+      // cj-contract.json optional_fields, jd-contract.json "可固值xx"), so it never reaches a supplier or our rows.
+      zip: zip || undefined, countryCode: country, phone: phone || "",
     },
   };
 }

@@ -17,6 +17,10 @@ describe("address pre-flight", () => {
     expect(r).toMatchObject({ ok: false, problem: { reason: "INCORRECT_ADDRESS" } });
     expect(!r.ok && r.problem.message).toMatch(/street address, city/);
   });
+  it("leaves the buyer's email out of the ship-to a supplier gets (no supplier needs it)", () => {
+    const checked = checkAddress({ ...address(), email: "ada@example.com" }, { latinOnly: true });
+    expect(checked.ok && checked.address).toEqual({ name: "Ada Lovelace", address1: "1 High St", city: "London", zip: "SW1A 1AA", countryCode: "GB", phone: "+441234567890" });
+  });
   it("checks US ZIP codes", () => expect(checkAddress(address({ countryCode: "US", zip: "1234" }), { latinOnly: true })).toMatchObject({ ok: false }));
   it("allows Chinese script for deliveries inside China", () => expect(checkAddress(address({ countryCode: "CN", city: "深圳", zip: "518000" }), { latinOnly: true }).ok).toBe(true));
   it("spells out ligatures and drops accents", () => expect(toLatin("Straße Łódź Ærø")).toBe("Strasse Lodz AEro"));
