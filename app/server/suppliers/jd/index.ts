@@ -47,6 +47,8 @@ export interface JdVopExtras {
   listPools(): Promise<SupplierResult<{ id: string; name: string }[]>>;
   /** The order with its child order ids when JD split it; null when JD has none under our key. */
   orderDetail(idempotencyKey: string): Promise<SupplierResult<map.JdOrderDetail | null>>;
+  /** The top-level order a (child) jdOrderId belongs to: JD's messages name child orders. */
+  topOrderId(jdOrderId: string): Promise<SupplierResult<string>>;
 }
 
 export type JdAdapter = SupplierAdapter & { readonly jd: JdVopExtras };
@@ -181,6 +183,10 @@ export function createJdAdapter(options: JdAdapterOptions): JdAdapter {
       return r.ok ? ok(map.parsePools(r.value)) : r;
     },
     orderDetail,
+    async topOrderId(jdOrderId) {
+      const r = await call("/api/order/selectJdOrder", { jdOrderId });
+      return r.ok ? ok(map.topOrderIdOf(r.value, jdOrderId)) : r;
+    },
   };
 
   return {

@@ -204,6 +204,13 @@ export function parseOrderDetail(data: unknown, idempotencyKey: string): JdOrder
   };
 }
 
+/** A child's pOrder is its parent's id (0 for an unsplit order); a split parent's pOrder is an object. */
+export function topOrderIdOf(data: unknown, jdOrderId: string): string {
+  const p = (data as { pOrder?: unknown } | null)?.pOrder;
+  if (typeof p === "object" && p !== null && "jdOrderId" in p) return String((p as { jdOrderId: unknown }).jdOrderId);
+  return p !== undefined && Number(p) > 0 ? String(p) : jdOrderId;
+}
+
 /** submitOrder's result {jdOrderId, freight, orderPrice, ...}: reserved (submitState 0) or accepted (1). */
 export function parseSubmitted(data: unknown, idempotencyKey: string, submitState: 0 | 1): SupplierOrder {
   const o = SubmitWire.parse(data);
