@@ -11,7 +11,11 @@ import { createVopOrderBook } from "./vop-orders";
 import { routeVop, type VopRouteContext } from "./vop-routes";
 
 export interface JdVopEmulatorOptions {
+  /** Drives orders and messages (the demo speeds it up). */
   clock?: Clock;
+  /** Drives token timestamps and expiry; defaults to `clock`. The demo keeps it on wall time, because
+   * clients sign with their own wall clock and JD allows only 30 minutes of skew. */
+  authClock?: Clock;
   account?: VopAccount;
   seed?: number;
   skusPerPool?: number;
@@ -32,7 +36,7 @@ export function createJdVopEmulator(options: JdVopEmulatorOptions = {}) {
   const catalog = createVopCatalog({ seed: options.seed ?? 20261206, skusPerPool: options.skusPerPool ?? 60 });
   const messages = createVopMessageQueue(now);
   const orders = createVopOrderBook({ catalog, messages, now, balanceFen: options.balanceFen ?? 100_000_000 });
-  const ctx: VopRouteContext = { auth: createVopAuth(account, now), catalog, orders, messages, skuIdsPerPage: options.skuIdsPerPage ?? 10_000 };
+  const ctx: VopRouteContext = { auth: createVopAuth(account, () => (options.authClock ?? clock).now()), catalog, orders, messages, skuIdsPerPage: options.skuIdsPerPage ?? 10_000 };
   const sockets = new Set<Socket>();
   const calls: string[] = [];
   const lastForms = new Map<string, Record<string, string>>(); // one per path: bounded by the route table
