@@ -33,11 +33,12 @@ export function importDraftFrom(product: SupplierProduct, stock: Map<string, Rec
   }));
   const images: ImportImage[] = product.images.map((url) => ({ url, keep: true }));
   const snapshot: ImportSnapshot = {
-    titleZh: product.title.zh ?? null, categoryId: product.categoryId,
+    titleZh: product.title.zh ?? null, descriptionZh: product.description.zh ?? null, categoryId: product.categoryId,
     options: product.options.map((o) => ({ name: o.name, values: [...o.values] })),
     hsCode: product.hsCode, originCountry: product.originCountry, hazards: { ...product.hazards }, warehouses: [...product.warehouses],
   };
-  const descriptionHtml = `<p>${escapeHtml(product.description.en)}</p>`;
+  // Chinese-only suppliers (JD) give no English: the fields stay empty for the merchant to write (english-copy.ts).
+  const descriptionHtml = product.description.en ? `<p>${escapeHtml(product.description.en)}</p>` : "";
   return { title: product.title.en, descriptionHtml, variants, images, snapshot };
 }
 
@@ -85,7 +86,8 @@ export interface ImportItemEdit {
 export async function updateImportItem(shop: string, id: string, edit: ImportItemEdit): Promise<ImportItemView> {
   const item = await getImportItem(shop, id);
   if (!item) throw new ImportListError("That product is no longer in your import list.");
-  if (edit.title !== undefined && !edit.title.trim()) throw new ImportListError("Title can't be blank.");
+  // A Chinese-only product may be saved before its English title is written; pushing it is refused until then.
+  if (edit.title !== undefined && !edit.title.trim() && !item.snapshot.titleZh) throw new ImportListError("Title can't be blank.");
   const variants = item.variants.map((v) => ({
     ...v,
     keep: edit.keepVariants ? edit.keepVariants.includes(v.supplierVariantId) : v.keep,
