@@ -2,6 +2,7 @@ import type { E2eTest } from "../harness";
 import { appBridgeTests } from "./app-bridge";
 import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
+import { jdTests } from "./jd";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
 import { testStoreTests } from "./test-store";
@@ -15,4 +16,5 @@ export const e2eTests: E2eTest[] = [
   ...sourcingTests,
   ...ratesTests,
   ...fulfillmentTests,
+  ...jdTests,
 ];
