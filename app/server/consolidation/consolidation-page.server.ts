@@ -3,6 +3,7 @@ import type { JdArea } from "../suppliers/jd/areas";
 import { SupplierConfigError } from "../suppliers/registry";
 import { importForwarderCsv, type CsvLineResult } from "./forwarder-tracking.server";
 import { jdAdapterForShop } from "./jd-connection.server";
+import { syncJdLocation } from "./jd-location.server";
 import { deleteWarehouse, listWarehouses, saveWarehouse, setDefaultWarehouse, warehouseAreaId } from "./warehouses.server";
 
 export interface AreaPicker { provinces: JdArea[]; cities: JdArea[]; counties: JdArea[]; towns: JdArea[] }
@@ -45,13 +46,17 @@ export async function consolidationPageAction(shop: string, form: Record<string,
           name: form.name ?? "", contactName: form.contactName ?? "", phone: form.phone ?? "", address: form.address ?? "",
           provinceId: int(form.province), cityId: int(form.city), countyId: int(form.county), townId: int(form.town),
         });
-        return saved.ok ? { ok: true, notice: `${saved.warehouse.name} saved (${saved.warehouse.areaLabel}).` } : { ok: false, notice: "The warehouse needs attention.", errors: saved.errors };
+        if (!saved.ok) return { ok: false, notice: "The warehouse needs attention.", errors: saved.errors };
+        const problem = await syncJdLocation(shop);
+        return { ok: !problem, notice: problem ?? `${saved.warehouse.name} saved (${saved.warehouse.areaLabel}).` };
       }
-      case "set-default":
+      case "set-default": {
         await setDefaultWarehouse(shop, form.id ?? "");
-        return { ok: true, notice: "JD orders now ship to this warehouse." };
+        return { ok: true, notice: (await syncJdLocation(shop)) ?? "JD orders now ship to this warehouse." };
+      }
       case "delete":
         await deleteWarehouse(shop, form.id ?? "");
+        await syncJdLocation(shop);
         return { ok: true, notice: "Warehouse removed." };
       case "import-csv": {
         const csv = await importForwarderCsv(shop, form.csv ?? "");

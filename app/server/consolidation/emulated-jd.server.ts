@@ -4,6 +4,7 @@ import db from "../../db.server";
 import { EMULATED_JD_ACCOUNT } from "../suppliers/jd/emulator/jd-vop-emulator";
 import { saveCredentials, testConnection } from "../sourcing/supplier-connections.server";
 import { saveWarehouse } from "./warehouses.server";
+import { syncJdLocation } from "./jd-location.server";
 
 /** Set by the demo stack (scripts/demo/stack.ts) to the running emulator; absent in production. */
 export const emulatedJdUrl = (): string | null =>
@@ -22,5 +23,6 @@ export async function connectEmulatedJd(shop: string): Promise<{ ok: boolean; me
     const saved = await saveWarehouse(shop, DEMO_WAREHOUSE);
     if (!saved.ok) return { ok: false, message: `JD connected, but the demo warehouse was refused: ${Object.values(saved.errors).join(" ")}` };
   }
-  return { ok: true, message: "JD VOP (emulated) connected, with a consolidation warehouse in Foshan (广东 佛山市 顺德区 均安镇)." };
+  const problem = await syncJdLocation(shop);
+  return { ok: true, message: `JD VOP (emulated) connected, with a consolidation warehouse in Foshan (广东 佛山市 顺德区 均安镇).${problem ? ` ${problem}` : ""}` };
 }

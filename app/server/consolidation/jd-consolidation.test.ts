@@ -9,6 +9,10 @@ import { createJdVopEmulator, type JdVopEmulator } from "../suppliers/jd/emulato
 import { createManualClock } from "../suppliers/resilience/clock";
 import { importForwarderCsv, recordForwarderParcel } from "./forwarder-tracking.server";
 import { listWarehouses, saveWarehouse, type WarehouseInput } from "./warehouses.server";
+import { ensureJdConsolidationLocation, JD_LOCATION_NAME } from "./jd-location.server";
+import { JD_CONSOLIDATION_STOCK_CODE } from "./jd-via-consolidation.server";
+import { warehouseLocations } from "../sourcing/warehouse-locations.server";
+import { shopSupplierAdapter } from "../suppliers/shop-adapters.server";
 
 let world: World;
 let jd: JdVopEmulator;
@@ -51,6 +55,25 @@ describe("China consolidation warehouses", () => {
     const futian = await saveWarehouse(world.shop, { ...junan, cityId: 1607, countyId: 3639, townId: 0 });
     expect(futian.ok && futian.warehouse.areaLabel).toBe("广东 深圳市 福田区");
     expect(await listWarehouses(world.shop)).toHaveLength(1);
+  });
+});
+
+describe("JD stock at the consolidation warehouse", () => {
+  it("answers JD stock for the warehouse's area under the CN-JD code, held at its own Shopify location in China", async () => {
+    const saved = await saveWarehouse(world.shop, junan);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    const jdAdapter = await shopSupplierAdapter(world.shop, "jd");
+    const stock = await jdAdapter.getAvailability({ supplierVariantIds: [jdSku], location: { kind: "warehouse", code: JD_CONSOLIDATION_STOCK_CODE } });
+    expect(stock.ok && stock.value[0]).toMatchObject({ supplierVariantId: jdSku, location: { kind: "warehouse", code: "CN-JD" }, state: "in_stock" });
+    expect(jd.lastForm("/api/stock/getNewStockById")).toMatchObject({ area: "19_1666_1669_52082" });
+
+    await ensureJdConsolidationLocation(world.admin, saved.warehouse);
+    await ensureJdConsolidationLocation(world.admin, saved.warehouse); // again: no second service
+    const locations = world.emulator.controls.shop(world.shop).locations as Array<{ id: string; name: string; address: { countryCode: string; provinceCode?: string } }>;
+    const jdLocations = locations.filter((l) => l.name === JD_LOCATION_NAME);
+    expect(jdLocations).toHaveLength(1);
+    expect(jdLocations[0]!.address).toMatchObject({ countryCode: "CN", provinceCode: "GD" });
+    expect((await warehouseLocations(world.admin)).get("CN-JD")).toBe(jdLocations[0]!.id);
   });
 });
 

@@ -19,6 +19,8 @@ export function viaConsolidation(adapter: SupplierAdapter, shop: string): Suppli
   };
   return {
     ...adapter,
+    // Through the consolidation warehouse JD answers stock for one "warehouse" (its area), like the other suppliers.
+    descriptor: { ...adapter.descriptor, capabilities: [...new Set([...adapter.descriptor.capabilities, "stock.by-warehouse" as const])] },
     async getProduct(id) {
       const r = await adapter.getProduct(id);
       return r.ok ? ok({ ...r.value, warehouses: [JD_CONSOLIDATION_STOCK_CODE] }) : r;
@@ -27,7 +29,8 @@ export function viaConsolidation(adapter: SupplierAdapter, shop: string): Suppli
       if (query.location.kind === "area") return adapter.getAvailability(query);
       const warehouse = await defaultWarehouse(shop);
       if (!warehouse) return NO_WAREHOUSE();
-      return adapter.getAvailability({ ...query, location: { kind: "area", areaId: warehouseAreaId(warehouse) } });
+      const r = await adapter.getAvailability({ ...query, location: { kind: "area", areaId: warehouseAreaId(warehouse) } });
+      return r.ok ? ok(r.value.map((a) => ({ ...a, location: query.location }))) : r;
     },
     async createOrder(request) {
       const r = await routed(request);
