@@ -3,7 +3,7 @@ import { BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack
 import { useRef, useState } from "react";
 
 export interface ImportItemFormView {
-  item: { title: string; descriptionHtml: string; tags: string; productType: string; collections: string[]; images: Array<{ url: string; keep: boolean }> };
+  item: { title: string; descriptionHtml: string; tags: string; productType: string; collections: string[]; images: Array<{ url: string; keep: boolean }>; hsCode?: string };
   currency: string;
   collections: Array<{ label: string; value: string }>;
   variants: Array<{ id: string; sku: string; specs: string; keep: boolean; cost: string; price: string; rulePrice: string; margin: string; marginBps: number | null; stock: number }>;
@@ -35,6 +35,8 @@ export function ImportItemForm({ view, busy }: { view: ImportItemFormView; busy:
               <TextField label="Description (English, HTML)" name="descriptionHtml" value={f.descriptionHtml} onChange={(descriptionHtml) => setF({ ...f, descriptionHtml })} multiline={4} autoComplete="off" />
               <Original text={view.chinese?.description} />
             </BlockStack>
+            <TextField label="HS code" name="hsCode" value={f.hsCode ?? ""} onChange={(hsCode) => setF({ ...f, hsCode })} autoComplete="off"
+              helpText="Customs needs it for parcels leaving China; some suppliers (JD) give none." />
             <FormLayout.Group>
               <TextField label="Tags" name="tags" value={f.tags} onChange={(tags) => setF({ ...f, tags })} autoComplete="off" helpText="Comma-separated" />
               <TextField label="Product type" name="productType" value={f.productType} onChange={(productType) => setF({ ...f, productType })} autoComplete="off" />

@@ -39,6 +39,14 @@ describe("Chinese supplier data in the import list", () => {
     expect(await startImport(shop, [item.id])).toEqual(expect.any(String));
   });
 
+  it("lets the merchant supply the HS code a Chinese supplier does not give, and checks its digits", async () => {
+    const shop = uniqueShop("zh-hs");
+    const item = await addToImportList(shop, "jd", "100012000000");
+    expect(item.snapshot.hsCode).toBeNull();
+    expect((await updateImportItem(shop, item.id, { hsCode: "8507.60" })).snapshot.hsCode).toBe("850760");
+    await expect(updateImportItem(shop, item.id, { hsCode: "85" })).rejects.toThrow(/6 to 10 digits/);
+  });
+
   it("flags a title that is still the Chinese original", () => {
     const snapshot = { titleZh: "美的 电水壶", descriptionZh: null } as never;
     expect(englishGaps({ title: "美的 电水壶", descriptionHtml: "", snapshot })).toEqual(["title"]);

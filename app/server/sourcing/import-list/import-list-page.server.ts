@@ -37,7 +37,7 @@ export async function importItemEditView(shop: string, id: string, admin: AdminC
   const quotes = quoteItem(pricing, item);
   const collections = admin ? (await admin.request(COLLECTIONS).catch(() => null))?.collections.nodes ?? [] : [];
   return {
-    item: { ...item, tags: item.tags.join(", ") },
+    item: { ...item, tags: item.tags.join(", "), hsCode: item.snapshot.hsCode ?? "" },
     chinese: { title: item.snapshot.titleZh, description: item.snapshot.descriptionZh, missing: englishGapMessage(englishGaps(item)) },
     currency: pricing.rules.currency,
     collections: collections.map((c) => ({ label: c.title, value: c.id })),
@@ -69,6 +69,7 @@ export function editFromForm(form: FormData, currency: string): { edit: ImportIt
       tags: String(form.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean), productType: String(form.get("productType") ?? ""),
       collections: form.getAll("collections").map(String), keepImages: form.getAll("keepImage").map(String),
       keepVariants: form.getAll("keepVariant").map(String), prices,
+      ...(form.has("hsCode") ? { hsCode: String(form.get("hsCode")) } : {}),
     },
   };
 }

@@ -81,6 +81,8 @@ export interface ImportItemEdit {
   keepVariants?: string[];
   /** supplierVariantId → minor units in the shop currency, or null to go back to the rules. */
   prices?: Record<string, number | null>;
+  /** The merchant's HS code when the supplier gives none (JD): customs needs it for parcels leaving China. */
+  hsCode?: string;
 }
 
 export async function updateImportItem(shop: string, id: string, edit: ImportItemEdit): Promise<ImportItemView> {
@@ -95,6 +97,8 @@ export async function updateImportItem(shop: string, id: string, edit: ImportIte
   }));
   if (!variants.some((v) => v.keep)) throw new ImportListError("Keep at least one variant.");
   const images = item.images.map((i) => ({ ...i, keep: edit.keepImages ? edit.keepImages.includes(i.url) : i.keep }));
+  const hs = edit.hsCode?.replace(/[\s.]/g, "");
+  if (hs && !/^\d{6,10}$/.test(hs)) throw new ImportListError("An HS code has 6 to 10 digits, e.g. 8507.60.");
   const row = await db.importItem.update({
     where: { id },
     data: {
@@ -104,6 +108,7 @@ export async function updateImportItem(shop: string, id: string, edit: ImportIte
       productType: edit.productType ?? item.productType,
       collections: (edit.collections ?? item.collections).join(","),
       variants, images,
+      ...(edit.hsCode !== undefined ? { snapshot: { ...item.snapshot, hsCode: hs || null } } : {}),
     },
   });
   return toImportItemView(row);
