@@ -9,6 +9,10 @@ import { forwarderParcelsFor } from "./forwarder-tracking.server";
 /** The stock "warehouse" code JD products carry: their availability is the default consolidation warehouse's area. */
 export const JD_CONSOLIDATION_STOCK_CODE = "CN-JD";
 
+// JD hides the count of a well-stocked SKU (remainNum -1): "real count shown only when stock < 5" (jd-contract.json
+// → enums.remainNum, Java SDK). A hidden count is therefore at least 5, which is what the store is told.
+const HIDDEN_COUNT_FLOOR = 5;
+
 const NO_WAREHOUSE = () => fail(supplierError("jd", "invalid_request",
   "JD delivers only inside China. Add a China consolidation warehouse under Settings → China consolidation warehouses, then retry."));
 
@@ -30,7 +34,10 @@ export function viaConsolidation(adapter: SupplierAdapter, shop: string): Suppli
       const warehouse = await defaultWarehouse(shop);
       if (!warehouse) return NO_WAREHOUSE();
       const r = await adapter.getAvailability({ ...query, location: { kind: "area", areaId: warehouseAreaId(warehouse) } });
-      return r.ok ? ok(r.value.map((a) => ({ ...a, location: query.location }))) : r;
+      return r.ok ? ok(r.value.map((a) => ({
+        ...a, location: query.location,
+        quantity: a.quantity ?? (a.state === "in_stock" || a.state === "allocatable" ? HIDDEN_COUNT_FLOOR : 0),
+      }))) : r;
     },
     async createOrder(request) {
       const r = await routed(request);
