@@ -33,6 +33,8 @@ export async function pollJdMessages(shop: string, jd: JdAdapter): Promise<PollS
     }
   }
   summary.applied = await applyPending(shop, jd);
+  // Bounded: applied messages are kept 30 days for support, then dropped (JD never resends a deleted one).
+  await db.jdMessageInbox.deleteMany({ where: { shop, appliedAt: { lt: new Date(Date.now() - 30 * 86_400_000) } } });
   return summary;
 }
 
