@@ -15,6 +15,7 @@ const stack = await startDemoStack({
   emulatorPort: port("SHOPIFY_EMULATOR_PORT", 4500),
   shellPort: port("ADMIN_SHELL_PORT", 4600),
   sandboxPort: port("SANDBOX_SUPPLIER_PORT", 4010),
+  jdVopPort: port("JD_VOP_PORT", 4020),
   shop: process.env.DEMO_SHOP || DEMO_DEFAULTS.DEMO_SHOP,
   log,
 }).catch((error: Error) => {

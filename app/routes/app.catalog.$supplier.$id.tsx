@@ -31,7 +31,7 @@ export default function CatalogProduct() {
   if (!detail.ok) return <Page title="Product" backAction={{ url: "/app/catalog" }}><Banner tone="critical">{detail.error}</Banner></Page>;
   const { product, rate, variants } = detail;
   return (
-    <Page title={product.title} subtitle={product.titleZh ?? undefined} backAction={{ url: `/app/catalog?supplier=${supplier}` }}>
+    <Page title={product.title || product.titleZh || product.id} subtitle={product.title ? product.titleZh ?? undefined : "English title not written yet"} backAction={{ url: `/app/catalog?supplier=${supplier}` }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

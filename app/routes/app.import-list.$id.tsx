@@ -41,10 +41,11 @@ export default function ImportItemPage() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
-    <Page title={view.item.title} backAction={{ url: "/app/import-list" }}
+    <Page title={view.item.title || view.chinese.title || "Untitled product"} backAction={{ url: "/app/import-list" }}
       subtitle={view.item.productGid ? "In your store; pushing again updates it" : `${view.item.supplier} ${view.item.supplierProductId}`}>
       <BlockStack gap="400">
         {result?.message ? <Banner tone="critical">{result.message}</Banner> : null}
+        {view.chinese.missing ? <Banner tone="warning" title="English copy missing">{view.chinese.missing} The Chinese original is shown beside each field.</Banner> : null}
         <ImportItemForm key={JSON.stringify(view.variants)} view={view} busy={busy} />
       </BlockStack>
     </Page>

@@ -62,7 +62,11 @@ export default function ImportList() {
               {items.map((item, index) => (
                 <IndexTable.Row id={item.id} key={item.id} position={index} selected={selectedResources.includes(item.id)}>
                   <IndexTable.Cell><Thumbnail source={item.image ?? ""} alt={item.title} size="small" /></IndexTable.Cell>
-                  <IndexTable.Cell><Link to={`/app/import-list/${item.id}`}>{item.title}</Link> <Text as="span" tone="subdued">{item.supplier} {item.supplierProductId}</Text></IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Link to={`/app/import-list/${item.id}`}>{item.title || item.titleZh || item.supplierProductId}</Link> <Text as="span" tone="subdued">{item.supplier} {item.supplierProductId}</Text>
+                    {item.titleZh && item.title ? <Text as="p" tone="subdued">{item.titleZh}</Text> : null}
+                    {item.englishMissing ? <Badge tone="warning">English missing</Badge> : null}
+                  </IndexTable.Cell>
                   <IndexTable.Cell>{item.variants}</IndexTable.Cell>
                   <IndexTable.Cell>{item.price}</IndexTable.Cell>
                   <IndexTable.Cell>{item.margin}</IndexTable.Cell>

@@ -6,6 +6,8 @@ import { authenticate } from "../shopify.server";
 import { supplierOrderDetail } from "../server/fulfillment/orders-view.server";
 import { approveSupplierOrder, cancelSupplierOrderByMerchant, checkTrackingNow, handBackToShopify, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
 import { StateBadge } from "../components/orders/state-badge";
+import { ForwarderTrackingForm } from "../components/consolidation/forwarder-tracking-form";
+import { recordForwarderParcel } from "../server/consolidation/forwarder-tracking.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -20,7 +22,12 @@ const TRACKABLE = new Set(["placed", "shipped", "exception"]);
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const intent = String((await request.formData()).get("intent"));
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  if (intent === "forwarder-tracking") {
+    const r = await recordForwarderParcel(session.shop, { supplierOrderId: params.id ?? "", trackingNumber: String(form.get("trackingNumber") ?? ""), carrier: String(form.get("carrier") ?? "") });
+    return json(r.ok ? { ok: true, message: r.created ? "Forwarder tracking saved; the customer's tracking starts from it." : "That number was already saved." } : { ok: false, message: r.message });
+  }
   if (!(intent in ACTIONS)) return json({ ok: false, message: "Unknown action" }, { status: 400 });
   return json(await ACTIONS[intent as keyof typeof ACTIONS](session.shop, params.id ?? ""));
 };
@@ -69,6 +76,7 @@ export default function SupplierOrderPage() {
                 {TRACKABLE.has(order.state) && <ActionButton intent="check-tracking" label="Check tracking now" />}
                 {actions.cancel && <ActionButton intent="cancel" label="Cancel at supplier" critical />}
               </InlineStack>
+              {order.supplier === "jd" && TRACKABLE.has(order.state) && <ForwarderTrackingForm />}
               {actions.handBack && (
                 <BlockStack gap="100">
                   <ActionButton intent="hand-back" label="Fulfill another way" />

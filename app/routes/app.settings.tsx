@@ -5,6 +5,7 @@ import { Banner, BlockStack, Layout, Page, Text } from "@shopify/polaris";
 import { FxRatesCard } from "../components/sourcing/fx-rates-card";
 import { PricingRulesForm } from "../components/sourcing/pricing-rules-form";
 import { SupplierConnectionCard } from "../components/sourcing/supplier-connections-card";
+import { ConnectEmulatedJd } from "../components/consolidation/connect-emulated-jd";
 import { SyncSettingsCard } from "../components/sourcing/sync-settings-card";
 import { settingsPageAction, settingsPageData } from "../server/sourcing/settings-page.server";
 import { authenticate } from "../shopify.server";
@@ -32,6 +33,7 @@ export default function Settings() {
           <BlockStack gap="400">
             {result?.notice ? <Banner tone={result.ok ? "success" : "critical"}>{result.notice}</Banner> : null}
             <Text as="h2" variant="headingLg">Suppliers</Text>
+            {data.emulatedJd ? <ConnectEmulatedJd busy={busy} /> : null}
             {data.connections.map((c) => <SupplierConnectionCard key={c.supplier} view={c} busy={busy} />)}
             <PricingRulesForm key={JSON.stringify(data.pricing)} initial={data.pricing} currency={data.currency} errors={result?.errors ?? {}} busy={busy} />
             <FxRatesCard rates={data.rates} busy={busy} />

@@ -27,6 +27,7 @@ export default function App() {
         <Link to="/app/mappings">Supplier mappings</Link>
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/shipping">Shipping</Link>
+        <Link to="/app/consolidation">China warehouses</Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/privacy">Customer data requests</Link>
       </NavMenu>

@@ -4,6 +4,7 @@ import { createEmulator, type Emulator } from "../../app/emulator";
 import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emulator/admin-shell";
 import { DEMO_DEFAULTS } from "../../app/server/config";
 import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
+import { createJdVopEmulator } from "../../app/server/suppliers/jd/emulator/jd-vop-emulator";
 import { systemClock, type Clock } from "../../app/server/suppliers/resilience/clock";
 import { ensureBuild } from "./build";
 import { runNpmScript, type Child } from "./children";
@@ -24,6 +25,8 @@ export interface DemoStackOptions {
   emulatorPort: number;
   shellPort: number;
   sandboxPort: number;
+  /** JD VOP emulator port (0 = any free port). */
+  jdVopPort?: number;
   shop: string;
   mode?: "demo" | "test";
   /** Defaults to the embedded SQLite database the set-up migrated. */
@@ -78,6 +81,10 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const sandbox = createSandboxSupplierService({ clock: acceleratedClock(Number(process.env.SANDBOX_TIME_SCALE ?? 8640)) });
     const { url: sandboxUrl } = await sandbox.listen(options.sandboxPort);
     cleanups.push(() => sandbox.close());
+    // JD VOP emulator (legacy bizapi gateway) on the same accelerated clock: "Connect JD VOP (emulated)" in Settings.
+    const jdVop = createJdVopEmulator({ clock: acceleratedClock(Number(process.env.SANDBOX_TIME_SCALE ?? 8640)), authClock: systemClock });
+    const { url: jdVopUrl } = await jdVop.listen(options.jdVopPort ?? 0);
+    cleanups.push(() => jdVop.close());
     await createDemoShop(emulator, { domain: shop });
 
     const env: NodeJS.ProcessEnv = {
@@ -93,6 +100,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       SILKROUTE_ENCRYPTION_KEYS: process.env.SILKROUTE_ENCRYPTION_KEYS || DEMO_ENCRYPTION_KEYS,
       JOBS_BACKEND: process.env.JOBS_BACKEND || "db",
       SANDBOX_SUPPLIER_URL: sandboxUrl,
+      JD_VOP_EMULATOR_URL: jdVopUrl,
       DEMO_SHOP: shop,
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     };

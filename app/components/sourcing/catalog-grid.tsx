@@ -15,8 +15,8 @@ export function CatalogGrid({ items, supplier, busy }: { items: CatalogItemView[
             <InlineStack gap="300" wrap={false}>
               <Thumbnail source={item.imageUrl ?? ""} alt={item.title} size="large" />
               <BlockStack gap="100">
-                <Link to={`/app/catalog/${supplier}/${item.id}`}><Text as="span" fontWeight="semibold">{item.title}</Text></Link>
-                {item.titleZh ? <Text as="span" tone="subdued">{item.titleZh}</Text> : null}
+                <Link to={`/app/catalog/${supplier}/${item.id}`}><Text as="span" fontWeight="semibold">{item.title || item.titleZh}</Text></Link>
+                {item.titleZh && item.title ? <Text as="span" tone="subdued">{item.titleZh}</Text> : null}
                 <Text as="span">Cost from {item.costFrom} · sells at {item.priceFrom}</Text>
               </BlockStack>
             </InlineStack>

@@ -3,10 +3,16 @@ import { BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack
 import { useRef, useState } from "react";
 
 export interface ImportItemFormView {
-  item: { title: string; descriptionHtml: string; tags: string; productType: string; collections: string[]; images: Array<{ url: string; keep: boolean }> };
+  item: { title: string; descriptionHtml: string; tags: string; productType: string; collections: string[]; images: Array<{ url: string; keep: boolean }>; hsCode?: string };
   currency: string;
   collections: Array<{ label: string; value: string }>;
   variants: Array<{ id: string; sku: string; specs: string; keep: boolean; cost: string; price: string; rulePrice: string; margin: string; marginBps: number | null; stock: number }>;
+  /** The supplier's Chinese original, shown beside the English fields (JD gives Chinese only). */
+  chinese?: { title: string | null; description?: string | null; missing: string | null };
+}
+
+function Original({ text }: { text: string | null | undefined }) {
+  return text ? <Text as="p" tone="subdued">中文原文: {text}</Text> : null;
 }
 
 export function ImportItemForm({ view, busy }: { view: ImportItemFormView; busy: boolean }) {
@@ -21,8 +27,16 @@ export function ImportItemForm({ view, busy }: { view: ImportItemFormView; busy:
       <BlockStack gap="400">
         <Card>
           <FormLayout>
-            <TextField label="Title" name="title" value={f.title} onChange={(title) => setF({ ...f, title })} autoComplete="off" />
-            <TextField label="Description (HTML)" name="descriptionHtml" value={f.descriptionHtml} onChange={(descriptionHtml) => setF({ ...f, descriptionHtml })} multiline={4} autoComplete="off" />
+            <BlockStack gap="100">
+              <TextField label="Title (English)" name="title" value={f.title} onChange={(title) => setF({ ...f, title })} autoComplete="off" />
+              <Original text={view.chinese?.title} />
+            </BlockStack>
+            <BlockStack gap="100">
+              <TextField label="Description (English, HTML)" name="descriptionHtml" value={f.descriptionHtml} onChange={(descriptionHtml) => setF({ ...f, descriptionHtml })} multiline={4} autoComplete="off" />
+              <Original text={view.chinese?.description} />
+            </BlockStack>
+            <TextField label="HS code" name="hsCode" value={f.hsCode ?? ""} onChange={(hsCode) => setF({ ...f, hsCode })} autoComplete="off"
+              helpText="Customs needs it for parcels leaving China; some suppliers (JD) give none." />
             <FormLayout.Group>
               <TextField label="Tags" name="tags" value={f.tags} onChange={(tags) => setF({ ...f, tags })} autoComplete="off" helpText="Comma-separated" />
               <TextField label="Product type" name="productType" value={f.productType} onChange={(productType) => setF({ ...f, productType })} autoComplete="off" />

@@ -1,3 +1,4 @@
+import { connectEmulatedJd, emulatedJdUrl } from "../consolidation/emulated-jd.server";
 import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry";
 import { fxRatesView, pricingFormFrom, pricingRulesFromForm, saveFxOverride } from "./settings-form.server";
 import { getSourcingSettings, saveSourcingSettings } from "./settings.server";
@@ -16,6 +17,7 @@ export async function settingsPageData(shop: string) {
     pricing: pricingFormFrom(settings.pricingRules),
     sync: { stockSync: settings.stockSync, autoPriceSync: settings.autoPriceSync },
     rates: await fxRatesView(shop, settings.pricingRules),
+    emulatedJd: emulatedJdUrl() !== null,
   };
 }
 
@@ -38,6 +40,10 @@ export async function settingsPageAction(shop: string, form: Record<string, stri
       case "save-sync":
         await saveSourcingSettings(shop, { stockSync: form.stockSync === "true", autoPriceSync: form.autoPriceSync === "true" });
         return done("Sync settings saved.");
+      case "connect-jd-emulated": {
+        const r = await connectEmulatedJd(shop);
+        return r.ok ? done(r.message) : failed(r.message);
+      }
       case "save-fx": {
         const error = await saveFxOverride(shop, form.from ?? "", form.to ?? "", form.rate ?? "");
         return error ? failed(error) : done(form.rate?.trim() ? "Manual exchange rate saved." : "Back to the ECB reference rate.");

@@ -13,7 +13,9 @@ export type WarehouseLocations = ReadonlyMap<string, string>;
 export async function warehouseLocations(admin: AdminClient): Promise<WarehouseLocations> {
   const rows = await ensureWarehouseServices(admin);
   await rememberShopCurrency(admin);
-  return new Map(rows.map((r) => [r.code, r.locationGid]));
+  // Plus locations other domains added (the JD consolidation warehouse, CN-JD).
+  const extra = await db.fulfillmentWarehouse.findMany({ where: { shop: admin.shop } });
+  return new Map([...extra, ...rows].map((r) => [r.code, r.locationGid]));
 }
 
 const SHOP_CURRENCY = `#graphql

@@ -26,7 +26,11 @@ export const SUPPLIER_DESCRIPTORS: Readonly<Record<SupplierCode, SupplierDescrip
   cj: cjDescriptor,
 };
 
-const JdCredentials = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), username: z.string().min(1), password: z.string().min(1) });
+const optionalText = z.string().optional().transform((v) => v?.trim() || undefined);
+const JdCredentials = z.object({
+  clientId: z.string().min(1), clientSecret: z.string().min(1), username: z.string().min(1), password: z.string().min(1),
+  companyName: optionalText, taxpayerId: optionalText, invoicePhone: optionalText, baseUrl: optionalText,
+});
 const CjCredentials = z.object({ apiKey: z.string().min(1), accountLevel: z.coerce.number().int().min(0).max(5).optional() });
 
 export class SupplierConfigError extends Error {
@@ -43,8 +47,11 @@ export function createSupplierAdapter(config: SupplierConnectionConfig, deps: Re
   switch (config.supplier) {
     case "sandbox":
       return createSandboxAdapter(common);
-    case "jd":
-      return createJdAdapter({ ...common, credentials: parse("jd", JdCredentials, config.credentials) });
+    case "jd": {
+      const { companyName, taxpayerId, invoicePhone, baseUrl, ...credentials } = parse("jd", JdCredentials, config.credentials);
+      // The gateway is per connection: the one stored with the credentials unless the caller names another.
+      return createJdAdapter({ ...common, baseUrl: config.baseUrl ?? baseUrl, credentials, invoice: { companyName, taxpayerId, invoicePhone } });
+    }
     case "cj": {
       const c = parse("cj", CjCredentials, config.credentials);
       return createCjAdapter({ ...common, apiKey: c.apiKey, requestsPerSecond: requestsPerSecondForLevel(c.accountLevel) });

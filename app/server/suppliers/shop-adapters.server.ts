@@ -1,5 +1,6 @@
 // The one cache of supplier adapters per (shop, supplier) for the life of the process: an adapter holds the
 // supplier token, request pacing and circuit-breaker state, so every domain must share it.
+import { viaConsolidation } from "../consolidation/jd-via-consolidation.server";
 import { getSecret } from "../security/secrets.server";
 import { createSupplierAdapter, SUPPLIER_DESCRIPTORS, SupplierConfigError } from "./registry";
 import type { ResiliencePolicy } from "./resilience/resilient-call";
@@ -28,7 +29,8 @@ export function shopSupplierAdapter(shop: string, supplier: SupplierCode): Promi
   const key = `${shop}|${supplier}`;
   let adapter = cache.get(key);
   if (!adapter) {
-    adapter = (override ?? defaultFactory)(shop, supplier);
+    // JD delivers only inside China: every domain sees it routed through the shop's consolidation warehouse.
+    adapter = (override ?? defaultFactory)(shop, supplier).then((a) => (supplier === "jd" ? viaConsolidation(a, shop) : a));
     adapter.catch(() => cache.delete(key));
     cache.set(key, adapter);
   }

@@ -3,6 +3,7 @@ import { appBridgeTests } from "./app-bridge";
 import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
 import { privacyTests } from "./privacy";
+import { jdTests } from "./jd";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
 import { testStoreTests } from "./test-store";
@@ -17,4 +18,5 @@ export const e2eTests: E2eTest[] = [
   ...ratesTests,
   ...fulfillmentTests,
   ...privacyTests,
+  ...jdTests,
 ];

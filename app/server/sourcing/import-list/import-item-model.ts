@@ -22,6 +22,8 @@ export const ImportImageSchema = z.object({ url: z.string(), keep: z.boolean() }
 
 export const SnapshotSchema = z.object({
   titleZh: z.string().nullable(),
+  /** The supplier's Chinese description (plain text), shown beside the English field; absent on older rows. */
+  descriptionZh: z.string().nullable().optional(),
   categoryId: z.string(),
   options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   hsCode: z.string().nullable(),

@@ -6,6 +6,7 @@ import { shopCountry } from "../settings.server";
 import { COLLECTIONS } from "../push/push-operations";
 import { getImportItem, listImportItems, type ImportItemEdit } from "./import-list.server";
 import { quoteItem } from "./item-quotes";
+import { englishGapMessage, englishGaps } from "./english-copy";
 
 const pct = (bps: number | null) => (bps === null ? "–" : `${(bps / 100).toFixed(1)} %`);
 
@@ -19,7 +20,7 @@ export async function importListView(shop: string, destination: string | null) {
       const prices = kept.map((q) => q.price.amount);
       const margins = kept.map((q) => q.marginBps ?? 0);
       return {
-        id: item.id, title: item.title, supplier: item.supplier, supplierProductId: item.supplierProductId, status: item.status,
+        id: item.id, title: item.title, titleZh: item.snapshot.titleZh, englishMissing: englishGapMessage(englishGaps(item)), supplier: item.supplier, supplierProductId: item.supplierProductId, status: item.status,
         lastError: item.lastError, productGid: item.productGid, image: item.images.find((i) => i.keep)?.url ?? null,
         variants: `${kept.length} of ${item.variants.length}`,
         price: prices.length ? `${formatMoney(money(Math.min(...prices), pricing.rules.currency))} – ${formatMoney(money(Math.max(...prices), pricing.rules.currency))}` : "–",
@@ -36,7 +37,8 @@ export async function importItemEditView(shop: string, id: string, admin: AdminC
   const quotes = quoteItem(pricing, item);
   const collections = admin ? (await admin.request(COLLECTIONS).catch(() => null))?.collections.nodes ?? [] : [];
   return {
-    item: { ...item, tags: item.tags.join(", ") },
+    item: { ...item, tags: item.tags.join(", "), hsCode: item.snapshot.hsCode ?? "" },
+    chinese: { title: item.snapshot.titleZh, description: item.snapshot.descriptionZh, missing: englishGapMessage(englishGaps(item)) },
     currency: pricing.rules.currency,
     collections: collections.map((c) => ({ label: c.title, value: c.id })),
     variants: item.variants.map((v) => {
@@ -67,6 +69,7 @@ export function editFromForm(form: FormData, currency: string): { edit: ImportIt
       tags: String(form.get("tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean), productType: String(form.get("productType") ?? ""),
       collections: form.getAll("collections").map(String), keepImages: form.getAll("keepImage").map(String),
       keepVariants: form.getAll("keepVariant").map(String), prices,
+      ...(form.has("hsCode") ? { hsCode: String(form.get("hsCode")) } : {}),
     },
   };
 }

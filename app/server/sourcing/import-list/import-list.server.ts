@@ -33,11 +33,12 @@ export function importDraftFrom(product: SupplierProduct, stock: Map<string, Rec
   }));
   const images: ImportImage[] = product.images.map((url) => ({ url, keep: true }));
   const snapshot: ImportSnapshot = {
-    titleZh: product.title.zh ?? null, categoryId: product.categoryId,
+    titleZh: product.title.zh ?? null, descriptionZh: product.description.zh ?? null, categoryId: product.categoryId,
     options: product.options.map((o) => ({ name: o.name, values: [...o.values] })),
     hsCode: product.hsCode, originCountry: product.originCountry, hazards: { ...product.hazards }, warehouses: [...product.warehouses],
   };
-  const descriptionHtml = `<p>${escapeHtml(product.description.en)}</p>`;
+  // Chinese-only suppliers (JD) give no English: the fields stay empty for the merchant to write (english-copy.ts).
+  const descriptionHtml = product.description.en ? `<p>${escapeHtml(product.description.en)}</p>` : "";
   return { title: product.title.en, descriptionHtml, variants, images, snapshot };
 }
 
@@ -80,12 +81,15 @@ export interface ImportItemEdit {
   keepVariants?: string[];
   /** supplierVariantId → minor units in the shop currency, or null to go back to the rules. */
   prices?: Record<string, number | null>;
+  /** The merchant's HS code when the supplier gives none (JD): customs needs it for parcels leaving China. */
+  hsCode?: string;
 }
 
 export async function updateImportItem(shop: string, id: string, edit: ImportItemEdit): Promise<ImportItemView> {
   const item = await getImportItem(shop, id);
   if (!item) throw new ImportListError("That product is no longer in your import list.");
-  if (edit.title !== undefined && !edit.title.trim()) throw new ImportListError("Title can't be blank.");
+  // A Chinese-only product may be saved before its English title is written; pushing it is refused until then.
+  if (edit.title !== undefined && !edit.title.trim() && !item.snapshot.titleZh) throw new ImportListError("Title can't be blank.");
   const variants = item.variants.map((v) => ({
     ...v,
     keep: edit.keepVariants ? edit.keepVariants.includes(v.supplierVariantId) : v.keep,
@@ -93,6 +97,8 @@ export async function updateImportItem(shop: string, id: string, edit: ImportIte
   }));
   if (!variants.some((v) => v.keep)) throw new ImportListError("Keep at least one variant.");
   const images = item.images.map((i) => ({ ...i, keep: edit.keepImages ? edit.keepImages.includes(i.url) : i.keep }));
+  const hs = edit.hsCode?.replace(/[\s.]/g, "");
+  if (hs && !/^\d{6,10}$/.test(hs)) throw new ImportListError("An HS code has 6 to 10 digits, e.g. 8507.60.");
   const row = await db.importItem.update({
     where: { id },
     data: {
@@ -102,6 +108,7 @@ export async function updateImportItem(shop: string, id: string, edit: ImportIte
       productType: edit.productType ?? item.productType,
       collections: (edit.collections ?? item.collections).join(","),
       variants, images,
+      ...(edit.hsCode !== undefined ? { snapshot: { ...item.snapshot, hsCode: hs || null } } : {}),
     },
   });
   return toImportItemView(row);

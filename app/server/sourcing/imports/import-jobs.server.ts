@@ -1,6 +1,8 @@
 import db from "../../../db.server";
 import { jobQueue } from "../../jobs/queue.server";
 import { ImportListError } from "../import-list/import-list.server";
+import { toImportItemView } from "../import-list/import-item-model";
+import { englishGaps } from "../import-list/english-copy";
 import { inChunks } from "../chunked";
 
 export const IMPORT_QUEUE = "sourcing.import";
@@ -18,12 +20,22 @@ export async function startImport(shop: string, importItemIds: string[], options
     .filter((i) => !busy.has(i.id))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   if (items.length === 0) throw new ImportListError(busy.size ? "Those products are already being pushed." : "Select at least one product to import.");
+  await refuseMissingEnglish(shop, items.map((i) => i.id));
   const mode = options.mode ?? (items.length > BULK_THRESHOLD ? "bulk" : "sync");
   const job = await db.importJob.create({ data: { shop, mode, total: items.length } });
   await db.importJobItem.createMany({ data: items.map((item, lineNumber) => ({ jobId: job.id, importItemId: item.id, lineNumber })) });
   await inChunks(items.map((i) => i.id), async (slice) => [await db.importItem.updateMany({ where: { shop, id: { in: slice } }, data: { status: "queued", lastError: null } })]);
   await jobQueue().enqueue<ImportJobPayload>(IMPORT_QUEUE, { importJobId: job.id }, { shop, dedupeKey: job.id });
   return job.id;
+}
+
+/** Silkroute's storefronts are English: a product whose English copy is still missing is not pushed (Chinese supplier data). */
+async function refuseMissingEnglish(shop: string, ids: string[]): Promise<void> {
+  const rows = await inChunks(ids, (slice) => db.importItem.findMany({ where: { shop, id: { in: slice } } }));
+  const missing = rows.map(toImportItemView).filter((item) => englishGaps(item).length > 0);
+  if (missing.length === 0) return;
+  const names = missing.slice(0, 3).map((m) => m.snapshot.titleZh ?? m.supplierProductId).join("、");
+  throw new ImportListError(`${missing.length} product(s) still need an English title or description before they can go to your English storefront: ${names}. Open each one in the import list and write it.`);
 }
 
 const ACTIVE = ["queued", "running", "awaiting_bulk"];

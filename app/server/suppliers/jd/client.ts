@@ -1,6 +1,6 @@
 import { fail, ok, supplierError, type SupplierResult } from "../supplier-result";
 import type { Clock } from "../resilience/clock";
-import { jdError, jdHttpError, jdNetworkError, TOKEN_EXPIRED_CODES } from "./errors";
+import { jdError, jdHttpError, jdLoginError, jdNetworkError, REFRESH_FAILED_CODES, TOKEN_EXPIRED_CODE } from "./errors";
 import { formatJdTimestamp, md5Hex, signVopTokenRequest } from "./signing";
 
 export interface JdCredentials {
@@ -12,21 +12,23 @@ export interface JdCredentials {
 
 export interface JdClientOptions {
   credentials: JdCredentials;
+  /** Per connection; the legacy bizapi gateway by default (jd-contract.json → gateways.legacy_vop_bizapi). */
   baseUrl?: string;
   clock: Clock;
   fetch?: typeof fetch;
   scope?: string;
 }
 
-interface VopEnvelope { success?: boolean; resultCode?: string | number; resultMessage?: string; result?: unknown }
+interface VopEnvelope { success?: boolean; resultCode?: string | number | null; resultMessage?: string; result?: unknown }
 interface TokenState { accessToken: string; refreshToken: string; expiresAt: number; refreshExpiresAt: number }
 
+export const DEFAULT_JD_BASE_URL = "https://bizapi.jd.com";
 // Refresh a little early so a call never leaves with a token that dies in flight.
 const REFRESH_MARGIN_MS = 10 * 60_000;
 
 /** The only file that talks HTTP to JD VOP (bizapi): token lifecycle plus form-encoded business calls. */
 export function createJdClient(options: JdClientOptions) {
-  const base = (options.baseUrl ?? "https://bizapi.jd.com").replace(/\/$/, "");
+  const base = (options.baseUrl || DEFAULT_JD_BASE_URL).replace(/\/$/, "");
   const doFetch = options.fetch ?? fetch;
   const { credentials: c, clock } = options;
   let token: TokenState | null = null;
@@ -48,7 +50,7 @@ export function createJdClient(options: JdClientOptions) {
     return ok((await response.json()) as VopEnvelope);
   }
 
-  /** Builds the exact token request (exported for contract tests). */
+  /** Builds the exact token request: sign = MD5(secret+timestamp+client_id+username+md5(pwd)+grant_type+scope+secret). */
   function tokenParams(): Record<string, string> {
     const timestamp = formatJdTimestamp(clock.now());
     const passwordMd5 = md5Hex(c.password);
@@ -58,36 +60,42 @@ export function createJdClient(options: JdClientOptions) {
     return { grant_type: grantType, client_id: c.clientId, client_secret: c.clientSecret, username: c.username, password: passwordMd5, timestamp, scope, sign };
   }
 
-  async function fetchToken(signal: AbortSignal): Promise<SupplierResult<string>> {
-    const now = clock.now();
-    const canRefresh = token && token.refreshExpiresAt > now;
-    const path = canRefresh ? "/oauth2/refreshToken" : "/oauth2/accessToken";
-    const params = canRefresh
-      ? { refresh_token: token!.refreshToken, client_id: c.clientId, client_secret: c.clientSecret }
-      : tokenParams();
-    const r = await post(path, params, signal);
-    if (!r.ok) return r;
-    const env = r.value;
-    if (!env.success) {
-      if (canRefresh) { token = null; return fetchToken(signal); } // refresh token rejected: log in again
-      const error = jdError(env.resultCode, env.resultMessage);
-      return fail(error.kind === "unavailable" ? error : { ...error, kind: "auth", retryable: false });
-    }
-    const t = env.result as { access_token: string; refresh_token: string; expires_in: number; refresh_token_expires?: number };
+  function store(result: unknown, now: number): string {
+    const t = result as { access_token: string; refresh_token: string; expires_in: number; refresh_token_expires?: number };
     token = {
       accessToken: t.access_token,
       refreshToken: t.refresh_token,
-      expiresAt: now + t.expires_in * 1000,
+      expiresAt: now + Number(t.expires_in) * 1000,
       refreshExpiresAt: t.refresh_token_expires ?? now + 30 * 86_400_000,
     };
-    return ok(token.accessToken);
+    return token.accessToken;
   }
 
-  // Single-flight so a burst of calls at expiry logs in once, not once per call.
+  async function login(signal: AbortSignal): Promise<SupplierResult<string>> {
+    const now = clock.now();
+    const r = await post("/oauth2/accessToken", tokenParams(), signal);
+    if (!r.ok) return r;
+    if (!r.value.success) return fail(jdLoginError(r.value.resultCode, r.value.resultMessage));
+    return ok(store(r.value.result, now));
+  }
+
+  /** Refresh when the refresh token still lives; 2011/2012 (or any refusal) falls back to a fresh login. */
+  async function renew(signal: AbortSignal): Promise<SupplierResult<string>> {
+    const now = clock.now();
+    if (!token || token.refreshExpiresAt <= now) return login(signal);
+    const r = await post("/oauth2/refreshToken", { refresh_token: token.refreshToken, client_id: c.clientId, client_secret: c.clientSecret }, signal);
+    if (!r.ok) return r;
+    if (r.value.success) return ok(store(r.value.result, now));
+    token = null;
+    if (!REFRESH_FAILED_CODES.has(String(r.value.resultCode))) return fail(jdLoginError(r.value.resultCode, r.value.resultMessage));
+    return login(signal);
+  }
+
+  // Single-flight so a burst of calls at expiry renews once, not once per call.
   let inflight: Promise<SupplierResult<string>> | null = null;
-  async function accessToken(signal: AbortSignal): Promise<SupplierResult<string>> {
-    if (token && token.expiresAt - REFRESH_MARGIN_MS > clock.now()) return ok(token.accessToken);
-    inflight ??= fetchToken(signal).finally(() => { inflight = null; });
+  function accessToken(signal: AbortSignal): Promise<SupplierResult<string>> {
+    if (token && token.expiresAt - REFRESH_MARGIN_MS > clock.now()) return Promise.resolve(ok(token.accessToken));
+    inflight ??= renew(signal).finally(() => { inflight = null; });
     return inflight;
   }
 
@@ -99,8 +107,10 @@ export function createJdClient(options: JdClientOptions) {
     if (!r.ok) return r;
     const env = r.value;
     if (env.success) return ok(typeof env.result === "string" && /^[[{]/.test(env.result) ? JSON.parse(env.result) : env.result);
-    if (!retriedAuth && TOKEN_EXPIRED_CODES.has(String(env.resultCode))) {
-      token = null; // JD revoked it early (another login, rotation): get a fresh one once
+    // 2007 token已过期 on bizapi (review F5): JD revoked it early; renew once and repeat the call.
+    if (!retriedAuth && String(env.resultCode) === TOKEN_EXPIRED_CODE) {
+      // Only the token that failed is dropped: a concurrent call may already have renewed it.
+      if (token?.accessToken === t.value) token = { ...token, expiresAt: 0 };
       return call(path, params, signal, true);
     }
     return fail(jdError(env.resultCode, env.resultMessage));

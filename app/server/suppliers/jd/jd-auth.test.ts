@@ -1,55 +1,48 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildJdAdapter, serveJd, useMswServer } from "./jd.fixture";
+import { describe, expect, it } from "vitest";
+import { startJdWorld } from "./emulator/jd-emulator.fixture";
 import { formatJdTimestamp, signJosRequest } from "./signing";
 
-useMswServer({ beforeAll, afterEach, afterAll });
-
-describe("JD VOP token", () => {
-  it("builds and signs the token request exactly as VOP expects", async () => {
-    const jd = serveJd({ "/api/product/getDetail": "product-detail", "/api/price/getSellPrice": "sell-price" });
-    const { adapter } = buildJdAdapter();
-    await adapter.getProduct("100012043978");
-    expect(jd.last("/oauth2/accessToken").params).toEqual({
-      grant_type: "access_token", client_id: "client-abc", client_secret: "secret-xyz", username: "silkroute",
-      password: "195f19b835efe9f0b7b4e276ef1a8515", // md5("p@ss"), never the plain password
-      timestamp: "2026-11-01 08:00:00", scope: "",
-      sign: "A146D1C9B2AD6B0272A38148194BBAC2", // computed independently with Python hashlib
-    });
-  });
-
-  it("gets one token and reuses it on every business call", async () => {
-    const jd = serveJd({ "/api/product/getDetail": "product-detail", "/api/price/getSellPrice": "sell-price" });
-    const { adapter } = buildJdAdapter();
-    await adapter.getProduct("100012043978");
-    await adapter.getProduct("100012043978");
-    expect(jd.paths().filter((p) => p === "/oauth2/accessToken")).toHaveLength(1);
-    expect(jd.last("/api/product/getDetail").params.token).toBe("jd-access-1");
+describe("JD VOP token lifecycle against the emulator", () => {
+  it("logs in once and reuses the token on every business call", async () => {
+    const world = await startJdWorld();
+    try {
+      await world.adapter.jd.listPools();
+      await world.adapter.jd.listPools();
+      expect(world.emulator.calls.filter((p) => p === "/oauth2/accessToken")).toHaveLength(1);
+    } finally { await world.close(); }
   });
 
   it("refreshes with the refresh token shortly before the 24 h expiry", async () => {
-    const jd = serveJd({ "/oauth2/refreshToken": "token-success", "/api/product/getDetail": "product-detail", "/api/price/getSellPrice": "sell-price" });
-    const { adapter, clock } = buildJdAdapter();
-    await adapter.getProduct("100012043978");
-    clock.advance(23.9 * 3_600_000);
-    await adapter.getProduct("100012043978");
-    expect(jd.last("/oauth2/refreshToken").params).toEqual({ refresh_token: "jd-refresh-1", client_id: "client-abc", client_secret: "secret-xyz" });
+    const world = await startJdWorld();
+    try {
+      await world.adapter.jd.listPools();
+      world.clock.advance(23.9 * 3_600_000);
+      expect((await world.adapter.jd.listPools()).ok).toBe(true);
+      expect(world.emulator.calls).toEqual(["/oauth2/accessToken", "/api/product/getPageNum", "/oauth2/refreshToken", "/api/product/getPageNum"]);
+    } finally { await world.close(); }
   });
 
-  it("logs in again once when JD says the token expired early", async () => {
-    const jd = serveJd({ "/api/product/getDetail": ["token-expired", "product-detail"], "/api/price/getSellPrice": "sell-price" });
-    const { adapter } = buildJdAdapter();
-    const r = await adapter.getProduct("100012043978");
-    expect(r.ok).toBe(true);
-    expect(jd.paths().filter((p) => p === "/oauth2/accessToken")).toHaveLength(2);
+  it("renews and repeats the call once when JD answers 2007 token expired early", async () => {
+    const world = await startJdWorld();
+    try {
+      await world.adapter.jd.listPools();
+      world.emulator.expireTokens();
+      expect((await world.adapter.jd.listPools()).ok).toBe(true);
+      expect(world.emulator.calls.slice(2)).toEqual(["/api/product/getPageNum", "/oauth2/refreshToken", "/api/product/getPageNum"]);
+    } finally { await world.close(); }
   });
 
-  it("explains rejected credentials to the merchant and does not retry", async () => {
-    const jd = serveJd({ "/oauth2/accessToken": "token-bad-password" });
-    const { adapter } = buildJdAdapter();
-    const r = await adapter.getProduct("100012043978");
-    expect(!r.ok && r.error).toMatchObject({ kind: "auth", retryable: false, message: expect.stringContaining("Settings") });
-    expect(jd.calls).toHaveLength(1);
+  it("logs in again when the refresh token has expired too", async () => {
+    const world = await startJdWorld();
+    try {
+      await world.adapter.jd.listPools();
+      world.clock.advance(31 * 86_400_000);
+      expect((await world.adapter.jd.listPools()).ok).toBe(true);
+      expect(world.emulator.calls.filter((p) => p === "/oauth2/accessToken")).toHaveLength(2);
+      expect(world.emulator.calls).not.toContain("/oauth2/refreshToken");
+    } finally { await world.close(); }
   });
+
 });
 
 describe("JD signing helpers", () => {

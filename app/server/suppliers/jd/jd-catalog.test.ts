@@ -1,61 +1,68 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildJdAdapter, serveJd, useMswServer } from "./jd.fixture";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { POOL_SKU, SHENZHEN_FUTIAN, SHUNDE_JUNAN, startJdWorld, type JdWorld } from "./emulator/jd-emulator.fixture";
 
-useMswServer({ beforeAll, afterEach, afterAll });
+let world: JdWorld;
+afterEach(() => world.close());
 
-describe("JD product detail", () => {
-  it("asks for the sku's detail and its customer price", async () => {
-    const jd = serveJd({ "/api/product/getDetail": "product-detail", "/api/price/getSellPrice": "sell-price" });
-    await buildJdAdapter().adapter.getProduct("100012043978");
-    expect(jd.last("/api/product/getDetail").params).toMatchObject({ sku: "100012043978", isShow: "false" });
-    expect(jd.last("/api/price/getSellPrice").params).toMatchObject({ sku: "100012043978" });
+describe("JD catalog browsing", () => {
+  beforeEach(async () => { world = await startJdWorld({ emulator: { skuIdsPerPage: 25 } }); });
+
+  it("pages through a whole product pool, across JD's own pages, with its total", async () => {
+    const seen: string[] = [];
+    for (let page = 1; page <= 4; page++) {
+      const r = await world.adapter.searchCatalog({ categoryId: "31950", page, pageSize: 20 });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.total).toBe(60);
+      seen.push(...r.value.items.map((i) => i.supplierProductId));
+    }
+    const priced = world.emulator.catalog.skusOfPool("31950").filter((s) => world.emulator.catalog.sku(s)!.priceFen > 0).map(String);
+    expect(seen).toEqual(priced); // every sellable SKU once, in pool order, including those on JD pages 2 and 3
+    expect(world.emulator.calls.filter((p) => p === "/api/product/getSkuByPage").length).toBeLessThanOrEqual(3);
   });
 
-  it("maps detail into one CNY variant with grams, origin and inferred battery flag", async () => {
-    serveJd({ "/api/product/getDetail": "product-detail", "/api/price/getSellPrice": "sell-price" });
-    const r = await buildJdAdapter().adapter.getProduct("100012043978");
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.variants[0]).toMatchObject({ cost: { amount: 7990, currency: "CNY" }, weightGrams: 420 });
-    expect(r.value).toMatchObject({ originCountry: "CN", hsCode: null, hazards: { battery: true, source: "inferred" } });
-    expect(r.value.images[0]).toMatch(/^https:\/\/img13\.360buyimg\.com\/n0\/jfs\//);
+  it("browses the account's first product pool when none is chosen (the connection test)", async () => {
+    const r = await world.adapter.searchCatalog({ pageSize: 1 });
+    expect(r.ok && r.value.items[0]!.supplierProductId).toBe(POOL_SKU(0));
   });
 
-  it("explains a sku outside the product pool", async () => {
-    serveJd({ "/api/product/getDetail": "product-not-in-pool" });
-    const r = await buildJdAdapter().adapter.getProduct("1");
-    expect(!r.ok && r.error).toMatchObject({ kind: "rejected", supplierCode: "2004", retryable: false, message: expect.stringContaining("product pool") });
+  it("keeps the Chinese title and leaves the English one for the merchant to write", async () => {
+    const r = await world.adapter.getProduct(POOL_SKU(0));
+    expect(r.ok && r.value.title).toEqual({ en: "", zh: "罗马仕 充电宝 20000毫安 22.5W快充 移动电源" });
+    expect(r.ok && r.value.variants[0]!.cost.currency).toBe("CNY");
   });
 });
 
-describe("JD catalog browsing", () => {
-  it("pages a product pool and refuses keyword search it cannot do", async () => {
-    const jd = serveJd({ "/api/product/getSkuByPage": "sku-by-page", "/api/product/getDetail": "product-detail", "/api/price/getSellPrice": "sell-price" });
-    const { adapter } = buildJdAdapter();
-    const page = await adapter.searchCatalog({ categoryId: "88", page: 2 });
-    expect(jd.last("/api/product/getSkuByPage").params).toMatchObject({ pageNum: "88", pageNo: "2" });
-    expect(page.ok && page.value.items[0]).toMatchObject({ supplierProductId: "100012043978", costFrom: { amount: 7990 } });
-    const keyword = await adapter.searchCatalog({ keyword: "充电宝" });
-    expect(!keyword.ok && keyword.error.kind).toBe("unsupported");
+describe("JD price -1", () => {
+  beforeEach(async () => { world = await startJdWorld(); });
+
+  it("reports an item JD prices at -1 as not available, never as a negative cost", async () => {
+    const product = await world.adapter.getProduct(POOL_SKU(16));
+    expect(!product.ok && product.error).toMatchObject({ kind: "rejected", message: expect.stringContaining("not available") });
+    const page = await world.adapter.searchCatalog({ categoryId: "31950", pageSize: 20 });
+    expect(page.ok && page.value.items.map((i) => i.supplierProductId)).not.toContain(POOL_SKU(16));
+    expect(page.ok && page.value.items.every((i) => i.costFrom.amount > 0)).toBe(true);
+    const stock = await world.adapter.getAvailability({ supplierVariantIds: [POOL_SKU(16)], location: { kind: "area", areaId: SHUNDE_JUNAN } });
+    expect(stock.ok && stock.value[0]).toMatchObject({ cost: null, state: "out_of_stock", quantity: 0 });
   });
 });
 
 describe("JD area stock", () => {
-  it("sends skuNums and the area, and maps stock states with hidden counts as null", async () => {
-    const jd = serveJd({ "/api/stock/getNewStockById": "stock-by-area", "/api/price/getSellPrice": "sell-price-two" });
-    const r = await buildJdAdapter().adapter.getAvailability({
-      supplierVariantIds: ["100012043978", "100009177424"], location: { kind: "area", areaId: "19_1601_3633_0" } });
-    expect(jd.last("/api/stock/getNewStockById").params).toMatchObject({
-      area: "19,1601,3633,0", skuNums: '[{"skuId":"100012043978","num":1},{"skuId":"100009177424","num":1}]' });
-    expect(r.ok && r.value).toEqual([
-      { supplierVariantId: "100012043978", location: { kind: "area", areaId: "19_1601_3633_0" }, cost: { amount: 7990, currency: "CNY" },
-        listPrice: { amount: 9900, currency: "CNY" }, state: "in_stock", quantity: null },
-      { supplierVariantId: "100009177424", location: { kind: "area", areaId: "19_1601_3633_0" }, cost: { amount: 1550, currency: "CNY" },
-        listPrice: { amount: 1990, currency: "CNY" }, state: "out_of_stock", quantity: 0 },
-    ]);
+  beforeEach(async () => { world = await startJdWorld(); });
+
+  it("asks stock for a 4-level and a 3-level area with underscores, priced in CNY", async () => {
+    for (const area of [SHUNDE_JUNAN, SHENZHEN_FUTIAN, "19_1607_3639"]) {
+      const r = await world.adapter.getAvailability({ supplierVariantIds: [POOL_SKU(1), POOL_SKU(2)], location: { kind: "area", areaId: area } });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value).toHaveLength(2);
+      expect(r.value[0]).toMatchObject({ supplierVariantId: POOL_SKU(1), location: { kind: "area", areaId: area }, cost: { currency: "CNY" } });
+    }
   });
 
-  it("refuses a warehouse location because JD stock is per area", async () => {
-    const r = await buildJdAdapter().adapter.getAvailability({ supplierVariantIds: ["1"], location: { kind: "warehouse", code: "CN-GZ" } });
-    expect(!r.ok && r.error.kind).toBe("unsupported");
+  it("refuses a warehouse location and a malformed area before calling JD", async () => {
+    const byWarehouse = await world.adapter.getAvailability({ supplierVariantIds: [POOL_SKU(1)], location: { kind: "warehouse", code: "CN-GZ" } });
+    expect(!byWarehouse.ok && byWarehouse.error.kind).toBe("unsupported");
+    const commas = await world.adapter.getAvailability({ supplierVariantIds: [POOL_SKU(1)], location: { kind: "area", areaId: "19,1666,1669" } });
+    expect(!commas.ok && commas.error.kind).toBe("invalid_request");
+    expect(world.emulator.calls).not.toContain("/api/stock/getNewStockById");
   });
 });

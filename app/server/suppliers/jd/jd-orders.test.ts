@@ -1,100 +1,97 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { money } from "../../money";
-import { buildJdAdapter, buildJdOrderRequest, serveJd, useMswServer } from "./jd.fixture";
+import { buildConsolidationOrder, startJdWorld, stockedSkus, type JdWorld } from "./emulator/jd-emulator.fixture";
+import { JD_LIFECYCLE } from "./emulator/vop-order-lifecycle";
 
-useMswServer({ beforeAll, afterEach, afterAll });
+const DAY = 86_400_000;
+let world: JdWorld;
+const withWorld = async (fn: () => Promise<void>, options?: Parameters<typeof startJdWorld>[0]) => {
+  world = await startJdWorld(options);
+  try { await fn(); } finally { await world.close(); }
+};
+const order = (shippers: number[], overrides = {}) =>
+  buildConsolidationOrder({ lines: stockedSkus(world, shippers).map((supplierVariantId) => ({ supplierVariantId, quantity: 1 })), ...overrides });
 
-describe("JD submit order", () => {
-  it("looks our key up first, then submits keyed by thirdOrder with a price snapshot", async () => {
-    const jd = serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-not-found", "/api/order/submitOrder": "submit-order" });
-    const { adapter } = buildJdAdapter();
-    await adapter.createOrder(buildJdOrderRequest({ lines: [{ supplierVariantId: "100012043978", quantity: 2, expectedUnitCost: money(7990, "CNY") }] }));
-    expect(jd.paths()).toEqual(["/oauth2/accessToken", "/api/order/selectJdOrderIdByThirdOrder", "/api/order/submitOrder"]);
-    expect(jd.last("/api/order/submitOrder").params).toMatchObject({
-      thirdOrder: "so_jd_0001", province: "19", city: "1601", county: "3633", town: "0", submitState: "1",
-      sku: '[{"skuId":"100012043978","num":2,"bNeedAnnex":true,"bNeedGift":false}]',
-      doOrderPriceMode: "1", orderPriceSnap: '[{"skuId":"100012043978","price":"79.90"}]', token: "jd-access-1",
-    });
-  });
-
-  it("parses the submitted order with its CNY total", async () => {
-    serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-not-found", "/api/order/submitOrder": "submit-order" });
-    const r = await buildJdAdapter().adapter.createOrder(buildJdOrderRequest());
-    expect(r.ok && r.value).toMatchObject({ idempotencyKey: "so_jd_0001", supplierOrderId: "281234567890", status: "accepted", total: { amount: 15980, currency: "CNY" } });
-  });
-
-  it("returns the existing order instead of submitting again when our key is already known", async () => {
-    const jd = serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-found", "/api/order/selectJdOrder": "select-order-shipped" });
-    const r = await buildJdAdapter().adapter.createOrder(buildJdOrderRequest());
-    expect(jd.paths()).not.toContain("/api/order/submitOrder");
-    expect(r.ok && r.value.status).toBe("shipped");
-  });
-
-  it("recovers from a duplicate-thirdOrder refusal by returning the first order", async () => {
-    serveJd({
-      "/api/order/selectJdOrderIdByThirdOrder": ["third-order-not-found", "third-order-found"],
-      "/api/order/submitOrder": "submit-duplicate", "/api/order/selectJdOrder": "select-order-shipped",
-    });
-    const r = await buildJdAdapter().adapter.createOrder(buildJdOrderRequest());
-    expect(r.ok && r.value.supplierOrderId).toBe("281234567890");
-  });
-
-  it.each([
-    ["submit-out-of-stock", "out_of_stock", "no stock"],
-    ["submit-price-changed", "price_changed", "price changed"],
-  ])("turns %s into a clear %s message", async (fixture, kind, words) => {
-    serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-not-found", "/api/order/submitOrder": fixture });
-    const r = await buildJdAdapter().adapter.createOrder(buildJdOrderRequest());
-    expect(!r.ok && r.error).toMatchObject({ kind, retryable: false, message: expect.stringContaining(words) });
-  });
-
-  it("asks for JD area ids instead of sending an address JD cannot route", async () => {
-    const r = await buildJdAdapter().adapter.createOrder(buildJdOrderRequest({ shipTo: { ...buildJdOrderRequest().shipTo, supplierAreaId: undefined } }));
-    expect(!r.ok && r.error.kind).toBe("invalid_request");
-  });
-});
-
-describe("JD two-phase orders", () => {
-  it("reserves with submitState 0 and confirms by jdOrderId", async () => {
-    const jd = serveJd({
-      "/api/order/selectJdOrderIdByThirdOrder": ["third-order-not-found", "third-order-found"],
-      "/api/order/submitOrder": "submit-order", "/api/order/confirmOrder": "confirm-order", "/api/order/selectJdOrder": "select-order-shipped",
-    });
-    const { adapter } = buildJdAdapter();
-    const reserved = await adapter.twoPhase!.reserveOrder(buildJdOrderRequest());
-    expect(jd.last("/api/order/submitOrder").params.submitState).toBe("0");
+describe("JD two-phase ordering", () => {
+  it("reserves (submitState 0), then confirms once; a second confirm is still a success", () => withWorld(async () => {
+    const reserved = await world.adapter.twoPhase!.reserveOrder(order([0]));
     expect(reserved.ok && reserved.value.status).toBe("reserved");
-    await adapter.twoPhase!.confirmOrder("so_jd_0001");
-    expect(jd.last("/api/order/confirmOrder").params).toMatchObject({ jdOrderId: "281234567890" });
-  });
+    const confirmed = await world.adapter.twoPhase!.confirmOrder("so_jd_0001");
+    expect(confirmed.ok && confirmed.value.status).toBe("accepted");
+    const again = await world.adapter.twoPhase!.confirmOrder("so_jd_0001");
+    expect(again.ok && again.value.supplierOrderId).toBe(reserved.ok && reserved.value.supplierOrderId);
+    expect(world.emulator.orders.size).toBe(1);
+  }));
+
+  it("never submits a second order for our key: a retry finds the first one", () => withWorld(async () => {
+    const first = await world.adapter.createOrder(order([0]));
+    const retry = await world.adapter.createOrder(order([0]));
+    expect(retry.ok && retry.value.supplierOrderId).toBe(first.ok && first.value.supplierOrderId);
+    expect(world.emulator.calls.filter((p) => p === "/api/order/submitOrder")).toHaveLength(1);
+  }));
+
+  it("sends numbers as numbers, a consolidation area as separate ids, and an electronic invoice to the company", () => withWorld(async () => {
+    const request = order([0]);
+    const cost = world.emulator.catalog.sku(Number(request.lines[0]!.supplierVariantId))!.priceFen;
+    const r = await world.adapter.createOrder({ ...request, lines: [{ ...request.lines[0]!, expectedUnitCost: money(cost, "CNY") }] });
+    expect(r.ok).toBe(true);
+    const sent = world.emulator.lastForm("/api/order/submitOrder")!;
+    const sku = Number(request.lines[0]!.supplierVariantId);
+    expect(sent).toMatchObject({
+      province: "19", city: "1666", county: "1669", town: "52082", submitState: "1", invoiceType: "3", selectedInvoiceTitle: "5",
+      companyName: "深圳丝路贸易有限公司", regCompanyName: "深圳丝路贸易有限公司", regCode: "91440300MA5DXXXX0X", doOrderPriceMode: "1",
+    });
+    expect(JSON.parse(sent.sku!)).toEqual([{ skuId: sku, num: 1, bNeedAnnex: true, bNeedGift: false }]);
+    expect(JSON.parse(sent.orderPriceSnap!)).toEqual([{ price: cost / 100, skuId: sku }]);
+  }, { adapter: { invoice: { companyName: "深圳丝路贸易有限公司", taxpayerId: "91440300MA5DXXXX0X" } } }));
+
+  it("turns a changed JD price into a price_changed refusal instead of paying more", () => withWorld(async () => {
+    const request = order([0]);
+    const r = await world.adapter.createOrder({ ...request, lines: [{ ...request.lines[0]!, expectedUnitCost: money(1, "CNY") }] });
+    expect(!r.ok && r.error).toMatchObject({ kind: "price_changed", retryable: false });
+    expect(world.emulator.orders.size).toBe(0);
+  }));
+
+  it("asks for a consolidation warehouse instead of sending an address JD cannot route", () => withWorld(async () => {
+    const r = await world.adapter.createOrder(buildConsolidationOrder({ shipTo: { ...buildConsolidationOrder().shipTo, supplierAreaId: undefined } }));
+    expect(!r.ok && r.error).toMatchObject({ kind: "invalid_request", message: expect.stringContaining("consolidation warehouse") });
+  }));
 });
 
 describe("JD cancel", () => {
-  it("cancels a reserved order", async () => {
-    const jd = serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-found", "/api/order/selectJdOrder": "select-order-reserved", "/api/order/cancel": "cancel-ok" });
-    expect(await buildJdAdapter().adapter.cancelOrder("so_jd_0001")).toEqual({ ok: true, value: { outcome: "cancelled" } });
-    expect(jd.last("/api/order/cancel").params.jdOrderId).toBe("281234567890");
-  });
+  it("cancels a reserved (unconfirmed) order", () => withWorld(async () => {
+    await world.adapter.twoPhase!.reserveOrder(order([0]));
+    expect(await world.adapter.cancelOrder("so_jd_0001")).toEqual({ ok: true, value: { outcome: "cancelled" } });
+    expect(await world.adapter.cancelOrder("so_jd_0001")).toEqual({ ok: true, value: { outcome: "already_cancelled" } });
+    expect((await world.adapter.findOrder("so_jd_0001")).ok && (await world.adapter.findOrder("so_jd_0001"))).toMatchObject({ value: { status: "cancelled" } });
+  }));
 
-  it("reports 'already shipped' as an outcome, from the order state or from JD's refusal", async () => {
-    serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-found", "/api/order/selectJdOrder": "select-order-shipped" });
-    const byState = await buildJdAdapter().adapter.cancelOrder("so_jd_0001");
-    expect(byState.ok && byState.value.outcome).toBe("refused_already_shipped");
-    serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-found", "/api/order/selectJdOrder": "select-order-reserved", "/api/order/cancel": "cancel-shipped" });
-    const byRefusal = await buildJdAdapter().adapter.cancelOrder("so_jd_0001");
-    expect(byRefusal.ok && byRefusal.value).toMatchObject({ outcome: "refused_already_shipped", message: expect.stringContaining("return") });
-  });
+  it("names JD's after-sale path for a confirmed order instead of calling cancel", () => withWorld(async () => {
+    await world.adapter.twoPhase!.reserveOrder(order([0]));
+    await world.adapter.twoPhase!.confirmOrder("so_jd_0001");
+    const r = await world.adapter.cancelOrder("so_jd_0001");
+    expect(r.ok && r.value).toMatchObject({ outcome: "refused_already_shipped", message: expect.stringContaining("after-sale") });
+    expect(world.emulator.calls).not.toContain("/api/order/cancel");
+  }));
 });
 
-describe("JD tracking", () => {
-  it("normalises JD's free-text track into our statuses with the JD waybill number", async () => {
-    const jd = serveJd({ "/api/order/selectJdOrderIdByThirdOrder": "third-order-found", "/api/order/orderTrack": "order-track" });
-    const r = await buildJdAdapter().adapter.getTracking("so_jd_0001");
-    expect(jd.last("/api/order/orderTrack").params.jdOrderId).toBe("281234567890");
-    if (!r.ok) throw new Error(r.error.message);
-    const parcel = r.value.parcels[0]!;
-    expect(parcel).toMatchObject({ trackingNumber: "JDV012345678901", carrier: { name: "京东快递" }, status: "delivered" });
-    expect(parcel.events.map((e) => e.status)).toEqual(["info_received", "in_transit", "in_transit", "out_for_delivery", "delivered"]);
-    expect(parcel.events[0]!.at).toBe("2026-11-01T02:02:11.000Z");
-  });
+describe("JD split orders", () => {
+  it("tracks each child order of a split order, and the order is delivered when every child is", () => withWorld(async () => {
+    await world.adapter.twoPhase!.reserveOrder(order([0, 1]));
+    await world.adapter.twoPhase!.confirmOrder("so_jd_0001");
+    const detail = await world.adapter.jd.orderDetail("so_jd_0001");
+    expect(detail.ok && detail.value!.childIds).toHaveLength(2);
+
+    world.clock.advance(JD_LIFECYCLE.shipped + 60_000); // the first child ships, the second 6 h later
+    const partly = await world.adapter.getTracking("so_jd_0001");
+    expect(partly.ok && partly.value.parcels).toHaveLength(1);
+    expect((await world.adapter.findOrder("so_jd_0001")).ok && (await world.adapter.findOrder("so_jd_0001"))).toMatchObject({ value: { status: "shipped" } });
+
+    world.clock.advance(4 * DAY);
+    const all = await world.adapter.getTracking("so_jd_0001");
+    if (!all.ok) throw new Error(all.error.message);
+    expect(new Set(all.value.parcels.map((p) => p.trackingNumber)).size).toBe(2);
+    expect(all.value.parcels.every((p) => p.status === "delivered" && p.carrier.name === "京东快递")).toBe(true);
+    expect((await world.adapter.findOrder("so_jd_0001"))).toMatchObject({ ok: true, value: { status: "delivered" } });
+  }));
 });

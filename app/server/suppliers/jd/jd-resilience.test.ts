@@ -15,7 +15,7 @@ describe("JD adapter resilience", () => {
     expect((await adapter.getProduct("100012043978")).ok).toBe(true);
   });
 
-  it("retries JD's 'system busy' answer", async () => {
+  it("retries JD's 5001 服务异常 answer", async () => {
     const jd = serveJd({ "/api/product/getDetail": ["system-busy", "product-detail"], "/api/price/getSellPrice": "sell-price" });
     const r = await buildJdAdapter().adapter.getProduct("100012043978");
     expect(r.ok).toBe(true);
@@ -23,18 +23,18 @@ describe("JD adapter resilience", () => {
   });
 
   it("times out a slow answer and reports a retryable timeout", async () => {
-    serveJd({ "/api/product/getDetail": { delayMs: 2_000, fixture: "product-detail" } });
+    serveJd({ "/api/price/getSellPrice": { delayMs: 2_000, fixture: "sell-price" } });
     const { adapter } = buildJdAdapter({ clock: systemClock, resilience: { timeoutMs: 50, retry: { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0 } } });
     const r = await adapter.getProduct("100012043978");
     expect(!r.ok && r.error).toMatchObject({ kind: "timeout", retryable: true });
   });
 
   it("opens the circuit after repeated 500s and stops calling JD", async () => {
-    const jd = serveJd({ "/api/product/getDetail": { status: 500 } });
+    const jd = serveJd({ "/api/price/getSellPrice": { status: 500 } });
     const { adapter } = buildJdAdapter();
     await adapter.getProduct("1"); // 3 attempts → threshold 3 reached
     const blocked = await adapter.getProduct("1");
     expect(!blocked.ok && blocked.error.kind).toBe("circuit_open");
-    expect(jd.paths().filter((p) => p === "/api/product/getDetail")).toHaveLength(3);
+    expect(jd.paths().filter((p) => p === "/api/price/getSellPrice")).toHaveLength(3);
   });
 });
