@@ -28,7 +28,7 @@ describe("shipping admin pages", () => {
   it("reject an uploaded card with its line-numbered errors and keep the previous card", async () => {
     const shop = await newShop("admin-cards");
     const good = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv() }));
-    expect(await good.json()).toEqual({ errors: [], notice: "Saved ACME-LINE (version 1)" });
+    expect(await good.json()).toEqual({ errors: [], notice: "Saved ACME-LINE (version 1)", review: null });
     const bad = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ extra: "band,US,100,50,1.00,2" }) }));
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors.join("\n")).toMatch(/line 14/);

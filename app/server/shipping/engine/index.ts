@@ -1,6 +1,7 @@
 /** Public API of the pure cross-border rate engine. */
 export { quoteRates, type RateContext } from "./quote-rates";
-export { compileRateEngine, RateCardError, type CompiledEngine, type EngineConfig } from "./compile";
+export { cardsInForce, compileRateEngine, RateCardError, type CompiledEngine, type EngineConfig } from "./compile";
+export { diffRateCards, type CardChange } from "./card-diff";
 export { buildDefaultRateContext, getSampleEngine, SAMPLE_CARDS, SAMPLE_FX } from "./defaults/default-context";
 export { SAMPLE_WAREHOUSES, SAMPLE_DEFAULT_WAREHOUSE } from "./defaults/sample-warehouses";
 export { DEFAULT_DUTY_RULES } from "./duties/default-duty-rules";
