@@ -4,7 +4,8 @@
  */
 import type { ItemFlag, RateCard, Restriction, Warehouse, Zone } from "./card-types";
 import { compileDutyRules, type CompiledDutyRules } from "./duties/select-rule";
-import type { DutyRule } from "./duties/duty-types";
+import { DEFAULT_FEE_RULES } from "./duties/default-fee-rules";
+import type { DutyRule, FeeRule } from "./duties/duty-types";
 import { compilePostalRanges, type CompiledPostalRanges } from "./postal";
 import { compilePriceModel, TABLE_AS_PUBLISHED, type CompiledPriceModel, type PriceOptions } from "./price-model";
 import { validateRateCard, type CardIssue } from "./validate-card";
@@ -104,6 +105,7 @@ export interface EngineConfig {
   readonly warehouses: readonly Warehouse[];
   readonly defaultWarehouseCode: string; // China warehouse for lines without stock data
   readonly dutyRules: readonly DutyRule[];
+  readonly feeRules?: readonly FeeRule[]; // default: DEFAULT_FEE_RULES
 }
 
 /** Throws RateCardError on an invalid card so that a bad config never half-applies. */
@@ -124,7 +126,7 @@ export function compileRateEngine(config: EngineConfig): CompiledEngine {
   const warehouses = new Map(config.warehouses.map((w) => [w.code, w]));
   if (!warehouses.has(config.defaultWarehouseCode)) throw new Error(`Default warehouse ${config.defaultWarehouseCode} is not configured`);
   const dated = cards.some((c) => c.fromMs !== -Infinity || c.toMs !== Infinity);
-  return { cards, dated, warehouses, defaultWarehouseCode: config.defaultWarehouseCode, dutyRules: compileDutyRules(config.dutyRules) };
+  return { cards, dated, warehouses, defaultWarehouseCode: config.defaultWarehouseCode, dutyRules: compileDutyRules(config.dutyRules, config.feeRules ?? DEFAULT_FEE_RULES) };
 }
 
 /** The card versions quoted for an order placed at `at`: at most one per service code. */

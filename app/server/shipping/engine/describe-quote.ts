@@ -10,7 +10,7 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
   let charged = 0;
   let taxesLeftOut = false;
   for (const p of parcels) {
-    charged += (p.duties.included ? p.duties.duty.amount : 0) + (p.duties.taxIncluded ? p.duties.tax.amount : 0);
+    charged += (p.duties.included ? p.duties.duty.amount + p.duties.fees.amount : 0) + (p.duties.taxIncluded ? p.duties.tax.amount : 0);
     taxesLeftOut ||= p.duties.included && !p.duties.taxIncluded && p.duties.tax.amount > 0;
   }
   const nothingDue = parcels.every((p) => p.duties.collectedAt === "none");
@@ -30,7 +30,7 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
   let anyOnDelivery = false;
   for (const p of parcels) {
     if (p.duties.collectedAt === "none") continue;
-    const estimate = p.duties.duty.amount + p.duties.tax.amount;
+    const estimate = p.duties.duty.amount + p.duties.tax.amount + p.duties.fees.amount;
     if (p.duties.collectedAt === "checkout" && p.duties.tax.amount > 0) atCheckout += estimate;
     else [onDelivery, anyOnDelivery] = [onDelivery + estimate, true];
   }
