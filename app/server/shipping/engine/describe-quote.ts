@@ -14,8 +14,11 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
     taxesLeftOut ||= p.duties.included && !p.duties.taxIncluded && p.duties.tax.amount > 0;
   }
   const nothingDue = parcels.every((p) => p.duties.collectedAt === "none");
+  // EU low-value duty and fees count customs lines (distinct HS6), so the buyer sees how many there are.
+  const lines = parcels.reduce((n, p) => n + (p.duties.hsLines.some((l) => l.basis === "flat") ? p.duties.distinctHsLines : 0), 0);
+  const perLines = lines > 1 ? ` for ${lines} customs lines` : "";
   if (incoterm === "DDP") {
-    const est = amount({ amount: charged, currency });
+    const est = `${amount({ amount: charged, currency })}${perLines}`;
     if (taxesLeftOut) {
       const duties = charged > 0 ? `Duties prepaid, included (est. ${est})` : "No import duty expected";
       return `${duties}; VAT/GST charged separately at checkout`;
