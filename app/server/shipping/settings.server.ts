@@ -36,7 +36,14 @@ export async function getShippingSettings(shop: string): Promise<ShippingSetting
   return (await db.shippingSettings.findUnique({ where: { shop } })) ?? (await db.shippingSettings.create({ data: { shop } }));
 }
 
-export function merchantRulesFrom(row: ShippingSettingsRow): MerchantRules {
+/** Whether the shop's pricing rules price from landed cost (sourcing settings), so DDP rates must not add duties again. */
+export async function dutiesInProductPrices(shop: string): Promise<boolean> {
+  const row = await db.sourcingSettings.findUnique({ where: { shop }, select: { pricingRules: true } });
+  const rules = row?.pricingRules as { includeDuties?: unknown } | null | undefined;
+  return rules?.includeDuties === true;
+}
+
+export function merchantRulesFrom(row: ShippingSettingsRow, options: { dutiesInProductPrices?: boolean } = {}): MerchantRules {
   const currency = row.rulesCurrency;
   const markup: MerchantRules["markup"] =
     row.markupKind === "percent" && row.markupPercent ? { kind: "percent", percent: row.markupPercent }
@@ -52,6 +59,7 @@ export function merchantRulesFrom(row: ShippingSettingsRow): MerchantRules {
     ddpIncludesTaxes: row.ddpIncludesTaxes,
     registrations: { ioss: row.iossRegistered, ukVat: row.ukVatRegistered, auGst: row.auGstRegistered },
     dutyOverrides: storedDutyOverrides(row.dutyOverrides),
+    dutiesInProductPrices: options.dutiesInProductPrices ?? false,
   });
 }
 

@@ -17,6 +17,10 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
   // EU low-value duty and fees count customs lines (distinct HS6), so the buyer sees how many there are.
   const lines = parcels.reduce((n, p) => n + (p.duties.hsLines.some((l) => l.basis === "flat") ? p.duties.distinctHsLines : 0), 0);
   const perLines = lines > 1 ? ` for ${lines} customs lines` : "";
+  if (incoterm === "DDP" && parcels.some((p) => p.duties.inProductPrices)) {
+    const tax = charged > 0 ? `; VAT/GST included (est. ${amount({ amount: charged, currency })})` : "";
+    return `Duties prepaid, included in the product prices${tax}`;
+  }
   if (incoterm === "DDP") {
     const est = `${amount({ amount: charged, currency })}${perLines}`;
     if (taxesLeftOut) {

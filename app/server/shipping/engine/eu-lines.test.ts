@@ -37,3 +37,16 @@ describe("EU line awareness in a quote", () => {
     expect(direct.description).toMatch(/Duties & taxes prepaid, included \(est\. 42\.80 EUR for 3 customs lines\)/);
   });
 });
+
+describe("duties already in the product prices (landed-cost pricing)", () => {
+  const result = quoteRates(cart, buildContext({ merchantRules: { dutiesInProductPrices: true } }));
+  const direct = result.quotes.find((q) => q.serviceCode === "SR-CN-DIRECT")!;
+  const parcel = direct.parcels[0]!;
+
+  it("prepays duty and fees without charging them again in the DDP rate", () => {
+    const shipping = [parcel.base, parcel.fuel, parcel.remote, parcel.sensitive, parcel.handlingFee, parcel.markup, parcel.freeShipping].reduce((a, m) => a + m.amount, 0);
+    expect(parcel.duties).toMatchObject({ inProductPrices: true, included: false, duty: { amount: 9_00 }, fees: { amount: 12_00 } });
+    expect(direct.total.amount).toBe(shipping + 21_80); // VAT only
+    expect(direct.description).toMatch(/Duties prepaid, included in the product prices; VAT\/GST included \(est\. 21\.80 EUR\)/);
+  });
+});

@@ -19,6 +19,8 @@ export interface MerchantRules {
   readonly registrations: Registrations;
   /** The merchant's duty percent per product (SKU) or HS prefix; beats schedules and estimates. */
   readonly dutyOverrides: readonly DutyOverride[];
+  /** The shop prices from landed cost (pricing rule option): DDP rates then prepay duty and fees without charging them again. */
+  readonly dutiesInProductPrices: boolean;
 }
 
 export const DEFAULT_MERCHANT_RULES: MerchantRules = {
@@ -29,6 +31,7 @@ export const DEFAULT_MERCHANT_RULES: MerchantRules = {
   ddpIncludesTaxes: true,
   registrations: ALL_REGISTERED,
   dutyOverrides: [],
+  dutiesInProductPrices: false,
 };
 
 export function buildMerchantRules(overrides: Partial<MerchantRules> = {}): MerchantRules {

@@ -82,10 +82,13 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
       return { sku: item.sku, unitPriceMinor: item.priceMinor, quantity, hsCode: item.supplier?.hsCode ?? null, originCountry: item.supplier?.originCountry ?? (warehouse.kind === "china" ? "CN" : null) };
     }),
   });
-  const included = c.incoterm === "DDP";
-  const taxIncluded = included && rules.ddpIncludesTaxes;
-  const duties = { ...est, included, taxIncluded };
-  // DDP prepays duty and import fees (the declarant pays both at import); VAT/GST unless the store's tax setup collects it.
+  const ddp = c.incoterm === "DDP";
+  const inProductPrices = ddp && rules.dutiesInProductPrices;
+  const included = ddp && !inProductPrices;
+  const taxIncluded = ddp && rules.ddpIncludesTaxes;
+  const duties = { ...est, included, taxIncluded, inProductPrices };
+  // DDP prepays duty and import fees (the declarant pays both at import) unless the product prices already carry them;
+  // VAT/GST unless the store's tax setup collects it.
   const charged = (included ? est.duty.amount + est.fees.amount : 0) + (taxIncluded ? est.tax.amount : 0);
   return {
     warehouseCode: warehouse.code,
