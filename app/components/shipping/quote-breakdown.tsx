@@ -53,7 +53,7 @@ const ROWS: [string, (p: Parcel) => string][] = [
   ["Handling fee", (p) => p.handlingFee.text],
   ["Markup", (p) => p.markup.text],
   ["Free shipping", (p) => p.freeShipping.text],
-  ["Duties, fees and taxes", dutiesText],
+  ["Duties and taxes", dutiesText],
   ["Import fees", (p) => p.duties.fees.text],
   ["Dispatch", (p) => p.dispatchDate],
   ["Parcel total", (p) => p.total.text],
