@@ -20,9 +20,10 @@ const EU_DUTY_ESTIMATE = 4;
 /**
  * Published rates by HS prefix. US: HTS 6109.10.00 (cotton T-shirts, knitted) general rate 16.5 %, and from China
  * Section 301 list 4A +7.5 % (9903.88.15). Source: https://hts.usitc.gov (mirrored at
- * https://htshub.com/us-hs/chapter/61-27 and https://portoria.app/hts/6109100012).
+ * https://htshub.com/us-hs/chapter/61-27 and https://portoria.app/hts/6109100012). HTS 9503.00.00 (toys) general
+ * rate Free (https://htshub.com/us-hs/detail/95030000); its China add-on differs between mirrors, so it stays an estimate.
  */
-const US_SCHEDULE = { "610910": 16.5 };
+const US_SCHEDULE = { "610910": 16.5, "950300": 0 };
 const US_SCHEDULE_BY_ORIGIN = { "610910": { CN: 7.5 } };
 /** EU TARIC 6105 10 00 (men's or boys' cotton shirts, knitted): third-country duty 12 %. Source: DG TAXUD TARIC via https://taric-check.com/browse/6105100000 */
 const EU_SCHEDULE = { "610510": 12 };

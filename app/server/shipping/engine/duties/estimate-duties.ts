@@ -102,7 +102,9 @@ function adValoremPercent(calc: Extract<DutyCalc, { kind: "ad-valorem" }>, line:
   const origin = line.originCountry;
   const scheduledExtra = origin ? longestPrefix(calc.extraByOriginHs, line.hsCode)?.[origin] : undefined;
   const fallbackExtra = origin ? calc.extraByOrigin[origin] ?? 0 : 0;
-  const extra = scheduled !== undefined ? scheduledExtra ?? 0 : scheduledExtra ?? fallbackExtra;
+  // Without a published add-on for this line and origin, the origin's fallback add-on applies (an estimate): under-
+  // charging Section 301 on a China-origin good would be worse than an estimate the merchant can override.
+  const extra = scheduledExtra ?? fallbackExtra;
   const basis: RateBasis = scheduled !== undefined && (scheduledExtra !== undefined || fallbackExtra === 0) ? "schedule" : "estimate";
   return { percent: (scheduled ?? calc.percent) + extra + calc.surchargePercent, basis };
 }

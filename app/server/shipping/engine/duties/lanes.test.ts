@@ -45,6 +45,8 @@ describe("United States by mode and date (EO 14324, CSMS #67845486, 19 CFR 10.15
     ["today, HTS 6109.10 from CN: 16.5% + Section 301 list 4A 7.5% (published)", { lines: [line({ hsCode: "6109100012" })] }, "us-no-de-minimis", 24_00, false],
     ["today, HTS 6109.10 from VN: 16.5% (published, no 301)", { lines: [line({ hsCode: "610910", originCountry: "VN" })] }, "us-no-de-minimis", 16_50, false],
     ["today, an HS code without a schedule entry: estimate", {}, "us-no-de-minimis", 30_00, true],
+    ["today, HTS 9503.00 toys from VN: Free (published)", { lines: [line({ hsCode: "9503000073", originCountry: "VN" })] }, "us-no-de-minimis", 0, false],
+    ["today, HTS 9503.00 toys from CN: Free + the Section 301 estimate", { lines: [line({ hsCode: "9503000073" })] }, "us-no-de-minimis", 25_00, true],
     ["today, the merchant's 12% override for the SKU wins", { lines: [line({ sku: "TEE-1" })], overrides: [{ sku: "TEE-1", percent: 12 }] }, "us-no-de-minimis", 12_00, false],
     ["today, an override by HS prefix", { overrides: [{ hsPrefix: "6106", percent: 10 }] }, "us-no-de-minimis", 10_00, false],
   ])("%s", (_label, o, ruleId, duty, estimate) => {
