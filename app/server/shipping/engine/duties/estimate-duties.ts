@@ -87,6 +87,7 @@ function longestPrefix<T>(table: Readonly<Record<string, T>>, hs: string | null)
 }
 
 function overrideFor(overrides: readonly DutyOverride[], line: DutiableLine): number | undefined {
+  if (overrides.length === 0) return undefined;
   if (line.sku) {
     const bySku = overrides.find((o) => o.sku && o.sku === line.sku);
     if (bySku) return bySku.percent;
@@ -209,31 +210,44 @@ export function estimateDuties(rules: CompiledDutyRules, input: DutyInput): Duty
 
   // Import fees of the destination in force for this lane and value; a parcel whose duty and tax are all "none" (de minimis) pays none.
   const keys = new Map<string, number[]>(); // customs line → source line indexes
-  input.lines.forEach((line, i) => (keys.get(lineKey(line, i)) ?? keys.set(lineKey(line, i), []).get(lineKey(line, i))!).push(i));
-  const feeRules = collectedAt === "none" ? [] : feesInForce(rules, input.destinationCountry, input.now, lane).filter((f) => feeApplies(f, value, input));
-  const perLineFeeExact = feeRules.filter((f) => f.per === "hs6-line")
-    .reduce((acc, f) => acc + convertExact(f.amountMinor, f.currency, cur, requireRate(input.fx, f.currency, cur)), 0);
-  const feeCharges: FeeCharge[] = feeRules.map((f) => {
+  for (let i = 0; i < input.lines.length; i++) {
+    const key = lineKey(input.lines[i]!, i);
+    const list = keys.get(key);
+    if (list) list.push(i);
+    else keys.set(key, [i]);
+  }
+  const inForce = collectedAt === "none" ? [] : feesInForce(rules, input.destinationCountry, input.now, lane);
+  let perLineFeeExact = 0;
+  const feeCharges: FeeCharge[] = [];
+  for (const f of inForce) {
+    if (!feeApplies(f, value, input)) continue;
+    const each = convertExact(f.amountMinor, f.currency, cur, requireRate(input.fx, f.currency, cur));
+    if (f.per === "hs6-line") perLineFeeExact += each;
     const count = f.per === "parcel" ? 1 : keys.size;
-    const amount = roundMinor(count * convertExact(f.amountMinor, f.currency, cur, requireRate(input.fx, f.currency, cur)), cur);
     estimate ||= f.estimate;
-    return { id: f.id, label: f.label, per: f.per, count, amount, source: f.source, estimate: f.estimate };
-  });
+    feeCharges.push({ id: f.id, label: f.label, per: f.per, count, amount: roundMinor(count * each, cur), source: f.source, estimate: f.estimate });
+  }
 
-  const hsLines: HsLine[] = [...keys].map(([key, indexes]) => {
-    const dutyExact = indexes.reduce((acc, i) => acc + (lineDuty[i]?.exact ?? 0), 0);
-    const bases = new Set(indexes.map((i) => lineDuty[i]?.basis ?? "none"));
-    const basis: RateBasis = bases.has("estimate") ? "estimate" : bases.has("override") ? "override" : bases.has("schedule") ? "schedule" : bases.has("flat") ? "flat" : "none";
+  // Weakest basis first: one estimated line makes the customs line an estimate.
+  const RANK: Record<RateBasis, number> = { estimate: 4, override: 3, schedule: 2, flat: 1, none: 0 };
+  const lineFees = roundMinor(perLineFeeExact, cur);
+  const hsLines: HsLine[] = [];
+  for (const [key, indexes] of keys) {
+    let dutyExact = 0;
+    let units = 0;
+    let valueExact = 0;
+    let basis: RateBasis = "none";
+    for (const i of indexes) {
+      const d = lineDuty[i];
+      const l = input.lines[i]!;
+      dutyExact += d?.exact ?? 0;
+      units += l.quantity;
+      valueExact += l.unitPriceMinor * l.quantity;
+      if (d && RANK[d.basis] > RANK[basis]) basis = d.basis;
+    }
     estimate ||= basis === "estimate" && dutyExact > 0;
-    return {
-      hs6: key.startsWith("line-") ? null : key,
-      units: indexes.reduce((acc, i) => acc + input.lines[i]!.quantity, 0),
-      value: roundMinor(indexes.reduce((acc, i) => acc + input.lines[i]!.unitPriceMinor * input.lines[i]!.quantity, 0), cur),
-      duty: roundMinor(dutyExact, cur),
-      fees: roundMinor(perLineFeeExact, cur),
-      basis,
-    };
-  });
+    hsLines.push({ hs6: key.startsWith("line-") ? null : key, units, value: roundMinor(valueExact, cur), duty: roundMinor(dutyExact, cur), fees: lineFees, basis });
+  }
   const sum = (items: readonly Money[]) => roundMinor(items.reduce((acc, m) => acc + m.amount, 0), cur);
   return {
     ruleId: rule.id,
