@@ -13,8 +13,9 @@ type Review = { comparedWith: string; changes: CardChange[] } | null;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const edit = new URL(request.url).searchParams.get("edit");
-  const csv = edit ? await rateCardCsv(session.shop, edit) : null;
+  const params = new URL(request.url).searchParams;
+  const edit = params.get("edit");
+  const csv = edit ? await rateCardCsv(session.shop, edit, params.has("from") ? params.get("from")! : undefined) : null;
   return json({ cards: await listRateCards(session.shop), edit: csv === null ? null : edit, csv: csv ?? "" });
 };
 

@@ -93,6 +93,22 @@ describe("landed cost in the admin", () => {
     expect(result).toMatchObject({ ok: false, errors: { "lines.0.hsCode": "4 or 6–10 digits" } });
   });
 
+  it("review what a new version of a card changes, and edit each version on its own", async () => {
+    const shop = await newShop("admin-card-review");
+    await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ extra: "card,effective_until,2027-01-01" }) }));
+    const next = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ usBand: "band,US,0,20000,3.25,9.50", extra: "card,effective_from,2027-01-01" }) }));
+    expect(await next.json()).toEqual({
+      errors: [], notice: "Saved ACME-LINE (version 1, from 2027-01-01)",
+      review: { comparedWith: "ACME-LINE (no start date)", changes: [
+        { kind: "changed", what: "setting effective_from", before: "—", after: "2027-01-01" },
+        { kind: "changed", what: "setting effective_until", before: "2027-01-01", after: "—" },
+        { kind: "changed", what: "zone US band 0–20000 g", before: "3 USD + 9.5 USD/kg", after: "3.25 USD + 9.5 USD/kg" },
+      ] },
+    });
+    const old = (await (await cardsPage.loader(routeArgs(adminRequest(shop, "/app/shipping/rate-cards?edit=ACME-LINE&from=")))).json()) as { csv: string };
+    expect(old.csv).toContain("card,effective_until,2027-01-01");
+  });
+
   it("list the duty and fee rules in force with their sources", async () => {
     const shop = await newShop("admin-duty-rules");
     const page = (await (await dutyRulesPage.loader(routeArgs(adminRequest(shop, "/app/shipping/duty-rules")))).json()) as { rules: Array<{ id: string; status: string; source: string }> };

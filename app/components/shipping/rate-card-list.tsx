@@ -34,7 +34,7 @@ export function RateCardList({ cards }: { cards: readonly RateCardSummary[] }) {
             c.zones,
             c.sample ? <Badge key="s" tone="attention">sample</Badge> : <Badge key="s" tone={c.active ? "success" : undefined}>{c.active ? "active" : "inactive"}</Badge>,
             <InlineStack key="actions" gap="200">
-              <Link to={`?edit=${encodeURIComponent(c.code)}`}>Edit / download</Link>
+              <Link to={`?edit=${encodeURIComponent(c.code)}${c.sample ? "" : `&from=${encodeURIComponent(c.effectiveFrom ?? "")}`}`}>Edit / download</Link>
               {!c.sample ? <RowAction intent={c.active ? "deactivate" : "activate"} code={c.code} label={c.active ? "Deactivate" : "Activate"} /> : null}
               {!c.sample ? <RowAction intent="delete" code={c.code} effectiveFrom={c.effectiveFrom ?? ""} label="Delete" destructive /> : null}
             </InlineStack>,
