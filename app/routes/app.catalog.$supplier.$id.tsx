@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text, Thumbnail } from "@shopify/polaris";
+import { HsCodeWarning } from "../components/shipping/hs-code-warning";
 import { MarginChart } from "../components/sourcing/margin-chart";
 import { VariantTable } from "../components/sourcing/variant-table";
 import { productDetail } from "../server/sourcing/catalog/product-detail.server";
@@ -39,6 +40,7 @@ export default function CatalogProduct() {
               <BlockStack gap="300">
                 <InlineStack gap="200">{product.images.map((src) => <Thumbnail key={src} source={src} alt={product.title} size="large" />)}</InlineStack>
                 <Text as="p">{product.description}</Text>
+                <HsCodeWarning hsCode={product.hsCode} />
                 <InlineStack gap="200">
                   <Badge>{`HS ${product.hsCode ?? "missing: add one before import"}`}</Badge>
                   <Badge>{`Origin ${product.originCountry ?? "?"}`}</Badge>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Page } from "@shopify/polaris";
+import { HsCodeWarning } from "../components/shipping/hs-code-warning";
 import { ImportItemForm } from "../components/sourcing/import-item-form";
 import { editFromForm, importItemEditView } from "../server/sourcing/import-list/import-list-page.server";
 import { ImportListError, updateImportItem } from "../server/sourcing/import-list/import-list.server";
@@ -46,6 +47,7 @@ export default function ImportItemPage() {
       <BlockStack gap="400">
         {result?.message ? <Banner tone="critical">{result.message}</Banner> : null}
         {view.chinese.missing ? <Banner tone="warning" title="English copy missing">{view.chinese.missing} The Chinese original is shown beside each field.</Banner> : null}
+        <HsCodeWarning hsCode={view.item.snapshot.hsCode} />
         <ImportItemForm key={JSON.stringify(view.variants)} view={view} busy={busy} />
       </BlockStack>
     </Page>

@@ -40,9 +40,9 @@ describe("the settings page", () => {
     const bad = await post(shop, { intent: "save-pricing", multiplier: "abc", fixedAdd: "1.50", tiers: "", ending: "99", compareAtMultiplier: "" });
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors.multiplier).toMatch(/number/);
-    const good = await post(shop, { intent: "save-pricing", multiplier: "3", fixedAdd: "1.50", tiers: "10.00, 3, 0\n*, 2, 0", ending: "95", compareAtMultiplier: "1.3", includeShipping: "on" });
+    const good = await post(shop, { intent: "save-pricing", multiplier: "3", fixedAdd: "1.50", tiers: "10.00, 3, 0\n*, 2, 0", ending: "95", compareAtMultiplier: "1.3", includeShipping: "on", includeDuties: "on" });
     expect(good.status).toBe(200);
-    expect((await page(shop)).pricing).toEqual({ multiplier: "3", fixedAdd: "1.50", tiers: "10.00, 3, 0.00\n*, 2, 0.00", ending: "95", compareAtMultiplier: "1.3", includeShipping: true });
+    expect((await page(shop)).pricing).toEqual({ multiplier: "3", fixedAdd: "1.50", tiers: "10.00, 3, 0.00\n*, 2, 0.00", ending: "95", compareAtMultiplier: "1.3", includeShipping: true, includeDuties: true });
   });
 
   it("shows the ECB rate with its date and lets the merchant override it", async () => {

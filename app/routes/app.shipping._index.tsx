@@ -56,7 +56,7 @@ export default function ShippingSettings() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
-    <Page title="Shipping" secondaryActions={[{ content: "Rate cards", url: "/app/shipping/rate-cards" }, { content: "Rate simulator", url: "/app/shipping/simulator" }]}>
+    <Page title="Shipping" secondaryActions={[{ content: "Rate cards", url: "/app/shipping/rate-cards" }, { content: "Rate simulator", url: "/app/shipping/simulator" }, { content: "Duty rules", url: "/app/shipping/duty-rules" }]}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

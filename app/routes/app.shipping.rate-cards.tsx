@@ -2,15 +2,20 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { RateCardChanges } from "../components/shipping/rate-card-changes";
 import { RateCardEditor } from "../components/shipping/rate-card-editor";
 import { RateCardList } from "../components/shipping/rate-card-list";
 import { deleteRateCard, listRateCards, rateCardCsv, setRateCardActive, uploadRateCard } from "../server/shipping/rate-cards.server";
+import type { CardChange } from "../server/shipping/engine";
 import { authenticate } from "../shopify.server";
+
+type Review = { comparedWith: string; changes: CardChange[] } | null;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const edit = new URL(request.url).searchParams.get("edit");
-  const csv = edit ? await rateCardCsv(session.shop, edit) : null;
+  const params = new URL(request.url).searchParams;
+  const edit = params.get("edit");
+  const csv = edit ? await rateCardCsv(session.shop, edit, params.has("from") ? params.get("from")! : undefined) : null;
   return json({ cards: await listRateCards(session.shop), edit: csv === null ? null : edit, csv: csv ?? "" });
 };
 
@@ -21,14 +26,17 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   switch (form.get("intent")) {
     case "upload": {
       const result = await uploadRateCard(session.shop, String(form.get("csv") ?? ""));
-      return json(result.ok ? { errors: [] as string[], notice: `Saved ${result.code} (version ${result.version})` } : { errors: result.errors, notice: null }, { status: result.ok ? 200 : 422 });
+      if (!result.ok) return json({ errors: result.errors, notice: null, review: null as Review }, { status: 422 });
+      const starts = result.effectiveFrom ? `, from ${result.effectiveFrom}` : "";
+      const review: Review = result.comparedWith ? { comparedWith: result.comparedWith, changes: result.changes } : null;
+      return json({ errors: [] as string[], notice: `Saved ${result.code} (version ${result.version}${starts})`, review });
     }
     case "activate":
     case "deactivate":
       await setRateCardActive(session.shop, code, form.get("intent") === "activate");
       return json({ errors: [] as string[], notice: `${code} ${form.get("intent")}d` });
     case "delete":
-      await deleteRateCard(session.shop, code);
+      await deleteRateCard(session.shop, code, form.has("effectiveFrom") ? String(form.get("effectiveFrom")) : undefined);
       return json({ errors: [] as string[], notice: `${code} deleted` });
     default:
       return json({ errors: ["Unknown action"], notice: null }, { status: 400 });
@@ -45,6 +53,7 @@ export default function RateCards() {
         <Layout.Section>
           <BlockStack gap="400">
             {result?.notice ? <Banner tone="success">{result.notice}</Banner> : null}
+            {result && "review" in result && result.review ? <RateCardChanges {...(result.review as NonNullable<Review>)} /> : null}
             <RateCardList cards={cards} />
             <RateCardEditor code={edit} csv={csv} errors={result?.errors ?? []} busy={busy} />
           </BlockStack>

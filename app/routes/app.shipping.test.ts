@@ -6,6 +6,7 @@ import { useShopifyEmulator } from "../test/emulator";
 import { uniqueShop } from "../test/webhooks";
 import * as settingsPage from "./app.shipping._index";
 import * as cardsPage from "./app.shipping.rate-cards";
+import * as dutyRulesPage from "./app.shipping.duty-rules";
 import * as simulatorPage from "./app.shipping.simulator";
 
 // The settings page reads the checkout customization from Shopify, so every shop here is an emulated, installed one.
@@ -28,7 +29,7 @@ describe("shipping admin pages", () => {
   it("reject an uploaded card with its line-numbered errors and keep the previous card", async () => {
     const shop = await newShop("admin-cards");
     const good = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv() }));
-    expect(await good.json()).toEqual({ errors: [], notice: "Saved ACME-LINE (version 1)" });
+    expect(await good.json()).toEqual({ errors: [], notice: "Saved ACME-LINE (version 1)", review: null });
     const bad = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ extra: "band,US,100,50,1.00,2" }) }));
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors.join("\n")).toMatch(/line 14/);
@@ -62,6 +63,58 @@ describe("shipping admin pages", () => {
     const parcel = light.quotes[0]!.parcels[0]!;
     expect(parcel).toMatchObject({ actualGrams: 800, billableGrams: expect.any(Number), base: { text: expect.stringContaining("€") } });
     expect(parcel.duties.rule).toBeTruthy();
+  });
+});
+
+describe("landed cost in the admin", () => {
+  type FeeView = { id: string; label: string; amount: { minor: number }; source: string; estimate: boolean };
+  type DutiesView = { rule: string; ruleSource: string; distinctHsLines: number; fees: { minor: number }; hsLines: Array<{ hs6: string; duty: { minor: number }; fees: { minor: number } }>; feeCharges: FeeView[] };
+
+  it("simulate an EU cart with three HS codes showing each line's duty and each fee with its rule and source", async () => {
+    const shop = await newShop("admin-eu-lines");
+    const response = await simulatorPage.action(post(shop, "/app/shipping/simulator", {
+      country: "FR", postalCode: "75001", province: "", currency: "EUR",
+      grams_0: "200", quantity_0: "1", price_0: "40.00", hs_0: "6206.10",
+      grams_1: "150", quantity_1: "1", price_1: "20.00", hs_1: "610910",
+      grams_2: "300", quantity_2: "2", price_2: "20.00", hs_2: "4202.92",
+    }));
+    const result = (await response.json()) as { ok: boolean; quotes: Array<{ serviceCode: string; parcels: Array<{ duties: DutiesView }> }> };
+    const duties = result.quotes.find((q) => q.serviceCode === "SR-CN-DIRECT")!.parcels[0]!.duties;
+    expect(duties.distinctHsLines).toBe(3);
+    expect(duties.hsLines.map((l) => l.duty.minor)).toEqual([3_00, 3_00, 3_00]);
+    expect(duties.ruleSource).toMatch(/regfollower|Council/);
+    expect(duties.feeCharges.map((f) => [f.id, f.amount.minor])).toEqual(expect.arrayContaining([["fr-line-fee", 6_00]]));
+    for (const fee of duties.feeCharges) expect(fee.source).toMatch(/https:\/\//);
+  });
+
+  it("rejects a simulated HS code that is not 4 or 6–10 digits", async () => {
+    const shop = await newShop("admin-bad-hs");
+    const result = await (await simulatorPage.action(post(shop, "/app/shipping/simulator", { country: "FR", postalCode: "", province: "", currency: "EUR", grams_0: "200", price_0: "1", hs_0: "61-09" }))).json();
+    expect(result).toMatchObject({ ok: false, errors: { "lines.0.hsCode": "4 or 6–10 digits" } });
+  });
+
+  it("review what a new version of a card changes, and edit each version on its own", async () => {
+    const shop = await newShop("admin-card-review");
+    await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ extra: "card,effective_until,2027-01-01" }) }));
+    const next = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ usBand: "band,US,0,20000,3.25,9.50", extra: "card,effective_from,2027-01-01" }) }));
+    expect(await next.json()).toEqual({
+      errors: [], notice: "Saved ACME-LINE (version 1, from 2027-01-01)",
+      review: { comparedWith: "ACME-LINE (no start date)", changes: [
+        { kind: "changed", what: "setting effective_from", before: "—", after: "2027-01-01" },
+        { kind: "changed", what: "setting effective_until", before: "2027-01-01", after: "—" },
+        { kind: "changed", what: "zone US band 0–20000 g", before: "3 USD + 9.5 USD/kg", after: "3.25 USD + 9.5 USD/kg" },
+      ] },
+    });
+    const old = (await (await cardsPage.loader(routeArgs(adminRequest(shop, "/app/shipping/rate-cards?edit=ACME-LINE&from=")))).json()) as { csv: string };
+    expect(old.csv).toContain("card,effective_until,2027-01-01");
+  });
+
+  it("list the duty and fee rules in force with their sources", async () => {
+    const shop = await newShop("admin-duty-rules");
+    const page = (await (await dutyRulesPage.loader(routeArgs(adminRequest(shop, "/app/shipping/duty-rules")))).json()) as { rules: Array<{ id: string; status: string; source: string }> };
+    const inForce = page.rules.filter((r) => r.status === "in-force");
+    expect(inForce.map((r) => r.id)).toContain("eu-ioss-vat-flat-duty");
+    expect(inForce.every((r) => r.source.length > 0)).toBe(true);
   });
 });
 

@@ -2,11 +2,12 @@ import { Badge, BlockStack, Button, Card, DataTable, InlineStack, Text } from "@
 import { Form, Link } from "@remix-run/react";
 import type { RateCardSummary } from "../../server/shipping/rate-cards.server";
 
-function RowAction({ intent, code, label, destructive }: { intent: string; code: string; label: string; destructive?: boolean }) {
+function RowAction({ intent, code, label, destructive, effectiveFrom }: { intent: string; code: string; label: string; destructive?: boolean; effectiveFrom?: string }) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="code" value={code} />
+      {effectiveFrom !== undefined ? <input type="hidden" name="effectiveFrom" value={effectiveFrom} /> : null}
       <Button submit variant="plain" tone={destructive ? "critical" : undefined}>{label}</Button>
     </Form>
   );
@@ -20,18 +21,22 @@ export function RateCardList({ cards }: { cards: readonly RateCardSummary[] }) {
         <Text as="h2" variant="headingMd">Rate cards</Text>
         {usingSamples ? <Text as="p" tone="caution">Checkout uses Silkroute's SAMPLE cards (placeholder prices) until you upload your contracted cards. From your first upload on, only your cards are used.</Text> : null}
         <DataTable
-          columnContentTypes={["text", "text", "text", "numeric", "text", "text"]}
-          headings={["Service", "Currency", "Incoterm", "Zones", "Status", ""]}
+          columnContentTypes={["text", "text", "text", "text", "numeric", "text", "text"]}
+          headings={["Service", "In force", "Currency", "Incoterm", "Zones", "Status", ""]}
           rows={cards.map((c) => [
             <BlockStack key="name" gap="050"><Text as="span" fontWeight="semibold">{c.name}</Text><Text as="span" tone="subdued">{c.code}{c.version ? ` · v${c.version}` : ""}</Text></BlockStack>,
+            <BlockStack key="period" gap="050">
+              <Text as="span">{c.effectiveFrom || c.effectiveUntil ? `${c.effectiveFrom ?? "…"} → ${c.effectiveUntil ?? "…"}` : "always"}</Text>
+              {c.period !== "current" ? <Badge tone={c.period === "scheduled" ? "info" : undefined}>{c.period}</Badge> : null}
+            </BlockStack>,
             c.currency,
             c.incoterm,
             c.zones,
             c.sample ? <Badge key="s" tone="attention">sample</Badge> : <Badge key="s" tone={c.active ? "success" : undefined}>{c.active ? "active" : "inactive"}</Badge>,
             <InlineStack key="actions" gap="200">
-              <Link to={`?edit=${encodeURIComponent(c.code)}`}>Edit / download</Link>
+              <Link to={`?edit=${encodeURIComponent(c.code)}${c.sample ? "" : `&from=${encodeURIComponent(c.effectiveFrom ?? "")}`}`}>Edit / download</Link>
               {!c.sample ? <RowAction intent={c.active ? "deactivate" : "activate"} code={c.code} label={c.active ? "Deactivate" : "Activate"} /> : null}
-              {!c.sample ? <RowAction intent="delete" code={c.code} label="Delete" destructive /> : null}
+              {!c.sample ? <RowAction intent="delete" code={c.code} effectiveFrom={c.effectiveFrom ?? ""} label="Delete" destructive /> : null}
             </InlineStack>,
           ])}
         />

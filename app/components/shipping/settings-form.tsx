@@ -38,6 +38,18 @@ export function ShippingSettingsForm({ initial, services, errors, busy }: { init
             <Checkbox label="DDP prices include import VAT/GST" checked={v.ddpIncludesTaxes} onChange={set("ddpIncludesTaxes")}
               helpText="Turn off when Shopify Tax already collects VAT at checkout, so it is not charged twice." />
             <input type="hidden" name="ddpIncludesTaxes" value={String(v.ddpIncludesTaxes)} />
+            <Text as="h3" variant="headingSm">Your tax registrations (who collects low-value import VAT/GST)</Text>
+            <InlineGrid columns={3} gap="200">
+              <Checkbox label="EU IOSS number (≤ €150)" checked={v.iossRegistered} onChange={set("iossRegistered")} />
+              <Checkbox label="UK VAT (≤ £135)" checked={v.ukVatRegistered} onChange={set("ukVatRegistered")} />
+              <Checkbox label="Australian GST (≤ A$1,000)" checked={v.auGstRegistered} onChange={set("auGstRegistered")} />
+            </InlineGrid>
+            <input type="hidden" name="iossRegistered" value={String(v.iossRegistered)} />
+            <input type="hidden" name="ukVatRegistered" value={String(v.ukVatRegistered)} />
+            <input type="hidden" name="auGstRegistered" value={String(v.auGstRegistered)} />
+            <TextField label="Duty-rate overrides" name="dutyOverrides" value={v.dutyOverrides} onChange={set("dutyOverrides")} multiline={3} monospaced
+              error={errors.dutyOverrides} autoComplete="off"
+              helpText="One per line: sku:ABC-1=8.5 for a product, hs:6109=16.5 for an HS prefix. Your rates replace Silkroute's estimates and schedules." />
             <Text as="h3" variant="headingSm">Box for items without supplier dimensions</Text>
             <InlineGrid columns={3} gap="200">
               {box("length", "boxLengthMm", "Length")}

@@ -2,7 +2,7 @@ import { BlockStack, Button, Card, FormLayout, InlineGrid, Text, TextField } fro
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 
-export interface SimulatorLine { sku: string; quantity: string; grams: string; price: string }
+export interface SimulatorLine { sku: string; quantity: string; grams: string; price: string; hsCode?: string }
 export interface SimulatorValues { country: string; postalCode: string; province: string; currency: string; lines: SimulatorLine[] }
 
 const EMPTY_LINE: SimulatorLine = { sku: "", quantity: "1", grams: "", price: "" };
@@ -30,11 +30,12 @@ export function SimulatorForm({ initial, errors, busy, lineCount }: { initial: S
             </InlineGrid>
             {errors.lines ? <Text as="p" tone="critical">{errors.lines}</Text> : null}
             {lines.map((line, i) => (
-              <InlineGrid key={i} columns={4} gap="200">
+              <InlineGrid key={i} columns={5} gap="200">
                 <TextField label={`Line ${i + 1} SKU`} name={`sku_${i}`} value={line.sku} onChange={setLine(i, "sku")} autoComplete="off" helpText={i === 0 ? "A mapped SKU uses the supplier's weight, size and flags" : undefined} />
                 <TextField label="Quantity" type="number" name={`quantity_${i}`} value={line.quantity} onChange={setLine(i, "quantity")} error={errors[`lines.${i}.quantity`]} autoComplete="off" />
                 <TextField label="Grams per unit" type="number" name={`grams_${i}`} value={line.grams} onChange={setLine(i, "grams")} error={errors[`lines.${i}.grams`]} autoComplete="off" />
                 <TextField label="Unit price" name={`price_${i}`} value={line.price} onChange={setLine(i, "price")} error={errors[`lines.${i}.price`]} autoComplete="off" />
+                <TextField label="HS code" name={`hs_${i}`} value={line.hsCode ?? ""} onChange={setLine(i, "hsCode")} error={errors[`lines.${i}.hsCode`]} autoComplete="off" helpText={i === 0 ? "Optional: replaces the mapping's code" : undefined} />
               </InlineGrid>
             ))}
             <Button submit variant="primary" loading={busy}>Quote rates</Button>

@@ -9,6 +9,7 @@ export interface PricingFormView {
   ending: string;
   compareAtMultiplier: string;
   includeShipping: boolean;
+  includeDuties: boolean;
 }
 
 const ENDINGS = [
@@ -42,6 +43,9 @@ export function PricingRulesForm({ initial, currency, errors, busy }: { initial:
             </FormLayout.Group>
             <Checkbox label="Include the estimated shipping in the marked-up cost" name="includeShipping" checked={form.includeShipping} onChange={set("includeShipping")} />
             <input type="hidden" name="includeShipping" value={form.includeShipping ? "on" : "off"} />
+            <Checkbox label="Price from landed cost: add the estimated duty and import fees for your main market" name="includeDuties" checked={form.includeDuties} onChange={set("includeDuties")}
+              helpText="Duties then live in your product prices: use a DDU service, or a DDP service with duties turned off, so buyers are not charged twice." />
+            <input type="hidden" name="includeDuties" value={form.includeDuties ? "on" : "off"} />
           </FormLayout>
           <Button submit variant="primary" loading={busy}>Save pricing rules</Button>
         </BlockStack>

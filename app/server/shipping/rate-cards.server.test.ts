@@ -21,7 +21,7 @@ describe("rate cards", () => {
     const shop = await newShop("cards-sample");
     expect((await listRateCards(shop)).every((c) => c.sample)).toBe(true);
     expect((await quoteCodes(shop)).map((r) => r.service_code)).toContain("SR-CN-DIRECT");
-    expect(await uploadRateCard(shop, buildRateCardCsv())).toEqual({ ok: true, code: "ACME-LINE", version: 1 });
+    expect(await uploadRateCard(shop, buildRateCardCsv())).toEqual({ ok: true, code: "ACME-LINE", version: 1, effectiveFrom: null, comparedWith: null, changes: [] });
     expect((await quoteCodes(shop)).map((r) => r.service_code)).toEqual(["ACME-LINE"]);
   });
 
@@ -54,5 +54,31 @@ describe("rate cards", () => {
     expect(await effectiveRateCards(shop)).toEqual([]);
     expect(await rateCardCsv(shop, "SR-EXPRESS")).toContain("card,code,SR-EXPRESS");
     expect(await rateCardCsv(shop, "NOPE")).toBeNull();
+  });
+
+  it("keeps a scheduled new version beside the one in force, and shows what it changes", async () => {
+    const shop = await newShop("cards-scheduled");
+    const now = new Date();
+    const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+    await uploadRateCard(shop, buildRateCardCsv({ extra: `card,effective_until,${tomorrow}` }));
+    const before = await quoteCodes(shop);
+    const result = await uploadRateCard(shop, buildRateCardCsv({ usBand: "band,US,0,20000,3.505,9.50", extra: `card,effective_from,${tomorrow}` }));
+    expect(result).toMatchObject({
+      ok: true, version: 1, effectiveFrom: tomorrow, comparedWith: "ACME-LINE (no start date)",
+      changes: expect.arrayContaining([{ kind: "changed", what: "zone US band 0–20000 g", before: "3 USD + 9.5 USD/kg", after: "3.505 USD + 9.5 USD/kg" }]),
+    });
+    expect(await quoteCodes(shop)).toEqual(before); // today's orders still get today's table
+    const listed = await listRateCards(shop);
+    expect(listed.map((c) => [c.code, c.period])).toEqual([["ACME-LINE", "current"], ["ACME-LINE", "scheduled"]]);
+    expect(await rateCardCsv(shop, "ACME-LINE")).toContain(`card,effective_from,${tomorrow}`);
+  });
+
+  it("rejects a new version whose period overlaps a stored one, keeping the stored one", async () => {
+    const shop = await newShop("cards-overlap");
+    await uploadRateCard(shop, buildRateCardCsv());
+    const result = await uploadRateCard(shop, buildRateCardCsv({ extra: "card,effective_from,2027-01-01" }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]).toMatch(/overlaps/);
+    expect((await listRateCards(shop)).length).toBe(1);
   });
 });

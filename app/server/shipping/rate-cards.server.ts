@@ -2,11 +2,12 @@
  * A shop's rate cards, stored as the CSV the merchant uploaded. Until the shop stores any card the
  * engine's SAMPLE cards apply; from the first upload on, only the shop's active cards do.
  * Uploads are all-or-nothing: a card with any error is rejected and the stored card stays in force.
+ * A code may hold several versions (rows keyed by effective_from); checkout quotes the one in force on the order date.
  */
 import db from "../../db.server";
 import {
-  compileRateEngine, DEFAULT_DUTY_RULES, describeCsvError, parseRateCardCsv, RateCardError, SAMPLE_CARDS,
-  SAMPLE_DEFAULT_WAREHOUSE, SAMPLE_WAREHOUSES, serializeRateCardCsv, type CompiledEngine, type RateCard,
+  compileRateEngine, DEFAULT_DUTY_RULES, describeCsvError, diffRateCards, parseRateCardCsv, RateCardError, SAMPLE_CARDS,
+  SAMPLE_DEFAULT_WAREHOUSE, SAMPLE_WAREHOUSES, serializeRateCardCsv, type CardChange, type CompiledEngine, type RateCard,
 } from "./engine";
 import { invalidateShopRateContext } from "./rate-context-cache";
 
@@ -20,18 +21,35 @@ export interface RateCardSummary {
   sample: boolean;
   version: number | null;
   uploadedAt: string | null;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  /** current = quoted today; scheduled = starts later; expired = ended. */
+  period: "current" | "scheduled" | "expired";
 }
 
-export type UploadResult = { ok: true; code: string; version: number } | { ok: false; errors: string[] };
+/** `comparedWith` names the version the changes are relative to (null for a brand-new service). */
+export type UploadResult =
+  | { ok: true; code: string; version: number; effectiveFrom: string | null; comparedWith: string | null; changes: CardChange[] }
+  | { ok: false; errors: string[] };
 
 const MAX_CSV_BYTES = 512 * 1024;
 
-function summary(card: RateCard, row?: { active: boolean; version: number; uploadedAt: Date }): RateCardSummary {
+function periodOf(card: RateCard, now: Date): RateCardSummary["period"] {
+  const ms = now.getTime();
+  if (card.effectiveFrom && Date.parse(card.effectiveFrom) > ms) return "scheduled";
+  if (card.effectiveUntil && Date.parse(card.effectiveUntil) <= ms) return "expired";
+  return "current";
+}
+
+function summary(card: RateCard, row?: { active: boolean; version: number; uploadedAt: Date }, now = new Date()): RateCardSummary {
   return {
     code: card.code, name: card.name, currency: card.currency, incoterm: card.incoterm, zones: card.zones.length,
     active: row?.active ?? true, sample: !row, version: row?.version ?? null, uploadedAt: row?.uploadedAt.toISOString() ?? null,
+    effectiveFrom: card.effectiveFrom, effectiveUntil: card.effectiveUntil, period: periodOf(card, now),
   };
 }
+
+const versionLabel = (card: RateCard) => `${card.code} ${card.effectiveFrom ? `from ${card.effectiveFrom}` : "(no start date)"}`;
 
 /** Stored CSV was valid when uploaded; a card that no longer parses (engine rules tightened) is reported, not used. */
 function parseStored(row: { code: string; csv: string }): RateCard | null {
@@ -52,45 +70,59 @@ export async function effectiveRateCards(shop: string): Promise<readonly RateCar
 
 /** The effective cards plus a version string that changes whenever any of them does (quote-cache keys). */
 export async function effectiveRateCardSet(shop: string): Promise<{ cards: readonly RateCard[]; version: string }> {
-  const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: { code: "asc" } });
+  const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: [{ code: "asc" }, { effectiveFrom: "asc" }] });
   if (rows.length === 0) return { cards: SAMPLE_CARDS, version: "sample" };
   const active = rows.filter((r) => r.active);
   return {
     cards: active.map(parseStored).filter((c): c is RateCard => c !== null),
-    version: active.map((r) => `${r.code}@${r.version}`).join(","),
+    version: active.map((r) => `${r.code}${r.effectiveFrom ? `~${r.effectiveFrom}` : ""}@${r.version}`).join(","),
   };
 }
 
-export async function listRateCards(shop: string): Promise<RateCardSummary[]> {
-  const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: { code: "asc" } });
-  if (rows.length === 0) return SAMPLE_CARDS.map((c) => summary(c));
+export async function listRateCards(shop: string, now = new Date()): Promise<RateCardSummary[]> {
+  const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: [{ code: "asc" }, { effectiveFrom: "asc" }] });
+  if (rows.length === 0) return SAMPLE_CARDS.map((c) => summary(c, undefined, now));
   return rows.flatMap((row) => {
     const card = parseStored(row);
-    return card ? [summary(card, row)] : [];
+    return card ? [summary(card, row, now)] : [];
   });
 }
 
-export async function uploadRateCard(shop: string, csv: string): Promise<UploadResult> {
+/** The version a new upload is reviewed against: the same version being replaced, else the one in force, else the latest. */
+function previousVersion(versions: readonly RateCard[], card: RateCard, now: Date): RateCard | null {
+  const same = versions.find((v) => (v.effectiveFrom ?? "") === (card.effectiveFrom ?? ""));
+  if (same) return same;
+  return versions.find((v) => periodOf(v, now) === "current") ?? versions.at(-1) ?? null;
+}
+
+export async function uploadRateCard(shop: string, csv: string, now = new Date()): Promise<UploadResult> {
   if (Buffer.byteLength(csv, "utf8") > MAX_CSV_BYTES) return { ok: false, errors: [`The file is larger than ${MAX_CSV_BYTES / 1024} KB`] };
   const parsed = parseRateCardCsv(csv);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map(describeCsvError) };
   const card = parsed.card;
-  // The whole set must still compile (e.g. codes stay unique) before anything is stored.
-  const rows = await db.shippingRateCard.findMany({ where: { shop, active: true, NOT: { code: card.code } } });
-  const others = rows.map(parseStored).filter((c): c is RateCard => c !== null);
+  const effectiveFrom = card.effectiveFrom ?? "";
+  // The whole set must still compile (codes unique, versions of a code not overlapping) before anything is stored.
+  const rows = await db.shippingRateCard.findMany({ where: { shop }, orderBy: { effectiveFrom: "asc" } });
+  const isReplaced = (r: { code: string; effectiveFrom: string }) => r.code === card.code && r.effectiveFrom === effectiveFrom;
+  const others = rows.filter((r) => r.active && !isReplaced(r)).map(parseStored).filter((c): c is RateCard => c !== null);
   try {
     compileCards([...others, card]);
   } catch (error) {
     if (error instanceof RateCardError) return { ok: false, errors: error.issues.map((i) => `card: ${i.path}: ${i.message}`) };
     throw error;
   }
+  const versions = rows.filter((r) => r.code === card.code).map(parseStored).filter((c): c is RateCard => c !== null);
+  const previous = previousVersion(versions, card, now);
   const row = await db.shippingRateCard.upsert({
-    where: { shop_code: { shop, code: card.code } },
-    create: { shop, code: card.code, name: card.name, csv },
+    where: { shop_code_effectiveFrom: { shop, code: card.code, effectiveFrom } },
+    create: { shop, code: card.code, effectiveFrom, name: card.name, csv },
     update: { name: card.name, csv, active: true, version: { increment: 1 }, uploadedAt: new Date() },
   });
   invalidateShopRateContext(shop);
-  return { ok: true, code: row.code, version: row.version };
+  return {
+    ok: true, code: row.code, version: row.version, effectiveFrom: card.effectiveFrom,
+    comparedWith: previous ? versionLabel(previous) : null, changes: previous ? diffRateCards(previous, card) : [],
+  };
 }
 
 export async function setRateCardActive(shop: string, code: string, active: boolean): Promise<boolean> {
@@ -99,15 +131,18 @@ export async function setRateCardActive(shop: string, code: string, active: bool
   return count > 0;
 }
 
-export async function deleteRateCard(shop: string, code: string): Promise<boolean> {
-  const { count } = await db.shippingRateCard.deleteMany({ where: { shop, code } });
+/** Deletes every version of `code`, or only the one starting `effectiveFrom` ("" = the version with no start date). */
+export async function deleteRateCard(shop: string, code: string, effectiveFrom?: string): Promise<boolean> {
+  const { count } = await db.shippingRateCard.deleteMany({ where: { shop, code, ...(effectiveFrom !== undefined ? { effectiveFrom } : {}) } });
   invalidateShopRateContext(shop);
   return count > 0;
 }
 
-/** The CSV to download: the merchant's upload as stored, or a sample card in the upload format. */
-export async function rateCardCsv(shop: string, code: string): Promise<string | null> {
-  const row = await db.shippingRateCard.findUnique({ where: { shop_code: { shop, code } } });
+/** The CSV to download: the merchant's upload as stored (the latest-starting version), or a sample card in the upload format. */
+export async function rateCardCsv(shop: string, code: string, effectiveFrom?: string): Promise<string | null> {
+  const row = await db.shippingRateCard.findFirst({
+    where: { shop, code, ...(effectiveFrom !== undefined ? { effectiveFrom } : {}) }, orderBy: { effectiveFrom: "desc" },
+  });
   if (row) return row.csv;
   const sample = SAMPLE_CARDS.find((c) => c.code === code);
   return sample ? serializeRateCardCsv(sample) : null;

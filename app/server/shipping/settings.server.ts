@@ -6,6 +6,7 @@ import { z } from "zod";
 import db from "../../db.server";
 import { parseDecimal, toDecimalString } from "../money";
 import { buildMerchantRules, type MerchantRules } from "./engine";
+import { dutyOverridesText, parseDutyOverridesText, storedDutyOverrides } from "./duty-overrides";
 import { invalidateShopRateContext } from "./rate-context-cache";
 
 export type ShippingSettingsRow = Awaited<ReturnType<typeof db.shippingSettings.findUniqueOrThrow>>;
@@ -23,6 +24,10 @@ export interface SettingsForm {
   freeShippingThreshold: string;
   rulesCurrency: string;
   ddpIncludesTaxes: boolean;
+  iossRegistered: boolean;
+  ukVatRegistered: boolean;
+  auGstRegistered: boolean;
+  dutyOverrides: string; // one per line: sku:<SKU>=<percent> or hs:<prefix>=<percent>
   services: ServiceOverrides;
   defaultBoxMm: { length: number; width: number; height: number };
 }
@@ -31,7 +36,14 @@ export async function getShippingSettings(shop: string): Promise<ShippingSetting
   return (await db.shippingSettings.findUnique({ where: { shop } })) ?? (await db.shippingSettings.create({ data: { shop } }));
 }
 
-export function merchantRulesFrom(row: ShippingSettingsRow): MerchantRules {
+/** Whether the shop's pricing rules price from landed cost (sourcing settings), so DDP rates must not add duties again. */
+export async function dutiesInProductPrices(shop: string): Promise<boolean> {
+  const row = await db.sourcingSettings.findUnique({ where: { shop }, select: { pricingRules: true } });
+  const rules = row?.pricingRules as { includeDuties?: unknown } | null | undefined;
+  return rules?.includeDuties === true;
+}
+
+export function merchantRulesFrom(row: ShippingSettingsRow, options: { dutiesInProductPrices?: boolean } = {}): MerchantRules {
   const currency = row.rulesCurrency;
   const markup: MerchantRules["markup"] =
     row.markupKind === "percent" && row.markupPercent ? { kind: "percent", percent: row.markupPercent }
@@ -45,6 +57,9 @@ export function merchantRulesFrom(row: ShippingSettingsRow): MerchantRules {
       : null,
     services: (row.services ?? {}) as ServiceOverrides,
     ddpIncludesTaxes: row.ddpIncludesTaxes,
+    registrations: { ioss: row.iossRegistered, ukVat: row.ukVatRegistered, auGst: row.auGstRegistered },
+    dutyOverrides: storedDutyOverrides(row.dutyOverrides),
+    dutiesInProductPrices: options.dutiesInProductPrices ?? false,
   });
 }
 
@@ -63,6 +78,10 @@ export function settingsFormFrom(row: ShippingSettingsRow): SettingsForm {
     freeShippingThreshold: text(row.freeShippingMinor),
     rulesCurrency: row.rulesCurrency,
     ddpIncludesTaxes: row.ddpIncludesTaxes,
+    iossRegistered: row.iossRegistered,
+    ukVatRegistered: row.ukVatRegistered,
+    auGstRegistered: row.auGstRegistered,
+    dutyOverrides: dutyOverridesText(storedDutyOverrides(row.dutyOverrides)),
     services: (row.services ?? {}) as ServiceOverrides,
     defaultBoxMm: { length: row.defaultBoxLengthMm, width: row.defaultBoxWidthMm, height: row.defaultBoxHeightMm },
   };
@@ -70,6 +89,8 @@ export function settingsFormFrom(row: ShippingSettingsRow): SettingsForm {
 
 const amountText = z.string().trim().refine((v) => v === "" || /^\d{1,9}(\.\d{1,3})?$/.test(v), "Enter an amount such as 4.50");
 const boxSide = z.coerce.number().int("Whole millimetres").min(1, "At least 1 mm").max(3000, "At most 3000 mm");
+
+const registered = z.preprocess((v) => v === undefined || v === true || v === "true" || v === "on", z.boolean());
 
 export const settingsFormSchema = z.object({
   markupKind: z.enum(["none", "percent", "fixed"]),
@@ -80,12 +101,19 @@ export const settingsFormSchema = z.object({
   freeShippingThreshold: amountText,
   rulesCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD"),
   ddpIncludesTaxes: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
+  // Registrations default to on when a form leaves them out, matching the column defaults.
+  iossRegistered: registered,
+  ukVatRegistered: registered,
+  auGstRegistered: registered,
+  dutyOverrides: z.string().max(50_000).default(""),
   boxLengthMm: boxSide,
   boxWidthMm: boxSide,
   boxHeightMm: boxSide,
 }).superRefine((v, ctx) => {
   if (v.markupKind === "percent" && v.markupPercent === "") ctx.addIssue({ code: "custom", path: ["markupPercent"], message: "Enter the markup percent" });
   if (v.markupKind === "fixed" && v.markupAmount === "") ctx.addIssue({ code: "custom", path: ["markupAmount"], message: "Enter the markup amount" });
+  const overrides = parseDutyOverridesText(v.dutyOverrides);
+  if (!overrides.ok) ctx.addIssue({ code: "custom", path: ["dutyOverrides"], message: overrides.message });
 });
 
 export type FieldErrors = Record<string, string>;
@@ -112,6 +140,10 @@ export async function saveShippingSettings(shop: string, input: Record<string, u
       freeShippingMinor: minor(v.freeShippingThreshold),
       rulesCurrency: v.rulesCurrency,
       ddpIncludesTaxes: v.ddpIncludesTaxes,
+      iossRegistered: v.iossRegistered,
+      ukVatRegistered: v.ukVatRegistered,
+      auGstRegistered: v.auGstRegistered,
+      dutyOverrides: (() => { const o = parseDutyOverridesText(v.dutyOverrides); return o.ok ? o.overrides.map((x) => ({ ...x })) : []; })(),
       services,
       defaultBoxLengthMm: v.boxLengthMm,
       defaultBoxWidthMm: v.boxWidthMm,

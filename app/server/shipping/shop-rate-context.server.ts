@@ -7,7 +7,7 @@ import { latestFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
 import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-context-cache";
 import { compileCards, effectiveRateCardSet } from "./rate-cards.server";
-import { defaultBoxFrom, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
+import { defaultBoxFrom, dutiesInProductPrices, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
 
 export interface ShopRateContext {
   readonly engine: CompiledEngine;
@@ -19,11 +19,11 @@ export interface ShopRateContext {
 }
 
 async function load(shop: string): Promise<ShopRateContext> {
-  const [settings, cards] = await Promise.all([getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable()]);
+  const [settings, cards, , dutiesInPrices] = await Promise.all([getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop)]);
   return {
     engine: compileCards(cards.cards),
     cardsVersion: cards.version,
-    merchantRules: merchantRulesFrom(settings),
+    merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices }),
     defaultBox: defaultBoxFrom(settings),
     settingsVersion: settings.version,
   };

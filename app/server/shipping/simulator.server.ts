@@ -17,6 +17,8 @@ const line = z.object({
   quantity: z.coerce.number().int().min(1, "At least 1").max(10_000),
   grams: z.coerce.number().int().min(0, "Grams ≥ 0").max(1_000_000),
   price: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "Enter a price such as 19.99"),
+  // Optional: simulate a line as if its product had this HS code (EU duty and fees count distinct 6-digit lines).
+  hsCode: z.string().trim().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^(\d{4}|\d{6,10})?$/, "4 or 6–10 digits")).optional(),
 });
 
 export const simulatorSchema = z.object({
@@ -32,7 +34,7 @@ export type SimulatorInput = z.input<typeof simulatorSchema>;
 /** Form fields sku_i/quantity_i/grams_i/price_i → lines; a line with neither SKU nor grams is empty. */
 export function simulatorInputFromForm(form: FormData) {
   const text = (key: string) => String(form.get(key) ?? "").trim();
-  const lines = Array.from({ length: SIMULATOR_LINES }, (_, i) => ({ sku: text(`sku_${i}`), quantity: text(`quantity_${i}`) || "1", grams: text(`grams_${i}`) || "0", price: text(`price_${i}`) || "0" }))
+  const lines = Array.from({ length: SIMULATOR_LINES }, (_, i) => ({ sku: text(`sku_${i}`), quantity: text(`quantity_${i}`) || "1", grams: text(`grams_${i}`) || "0", price: text(`price_${i}`) || "0", hsCode: text(`hs_${i}`) }))
     .filter((_, i) => text(`sku_${i}`) !== "" || text(`grams_${i}`) !== "");
   return { country: text("country"), postalCode: text("postalCode"), province: text("province"), currency: text("currency"), lines };
 }
@@ -47,8 +49,12 @@ function parcelView(p: ParcelBreakdown) {
     base: show(p.base), fuel: show(p.fuel), remote: show(p.remote), sensitive: show(p.sensitive), handlingFee: show(p.handlingFee),
     markup: show(p.markup), freeShipping: show(p.freeShipping), total: show(p.total), dispatchDate: p.dispatchDate,
     duties: {
-      rule: p.duties.ruleLabel, collectedAt: p.duties.collectedAt, consignmentValue: show(p.duties.consignmentValue),
-      duty: show(p.duties.duty), tax: show(p.duties.tax), included: p.duties.included, taxIncluded: p.duties.taxIncluded,
+      rule: p.duties.ruleLabel, ruleId: p.duties.ruleId, ruleSource: p.duties.ruleSource, estimate: p.duties.estimate,
+      collectedAt: p.duties.collectedAt, consignmentValue: show(p.duties.consignmentValue),
+      duty: show(p.duties.duty), tax: show(p.duties.tax), fees: show(p.duties.fees), included: p.duties.included, taxIncluded: p.duties.taxIncluded,
+      distinctHsLines: p.duties.distinctHsLines,
+      hsLines: p.duties.hsLines.map((l) => ({ hs6: l.hs6, units: l.units, value: show(l.value), duty: show(l.duty), fees: show(l.fees), basis: l.basis })),
+      feeCharges: p.duties.feeCharges.map((f) => ({ id: f.id, label: f.label, per: f.per, count: f.count, amount: show(f.amount), source: f.source, estimate: f.estimate })),
     },
   };
 }
@@ -82,7 +88,9 @@ export async function simulateRates(shop: string, raw: unknown, now = new Date()
   };
   const [context, mappings] = await Promise.all([shopRateContext(shop), mappingsForLines(shop, v.lines.map((l) => ({ variantGid: null, sku: l.sku || null })))]);
   const fx = cachedFxTable();
-  const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
+  const enriched = enrichItems(input, mappings, context.defaultBox);
+  const withHs = { ...enriched, items: enriched.items.map((item, i) => (v.lines[i]?.hsCode ? { ...item, supplier: { ...item.supplier, hsCode: v.lines[i]!.hsCode } } : item)) };
+  const result = quoteRates(withHs, {
     engine: context.engine, merchantRules: context.merchantRules, fx: { base: fx.base, rates: fx.rates, asOf: fx.effectiveDate }, now,
   });
   return {

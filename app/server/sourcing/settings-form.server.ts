@@ -12,6 +12,7 @@ export interface PricingForm {
   ending: PriceEnding;
   compareAtMultiplier: string;
   includeShipping: boolean;
+  includeDuties: boolean;
 }
 
 export function pricingFormFrom(rules: PricingRules): PricingForm {
@@ -23,6 +24,7 @@ export function pricingFormFrom(rules: PricingRules): PricingForm {
     ending: rules.ending,
     compareAtMultiplier: rules.compareAt.kind === "multiplier" ? String(rules.compareAt.multiplier) : "",
     includeShipping: rules.includeShipping,
+    includeDuties: rules.includeDuties,
   };
 }
 
@@ -54,6 +56,7 @@ export function pricingRulesFromForm(form: Record<string, string>, currency: str
     ok: true,
     rules: parsePricingRules({
       currency, multiplier, fixedAdd, tiers, ending, includeShipping: form.includeShipping === "on" || form.includeShipping === "true",
+      includeDuties: form.includeDuties === "on" || form.includeDuties === "true",
       compareAt: compareAt ? { kind: "multiplier", multiplier: compareAt } : { kind: "none" },
     }),
   };

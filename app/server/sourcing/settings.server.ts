@@ -1,3 +1,4 @@
+import { invalidateShopRateContext } from "../shipping/rate-context-cache";
 import db from "../../db.server";
 import { defaultPricingRules, parsePricingRules, type PricingRules } from "./pricing/pricing-rules";
 
@@ -25,6 +26,8 @@ export async function saveSourcingSettings(shop: string, patch: Partial<Sourcing
   const next = { ...current, ...patch, pricingRules: parsePricingRules(patch.pricingRules ?? current.pricingRules) };
   const data = { pricingRules: next.pricingRules, autoPriceSync: next.autoPriceSync, stockSync: next.stockSync, locationGid: next.locationGid };
   await db.sourcingSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  // Landed-cost pricing changes what DDP checkout rates charge (duties move into product prices).
+  if (next.pricingRules.includeDuties !== current.pricingRules.includeDuties) invalidateShopRateContext(shop);
   return next;
 }
 

@@ -60,4 +60,31 @@ export const ratesTests: E2eTest[] = [
       await screenshot("shipping-simulator");
     },
   },
+  {
+    name: "rates: the simulator shows duty and fees per HS line for an EU cart with three HS codes, each fee with its rule and source",
+    timeoutMs: 30_000,
+    async run({ shell, screenshot }) {
+      const frame = await shell.open("/app/shipping/simulator");
+      await shell.assertPageOk("the rate simulator", frame);
+      await shell.app.getByLabel("Country (ISO-2)").fill("FR");
+      await shell.app.getByLabel("Postal code").fill("75001");
+      await shell.app.getByLabel("Province/state code").fill("");
+      await shell.app.getByLabel("Cart currency").fill("EUR");
+      const lines = [["200", "40.00", "6206.10"], ["150", "20.00", "610910"], ["300", "20.00", "4202.92"]] as const;
+      for (const [i, [grams, price, hs]] of lines.entries()) {
+        await shell.app.getByLabel("Grams per unit").nth(i).fill(grams);
+        await shell.app.getByLabel("Unit price").nth(i).fill(price);
+        await shell.app.getByLabel("HS code").nth(i).fill(hs);
+      }
+      await shell.app.getByRole("button", { name: "Quote rates" }).click();
+      await shell.app.getByText("Compare services").waitFor();
+      await shell.assertPageOk("the rate simulator's answer", frame);
+      await shell.app.getByText("HS line (3)").first().waitFor();
+      for (const hs6 of ["620610", "610910", "420292"]) await shell.app.getByText(hs6, { exact: true }).first().waitFor();
+      const fee = await shell.app.getByText(/France handling fee, €2 per customs line: €6\.00 \(3 lines\)/).first().textContent();
+      assert(fee?.includes("rule fr-line-fee") && fee.includes("source: https://"), `the France fee does not name its rule and source: "${fee}"`);
+      await shell.app.getByText(/for 3 customs lines/).first().waitFor();
+      await screenshot("shipping-simulator-eu-lines");
+    },
+  },
 ];

@@ -4,9 +4,10 @@
  */
 import type { ItemFlag, RateCard, Restriction, Warehouse, Zone } from "./card-types";
 import { compileDutyRules, type CompiledDutyRules } from "./duties/select-rule";
-import type { DutyRule } from "./duties/duty-types";
+import { DEFAULT_FEE_RULES } from "./duties/default-fee-rules";
+import type { DutyRule, FeeRule } from "./duties/duty-types";
 import { compilePostalRanges, type CompiledPostalRanges } from "./postal";
-import { compilePriceModel, type CompiledPriceModel } from "./price-model";
+import { compilePriceModel, TABLE_AS_PUBLISHED, type CompiledPriceModel, type PriceOptions } from "./price-model";
 import { validateRateCard, type CardIssue } from "./validate-card";
 
 export interface CompiledZone {
@@ -25,10 +26,13 @@ export interface CompiledCard {
   readonly restrictionsByCountry: ReadonlyMap<string, ReadonlyMap<ItemFlag, Restriction>>;
   readonly restrictionsEverywhere: ReadonlyMap<ItemFlag, Restriction>;
   readonly cutoffMinutes: number;
+  readonly fromMs: number; // effectiveFrom, -Infinity when open
+  readonly toMs: number; // effectiveUntil (exclusive), Infinity when open
 }
 
 export interface CompiledEngine {
-  readonly cards: readonly CompiledCard[];
+  readonly cards: readonly CompiledCard[]; // every version; quote with cardsInForce()
+  readonly dated: boolean; // false when no card has effective dates (the hot path skips the filter)
   readonly warehouses: ReadonlyMap<string, Warehouse>;
   readonly defaultWarehouseCode: string;
   readonly dutyRules: CompiledDutyRules;
@@ -41,10 +45,15 @@ export class RateCardError extends Error {
   }
 }
 
-export function compileZone(zone: Zone): CompiledZone {
+export function compileZone(zone: Zone, options: PriceOptions = TABLE_AS_PUBLISHED): CompiledZone {
   const minDays = zone.transit.reduce((acc, leg) => acc + leg.minDays, 0);
   const maxDays = zone.transit.reduce((acc, leg) => acc + leg.maxDays, 0);
-  return { zone, price: compilePriceModel(zone.price), minDays, maxDays };
+  return { zone, price: compilePriceModel(zone.price, options), minDays, maxDays };
+}
+
+/** ISO date (UTC midnight) or instant → ms; validate-card has already rejected anything else. */
+export function cardDateMs(text: string | null, open: number): number {
+  return text === null ? open : Date.parse(text);
 }
 
 export function compileCard(card: RateCard): CompiledCard {
@@ -52,8 +61,9 @@ export function compileCard(card: RateCard): CompiledCard {
   if (issues.length > 0) throw new RateCardError(card.code, issues);
   const zoneByCountry = new Map<string, CompiledZone>();
   let fallbackZone: CompiledZone | null = null;
+  const options = { boundary: card.bandBoundary, smoothing: card.smoothing };
   for (const zone of card.zones) {
-    const compiled = compileZone(zone);
+    const compiled = compileZone(zone, options);
     for (const country of zone.countries) {
       if (country === "*") fallbackZone = compiled;
       else zoneByCountry.set(country, compiled);
@@ -77,6 +87,8 @@ export function compileCard(card: RateCard): CompiledCard {
     restrictionsByCountry,
     restrictionsEverywhere,
     cutoffMinutes: hh! * 60 + mm!,
+    fromMs: cardDateMs(card.effectiveFrom, -Infinity),
+    toMs: cardDateMs(card.effectiveUntil, Infinity),
   };
 }
 
@@ -93,20 +105,35 @@ export interface EngineConfig {
   readonly warehouses: readonly Warehouse[];
   readonly defaultWarehouseCode: string; // China warehouse for lines without stock data
   readonly dutyRules: readonly DutyRule[];
+  readonly feeRules?: readonly FeeRule[]; // default: DEFAULT_FEE_RULES
 }
 
 /** Throws RateCardError on an invalid card so that a bad config never half-applies. */
 export function compileRateEngine(config: EngineConfig): CompiledEngine {
   const cards = config.cards.map(compileCard);
-  const codes = new Set<string>();
+  // Versions of one service may coexist when their effective periods do not overlap.
+  const byCode = new Map<string, CompiledCard[]>();
   for (const c of cards) {
-    if (codes.has(c.card.code)) throw new RateCardError(c.card.code, [{ path: "card.code", message: "duplicate service code" }]);
-    codes.add(c.card.code);
+    const versions = byCode.get(c.card.code) ?? byCode.set(c.card.code, []).get(c.card.code)!;
+    const clash = versions.find((v) => v.fromMs < c.toMs && c.fromMs < v.toMs);
+    if (clash) {
+      const period = (x: CompiledCard) => `${x.card.effectiveFrom ?? "always"}–${x.card.effectiveUntil ?? "open"}`;
+      throw new RateCardError(c.card.code, [{ path: "card.effective_from", message: `duplicate service code: version ${period(c)} overlaps version ${period(clash)}` }]);
+    }
+    versions.push(c);
   }
   config.warehouses.forEach(assertTimeZone);
   const warehouses = new Map(config.warehouses.map((w) => [w.code, w]));
   if (!warehouses.has(config.defaultWarehouseCode)) throw new Error(`Default warehouse ${config.defaultWarehouseCode} is not configured`);
-  return { cards, warehouses, defaultWarehouseCode: config.defaultWarehouseCode, dutyRules: compileDutyRules(config.dutyRules) };
+  const dated = cards.some((c) => c.fromMs !== -Infinity || c.toMs !== Infinity);
+  return { cards, dated, warehouses, defaultWarehouseCode: config.defaultWarehouseCode, dutyRules: compileDutyRules(config.dutyRules, config.feeRules ?? DEFAULT_FEE_RULES) };
+}
+
+/** The card versions quoted for an order placed at `at`: at most one per service code. */
+export function cardsInForce(engine: CompiledEngine, at: Date): readonly CompiledCard[] {
+  if (!engine.dated) return engine.cards;
+  const ms = at.getTime();
+  return engine.cards.filter((c) => c.fromMs <= ms && ms < c.toMs);
 }
 
 export function zoneFor(card: CompiledCard, country: string): CompiledZone | null {

@@ -10,12 +10,19 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
   let charged = 0;
   let taxesLeftOut = false;
   for (const p of parcels) {
-    charged += (p.duties.included ? p.duties.duty.amount : 0) + (p.duties.taxIncluded ? p.duties.tax.amount : 0);
+    charged += (p.duties.included ? p.duties.duty.amount + p.duties.fees.amount : 0) + (p.duties.taxIncluded ? p.duties.tax.amount : 0);
     taxesLeftOut ||= p.duties.included && !p.duties.taxIncluded && p.duties.tax.amount > 0;
   }
   const nothingDue = parcels.every((p) => p.duties.collectedAt === "none");
+  // EU low-value duty and fees count customs lines (distinct HS6), so the buyer sees how many there are.
+  const lines = parcels.reduce((n, p) => n + (p.duties.hsLines.some((l) => l.basis === "flat") ? p.duties.distinctHsLines : 0), 0);
+  const perLines = lines > 1 ? ` for ${lines} customs lines` : "";
+  if (incoterm === "DDP" && parcels.some((p) => p.duties.inProductPrices)) {
+    const tax = charged > 0 ? `; VAT/GST included (est. ${amount({ amount: charged, currency })})` : "";
+    return `Duties prepaid, included in the product prices${tax}`;
+  }
   if (incoterm === "DDP") {
-    const est = amount({ amount: charged, currency });
+    const est = `${amount({ amount: charged, currency })}${perLines}`;
     if (taxesLeftOut) {
       const duties = charged > 0 ? `Duties prepaid, included (est. ${est})` : "No import duty expected";
       return `${duties}; VAT/GST charged separately at checkout`;
@@ -30,7 +37,7 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
   let anyOnDelivery = false;
   for (const p of parcels) {
     if (p.duties.collectedAt === "none") continue;
-    const estimate = p.duties.duty.amount + p.duties.tax.amount;
+    const estimate = p.duties.duty.amount + p.duties.tax.amount + p.duties.fees.amount;
     if (p.duties.collectedAt === "checkout" && p.duties.tax.amount > 0) atCheckout += estimate;
     else [onDelivery, anyOnDelivery] = [onDelivery + estimate, true];
   }

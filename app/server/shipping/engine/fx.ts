@@ -25,9 +25,16 @@ export function convertExact(minor: number, from: CurrencyCode, to: CurrencyCode
   return minor * rate * 10 ** (currencyExponent(to) - currencyExponent(from));
 }
 
-/** The single rounding step: half away from zero, to the currency's minor unit. */
+/**
+ * The single rounding step: half away from zero, to the currency's minor unit. Card fees to three decimals are
+ * tenths of a minor unit, which binary floats hold only approximately (639.1 + 0.4 may be 639.4999…), so the
+ * exact amount is first snapped to a millionth of a minor unit — far below any published precision — and only
+ * then rounded. Amounts beyond 10⁹ minor units are already integral in practice and skip the snap.
+ */
 export function roundMinor(exact: number, currency: CurrencyCode): Money {
-  const rounded = Math.sign(exact) * Math.round(Math.abs(exact) * (1 + Number.EPSILON));
+  const abs = Math.abs(exact);
+  const snapped = abs < 1e9 ? Math.round(abs * 1e6) / 1e6 : abs;
+  const rounded = Math.sign(exact) * Math.floor(snapped + 0.5);
   return money(rounded === 0 ? 0 : rounded, currency);
 }
 

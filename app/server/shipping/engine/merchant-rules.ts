@@ -1,5 +1,6 @@
 /** Per-shop adjustments layered on carrier cost: markup, handling fee, free shipping, rename/hide. */
 import type { CurrencyCode } from "../../money";
+import { ALL_REGISTERED, type DutyOverride, type Registrations } from "./duties/duty-types";
 
 export type Markup =
   | { readonly kind: "none" }
@@ -14,6 +15,12 @@ export interface MerchantRules {
   readonly services: Readonly<Record<string, { readonly hidden?: boolean; readonly name?: string }>>;
   /** False when Shopify Tax already collects VAT/GST at checkout, so DDP prices must not add it twice. */
   readonly ddpIncludesTaxes: boolean;
+  /** IOSS / UK VAT / AU GST: who collects low-value import VAT/GST (checkout when registered). */
+  readonly registrations: Registrations;
+  /** The merchant's duty percent per product (SKU) or HS prefix; beats schedules and estimates. */
+  readonly dutyOverrides: readonly DutyOverride[];
+  /** The shop prices from landed cost (pricing rule option): DDP rates then prepay duty and fees without charging them again. */
+  readonly dutiesInProductPrices: boolean;
 }
 
 export const DEFAULT_MERCHANT_RULES: MerchantRules = {
@@ -22,6 +29,9 @@ export const DEFAULT_MERCHANT_RULES: MerchantRules = {
   freeShipping: null,
   services: {},
   ddpIncludesTaxes: true,
+  registrations: ALL_REGISTERED,
+  dutyOverrides: [],
+  dutiesInProductPrices: false,
 };
 
 export function buildMerchantRules(overrides: Partial<MerchantRules> = {}): MerchantRules {

@@ -74,15 +74,22 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
     currency: cur,
     fx: ctx.fx,
     now: ctx.now,
+    transport: c.transport,
+    registrations: rules.registrations,
+    overrides: rules.dutyOverrides,
     lines: parcel.units.map(({ lineIndex, quantity }) => {
       const item = request.items[lineIndex]!;
-      return { unitPriceMinor: item.priceMinor, quantity, hsCode: item.supplier?.hsCode ?? null, originCountry: item.supplier?.originCountry ?? (warehouse.kind === "china" ? "CN" : null) };
+      return { sku: item.sku, unitPriceMinor: item.priceMinor, quantity, hsCode: item.supplier?.hsCode ?? null, originCountry: item.supplier?.originCountry ?? (warehouse.kind === "china" ? "CN" : null) };
     }),
   });
-  const included = c.incoterm === "DDP";
-  const taxIncluded = included && rules.ddpIncludesTaxes;
-  const duties = { ...est, included, taxIncluded };
-  const charged = (included ? est.duty.amount : 0) + (taxIncluded ? est.tax.amount : 0);
+  const ddp = c.incoterm === "DDP";
+  const inProductPrices = ddp && rules.dutiesInProductPrices;
+  const included = ddp && !inProductPrices;
+  const taxIncluded = ddp && rules.ddpIncludesTaxes;
+  const duties = { ...est, included, taxIncluded, inProductPrices };
+  // DDP prepays duty and import fees (the declarant pays both at import) unless the product prices already carry them;
+  // VAT/GST unless the store's tax setup collects it.
+  const charged = (included ? est.duty.amount + est.fees.amount : 0) + (taxIncluded ? est.tax.amount : 0);
   return {
     warehouseCode: warehouse.code,
     serviceCode: c.code,

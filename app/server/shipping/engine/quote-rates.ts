@@ -3,7 +3,7 @@
  * It never throws: the CarrierService callback must answer 200 (an error would force backup rates).
  */
 import { add, money } from "../../money";
-import type { CompiledEngine } from "./compile";
+import { cardsInForce, type CompiledCard, type CompiledEngine } from "./compile";
 import { deliveryWindow } from "./delivery-dates";
 import { deliveryStatement, dutiesStatement } from "./describe-quote";
 import { convertExact, fxRate, MissingFxRateError, type FxTable } from "./fx";
@@ -33,8 +33,7 @@ function freeShippingCheck(request: RateRequest, ctx: RateContext): (code: strin
   return (code) => reached && (rule.serviceCodes === null || rule.serviceCodes.includes(code));
 }
 
-function safePrice(pricing: PricingContext, engine: CompiledEngine, shipment: Shipment, first: boolean, index: number): Priced {
-  const card = engine.cards[index]!;
+function safePrice(pricing: PricingContext, engine: CompiledEngine, shipment: Shipment, first: boolean, card: CompiledCard): Priced {
   const warehouse = engine.warehouses.get(shipment.warehouseCode)!;
   if (!card.origins.has(warehouse.country)) return "not-from-origin";
   try {
@@ -77,14 +76,15 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
   const shipments = planShipments(request, engine);
   const pricing: PricingContext = { engine, rules: ctx.merchantRules, fx: ctx.fx, now: ctx.now, request, freeShipping: freeShippingCheck(request, ctx) };
   // matrix[card][shipment]: each pair is priced once and reused as a companion for other quotes.
-  const matrix = engine.cards.map((_, ci) => shipments.map((s, si) => safePrice(pricing, engine, s, si === 0, ci)));
+  const cards = cardsInForce(engine, ctx.now); // the version of each card in force on the order date
+  const matrix = cards.map((card) => shipments.map((s, si) => safePrice(pricing, engine, s, si === 0, card)));
   const cheapest = shipments.map((_, si) =>
     matrix.map((row) => row[si]!).filter((p): p is ShipmentPrice => typeof p === "object" && "total" in p)
       .reduce<ShipmentPrice | null>((best, p) => (best === null || p.total.amount < best.total.amount ? p : best), null),
   );
   const quotes: Quote[] = [];
   const exclusions: Exclusion[] = [];
-  engine.cards.forEach((card, ci) => {
+  cards.forEach((card, ci) => {
     const code = card.card.code;
     if (ctx.merchantRules.services[code]?.hidden) {
       exclusions.push({ serviceCode: code, reason: "hidden-by-merchant", detail: "hidden in the merchant's shipping rules" });

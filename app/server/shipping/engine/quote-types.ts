@@ -5,6 +5,7 @@ import type { DutyResult } from "./duties/estimate-duties";
 export interface DutiesEstimate extends DutyResult {
   readonly included: boolean; // DDP services add the duty to the price
   readonly taxIncluded: boolean; // …and the tax, unless the store's own tax setup collects it
+  readonly inProductPrices: boolean; // DDP, but duty and fees are already in the product prices (landed-cost pricing)
 }
 
 export interface ParcelBreakdown {

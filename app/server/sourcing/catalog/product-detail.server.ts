@@ -19,14 +19,21 @@ export async function productDetail(shop: string, supplier: SupplierCode, suppli
   ]);
   const flags = { battery: product.hazards.battery, liquid: product.hazards.liquid, magnet: product.hazards.magnet, powder: product.hazards.powder };
   const variants = product.variants.map((v) => {
-    const q = quoteVariant(pricing, { supplierVariantId: v.supplierVariantId, cost: v.cost, weightGrams: v.weightGrams, priceOverride: null }, flags);
-    const landed = q.cost.amount + (q.shippingEstimate?.amount.amount ?? 0);
+    const q = quoteVariant(pricing, { supplierVariantId: v.supplierVariantId, cost: v.cost, weightGrams: v.weightGrams, priceOverride: null }, flags,
+      { hsCode: product.hsCode, originCountry: product.originCountry });
+    const e = q.shippingEstimate;
+    // Landed-cost pricing counts the carrier part plus duty and fees; otherwise the checkout rate as quoted.
+    const landed = q.cost.amount + (e ? (pricing.rules.includeDuties ? e.shipping.amount + e.duties.amount : e.amount.amount) : 0);
     return {
       id: v.supplierVariantId, sku: v.sku, specs: Object.entries(v.options).map(([k, val]) => `${k}: ${val}`).join(" · "),
       weightGrams: v.weightGrams, dims: v.dimensions ? `${v.dimensions.lengthMm}×${v.dimensions.widthMm}×${v.dimensions.heightMm} mm` : null,
       stock: stock.get(v.supplierVariantId) ?? {}, supplierCost: formatMoney(v.cost), cost: formatMoney(q.cost),
       shipping: q.shippingEstimate ? `${formatMoney(q.shippingEstimate.amount)} (${q.shippingEstimate.service}, ${q.shippingEstimate.days})` : "No estimate",
       landed: formatMoney({ amount: landed, currency: q.cost.currency }), price: formatMoney(q.price),
+      components: {
+        cost: formatMoney(q.cost), shipping: e ? formatMoney(e.shipping) : null,
+        duties: e ? `${formatMoney(e.duties)}${e.dutiesEstimated ? " (est.)" : ""}` : null, dutiesInPrice: pricing.rules.includeDuties,
+      },
       compareAt: q.compareAt ? formatMoney(q.compareAt) : null, margin: formatMoney(q.margin), marginBps: q.marginBps,
     };
   });

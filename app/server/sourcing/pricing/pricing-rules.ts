@@ -27,13 +27,18 @@ export const PricingRulesSchema = z.object({
   ]),
   /** Adds the estimated shipping to the cost the multiplier applies to. */
   includeShipping: z.boolean(),
+  /**
+   * Prices from landed cost: adds the estimated duty and import fees for the shop's main market (and, with
+   * includeShipping, the carrier's shipping without duties) to the cost. Absent in rules stored before it existed.
+   */
+  includeDuties: z.boolean().default(false),
 });
 
 export type PricingRules = z.infer<typeof PricingRulesSchema>;
 export type PricingTier = z.infer<typeof Tier>;
 
 export function defaultPricingRules(currency: string): PricingRules {
-  return { currency, multiplier: 2.5, fixedAdd: 0, tiers: [], ending: "99", compareAt: { kind: "none" }, includeShipping: false };
+  return { currency, multiplier: 2.5, fixedAdd: 0, tiers: [], ending: "99", compareAt: { kind: "none" }, includeShipping: false, includeDuties: false };
 }
 
 /** Parses stored or submitted rules; tiers come back sorted with the open band last. */

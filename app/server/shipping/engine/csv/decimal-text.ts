@@ -20,12 +20,22 @@ export function isPlainDecimal(text: string): boolean {
   return DECIMAL.test(text);
 }
 
-/** Decimal text in major units → minor units; null when malformed or more precise than the currency. */
+/** Carriers publish fees to three decimals (CNY tables: 6.395); any currency accepts at least that many. */
+export const CARD_AMOUNT_DECIMALS = 3;
+
+export function amountDecimals(exponent: number): number {
+  return Math.max(exponent, CARD_AMOUNT_DECIMALS);
+}
+
+/**
+ * Decimal text in major units → minor units, fractional below the currency's precision ("6.395" CNY → 639.5 fen);
+ * null when malformed or more precise than three decimals (or the currency, when finer).
+ */
 export function parseAmountText(text: string, exponent: number): number | null {
   const match = DECIMAL.exec(text);
-  if (!match || (match[2]?.length ?? 0) > exponent) return null;
+  if (!match || (match[2]?.length ?? 0) > amountDecimals(exponent)) return null;
   const minor = Number(shiftDecimal(text, exponent));
-  return Number.isSafeInteger(minor) ? minor : null;
+  return Number.isFinite(minor) && minor <= Number.MAX_SAFE_INTEGER ? minor : null;
 }
 
 /** Decimal text per kg in major units → fractional minor units per kg. */

@@ -12,7 +12,7 @@ import { FieldReader, type CsvError } from "./parse-values";
 export type ParseRateCardResult = { ok: true; card: RateCard } | { ok: false; errors: CsvError[] };
 
 const COLUMNS: Readonly<Record<string, readonly number[]>> = {
-  card: [3], zone: [3], transit: [5], band: [6], first: [6], remote: [4], restrict: [4, 5], remote_surcharge: [3],
+  card: [3], zone: [3], transit: [5], band: [6], increment: [7], first: [6], remote: [4], restrict: [4, 5], remote_surcharge: [3],
 };
 
 interface ZoneDraft { line: number; code: string; countries: string[]; transit: TransitLeg[]; bands: WeightBand[]; first: PriceModel | null }
@@ -51,9 +51,12 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
     switch (spec.kind) {
       case "int": return r.int(s.line, s.value, key);
       case "number": return r.number(s.line, s.value, key);
-      case "bool": return /^(true|yes|1)$/i.test(s.value) ? true : /^(false|no|0)$/i.test(s.value) ? false : r.fail(s.line, `sample "${s.value}" is not true/false`);
+      case "bool": return /^(true|yes|1)$/i.test(s.value) ? true : /^(false|no|0)$/i.test(s.value) ? false : r.fail(s.line, `${key} "${s.value}" is not true/false`);
       case "incoterm": return /^(DDP|DDU)$/i.test(s.value) ? s.value.toUpperCase() : r.fail(s.line, `incoterm "${s.value}" must be DDP or DDU`);
       case "mode": return /^(full|half|none)$/.test(s.value) ? s.value : r.fail(s.line, `volumetric_mode "${s.value}" must be full, half or none`);
+      case "boundary": return /^(upper|lower)$/.test(s.value) ? s.value : r.fail(s.line, `band_boundary "${s.value}" must be upper ((a, b]) or lower ([a, b))`);
+      case "transport": return /^(postal|courier)$/.test(s.value) ? s.value : r.fail(s.line, `transport "${s.value}" must be postal or courier`);
+      case "date": return s.value === "" ? null : s.value; // checked by validateRateCard
       case "currency": return s.value.toUpperCase();
       default: return s.value;
     }
@@ -87,6 +90,16 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
         const [fromGrams, toGrams, itemFeeMinor, perKgMinor] = values as number[];
         lines.set(`zones.${a}.price.bands.${z.bands.length}`, line);
         z.bands.push({ fromGrams: fromGrams!, toGrams: toGrams!, itemFeeMinor: itemFeeMinor!, perKgMinor: perKgMinor! });
+      }
+    } else if (type === "increment") {
+      // "then base + each step or part thereof" above from_g, as the last rows of a step table (mixed zone).
+      const z = zoneOf(a);
+      const values = [r.int(line, b, "from grams"), r.int(line, c, "to grams"), r.amount(line, d, exp, "base price"), r.int(line, e, "step grams"), r.amount(line, fields[6] ?? "", exp, "price per step")];
+      if (z?.first) r.fail(line, `zone ${a} already uses first/additional pricing; a zone uses one price model`);
+      else if (z && values.every((v) => v !== null)) {
+        const [fromGrams, toGrams, itemFeeMinor, grams, minor] = values as number[];
+        lines.set(`zones.${a}.price.bands.${z.bands.length}`, line);
+        z.bands.push({ fromGrams: fromGrams!, toGrams: toGrams!, itemFeeMinor: itemFeeMinor!, perKgMinor: 0, increment: { grams: grams!, minor: minor! } });
       }
     } else if (type === "first") {
       const z = zoneOf(a);
@@ -122,7 +135,10 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
   }));
   const card: RateCard = {
     code: String(values.code), name: String(values.name), sample: values.sample === true, currency,
-    incoterm: values.incoterm as RateCard["incoterm"], origins: r.countries(settings.get("origins")!.line, String(values.origins)) ?? [],
+    incoterm: values.incoterm as RateCard["incoterm"], transport: values.transport as RateCard["transport"],
+    bandBoundary: values.band_boundary as RateCard["bandBoundary"], smoothing: values.smoothing === true,
+    effectiveFrom: values.effective_from === null ? null : String(values.effective_from),
+    effectiveUntil: values.effective_until === null ? null : String(values.effective_until), origins: r.countries(settings.get("origins")!.line, String(values.origins)) ?? [],
     volumetric: { divisor: Number(values.volumetric_divisor), mode: values.volumetric_mode as RateCard["volumetric"]["mode"], minSideCm: Number(values.volumetric_min_side_cm), minRatio: Number(values.volumetric_min_ratio) },
     rounding: { stepGrams: Number(values.step_g), minGrams: Number(values.min_g), heavyFromGrams: Number(values.heavy_from_g), heavyStepGrams: Number(values.heavy_step_g) },
     maxGrams: Number(values.max_g), maxLongestSideCm: Number(values.max_longest_cm), maxSumOfSidesCm: Number(values.max_sum_cm),

@@ -1,6 +1,6 @@
 /** Field-level parsing with line-numbered errors; each helper returns null after recording an error. */
 import { ITEM_FLAGS, type ItemFlag, type RestrictionAction } from "../card-types";
-import { isPlainDecimal, parseAmountText, parseRateText } from "./decimal-text";
+import { amountDecimals, isPlainDecimal, parseAmountText, parseRateText } from "./decimal-text";
 
 export interface CsvError {
   readonly line: number | null;
@@ -27,7 +27,7 @@ export class FieldReader {
 
   amount(line: number, text: string, exponent: number, what: string): number | null {
     const minor = parseAmountText(text, exponent);
-    if (minor === null) return this.fail(line, `${what} "${text}" is not an amount with at most ${exponent} decimals`);
+    if (minor === null) return this.fail(line, `${what} "${text}" is not an amount with at most ${amountDecimals(exponent)} decimals`);
     return minor;
   }
 

@@ -42,15 +42,40 @@ describe("rate card CSV", () => {
     expect(parsed).toEqual({ ok: true, card });
   });
 
-  it("parses the example in rate-card-csv.md", () => {
+  it("parses every example in rate-card-csv.md", () => {
     const doc = readFileSync(new URL("../rate-card-csv.md", import.meta.url), "utf8");
-    const example = /```csv\n([\s\S]*?)```/.exec(doc)![1]!;
-    expect(parseRateCardCsv(example)).toMatchObject({ ok: true, card: { code: "SR-CN-DIRECT", currency: "CNY" } });
+    const examples = [...doc.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => parseRateCardCsv(m[1]!));
+    expect(examples.map((e) => (e.ok ? e.card.code : e.errors.map(describeCsvError)))).toEqual(["SR-CN-DIRECT", "HKP-AIR-LARGE-LETTER", "EPC-AR"]);
   });
 
   it("parses the documented example with exact per-kg rates", () => {
     const parsed = parseRateCardCsv(buildCsv({ replace: { 14: "band,US,0,2000,6.39,71.514" } }));
     expect(parsed.ok && parsed.card.zones[0]!.price).toMatchObject({ bands: [{ itemFeeMinor: 639, perKgMinor: 7151.4 }, {}] });
+  });
+
+  it("keeps a three-decimal item fee as exact fractional fen", () => {
+    const parsed = parseRateCardCsv(buildCsv({ replace: { 14: "band,US,0,2000,6.395,71.514" } }));
+    expect(parsed.ok && parsed.card.zones[0]!.price).toMatchObject({ bands: [{ itemFeeMinor: 639.5, perKgMinor: 7151.4 }, {}] });
+  });
+
+  it("reads the new settings with honest defaults: (a, b] bounds, no smoothing, courier, no dates", () => {
+    const parsed = parseRateCardCsv(buildCsv());
+    expect(parsed).toMatchObject({ ok: true, card: { bandBoundary: "upper", smoothing: false, transport: "courier", effectiveFrom: null, effectiveUntil: null } });
+  });
+
+  it("round-trips a mixed zone, three-decimal fees and an effective period", () => {
+    const text = buildCsv({
+      replace: { 14: "band,US,0,30,8.205,0", 15: "increment,US,30,20000,13.6,10,2.1" },
+      append: ["card,band_boundary,lower", "card,smoothing,yes", "card,transport,postal", "card,effective_from,2027-01-01", "card,effective_until,2027-07-01T00:00:00+08:00"],
+    });
+    const parsed = parseRateCardCsv(text);
+    if (!parsed.ok) throw new Error(parsed.errors.map(describeCsvError).join("; "));
+    expect(parsed.card).toMatchObject({ bandBoundary: "lower", smoothing: true, transport: "postal", effectiveFrom: "2027-01-01", effectiveUntil: "2027-07-01T00:00:00+08:00" });
+    expect(parsed.card.zones[0]!.price).toEqual({ kind: "weight-bands", bands: [
+      { fromGrams: 0, toGrams: 30, itemFeeMinor: 820.5, perKgMinor: 0 },
+      { fromGrams: 30, toGrams: 20000, itemFeeMinor: 13_60, perKgMinor: 0, increment: { grams: 10, minor: 2_10 } },
+    ] });
+    expect(parseRateCardCsv(serializeRateCardCsv(parsed.card))).toEqual({ ok: true, card: parsed.card });
   });
 
   it("accepts quoted fields, CRLF line endings and a BOM", () => {
@@ -65,9 +90,14 @@ describe("rate card CSV", () => {
     ["a gap between weight bands", { replace: { 15: "band,US,2500,20000,28.00,90" } }, "line 15: gap between weight bands: nothing prices 2001–2499 g"],
     ["a band for an undeclared zone", { replace: { 15: "band,EU,2001,20000,28.00,90" } }, 'line 15: unknown zone "EU" (declare it with a zone row)'],
     ["a non-numeric weight", { replace: { 14: "band,US,0,2kg,22.00,95" } }, 'line 14: to grams "2kg" is not a whole number ≥ 0'],
-    ["a negative price", { replace: { 14: "band,US,0,2000,-22.00,95" } }, 'line 14: item fee "-22.00" is not an amount with at most 2 decimals'],
-    ["an amount more precise than the currency", { replace: { 14: "band,US,0,2000,22.005,95" } }, 'line 14: item fee "22.005" is not an amount with at most 2 decimals'],
-    ["an unknown record type", { append: ["surcharge,fuel,12"] }, 'line 17: unknown record type "surcharge" (use card, zone, transit, band, first, remote, restrict, remote_surcharge)'],
+    ["a negative price", { replace: { 14: "band,US,0,2000,-22.00,95" } }, 'line 14: item fee "-22.00" is not an amount with at most 3 decimals'],
+    ["an amount more precise than three decimals", { replace: { 14: "band,US,0,2000,22.0055,95" } }, 'line 14: item fee "22.0055" is not an amount with at most 3 decimals'],
+    ["an unknown record type", { append: ["surcharge,fuel,12"] }, 'line 17: unknown record type "surcharge" (use card, zone, transit, band, increment, first, remote, restrict, remote_surcharge)'],
+    ["an unknown band boundary", { append: ["card,band_boundary,both"] }, 'line 17: band_boundary "both" must be upper ((a, b]) or lower ([a, b))'],
+    ["an effective date that is not a date", { append: ["card,effective_from,next monday"] }, 'line 17: effective_from "next monday" is not a date (YYYY-MM-DD) or ISO instant'],
+    ["a version that ends before it starts", { append: ["card,effective_from,2027-01-01", "card,effective_until,2026-12-31"] }, "line 18: effective_until 2026-12-31 is not after effective_from 2027-01-01"],
+    ["an increment with no step", { replace: { 15: "increment,US,2000,20000,28.00,0,1.50" } }, "line 15: increment needs a positive whole step in grams and a non-negative price"],
+    ["a one-gram band that a shared bound leaves empty", { replace: { 15: "band,US,2000,2000,28.00,90" }, append: ["band,US,2000,20000,28.00,90"] }, "line 15: weight band 2000–2000 g prices no weight under the (a, b] convention"],
     ["a row with the wrong column count", { replace: { 13: "transit,US,6,12" } }, "line 13: transit row needs 5 columns, found 4"],
     ["a missing required setting", { drop: [4] }, 'line 2: missing required setting "card,currency,…"'],
     ["a repeated setting", { append: ["card,step_g,20"] }, 'line 17: card setting "step_g" is repeated (first on line 8)'],

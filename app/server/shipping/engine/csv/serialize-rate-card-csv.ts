@@ -7,11 +7,13 @@ import { formatMinorText } from "./decimal-text";
 
 export function serializeRateCardCsv(card: RateCard): string {
   const exp = currencyExponent(card.currency);
-  const amount = (minor: number) => toDecimalString({ amount: minor, currency: card.currency });
+  // Amounts may be fractional minor units (three-decimal fees): write them exactly, at least to the currency's precision.
+  const amount = (minor: number) => Number.isInteger(minor) ? toDecimalString({ amount: minor, currency: card.currency }) : formatMinorText(minor, exp);
   const rate = (minorPerKg: number) => formatMinorText(minorPerKg, exp);
   const rows: string[][] = [];
   for (const spec of CARD_SETTINGS) {
     const value = spec.get(card);
+    if (value === null) continue;
     rows.push(["card", spec.key, Array.isArray(value) ? value.join(" ") : String(value)]);
   }
   if (card.remoteSurcharge) rows.push(["remote_surcharge", rate(card.remoteSurcharge.perKgMinor), amount(card.remoteSurcharge.minMinor)]);
@@ -22,7 +24,10 @@ export function serializeRateCardCsv(card: RateCard): string {
     if (p.kind === "first-additional") {
       rows.push(["first", zone.code, String(p.firstGrams), amount(p.firstMinor), String(p.additionalGrams), amount(p.additionalMinor)]);
     } else {
-      for (const b of p.bands) rows.push(["band", zone.code, String(b.fromGrams), String(b.toGrams), amount(b.itemFeeMinor), rate(b.perKgMinor)]);
+      for (const b of p.bands) {
+        if (b.increment && b.perKgMinor === 0) rows.push(["increment", zone.code, String(b.fromGrams), String(b.toGrams), amount(b.itemFeeMinor), String(b.increment.grams), amount(b.increment.minor)]);
+        else rows.push(["band", zone.code, String(b.fromGrams), String(b.toGrams), amount(b.itemFeeMinor), rate(b.perKgMinor)]);
+      }
     }
   }
   for (const area of card.remoteAreas) rows.push(["remote", area.country, area.from, area.to]);

@@ -23,6 +23,11 @@ export function zone(code: string, countries: readonly string[], transit: readon
 export function defineCard(card: Pick<RateCard, "code" | "name" | "currency" | "incoterm" | "origins" | "zones"> & Partial<RateCard>): RateCard {
   return {
     sample: true,
+    transport: "courier",
+    bandBoundary: "upper",
+    smoothing: false,
+    effectiveFrom: null,
+    effectiveUntil: null,
     volumetric: { divisor: 6000, mode: "full", minSideCm: 0, minRatio: 0 },
     rounding: { stepGrams: 1, minGrams: 0, heavyFromGrams: 0, heavyStepGrams: 0 },
     maxGrams: 30_000,

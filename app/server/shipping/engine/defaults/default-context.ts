@@ -22,7 +22,7 @@ export const SAMPLE_FX: FxTable = {
   asOf: "sample",
   rates: {
     USD: 1.08, CNY: 7.8, GBP: 0.85, JPY: 165, AUD: 1.65, CAD: 1.5, SGD: 1.45, CHF: 0.95, SEK: 11.5, DKK: 7.46,
-    PLN: 4.3, NZD: 1.8, HKD: 8.45, MXN: 19.5, KRW: 1500, KWD: 0.33,
+    PLN: 4.3, NZD: 1.8, HKD: 8.45, MXN: 19.5, KRW: 1500, KWD: 0.33, RON: 4.97,
   },
 };
 

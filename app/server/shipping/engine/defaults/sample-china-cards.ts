@@ -84,6 +84,7 @@ function legs() {
 /** ePacket-class postal economy: CNY, actual weight only, max 2 kg, longest side 60 cm, L+W+H 90 cm, DDU. */
 export const SAMPLE_POSTAL_ECONOMY: RateCard = defineCard({
   code: "SR-POST-ECONOMY",
+  transport: "postal",
   name: "Economy Post (tracked)",
   currency: "CNY",
   incoterm: "DDU",

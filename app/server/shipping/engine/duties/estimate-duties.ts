@@ -1,18 +1,22 @@
 /**
- * Estimates duty and import tax for one parcel (one consignment for customs), in cart currency.
- * The estimate is always computed; the service's incoterm decides whether it is charged.
+ * Estimates duty, import tax and import fees for one parcel (one consignment for customs), in cart currency, for its
+ * lane (destination, ship-from country, transport mode, the seller's registrations) at the order date.
+ * The estimate is always computed; the service's incoterm decides whether it is charged. Per distinct HS6 line the
+ * result shows the duty and per-line fees, because EU low-value duty and fees count lines, not items.
  */
 import type { CurrencyCode, Money } from "../../../money";
+import type { TransportMode } from "../card-types";
 import { convertExact, requireRate, roundMinor, type FxTable } from "../fx";
 import { EU_COUNTRIES } from "./default-duty-rules";
-import type { CollectedAt, CompiledDutyRule, DutyCalc, DutyTreatment } from "./duty-types";
-import { selectDutyRule, type CompiledDutyRules } from "./select-rule";
+import { ALL_REGISTERED, type CollectedAt, type CompiledDutyRule, type CompiledFeeRule, type DutyCalc, type DutyOverride, type DutyTreatment, type Registrations } from "./duty-types";
+import { feesInForce, selectDutyRule, type CompiledDutyRules } from "./select-rule";
 
 export interface DutiableLine {
   readonly unitPriceMinor: number; // cart currency
   readonly quantity: number;
   readonly hsCode: string | null;
   readonly originCountry: string | null;
+  readonly sku?: string | null;
 }
 
 export interface DutyInput {
@@ -23,15 +27,46 @@ export interface DutyInput {
   readonly currency: CurrencyCode; // cart
   readonly fx: FxTable;
   readonly now: Date;
+  readonly transport?: TransportMode; // default courier
+  readonly registrations?: Registrations; // default: registered everywhere
+  readonly overrides?: readonly DutyOverride[];
+}
+
+/** Where a line's duty rate came from: a published schedule, a flat rule, the merchant, or a fallback estimate. */
+export type RateBasis = "schedule" | "flat" | "override" | "estimate" | "none";
+
+export interface HsLine {
+  readonly hs6: string | null; // null: the line has no HS code (counted as its own line)
+  readonly units: number;
+  readonly value: Money;
+  readonly duty: Money;
+  readonly fees: Money; // per-line fees only; per-parcel fees are in `feeCharges`
+  readonly basis: RateBasis;
+}
+
+export interface FeeCharge {
+  readonly id: string;
+  readonly label: string;
+  readonly per: "hs6-line" | "parcel";
+  readonly count: number;
+  readonly amount: Money;
+  readonly source: string;
+  readonly estimate: boolean;
 }
 
 export interface DutyResult {
   readonly ruleId: string;
   readonly ruleLabel: string;
+  readonly ruleSource: string;
   readonly collectedAt: CollectedAt;
   readonly consignmentValue: Money;
-  readonly duty: Money;
+  readonly duty: Money; // sum of the HS lines' rounded duties, so the breakdown adds up
   readonly tax: Money;
+  readonly fees: Money; // sum of the rounded fee charges
+  readonly feeCharges: readonly FeeCharge[];
+  readonly hsLines: readonly HsLine[];
+  readonly distinctHsLines: number;
+  readonly estimate: boolean; // anything here not from a published schedule or rule
 }
 
 const EU = new Set(EU_COUNTRIES);
@@ -40,76 +75,192 @@ function isDomestic(from: string, to: string): boolean {
   return from === to || (EU.has(from) && EU.has(to));
 }
 
-function dutyPercent(calc: Extract<DutyCalc, { kind: "ad-valorem" }>, line: DutiableLine): number {
-  let percent = calc.percent;
-  let bestLength = 0;
-  if (line.hsCode) {
-    for (const [prefix, value] of Object.entries(calc.byHsPrefix)) {
-      if (prefix.length > bestLength && line.hsCode.startsWith(prefix)) [percent, bestLength] = [value, prefix.length];
-    }
+/** A line's customs-line key: its 6-digit subheading, or the line itself when it has no HS code. */
+const lineKey = (line: DutiableLine, index: number) => line.hsCode?.slice(0, 6) ?? `line-${index}`;
+
+function longestPrefix<T>(table: Readonly<Record<string, T>>, hs: string | null): T | undefined {
+  if (!hs) return undefined;
+  let best: T | undefined;
+  let length = 0;
+  for (const [prefix, value] of Object.entries(table)) if (prefix.length > length && hs.startsWith(prefix)) [best, length] = [value, prefix.length];
+  return best;
+}
+
+function overrideFor(overrides: readonly DutyOverride[], line: DutiableLine): number | undefined {
+  if (overrides.length === 0) return undefined;
+  if (line.sku) {
+    const bySku = overrides.find((o) => o.sku && o.sku === line.sku);
+    if (bySku) return bySku.percent;
   }
-  return percent + (line.originCountry ? calc.extraByOrigin[line.originCountry] ?? 0 : 0);
+  const byHs = Object.fromEntries(overrides.filter((o) => o.hsPrefix).map((o) => [o.hsPrefix!, o.percent]));
+  return longestPrefix(byHs, line.hsCode);
+}
+
+function adValoremPercent(calc: Extract<DutyCalc, { kind: "ad-valorem" }>, line: DutiableLine, overrides: readonly DutyOverride[]): { percent: number; basis: RateBasis } {
+  const override = overrideFor(overrides, line);
+  if (override !== undefined) return { percent: override + calc.surchargePercent, basis: "override" };
+  const scheduled = longestPrefix(calc.byHsPrefix, line.hsCode);
+  const origin = line.originCountry;
+  const scheduledExtra = origin ? longestPrefix(calc.extraByOriginHs, line.hsCode)?.[origin] : undefined;
+  const fallbackExtra = origin ? calc.extraByOrigin[origin] ?? 0 : 0;
+  // Without a published add-on for this line and origin, the origin's fallback add-on applies (an estimate): under-
+  // charging Section 301 on a China-origin good would be worse than an estimate the merchant can override.
+  const extra = scheduledExtra ?? fallbackExtra;
+  const basis: RateBasis = scheduled !== undefined && (scheduledExtra !== undefined || fallbackExtra === 0) ? "schedule" : "estimate";
+  return { percent: (scheduled ?? calc.percent) + extra + calc.surchargePercent, basis };
 }
 
 function taxPercent(t: DutyTreatment, country: string, province: string | null): number {
   return (province ? t.taxPercentByProvince[province.toUpperCase()] : undefined) ?? t.taxPercentByCountry[country] ?? t.taxPercent;
 }
 
-/** Exact duty + tax (cart minor units) for lines under one treatment. */
-function applyTreatment(t: DutyTreatment, lines: readonly DutiableLine[], input: DutyInput, ruleCurrency: CurrencyCode) {
-  let duty = 0;
-  const value = lines.reduce((acc, l) => acc + l.unitPriceMinor * l.quantity, 0);
-  if (t.duty.kind === "ad-valorem") {
-    for (const line of lines) duty += (line.unitPriceMinor * line.quantity * dutyPercent(t.duty, line)) / 100;
-  } else if (t.duty.kind === "flat-per-subheading" && lines.length > 0) {
-    // A line without an HS code counts as its own subheading: over- rather than under-estimate.
-    const subheadings = new Set(lines.map((l, i) => l.hsCode?.slice(0, 6) ?? `line-${i}`));
-    const rate = requireRate(input.fx, ruleCurrency, input.currency);
-    duty = convertExact(subheadings.size * t.duty.amountMinor, ruleCurrency, input.currency, rate);
+interface LineDuty { readonly index: number; readonly exact: number; readonly basis: RateBasis }
+
+/** Exact duty per source line (cart minor units) and the treatment's tax, for the lines under one treatment. */
+function applyTreatment(t: DutyTreatment, lines: readonly { line: DutiableLine; index: number }[], input: DutyInput, ruleCurrency: CurrencyCode) {
+  const duties: LineDuty[] = [];
+  const calc = t.duty;
+  if (calc.kind === "ad-valorem") {
+    for (const { line, index } of lines) {
+      const { percent, basis } = adValoremPercent(calc, line, input.overrides ?? []);
+      duties.push({ index, exact: (line.unitPriceMinor * line.quantity * percent) / 100, basis });
+    }
+  } else if (calc.kind === "flat-per-subheading") {
+    // Charged once per distinct subheading, on its first line; a line without an HS code counts as its own (over- rather than under-estimate).
+    const amount = convertExact(calc.amountMinor, ruleCurrency, input.currency, requireRate(input.fx, ruleCurrency, input.currency));
+    const seen = new Set<string>();
+    for (const { line, index } of lines) {
+      const key = lineKey(line, index);
+      duties.push({ index, exact: seen.has(key) ? 0 : amount, basis: "flat" });
+      seen.add(key);
+    }
+  } else if (calc.kind === "per-parcel-by-origin" && lines.length > 0) {
+    // One specific duty per postal item (the parcel), at the highest tier among its lines' origins.
+    const tier = Math.max(...lines.map(({ line }) => (line.originCountry ? calc.byOrigin[line.originCountry] : undefined) ?? calc.otherMinor));
+    const amount = convertExact(tier, ruleCurrency, input.currency, requireRate(input.fx, ruleCurrency, input.currency));
+    lines.forEach(({ index }, i) => duties.push({ index, exact: i === 0 ? amount : 0, basis: "flat" }));
+  } else {
+    for (const { index } of lines) duties.push({ index, exact: 0, basis: "none" });
   }
+  const value = lines.reduce((acc, { line }) => acc + line.unitPriceMinor * line.quantity, 0);
+  const duty = duties.reduce((acc, d) => acc + d.exact, 0);
   const tax = ((value + duty) * taxPercent(t, input.destinationCountry, input.province)) / 100;
-  return { duty, tax };
+  return { duties, tax };
 }
 
-function isLow(rule: CompiledDutyRule, valueCartMinor: number, input: DutyInput, origins: readonly (string | null)[]): boolean {
-  if (origins.some((o) => o !== null && rule.lowValueExcludedOrigins.includes(o))) return false;
-  if (rule.lowValueLimitMinor === null) return true;
+type Tier = "low" | "middle" | "high";
+
+function tierOf(rule: CompiledDutyRule, valueCartMinor: number, input: DutyInput, origins: readonly (string | null)[]): Tier {
+  if (origins.some((o) => o !== null && rule.lowValueExcludedOrigins.includes(o))) return "high";
+  if (rule.lowValueLimitMinor === null) return "low";
   const rate = requireRate(input.fx, input.currency, rule.currency);
-  return convertExact(valueCartMinor, input.currency, rule.currency, rate) * rule.valueFactor <= rule.lowValueLimitMinor;
+  const value = convertExact(valueCartMinor, input.currency, rule.currency, rate) * rule.valueFactor;
+  if (value <= rule.lowValueLimitMinor) return "low";
+  return rule.middle && value <= rule.middle.limitMinor ? "middle" : "high";
+}
+
+function treatmentFor(rule: CompiledDutyRule, tier: Tier, registrations: Registrations): DutyTreatment {
+  if (tier === "middle" && rule.middle) return rule.middle.treatment;
+  if (tier !== "low") return rule.high;
+  return rule.registration && rule.lowUnregistered && !registrations[rule.registration] ? rule.lowUnregistered : rule.low;
+}
+
+function feeApplies(fee: CompiledFeeRule, value: number, input: DutyInput): boolean {
+  if (fee.maxConsignmentMinor === null) return true;
+  const rate = requireRate(input.fx, input.currency, fee.maxConsignmentCurrency);
+  return convertExact(value, input.currency, fee.maxConsignmentCurrency, rate) <= fee.maxConsignmentMinor;
 }
 
 export function estimateDuties(rules: CompiledDutyRules, input: DutyInput): DutyResult {
+  const cur = input.currency;
   const value = input.lines.reduce((acc, l) => acc + l.unitPriceMinor * l.quantity, 0);
-  const zero = roundMinor(0, input.currency);
-  const consignmentValue = roundMinor(value, input.currency);
-  if (isDomestic(input.shipFromCountry, input.destinationCountry)) {
-    return { ruleId: "domestic", ruleLabel: "Domestic shipment: no customs", collectedAt: "none", consignmentValue, duty: zero, tax: zero };
-  }
-  const rule = selectDutyRule(rules, input.destinationCountry, input.now);
-  if (!rule) {
-    return { ruleId: "none", ruleLabel: "No duty rule configured", collectedAt: "border", consignmentValue, duty: zero, tax: zero };
-  }
-  let low: DutiableLine[];
-  let high: DutiableLine[];
+  const zero = roundMinor(0, cur);
+  const consignmentValue = roundMinor(value, cur);
+  const none = (ruleId: string, ruleLabel: string, collectedAt: CollectedAt, ruleSource: string, estimate: boolean): DutyResult => ({
+    ruleId, ruleLabel, ruleSource, collectedAt, consignmentValue, duty: zero, tax: zero, fees: zero, feeCharges: [], hsLines: [], distinctHsLines: 0, estimate,
+  });
+  if (isDomestic(input.shipFromCountry, input.destinationCountry)) return none("domestic", "Domestic shipment: no customs", "none", "no border crossed (EU single market counts as domestic)", false);
+  const lane = { shipFrom: input.shipFromCountry, transport: input.transport ?? "courier" };
+  const rule = selectDutyRule(rules, input.destinationCountry, input.now, lane);
+  if (!rule) return none("none", "No duty rule configured", "border", "none", true);
+  const registrations = input.registrations ?? ALL_REGISTERED;
+  const indexed = input.lines.map((line, index) => ({ line, index }));
+  const groups = new Map<Tier, { line: DutiableLine; index: number }[]>();
   if (rule.basis === "per-item") {
-    low = input.lines.filter((l) => isLow(rule, l.unitPriceMinor, input, [l.originCountry]));
-    high = input.lines.filter((l) => !low.includes(l));
+    for (const entry of indexed) {
+      const tier = tierOf(rule, entry.line.unitPriceMinor, input, [entry.line.originCountry]);
+      (groups.get(tier) ?? groups.set(tier, []).get(tier)!).push(entry);
+    }
   } else {
-    const allLow = isLow(rule, value, input, input.lines.map((l) => l.originCountry));
-    [low, high] = allLow ? [[...input.lines], []] : [[], [...input.lines]];
+    groups.set(tierOf(rule, value, input, input.lines.map((l) => l.originCountry)), indexed);
   }
-  const a = applyTreatment(rule.low, low, input, rule.currency);
-  const b = applyTreatment(rule.high, high, input, rule.currency);
+  const lineDuty = new Array<LineDuty>(input.lines.length);
+  let taxExact = 0;
+  let estimate = rule.estimate;
   const places = new Set<CollectedAt>();
-  if (low.length) places.add(rule.low.collectedAt);
-  if (high.length) places.add(rule.high.collectedAt);
+  for (const [tier, entries] of groups) {
+    const t = treatmentFor(rule, tier, registrations);
+    const { duties, tax } = applyTreatment(t, entries, input, rule.currency);
+    for (const d of duties) lineDuty[d.index] = d;
+    taxExact += tax;
+    estimate ||= t.estimate;
+    if (entries.length) places.add(t.collectedAt);
+  }
   const collectedAt: CollectedAt = places.size > 1 ? "mixed" : ([...places][0] ?? "none");
+
+  // Import fees of the destination in force for this lane and value; a parcel whose duty and tax are all "none" (de minimis) pays none.
+  const keys = new Map<string, number[]>(); // customs line → source line indexes
+  for (let i = 0; i < input.lines.length; i++) {
+    const key = lineKey(input.lines[i]!, i);
+    const list = keys.get(key);
+    if (list) list.push(i);
+    else keys.set(key, [i]);
+  }
+  const inForce = collectedAt === "none" ? [] : feesInForce(rules, input.destinationCountry, input.now, lane);
+  let perLineFeeExact = 0;
+  const feeCharges: FeeCharge[] = [];
+  for (const f of inForce) {
+    if (!feeApplies(f, value, input)) continue;
+    const each = convertExact(f.amountMinor, f.currency, cur, requireRate(input.fx, f.currency, cur));
+    if (f.per === "hs6-line") perLineFeeExact += each;
+    const count = f.per === "parcel" ? 1 : keys.size;
+    estimate ||= f.estimate;
+    feeCharges.push({ id: f.id, label: f.label, per: f.per, count, amount: roundMinor(count * each, cur), source: f.source, estimate: f.estimate });
+  }
+
+  // Weakest basis first: one estimated line makes the customs line an estimate.
+  const RANK: Record<RateBasis, number> = { estimate: 4, override: 3, schedule: 2, flat: 1, none: 0 };
+  const lineFees = roundMinor(perLineFeeExact, cur);
+  const hsLines: HsLine[] = [];
+  for (const [key, indexes] of keys) {
+    let dutyExact = 0;
+    let units = 0;
+    let valueExact = 0;
+    let basis: RateBasis = "none";
+    for (const i of indexes) {
+      const d = lineDuty[i];
+      const l = input.lines[i]!;
+      dutyExact += d?.exact ?? 0;
+      units += l.quantity;
+      valueExact += l.unitPriceMinor * l.quantity;
+      if (d && RANK[d.basis] > RANK[basis]) basis = d.basis;
+    }
+    estimate ||= basis === "estimate" && dutyExact > 0;
+    hsLines.push({ hs6: key.startsWith("line-") ? null : key, units, value: roundMinor(valueExact, cur), duty: roundMinor(dutyExact, cur), fees: lineFees, basis });
+  }
+  const sum = (items: readonly Money[]) => roundMinor(items.reduce((acc, m) => acc + m.amount, 0), cur);
   return {
     ruleId: rule.id,
     ruleLabel: rule.label,
+    ruleSource: rule.source,
     collectedAt,
     consignmentValue,
-    duty: roundMinor(a.duty + b.duty, input.currency),
-    tax: roundMinor(a.tax + b.tax, input.currency),
+    duty: sum(hsLines.map((l) => l.duty)),
+    tax: roundMinor(taxExact, cur),
+    fees: sum(feeCharges.map((f) => f.amount)),
+    feeCharges,
+    hsLines,
+    distinctHsLines: keys.size,
+    estimate,
   };
 }

@@ -1,9 +1,16 @@
-/** Picks the duty rule in force for a destination at an instant. */
-import type { CompiledDutyRule, DutyRule } from "./duty-types";
+/** Picks the duty rule in force for a lane (destination, ship-from country, transport mode) at an instant. */
+import type { TransportMode } from "../card-types";
+import type { CompiledDutyRule, CompiledFeeRule, DutyRule, FeeRule } from "./duty-types";
 
 export interface CompiledDutyRules {
   readonly byCountry: ReadonlyMap<string, readonly CompiledDutyRule[]>;
   readonly fallback: readonly CompiledDutyRule[];
+  readonly feesByCountry: ReadonlyMap<string, readonly CompiledFeeRule[]>;
+}
+
+export interface Lane {
+  readonly shipFrom: string;
+  readonly transport: TransportMode;
 }
 
 function toMs(text: string | null, open: number): number {
@@ -13,26 +20,47 @@ function toMs(text: string | null, open: number): number {
   return ms;
 }
 
-/** Newest effectiveFrom first, so an overlapping, more recent rule (e.g. an origin carve-out) wins. */
-export function compileDutyRules(rules: readonly DutyRule[]): CompiledDutyRules {
+const specificityOf = (r: DutyRule) => (r.shipFrom?.length ? 2 : 0) + (r.transport?.length ? 1 : 0);
+
+/** Newest effectiveFrom first, so an overlapping, more recent rule (e.g. an origin carve-out) wins; then the most specific lane. */
+export function compileDutyRules(rules: readonly DutyRule[], fees: readonly FeeRule[] = []): CompiledDutyRules {
   const byCountry = new Map<string, CompiledDutyRule[]>();
   const fallback: CompiledDutyRule[] = [];
   for (const rule of rules) {
-    const compiled: CompiledDutyRule = { ...rule, fromMs: toMs(rule.effectiveFrom, -Infinity), toMs: toMs(rule.effectiveTo, Infinity) };
+    const compiled: CompiledDutyRule = { ...rule, fromMs: toMs(rule.effectiveFrom, -Infinity), toMs: toMs(rule.effectiveTo, Infinity), specificity: specificityOf(rule) };
     if (compiled.fromMs >= compiled.toMs) throw new Error(`Duty rule ${rule.id} ends before it starts`);
     for (const country of rule.countries) {
       const list = country === "*" ? fallback : byCountry.get(country) ?? byCountry.set(country, []).get(country)!;
       list.push(compiled);
     }
   }
-  const newestFirst = (a: CompiledDutyRule, b: CompiledDutyRule) => b.fromMs - a.fromMs;
-  for (const list of byCountry.values()) list.sort(newestFirst);
-  fallback.sort(newestFirst);
-  return { byCountry, fallback };
+  const order = (a: CompiledDutyRule, b: CompiledDutyRule) => b.fromMs - a.fromMs || b.specificity - a.specificity;
+  for (const list of byCountry.values()) list.sort(order);
+  fallback.sort(order);
+  const feesByCountry = new Map<string, CompiledFeeRule[]>();
+  for (const fee of fees) {
+    const compiled: CompiledFeeRule = { ...fee, fromMs: toMs(fee.effectiveFrom, -Infinity), toMs: toMs(fee.effectiveTo, Infinity) };
+    if (compiled.fromMs >= compiled.toMs) throw new Error(`Fee rule ${fee.id} ends before it starts`);
+    for (const country of fee.countries) (feesByCountry.get(country) ?? feesByCountry.set(country, []).get(country)!).push(compiled);
+  }
+  return { byCountry, fallback, feesByCountry };
 }
 
-export function selectDutyRule(rules: CompiledDutyRules, country: string, at: Date): CompiledDutyRule | null {
+function matchesLane(r: CompiledDutyRule | CompiledFeeRule, lane: Lane | undefined): boolean {
+  if (!lane) return true;
+  if ("shipFrom" in r && r.shipFrom?.length && !r.shipFrom.includes(lane.shipFrom)) return false;
+  return !r.transport?.length || r.transport.includes(lane.transport);
+}
+
+export function selectDutyRule(rules: CompiledDutyRules, country: string, at: Date, lane?: Lane): CompiledDutyRule | null {
   const ms = at.getTime();
-  const inForce = (r: CompiledDutyRule) => r.fromMs <= ms && ms < r.toMs;
-  return rules.byCountry.get(country)?.find(inForce) ?? rules.fallback.find(inForce) ?? null;
+  const applies = (r: CompiledDutyRule) => r.fromMs <= ms && ms < r.toMs && matchesLane(r, lane);
+  return rules.byCountry.get(country)?.find(applies) ?? rules.fallback.find(applies) ?? null;
+}
+
+export function feesInForce(rules: CompiledDutyRules, country: string, at: Date, lane?: Lane): readonly CompiledFeeRule[] {
+  const list = rules.feesByCountry.get(country);
+  if (!list) return [];
+  const ms = at.getTime();
+  return list.filter((f) => f.fromMs <= ms && ms < f.toMs && matchesLane(f, lane));
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { expiringRules, ruleCatalog } from "./rule-catalog";
+
+describe("duty and fee rule catalog", () => {
+  it("lists every rule in force on a date with its source and estimate flag", () => {
+    const inForce = ruleCatalog(new Date("2026-11-22T12:00:00Z")).filter((r) => r.status === "in-force");
+    expect(inForce.map((r) => r.id)).toEqual(expect.arrayContaining(["us-no-de-minimis", "eu-ioss-vat-flat-duty", "gb-vat-135", "ca-cusma-courier", "ca-c20", "fr-line-fee", "eu-line-fee-expected", "default"]));
+    expect(inForce.map((r) => r.id)).not.toContain("us-no-de-minimis-s122");
+    for (const r of inForce) expect(r.source).not.toBe("");
+    expect(inForce.find((r) => r.id === "eu-line-fee-expected")).toMatchObject({ kind: "fee", estimate: true });
+    expect(inForce.find((r) => r.id === "ca-cusma-courier")).toMatchObject({ lane: "ships from US, MX · courier" });
+  });
+
+  it("warns 14 days before a rule ends, not 15", () => {
+    // Section 122 ended 2026-07-24 (exclusive): on 2026-07-10 it has 14 days left, on 2026-07-09 15.
+    expect(expiringRules(new Date("2026-07-10T00:00:00Z")).map((r) => [r.id, r.daysLeft])).toEqual([["us-no-de-minimis-s122", 14]]);
+    expect(expiringRules(new Date("2026-07-09T00:00:00Z"))).toEqual([]);
+  });
+
+  it("stops warning once the rule has ended", () => {
+    expect(expiringRules(new Date("2026-07-24T00:00:00Z")).map((r) => r.id)).not.toContain("us-no-de-minimis-s122");
+  });
+});
