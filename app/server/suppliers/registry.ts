@@ -3,7 +3,7 @@ import type { Clock } from "./resilience/clock";
 import type { ResiliencePolicy } from "./resilience/resilient-call";
 import type { SupplierAdapter, SupplierDescriptor } from "./supplier-adapter";
 import type { SupplierCode } from "./supplier-models";
-import { createCjAdapter, cjDescriptor, requestsPerSecondForLevel } from "./cj/index";
+import { createCjAdapter, cjDescriptor } from "./cj/index";
 import { createJdAdapter, jdDescriptor } from "./jd/index";
 import { createSandboxAdapter, sandboxDescriptor } from "./sandbox/index";
 
@@ -27,7 +27,9 @@ export const SUPPLIER_DESCRIPTORS: Readonly<Record<SupplierCode, SupplierDescrip
 };
 
 const JdCredentials = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), username: z.string().min(1), password: z.string().min(1) });
-const CjCredentials = z.object({ apiKey: z.string().min(1), accountLevel: z.coerce.number().int().min(0).max(5).optional() });
+// The account's QPS is read from CJ's setting/get (an older "accountLevel" field is ignored); baseUrl points a
+// connection at another server speaking CJ's API (the emulator, a staging proxy).
+const CjCredentials = z.object({ apiKey: z.string().min(1), baseUrl: z.string().url().optional().or(z.literal("").transform(() => undefined)) });
 
 export class SupplierConfigError extends Error {
   override name = "SupplierConfigError";
@@ -47,7 +49,7 @@ export function createSupplierAdapter(config: SupplierConnectionConfig, deps: Re
       return createJdAdapter({ ...common, credentials: parse("jd", JdCredentials, config.credentials) });
     case "cj": {
       const c = parse("cj", CjCredentials, config.credentials);
-      return createCjAdapter({ ...common, apiKey: c.apiKey, requestsPerSecond: requestsPerSecondForLevel(c.accountLevel) });
+      return createCjAdapter({ ...common, baseUrl: config.baseUrl ?? c.baseUrl ?? process.env.CJ_API_BASE_URL, apiKey: c.apiKey });
     }
     default:
       throw new SupplierConfigError(`Unknown supplier "${String((config as { supplier: unknown }).supplier)}"`);
