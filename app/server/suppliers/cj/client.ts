@@ -39,6 +39,7 @@ export function createCjClient(options: CjClientOptions) {
   let openId: string | null = null;
   let qpsLimit: number | null = null;
   let lastGetTokenAt = Number.NEGATIVE_INFINITY;
+  let lastAuthRefusal: ReturnType<typeof cjError> | null = null;
   let refreshTimes: number[] = [];
 
   async function send(method: string, path: string, init: { query?: CjQuery; body?: unknown; token?: string; signal: AbortSignal }): Promise<SupplierResult<Envelope>> {
@@ -83,14 +84,19 @@ export function createCjClient(options: CjClientOptions) {
       if (!r.ok && r.error.retryable) return r;
     }
     // Older docs allow getAccessToken once per 5 minutes, newer ones QPS 1 with a 24 h cache: keep to the stricter.
-    if (now - lastGetTokenAt < FIVE_MINUTES) return fail(cjRateLimited(undefined, FIVE_MINUTES - (now - lastGetTokenAt)));
+    // Within that window a refused key stays refused (no retry can help), and anything else waits outside the request.
+    if (now - lastGetTokenAt < FIVE_MINUTES) {
+      return fail(lastAuthRefusal ?? { ...cjRateLimited(undefined, FIVE_MINUTES - (now - lastGetTokenAt)), retryable: false });
+    }
     lastGetTokenAt = now;
     const r = await send("POST", "/authentication/getAccessToken", { body: { apiKey: options.apiKey }, signal });
     if (!r.ok) return r;
     if (!succeeded(r.value)) {
       const error = cjError(r.value.code, r.value.message, clock.now());
-      return fail(error.kind === "auth" ? { ...error, retryable: false } : error);
+      if (error.kind === "auth") lastAuthRefusal = { ...error, retryable: false };
+      return fail(lastAuthRefusal ?? error);
     }
+    lastAuthRefusal = null;
     const accessToken = store(r.value.data);
     await learnQps(accessToken, signal);
     return ok(accessToken);
