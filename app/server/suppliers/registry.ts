@@ -3,7 +3,7 @@ import type { Clock } from "./resilience/clock";
 import type { ResiliencePolicy } from "./resilience/resilient-call";
 import type { SupplierAdapter, SupplierDescriptor } from "./supplier-adapter";
 import type { SupplierCode } from "./supplier-models";
-import { createCjAdapter, cjDescriptor } from "./cj/index";
+import { createCjAdapter, cjDescriptor, type CjLogisticEventSource } from "./cj/index";
 import { createJdAdapter, jdDescriptor } from "./jd/index";
 import { createSandboxAdapter, sandboxDescriptor } from "./sandbox/index";
 
@@ -18,6 +18,8 @@ export interface RegistryDependencies {
   readonly clock?: Clock;
   readonly resilience?: Partial<ResiliencePolicy>;
   readonly fetch?: typeof fetch;
+  /** Where CJ's LOGISTIC webhook scans are kept (the adapter's tracking reads them). */
+  readonly cjLogisticEvents?: CjLogisticEventSource;
 }
 
 export const SUPPLIER_DESCRIPTORS: Readonly<Record<SupplierCode, SupplierDescriptor>> = {
@@ -49,7 +51,7 @@ export function createSupplierAdapter(config: SupplierConnectionConfig, deps: Re
       return createJdAdapter({ ...common, credentials: parse("jd", JdCredentials, config.credentials) });
     case "cj": {
       const c = parse("cj", CjCredentials, config.credentials);
-      return createCjAdapter({ ...common, baseUrl: config.baseUrl ?? c.baseUrl ?? process.env.CJ_API_BASE_URL, apiKey: c.apiKey });
+      return createCjAdapter({ ...common, baseUrl: config.baseUrl ?? c.baseUrl ?? process.env.CJ_API_BASE_URL, apiKey: c.apiKey, logisticEvents: deps.cjLogisticEvents });
     }
     default:
       throw new SupplierConfigError(`Unknown supplier "${String((config as { supplier: unknown }).supplier)}"`);

@@ -141,6 +141,11 @@ export function createCjClient(options: CjClientOptions) {
 
   return {
     call,
+    /** Makes sure a token exists (and so the openId is known) without spending a paid call. */
+    async authenticate(signal: AbortSignal): Promise<SupplierResult<string | null>> {
+      const t = await accessToken(signal);
+      return t.ok ? ok(openId) : t;
+    },
     get hasToken() { return token !== null; },
     /** The webhook signing key once authenticated (CJ's openId as a string). */
     get openId() { return openId; },

@@ -36,8 +36,6 @@ const CODES: Record<string, { kind: SupplierError["kind"]; message: string; retr
 
 export const TOKEN_INVALID_CODES = new Set(["1600001", "1600002"]);
 export const DUPLICATE_ORDER_CODE = "1603003";
-/** getOrderDetail answers a missing order with 1600300 "order not found" (shopping.html 1.7 errors). */
-export const isOrderNotFound = (e: SupplierError) => e.supplierCode === "1603100" || (e.supplierCode === "1600300" && e.detail === "order not found");
 
 export interface CjError extends SupplierError { readonly detail?: string }
 

@@ -33,7 +33,14 @@ export interface CjAdapterOptions {
   logisticEvents?: CjLogisticEventSource;
 }
 
-export type CjAdapter = SupplierAdapter & { readonly webhookSigningKey: () => string | null };
+export interface CjAdapter extends SupplierAdapter {
+  /** The HMAC key of this account's webhook signatures: its openId as a string (webhook.html, Signature Authentication). */
+  webhookSigningKey(): Promise<SupplierResult<string>>;
+  /** Points PRODUCT, STOCK, ORDER and LOGISTIC messages at one URL (POST /webhook/set, one URL per topic). */
+  registerWebhooks(url: string): Promise<SupplierResult<true>>;
+}
+
+export const isCjAdapter = (a: SupplierAdapter): a is CjAdapter => a.descriptor.code === "cj" && "webhookSigningKey" in a;
 
 const NOT_FOUND_CODES = new Set(["1600300", "1603100"]);
 
@@ -105,7 +112,16 @@ export function createCjAdapter(options: CjAdapterOptions): CjAdapter {
 
   return {
     descriptor: cjDescriptor,
-    webhookSigningKey: () => client.openId,
+    async webhookSigningKey() {
+      const r = await caller.call((signal) => client.authenticate(signal));
+      if (!r.ok) return r;
+      return r.value ? ok(r.value) : fail(supplierError("cj", "auth", "CJ did not return the account's openId; reconnect CJ in Settings."));
+    },
+    async registerWebhooks(url) {
+      const topic = { type: "ENABLE", callbackUrls: [url] };
+      const r = await post("/webhook/set", { product: topic, stock: topic, order: topic, logistics: topic });
+      return r.ok ? ok(true as const) : r;
+    },
     async searchCatalog(query) {
       for (const bound of [query.priceMin, query.priceMax]) {
         if (bound && bound.currency !== "USD") return fail(supplierError("cj", "unsupported", "CJ prices are in USD; give the price range in USD."));
