@@ -1,6 +1,7 @@
 import db from "../../db.server";
 import { ensureWarehouseServices } from "../fulfillment/warehouses.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { withWarehouseAliases } from "../suppliers/warehouse-aliases";
 
 /** Supplier warehouse code → the Shopify location of its Silkroute fulfillment service. */
 export type WarehouseLocations = ReadonlyMap<string, string>;
@@ -13,7 +14,7 @@ export type WarehouseLocations = ReadonlyMap<string, string>;
 export async function warehouseLocations(admin: AdminClient): Promise<WarehouseLocations> {
   const rows = await ensureWarehouseServices(admin);
   await rememberShopCurrency(admin);
-  return new Map(rows.map((r) => [r.code, r.locationGid]));
+  return withWarehouseAliases(new Map(rows.map((r) => [r.code, r.locationGid])));
 }
 
 const SHOP_CURRENCY = `#graphql

@@ -7,6 +7,9 @@ import { createCjClient, type CjQuery } from "./client";
 import { CJ_ALREADY_SHIPPED, DUPLICATE_ORDER_CODE } from "./errors";
 import * as map from "./mappers";
 
+/** The warehouse countries CJ reports stock in (stock/queryByVid countryCode), offered as "ships from" filters. */
+export const CJ_WAREHOUSE_COUNTRIES = ["CN", "US", "DE", "GB"] as const;
+
 export const cjDescriptor: SupplierDescriptor = {
   code: "cj",
   label: "CJ Dropshipping",
@@ -36,6 +39,8 @@ export interface CjAdapterOptions {
 export interface CjAdapter extends SupplierAdapter {
   /** The HMAC key of this account's webhook signatures: its openId as a string (webhook.html, Signature Authentication). */
   webhookSigningKey(): Promise<SupplierResult<string>>;
+  /** CJ's level-3 categories (the ids listV2 filters by), labelled with their path. */
+  listCategories(): Promise<SupplierResult<{ id: string; label: string }[]>>;
   /** Points PRODUCT, STOCK, ORDER and LOGISTIC messages at one URL (POST /webhook/set, one URL per topic). */
   registerWebhooks(url: string): Promise<SupplierResult<true>>;
 }
@@ -116,6 +121,10 @@ export function createCjAdapter(options: CjAdapterOptions): CjAdapter {
       const r = await caller.call((signal) => client.authenticate(signal));
       if (!r.ok) return r;
       return r.value ? ok(r.value) : fail(supplierError("cj", "auth", "CJ did not return the account's openId; reconnect CJ in Settings."));
+    },
+    async listCategories() {
+      const r = await get("/product/getCategory", {});
+      return r.ok ? ok(map.parseCategories(r.value)) : r;
     },
     async registerWebhooks(url) {
       const topic = { type: "ENABLE", callbackUrls: [url] };

@@ -235,3 +235,12 @@ export function parseTracking(data: unknown, idempotencyKey: string, storedEvent
     }),
   };
 }
+
+const CategoryTreeWire = z.array(z.object({ categoryFirstName: z.string(), categoryFirstList: z.array(z.object({
+  categorySecondName: z.string(), categorySecondList: z.array(z.object({ categoryId: z.string(), categoryName: z.string() })).nullish() })).nullish() }));
+
+/** getCategory's three levels, flattened to the level-3 ids listV2's categoryId takes, labelled "First / Second / Third". */
+export function parseCategories(data: unknown): { id: string; label: string }[] {
+  return CategoryTreeWire.parse(data ?? []).flatMap((one) => (one.categoryFirstList ?? []).flatMap((two) =>
+    (two.categorySecondList ?? []).map((three) => ({ id: three.categoryId, label: `${one.categoryFirstName} / ${two.categorySecondName} / ${three.categoryName}` }))));
+}

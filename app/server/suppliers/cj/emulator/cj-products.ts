@@ -1,7 +1,8 @@
 // Product endpoints in CJ's shapes: cj-contract.json "productListV2", "productQuery", "variantQuery",
 // "variantQueryByVid", "stockQueryByVid" (https://developers.cjdropshipping.com/en/api/api2/api/product.html 1.2, 1.3,
 // 2.1, 2.2, 3.1). Money USD, weight grams, sizes millimetres (contract "units").
-import { CJ_AREAS, usd, type CjCatalog, type CjProduct, type CjVariant } from "./cj-catalog";
+import { createHash } from "node:crypto";
+import { CJ_AREAS, usd, type CjCatalog, type CjCategory, type CjProduct, type CjVariant } from "./cj-catalog";
 import { CjApiError, invalid, missing } from "./cj-envelope";
 
 function intParam(params: URLSearchParams, name: string, def: number, min: number, max: number): number {
@@ -116,5 +117,23 @@ export function stockRows(v: CjVariant) {
   return Object.entries(v.stock).map(([countryCode, n]) => ({
     vid: v.vid, areaId: CJ_AREAS[countryCode]?.areaId ?? "0", areaEn: CJ_AREAS[countryCode]?.areaEn ?? `${countryCode} Warehouse`,
     countryCode, storageNum: n, totalInventoryNum: n, cjInventoryNum: n, factoryInventoryNum: 0, stock: [],
+  }));
+}
+
+const levelId = (names: readonly string[]) => createHash("sha1").update(names.join("/")).digest("hex").slice(0, 32).toUpperCase();
+
+export function categoryTree(categories: readonly CjCategory[]) {
+  const first = new Map<string, Map<string, CjCategory[]>>();
+  for (const c of categories) {
+    const seconds = first.get(c.names[0]) ?? new Map<string, CjCategory[]>();
+    seconds.set(c.names[1], [...(seconds.get(c.names[1]) ?? []), c]);
+    first.set(c.names[0], seconds);
+  }
+  return [...first].map(([one, seconds]) => ({
+    categoryFirstId: levelId([one]), categoryFirstName: one,
+    categoryFirstList: [...seconds].map(([two, thirds]) => ({
+      categorySecondId: levelId([one, two]), categorySecondName: two,
+      categorySecondList: thirds.map((t) => ({ categoryId: t.id, categoryName: t.names[2] })),
+    })),
   }));
 }

@@ -5,7 +5,7 @@ import { usd, type CjCatalog } from "./cj-catalog";
 import { CjApiError, invalid, missing } from "./cj-envelope";
 import { freightOptions, freightWire } from "./cj-freight";
 import type { CjOrderBook } from "./cj-orders";
-import { listV2, productQuery, stockByVid, variantByVid, variantQuery } from "./cj-products";
+import { categoryTree, listV2, productQuery, stockByVid, variantByVid, variantQuery } from "./cj-products";
 
 export interface CjRouteContext {
   accounts: CjAccounts;
@@ -27,6 +27,10 @@ const authenticated: Record<string, Handler> = {
     callback: Object.fromEntries(Object.entries(account.callbacks).map(([k, urls]) => [k, { type: urls.length ? "ENABLE" : "CANCEL", urls }])),
     root: "GENERAL", isSandbox: false,
   }),
+  // 1.1 Get Category: path in CJ's own client (github.com/CJ-dropshipping/api-mcp src/api-client/endpoints.ts); the
+  // three-level shape {categoryFirstId, categoryFirstName, categoryFirstList[{categorySecondId, categorySecondName,
+  // categorySecondList[{categoryId, categoryName}]}]} is what public clients read (not in cj-contract.json; ADR 0300).
+  "GET /product/getCategory": ({ ctx }) => categoryTree(ctx.catalog.categories),
   "GET /product/listV2": ({ ctx, params }) => listV2(ctx.catalog, params),
   "GET /product/query": ({ ctx, params }) => productQuery(ctx.catalog, params),
   "GET /product/variant/query": ({ ctx, params }) => variantQuery(ctx.catalog, params),
