@@ -4,6 +4,7 @@ import { createEmulator, type Emulator } from "../../app/emulator";
 import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emulator/admin-shell";
 import { DEMO_DEFAULTS } from "../../app/server/config";
 import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
+import { CJ_EMULATOR_ACCOUNTS, createCjEmulator } from "../../app/server/suppliers/cj/emulator/cj-emulator";
 import { systemClock, type Clock } from "../../app/server/suppliers/resilience/clock";
 import { ensureBuild } from "./build";
 import { runNpmScript, type Child } from "./children";
@@ -78,6 +79,12 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const sandbox = createSandboxSupplierService({ clock: acceleratedClock(Number(process.env.SANDBOX_TIME_SCALE ?? 8640)) });
     const { url: sandboxUrl } = await sandbox.listen(options.sandboxPort);
     cleanups.push(() => sandbox.close());
+    // CJ's API 2.0, emulated from its published contract, on the same sped-up clock; "Connect CJ (emulated)" in
+    // Settings uses its ready-made account, and its ORDER/LOGISTIC/STOCK messages are posted to the app every 2 s.
+    const cj = createCjEmulator({ clock: acceleratedClock(Number(process.env.SANDBOX_TIME_SCALE ?? 8640)) });
+    const { apiBaseUrl: cjUrl } = await cj.listen(Number(process.env.CJ_EMULATOR_PORT ?? 0));
+    const cjWebhooks = setInterval(() => void cj.deliverWebhooks().catch(() => undefined), 2_000);
+    cleanups.push(async () => { clearInterval(cjWebhooks); await cj.close(); });
     await createDemoShop(emulator, { domain: shop });
 
     const env: NodeJS.ProcessEnv = {
@@ -93,6 +100,8 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       SILKROUTE_ENCRYPTION_KEYS: process.env.SILKROUTE_ENCRYPTION_KEYS || DEMO_ENCRYPTION_KEYS,
       JOBS_BACKEND: process.env.JOBS_BACKEND || "db",
       SANDBOX_SUPPLIER_URL: sandboxUrl,
+      CJ_API_BASE_URL: cjUrl,
+      CJ_EMULATOR_API_KEY: CJ_EMULATOR_ACCOUNTS.demo.apiKey,
       DEMO_SHOP: shop,
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     };
