@@ -4,7 +4,7 @@ import { createEmulator, type Emulator } from "../../app/emulator";
 import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emulator/admin-shell";
 import { DEMO_DEFAULTS } from "../../app/server/config";
 import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
-import { CJ_EMULATOR_ACCOUNTS, createCjEmulator } from "../../app/server/suppliers/cj/emulator/cj-emulator";
+import { CJ_EMULATOR_ACCOUNTS, createCjEmulator, type CjEmulator } from "../../app/server/suppliers/cj/emulator/cj-emulator";
 import { systemClock, type Clock } from "../../app/server/suppliers/resilience/clock";
 import { ensureBuild } from "./build";
 import { runNpmScript, type Child } from "./children";
@@ -37,6 +37,8 @@ export interface DemoStack {
   appUrl: string;
   emulator: Emulator;
   shell: AdminShell;
+  /** The CJ API 2.0 emulator "Connect CJ (emulated)" points at. */
+  cj: CjEmulator;
   /** The admin URL that opens the app for the demo shop. */
   adminUrl: string;
   /** Environment the app and worker run with. */
@@ -115,7 +117,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
 
     await install(emulator, appUrl, shop, app);
     log(`[demo] ${shop} installed the app (token exchange against the emulator)`);
-    return { shop, appUrl, emulator, shell, adminUrl: shell.appAdminUrl(shop), env, stop };
+    return { shop, appUrl, emulator, shell, cj, adminUrl: shell.appAdminUrl(shop), env, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,6 @@
 import type { E2eTest } from "../harness";
 import { appBridgeTests } from "./app-bridge";
+import { cjTests } from "./cj";
 import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
 import { ratesTests } from "./rates";
@@ -15,4 +16,5 @@ export const e2eTests: E2eTest[] = [
   ...sourcingTests,
   ...ratesTests,
   ...fulfillmentTests,
+  ...cjTests,
 ];
