@@ -1,11 +1,23 @@
 import { fail, ok, type SupplierResult } from "../supplier-result";
-import type { Clock } from "../resilience/clock";
+import { systemClock, type Clock } from "../resilience/clock";
 import { createPacer, type Pacer } from "../resilience/pacer";
 import { cjError, cjHttpError, cjNetworkError, cjRateLimited, TOKEN_INVALID_CODES } from "./errors";
 
 export const CJ_PRODUCTION_BASE_URL = "https://developers.cjdropshipping.com/api2.0/v1";
 /** CJ's per-IP ceiling (limit.html): whatever the account allows, one IP never sends more than 10/s. */
 const PER_IP_QPS = 10;
+// Every CJ connection in this process leaves from the same IP, so they share one pacer per CJ host (review F7);
+// each connection also keeps its own account pacer. Bounded: one entry per distinct CJ base URL host.
+const perIpPacers = new Map<string, Pacer>();
+function perIpPacer(host: string): Pacer {
+  let pacer = perIpPacers.get(host);
+  if (!pacer) {
+    if (perIpPacers.size >= 16) perIpPacers.clear();
+    pacer = createPacer({ requestsPerSecond: PER_IP_QPS, clock: systemClock }); // an IP limit is wall-clock time
+    perIpPacers.set(host, pacer);
+  }
+  return pacer;
+}
 
 export interface CjClientOptions {
   apiKey: string;
@@ -35,6 +47,7 @@ export function createCjClient(options: CjClientOptions) {
   const doFetch = options.fetch ?? fetch;
   const { clock } = options;
   let pacer: Pacer = createPacer({ requestsPerSecond: options.requestsPerSecond ?? 1, clock });
+  const ipPacer = options.requestsPerSecond === undefined ? perIpPacer(new URL(base).host) : null;
   let token: TokenState | null = null;
   let openId: string | null = null;
   let qpsLimit: number | null = null;
@@ -44,6 +57,7 @@ export function createCjClient(options: CjClientOptions) {
 
   async function send(method: string, path: string, init: { query?: CjQuery; body?: unknown; token?: string; signal: AbortSignal }): Promise<SupplierResult<Envelope>> {
     await pacer.acquire();
+    await ipPacer?.acquire();
     const url = new URL(base + path);
     for (const [k, v] of Object.entries(init.query ?? {})) {
       // Batch parameters repeat the key (trackInfo?trackNumber=A&trackNumber=B).
