@@ -44,12 +44,14 @@ describe("CJ adapter: token and account", () => {
     expect(results.every((r) => r.ok)).toBe(true);
   }, 15_000);
 
-  it("stops for the day when the points budget is used up (1600201), without retrying", async () => {
+  it("waits for 00:00 UTC when the points budget is used up (1600201) instead of calling again", async () => {
     const cj = await start({ accounts: [{ ...CJ_EMULATOR_ACCOUNTS.demo, dailyPoints: 60 }] });
     await cj.adapter.searchCatalog({ pageSize: 1 }); // listV2 costs 50 points
     const r = await cj.adapter.searchCatalog({ pageSize: 1 });
-    expect(!r.ok && r.error).toMatchObject({ kind: "rate_limited", retryable: false, supplierCode: "1600201" });
-    expect(!r.ok && r.error.retryAfterMs).toBeGreaterThan(0);
+    expect(!r.ok && r.error).toMatchObject({ kind: "rate_limited", retryable: true, supplierCode: "1600201" });
+    const untilMidnight = Math.ceil((cj.clock.now() + 1) / 86_400_000) * 86_400_000 - cj.clock.now();
+    expect(!r.ok && r.error.retryAfterMs).toBeGreaterThan(untilMidnight - 60_000);
+    expect(cj.paths().filter((p) => p.endsWith("/product/listV2"))).toHaveLength(2); // no call burnt on a retry
   });
 });
 

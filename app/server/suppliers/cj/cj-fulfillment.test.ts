@@ -81,4 +81,14 @@ describe("CJ orders end to end (server side)", () => {
     expect(world.emulator.controls.fulfillments(world.shop)[0]!.events.at(-1)!.status).toBe("DELIVERED");
     expect(cj.emulator.orderCount).toBe(1);
   });
+
+  it("reschedules placement for after 00:00 UTC when CJ's daily budget is used up, instead of failing the order", async () => {
+    cj.emulator.accounts.accounts.get(CJ_EMULATOR_ACCOUNTS.demo.apiKey)!.dailyPoints = 5; // freightCalculate costs 10
+    const row = await placeThroughShopify({ province: "Berlin" });
+    expect(row.state).toBe("placing");
+    expect(row.reasonMessage).toMatch(/daily call budget/);
+    const midnight = Math.ceil((cj.clock.now() + 1) / DAY) * DAY - cj.clock.now();
+    expect(row.nextAttemptAt!.getTime() - Date.now()).toBeGreaterThan(midnight - 120_000);
+    expect(cj.emulator.orderCount).toBe(0);
+  });
 });

@@ -98,9 +98,10 @@ export function createCjClient(options: CjClientOptions) {
       if (!r.ok && r.error.retryable) return r;
     }
     // Older docs allow getAccessToken once per 5 minutes, newer ones QPS 1 with a 24 h cache: keep to the stricter.
-    // Within that window a refused key stays refused (no retry can help), and anything else waits outside the request.
+    // Within that window a refused key stays refused (no retry can help); anything else waits (minutes: the retry
+    // layer hands that wait to the job layer instead of sleeping in the request).
     if (now - lastGetTokenAt < FIVE_MINUTES) {
-      return fail(lastAuthRefusal ?? { ...cjRateLimited(undefined, FIVE_MINUTES - (now - lastGetTokenAt)), retryable: false });
+      return fail(lastAuthRefusal ?? cjRateLimited(undefined, FIVE_MINUTES - (now - lastGetTokenAt)));
     }
     lastGetTokenAt = now;
     const r = await send("POST", "/authentication/getAccessToken", { body: { apiKey: options.apiKey }, signal });

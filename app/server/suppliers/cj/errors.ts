@@ -42,11 +42,12 @@ export interface CjError extends SupplierError { readonly detail?: string }
 export function cjError(code: number | string | undefined, message?: string, now = Date.now()): CjError {
   const key = code === undefined ? undefined : String(code);
   if (key === "1600200") return cjRateLimited(key);
-  // The points budget resets at 00:00 UTC (points.html): retrying sooner only burns calls.
+  // The points budget resets at 00:00 UTC (points.html): retrying sooner only burns calls, so the wait is until then
+  // (too long to sleep inside a request; the job layer reschedules).
   if (key === "1600201") {
     const midnight = Math.ceil((now + 1) / 86_400_000) * 86_400_000;
     return supplierError("cj", "rate_limited", "CJ's daily call budget for this account is used up. Calls resume after 00:00 UTC.",
-      { supplierCode: key, retryable: false, retryAfterMs: midnight - now });
+      { supplierCode: key, retryAfterMs: midnight - now });
   }
   const known = key ? CODES[key] : undefined;
   if (known) return { ...supplierError("cj", known.kind, known.message, { supplierCode: key }), detail: message };
