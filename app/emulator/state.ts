@@ -3,6 +3,7 @@ import { isoAt } from "./clock";
 import { LeakyBucket } from "./throttle";
 import { PLANS, type PlanKey } from "./plans";
 import { toGid, type ShopifyResource } from "../server/shopify/gid";
+import { provinceName } from "./province-names";
 
 /** Records are shaped like the GraphQL types they represent; function fields are computed on read. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -146,7 +147,7 @@ export function mailingAddress(ids: Ids, a: ShopAddressInput & { firstName?: str
     firstName: a.firstName ?? null, lastName: a.lastName ?? null,
     name: a.name ?? ([a.firstName, a.lastName].filter(Boolean).join(" ") || null),
     address1: a.address1 ?? null, address2: a.address2 ?? null, city: a.city ?? null,
-    province: a.province ?? null, provinceCode: a.provinceCode ?? null, zip: a.zip ?? null,
+    province: a.province ?? provinceName(countryCode, a.provinceCode), provinceCode: a.provinceCode ?? null, zip: a.zip ?? null,
     country: a.country ?? countryCode, countryCodeV2: countryCode, countryCode, phone: a.phone ?? null, company: a.company ?? null,
   };
 }

@@ -4,7 +4,7 @@ import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@r
 import { Banner, BlockStack, Page, Pagination, Text } from "@shopify/polaris";
 import { CatalogFilters } from "../components/sourcing/catalog-filters";
 import { CatalogGrid } from "../components/sourcing/catalog-grid";
-import { filtersFrom, PAGE_SIZE, SANDBOX_CATEGORIES, searchCatalog, WAREHOUSES } from "../server/sourcing/catalog/catalog.server";
+import { catalogFacets, filtersFrom, PAGE_SIZE, searchCatalog } from "../server/sourcing/catalog/catalog.server";
 import { addToImportList, ImportListError } from "../server/sourcing/import-list/import-list.server";
 import { isSupplierCode } from "../server/sourcing/supplier-connections.server";
 import { authenticate } from "../shopify.server";
@@ -13,8 +13,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const filters = await filtersFrom(session.shop, new URL(request.url).searchParams);
   // Constants travel in the loader data: .server modules do not reach the browser bundle.
-  const categories = filters.supplier === "sandbox" ? SANDBOX_CATEGORIES : [];
-  return json({ filters, categories, warehouses: WAREHOUSES, pageSize: PAGE_SIZE, result: await searchCatalog(session.shop, filters) });
+  const [facets, result] = await Promise.all([catalogFacets(session.shop, filters.supplier), searchCatalog(session.shop, filters)]);
+  return json({ filters, categories: facets.categories, warehouses: facets.warehouses, pageSize: PAGE_SIZE, result });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

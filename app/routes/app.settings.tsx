@@ -34,7 +34,7 @@ export default function Settings() {
             {result?.notice ? <Banner tone={result.ok ? "success" : "critical"}>{result.notice}</Banner> : null}
             <Text as="h2" variant="headingLg">Suppliers</Text>
             {data.emulatedJd ? <ConnectEmulatedJd busy={busy} /> : null}
-            {data.connections.map((c) => <SupplierConnectionCard key={c.supplier} view={c} busy={busy} />)}
+            {data.connections.map((c) => <SupplierConnectionCard key={c.supplier} view={c} busy={busy} emulated={c.supplier === "cj" && data.cjEmulated} />)}
             <PricingRulesForm key={JSON.stringify(data.pricing)} initial={data.pricing} currency={data.currency} errors={result?.errors ?? {}} busy={busy} />
             <FxRatesCard rates={data.rates} busy={busy} />
             <SyncSettingsCard initial={data.sync} busy={busy} />

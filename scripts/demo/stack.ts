@@ -5,6 +5,7 @@ import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emu
 import { DEMO_DEFAULTS } from "../../app/server/config";
 import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
 import { createJdVopEmulator } from "../../app/server/suppliers/jd/emulator/jd-vop-emulator";
+import { CJ_EMULATOR_ACCOUNTS, createCjEmulator, type CjEmulator } from "../../app/server/suppliers/cj/emulator/cj-emulator";
 import { systemClock, type Clock } from "../../app/server/suppliers/resilience/clock";
 import { ensureBuild } from "./build";
 import { runNpmScript, type Child } from "./children";
@@ -39,6 +40,8 @@ export interface DemoStack {
   appUrl: string;
   emulator: Emulator;
   shell: AdminShell;
+  /** The CJ API 2.0 emulator "Connect CJ (emulated)" points at. */
+  cj: CjEmulator;
   /** The admin URL that opens the app for the demo shop. */
   adminUrl: string;
   /** Environment the app and worker run with. */
@@ -85,6 +88,12 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
     const jdVop = createJdVopEmulator({ clock: acceleratedClock(Number(process.env.SANDBOX_TIME_SCALE ?? 8640)), authClock: systemClock });
     const { url: jdVopUrl } = await jdVop.listen(options.jdVopPort ?? 0);
     cleanups.push(() => jdVop.close());
+    // CJ's API 2.0, emulated from its published contract, on the same sped-up clock; "Connect CJ (emulated)" in
+    // Settings uses its ready-made account, and its ORDER/LOGISTIC/STOCK messages are posted to the app every 2 s.
+    const cj = createCjEmulator({ clock: acceleratedClock(Number(process.env.SANDBOX_TIME_SCALE ?? 8640)) });
+    const { apiBaseUrl: cjUrl } = await cj.listen(Number(process.env.CJ_EMULATOR_PORT ?? 0));
+    const cjWebhooks = setInterval(() => void cj.deliverWebhooks().catch(() => undefined), 2_000);
+    cleanups.push(async () => { clearInterval(cjWebhooks); await cj.close(); });
     await createDemoShop(emulator, { domain: shop });
 
     const env: NodeJS.ProcessEnv = {
@@ -101,6 +110,8 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       JOBS_BACKEND: process.env.JOBS_BACKEND || "db",
       SANDBOX_SUPPLIER_URL: sandboxUrl,
       JD_VOP_EMULATOR_URL: jdVopUrl,
+      CJ_API_BASE_URL: cjUrl,
+      CJ_EMULATOR_API_KEY: CJ_EMULATOR_ACCOUNTS.demo.apiKey,
       DEMO_SHOP: shop,
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     };
@@ -114,7 +125,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
 
     await install(emulator, appUrl, shop, app);
     log(`[demo] ${shop} installed the app (token exchange against the emulator)`);
-    return { shop, appUrl, emulator, shell, adminUrl: shell.appAdminUrl(shop), env, stop };
+    return { shop, appUrl, emulator, shell, cj, adminUrl: shell.appAdminUrl(shop), env, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -12,7 +12,7 @@ const SORTS = [
 ];
 
 export function CatalogFilters(props: {
-  initial: CatalogFiltersView; suppliers: Array<{ value: string; label: string }>; categories: string[]; warehouses: string[];
+  initial: CatalogFiltersView; suppliers: Array<{ value: string; label: string }>; categories: Array<{ label: string; value: string }>; warehouses: Array<{ label: string; value: string }>;
   capabilities: string[]; costCurrency: string;
 }) {
   const [f, setF] = useState(props.initial);
@@ -30,9 +30,9 @@ export function CatalogFilters(props: {
             </FormLayout.Group>
             <FormLayout.Group>
               <Select label="Category" name="category" value={f.category} onChange={set("category")} disabled={off("catalog.category")}
-                options={[{ label: "All", value: "" }, ...props.categories.map((c) => ({ label: c, value: c }))]} />
+                options={[{ label: "All", value: "" }, ...props.categories]} />
               <Select label="Ships from" name="shipsFrom" value={f.shipsFrom} onChange={set("shipsFrom")} disabled={off("catalog.ships-from")}
-                options={[{ label: "Any warehouse", value: "" }, ...props.warehouses.map((w) => ({ label: w, value: w }))]} />
+                options={[{ label: "Any warehouse", value: "" }, ...props.warehouses]} />
               <TextField label={`Min cost (${props.costCurrency})`} name="priceMin" value={f.priceMin} onChange={set("priceMin")} autoComplete="off" disabled={off("catalog.price-range")} />
               <TextField label={`Max cost (${props.costCurrency})`} name="priceMax" value={f.priceMax} onChange={set("priceMax")} autoComplete="off" disabled={off("catalog.price-range")} />
             </FormLayout.Group>

@@ -35,7 +35,7 @@ function Intent({ intent, supplier, label, primary, busy }: { intent: string; su
   );
 }
 
-export function SupplierConnectionCard({ view, busy }: { view: ConnectionCardView; busy: boolean }) {
+export function SupplierConnectionCard({ view, busy, emulated = false }: { view: ConnectionCardView; busy: boolean; emulated?: boolean }) {
   return (
     <Card>
       <BlockStack gap="300">
@@ -55,6 +55,12 @@ export function SupplierConnectionCard({ view, busy }: { view: ConnectionCardVie
             </BlockStack>
           </Form>
         )}
+        {emulated ? (
+          <InlineStack gap="200" blockAlign="center">
+            <Intent intent="connect-cj-emulated" supplier={view.supplier} label="Connect CJ (emulated)" primary={!view.connected} busy={busy} />
+            <Text as="span" tone="subdued">Uses the offline CJ emulator and its ready-made test account.</Text>
+          </InlineStack>
+        ) : null}
         {view.connected ? (
           <InlineStack gap="200">
             <Intent intent="test" supplier={view.supplier} label="Test connection" busy={busy} />

@@ -10,6 +10,7 @@ import { fulfillmentJobHandlers, fulfillmentJobSchedules } from "../fulfillment/
 import { shippingJobHandlers, shippingJobSchedules } from "../shipping/jobs.server";
 import { sourcingJobHandlers, sourcingJobSchedules } from "../sourcing/jobs.server";
 import { jdInboxJobHandlers, jdInboxJobSchedules } from "../jd-inbox/jobs.server";
+import { cjWebhookJobHandlers } from "../suppliers/cj/webhook-jobs.server";
 
 export interface JobDeps {
   db: Db;
@@ -42,6 +43,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
     ...shippingJobHandlers(deps),
     ...fulfillmentJobHandlers(deps),
     ...jdInboxJobHandlers(deps),
+    ...cjWebhookJobHandlers(deps),
   };
 }
 

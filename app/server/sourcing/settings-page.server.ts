@@ -18,6 +18,8 @@ export async function settingsPageData(shop: string) {
     sync: { stockSync: settings.stockSync, autoPriceSync: settings.autoPriceSync },
     rates: await fxRatesView(shop, settings.pricingRules),
     emulatedJd: emulatedJdUrl() !== null,
+    /** Demo and tests run a CJ emulator with a ready-made account; the page offers it in one click. */
+    cjEmulated: Boolean(process.env.CJ_EMULATOR_API_KEY && process.env.CJ_API_BASE_URL),
   };
 }
 
@@ -57,6 +59,13 @@ export async function settingsPageAction(shop: string, form: Record<string, stri
         await saveCredentials(shop, supplier, fields);
         const test = await testConnection(shop, supplier);
         return test.ok ? done(`${label} connected.`) : failed(`${label}: credentials saved, but the test call failed: ${test.message}`);
+      }
+      case "connect-cj-emulated": {
+        const apiKey = process.env.CJ_EMULATOR_API_KEY, baseUrl = process.env.CJ_API_BASE_URL;
+        if (supplier !== "cj" || !apiKey || !baseUrl) return failed("No CJ emulator is running here.");
+        await saveCredentials(shop, "cj", { apiKey, baseUrl });
+        const test = await testConnection(shop, "cj");
+        return test.ok ? done(`${label} (emulated) connected: ${test.message}.`) : failed(`${label} (emulated): ${test.message}`);
       }
       case "test": {
         const test = await testConnection(shop, supplier);

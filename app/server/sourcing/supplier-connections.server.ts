@@ -4,6 +4,8 @@ import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry
 import { forgetShopSupplierAdapter, shopSupplierAdapter, supplierCredentialPurpose, useSupplierAdapters } from "../suppliers/shop-adapters.server";
 import type { SupplierAdapter, SupplierDescriptor } from "../suppliers/supplier-adapter";
 import type { SupplierCode } from "../suppliers/supplier-models";
+import { isCjAdapter, type CjAdapter } from "../suppliers/cj/index";
+import { cjWebhookPath } from "../suppliers/cj/webhook-receiver.server";
 
 export const SUPPLIER_CODES = Object.keys(SUPPLIER_DESCRIPTORS) as SupplierCode[];
 const purpose = supplierCredentialPurpose;
@@ -105,6 +107,7 @@ export async function testConnection(shop: string, supplier: SupplierCode): Prom
     const adapter = await adapterFor(shop, supplier);
     const page = await adapter.searchCatalog({ pageSize: 1 });
     outcome = page.ok ? { ok: true, message: "Connected" } : { ok: false, message: page.error.message };
+    if (page.ok && isCjAdapter(adapter)) outcome = await registerCjWebhooks(shop, adapter);
   } catch (error) {
     if (!(error instanceof SupplierConfigError)) throw error;
     outcome = { ok: false, message: error.message };
@@ -114,6 +117,15 @@ export async function testConnection(shop: string, supplier: SupplierCode): Prom
     data: { status: outcome.ok ? "connected" : "failing", lastCheckedAt: new Date(), lastError: outcome.ok ? null : outcome.message },
   });
   return outcome;
+}
+
+/** CJ pushes PRODUCT/STOCK/ORDER/LOGISTIC messages to this connection's own receiver URL. */
+async function registerCjWebhooks(shop: string, adapter: CjAdapter): Promise<{ ok: boolean; message: string }> {
+  const row = await db.supplierConnection.findUnique({ where: { shop_supplier: { shop, supplier: "cj" } } });
+  if (!row) return { ok: true, message: "Connected" };
+  const appUrl = (process.env.SHOPIFY_APP_URL ?? "").replace(/\/$/, "");
+  const r = await adapter.registerWebhooks(`${appUrl}${cjWebhookPath(row.id)}`);
+  return r.ok ? { ok: true, message: "Connected; CJ sends stock, order and tracking updates" } : { ok: false, message: `Connected, but CJ refused the webhook address: ${r.error.message}` };
 }
 
 /** Tests only: forget cached adapters (e.g. after pointing the sandbox at another port). */

@@ -1,6 +1,7 @@
 import db from "../../db.server";
 import { ensureWarehouseServices } from "../fulfillment/warehouses.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { withWarehouseAliases } from "../suppliers/warehouse-aliases";
 
 /** Supplier warehouse code → the Shopify location of its Silkroute fulfillment service. */
 export type WarehouseLocations = ReadonlyMap<string, string>;
@@ -15,7 +16,7 @@ export async function warehouseLocations(admin: AdminClient): Promise<WarehouseL
   await rememberShopCurrency(admin);
   // Plus locations other domains added (the JD consolidation warehouse, CN-JD).
   const extra = await db.fulfillmentWarehouse.findMany({ where: { shop: admin.shop } });
-  return new Map([...extra, ...rows].map((r) => [r.code, r.locationGid]));
+  return withWarehouseAliases(new Map([...extra, ...rows].map((r) => [r.code, r.locationGid])));
 }
 
 const SHOP_CURRENCY = `#graphql

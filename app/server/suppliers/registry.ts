@@ -3,7 +3,7 @@ import type { Clock } from "./resilience/clock";
 import type { ResiliencePolicy } from "./resilience/resilient-call";
 import type { SupplierAdapter, SupplierDescriptor } from "./supplier-adapter";
 import type { SupplierCode } from "./supplier-models";
-import { createCjAdapter, cjDescriptor, requestsPerSecondForLevel } from "./cj/index";
+import { createCjAdapter, cjDescriptor, type CjLogisticEventSource } from "./cj/index";
 import { createJdAdapter, jdDescriptor } from "./jd/index";
 import { createSandboxAdapter, sandboxDescriptor } from "./sandbox/index";
 
@@ -18,6 +18,8 @@ export interface RegistryDependencies {
   readonly clock?: Clock;
   readonly resilience?: Partial<ResiliencePolicy>;
   readonly fetch?: typeof fetch;
+  /** Where CJ's LOGISTIC webhook scans are kept (the adapter's tracking reads them). */
+  readonly cjLogisticEvents?: CjLogisticEventSource;
 }
 
 export const SUPPLIER_DESCRIPTORS: Readonly<Record<SupplierCode, SupplierDescriptor>> = {
@@ -31,7 +33,9 @@ const JdCredentials = z.object({
   clientId: z.string().min(1), clientSecret: z.string().min(1), username: z.string().min(1), password: z.string().min(1),
   companyName: optionalText, taxpayerId: optionalText, invoicePhone: optionalText, baseUrl: optionalText,
 });
-const CjCredentials = z.object({ apiKey: z.string().min(1), accountLevel: z.coerce.number().int().min(0).max(5).optional() });
+// The account's QPS is read from CJ's setting/get (an older "accountLevel" field is ignored); baseUrl points a
+// connection at another server speaking CJ's API (the emulator, a staging proxy).
+const CjCredentials = z.object({ apiKey: z.string().min(1), baseUrl: z.string().url().optional().or(z.literal("").transform(() => undefined)) });
 
 export class SupplierConfigError extends Error {
   override name = "SupplierConfigError";
@@ -54,7 +58,7 @@ export function createSupplierAdapter(config: SupplierConnectionConfig, deps: Re
     }
     case "cj": {
       const c = parse("cj", CjCredentials, config.credentials);
-      return createCjAdapter({ ...common, apiKey: c.apiKey, requestsPerSecond: requestsPerSecondForLevel(c.accountLevel) });
+      return createCjAdapter({ ...common, baseUrl: config.baseUrl ?? c.baseUrl ?? process.env.CJ_API_BASE_URL, apiKey: c.apiKey, logisticEvents: deps.cjLogisticEvents });
     }
     default:
       throw new SupplierConfigError(`Unknown supplier "${String((config as { supplier: unknown }).supplier)}"`);

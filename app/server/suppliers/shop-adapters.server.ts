@@ -2,6 +2,7 @@
 // supplier token, request pacing and circuit-breaker state, so every domain must share it.
 import { viaConsolidation } from "../consolidation/jd-via-consolidation.server";
 import { getSecret } from "../security/secrets.server";
+import { cjScanSource } from "./cj/tracking-scans.server";
 import { createSupplierAdapter, SUPPLIER_DESCRIPTORS, SupplierConfigError } from "./registry";
 import type { ResiliencePolicy } from "./resilience/resilient-call";
 import { DEFAULT_SANDBOX_BASE_URL } from "./sandbox/index";
@@ -22,7 +23,7 @@ const defaultFactory: AdapterFactory = async (shop, supplier) => {
   }
   const credentials = await getSecret<Record<string, unknown>>(shop, supplierCredentialPurpose(supplier));
   if (!credentials) throw new SupplierConfigError(`${SUPPLIER_DESCRIPTORS[supplier].label} is not connected`);
-  return createSupplierAdapter({ supplier, credentials }, { resilience });
+  return createSupplierAdapter({ supplier, credentials }, { resilience, cjLogisticEvents: supplier === "cj" ? cjScanSource(shop) : undefined });
 };
 
 export function shopSupplierAdapter(shop: string, supplier: SupplierCode): Promise<SupplierAdapter> {

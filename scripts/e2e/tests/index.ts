@@ -1,5 +1,6 @@
 import type { E2eTest } from "../harness";
 import { appBridgeTests } from "./app-bridge";
+import { cjTests } from "./cj";
 import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
 import { privacyTests } from "./privacy";
@@ -19,4 +20,5 @@ export const e2eTests: E2eTest[] = [
   ...fulfillmentTests,
   ...privacyTests,
   ...jdTests,
+  ...cjTests,
 ];

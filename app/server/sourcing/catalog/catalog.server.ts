@@ -2,6 +2,7 @@ import { formatMoney, parseDecimal, type Money } from "../../money";
 import { hasCapability } from "../../suppliers/supplier-adapter";
 import type { CatalogQuery, CatalogSort, SupplierCode } from "../../suppliers/supplier-models";
 import { SUPPLIER_DESCRIPTORS } from "../../suppliers/registry";
+import { CJ_WAREHOUSE_COUNTRIES, isCjAdapter } from "../../suppliers/cj/index";
 import { quotePrice } from "../pricing/price-calculator";
 import { appliedRate, loadPricingContext } from "../pricing/pricing-context.server";
 import { adapterFor, defaultSupplier, isSupplierCode, listConnections } from "../supplier-connections.server";
@@ -11,6 +12,20 @@ export const PAGE_SIZE = 24;
 // The sandbox's categories; other suppliers take a category id typed by the merchant.
 export const SANDBOX_CATEGORIES = ["phone-accessories", "beauty", "apparel", "home-kitchen", "outdoor", "toys"];
 export const WAREHOUSES = ["CN-GZ", "CN-SZ", "CN-YW", "US", "DE", "UK"];
+
+export interface FilterOption { label: string; value: string }
+
+/** Each supplier's own categories and warehouse codes: CJ's category tree and warehouse countries, the sandbox's codes. */
+export async function catalogFacets(shop: string, supplier: SupplierCode): Promise<{ categories: FilterOption[]; warehouses: FilterOption[] }> {
+  if (supplier === "sandbox") return { categories: SANDBOX_CATEGORIES.map((c) => ({ label: c, value: c })), warehouses: WAREHOUSES.map((w) => ({ label: w, value: w })) };
+  if (supplier !== "cj") return { categories: [], warehouses: [] };
+  const adapter = await adapterFor(shop, supplier).catch(() => null);
+  const categories = adapter && isCjAdapter(adapter) ? await adapter.listCategories() : null;
+  return {
+    categories: categories?.ok ? categories.value.map((c) => ({ label: c.label, value: c.id })) : [],
+    warehouses: CJ_WAREHOUSE_COUNTRIES.map((c) => ({ label: c, value: c })),
+  };
+}
 
 export interface CatalogItemSummary {
   id: string; title: string; titleZh: string | null; imageUrl: string | null; categoryId: string;

@@ -54,4 +54,15 @@ describe("withRetry", () => {
     await withRetry(script.op, { policy, clock });
     expect(clock.slept).toEqual([5_000]);
   });
+
+  it("returns a retry-after of hours at once, still retryable, instead of sleeping through it", async () => {
+    const clock = createInstantClock();
+    const quota = { ok: false as const, error: { ...buildFailure("rate_limited"), kind: "rate_limited" as const,
+      supplier: "cj" as const, message: "quota used up", retryable: true, retryAfterMs: 3 * 3_600_000 } };
+    const script = scriptedOperation([quota, success(1)]);
+    const result = await withRetry(script.op, { policy, clock });
+    expect(script.calls).toBe(1);
+    expect(clock.slept).toEqual([]);
+    expect(!result.ok && result.error).toMatchObject({ retryable: true, retryAfterMs: 3 * 3_600_000 });
+  });
 });
