@@ -76,5 +76,5 @@ async function applyResults(ctx: PushContext, jobId: string, results: ResultLine
     ]);
   }
   notifyMappingsChanged(ctx.shop);
-  await applyStockUpdates(ctx.admin, stock);
+  await applyStockUpdates(ctx.admin, stock, "correction", `import-job:${jobId}`);
 }

@@ -20,9 +20,10 @@ export const PRODUCT_SET = `#graphql
   }
 `;
 
+// Required from 2026-04 (the mutation's description); the key comes from stock-updates.server.ts.
 export const INVENTORY_SET = `#graphql
-  mutation silkrouteSourcingInventorySet($input: InventorySetQuantitiesInput!) {
-    inventorySetQuantities(input: $input) {
+  mutation silkrouteSourcingInventorySet($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
+    inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
       inventoryAdjustmentGroup { id }
       userErrors { field message code }
     }

@@ -44,8 +44,11 @@ export async function planFor(ctx: PushContext, item: ImportItemView): Promise<{
   return { plan: planWith(ctx, item, knownSkus), knownSkus };
 }
 
-/** Pushes one import item with one productSet, records GIDs and mappings, then corrects stock of existing variants. */
-export async function pushImportItem(ctx: PushContext, item: ImportItemView): Promise<string> {
+/**
+ * Pushes one import item with one productSet, records GIDs and mappings, then corrects stock of existing variants.
+ * `operation` is the persisted intent the stock writes are keyed by (the import job and item).
+ */
+export async function pushImportItem(ctx: PushContext, item: ImportItemView, operation?: string): Promise<string> {
   let { plan, knownSkus } = await planFor(ctx, item);
   let product: PushedProduct;
   try {
@@ -58,7 +61,7 @@ export async function pushImportItem(ctx: PushContext, item: ImportItemView): Pr
     product = await runProductSet(ctx, plan);
   }
   await recordPushedProduct(ctx.shop, item, plan, product);
-  await applyStockUpdates(ctx.admin, stockUpdatesFor(plan, product, knownSkus, ctx.locations));
+  await applyStockUpdates(ctx.admin, stockUpdatesFor(plan, product, knownSkus, ctx.locations), "correction", operation);
   return product.id;
 }
 
