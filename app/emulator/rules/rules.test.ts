@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminSchema } from "../schema";
-import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET } from "../test-builders";
+import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET, publishProduct } from "../test-builders";
 import { sampleArgs } from "./sample-input";
 import { schemaRules } from "./table";
 
@@ -216,5 +216,30 @@ describe("limit rules", () => {
     const tested = ["limit:input-array-250", "limit:holds-per-app-per-fulfillment-order", "limit:hold-handle-64", "limit:product-variants-2048", "limit:product-options-3",
       "limit:product-set-inventory-quantities-50000", "limit:metafields-set-25", "limit:hs-code-6-13-digits", "limit:inventory-set-name", "limit:inventory-reason"];
     expect(schemaRules().filter((r) => r.kind === "limit").map((r) => r.id).sort()).toEqual(tested.sort());
+  });
+});
+
+describe("behaviour rules", () => {
+  it("behaviour:visible-only-when-active: a published draft is not on the storefront", async () => {
+    const { gql, emulator, shop } = await world();
+    const product = (await gql(PRODUCT_SET, { input: buildProductSetInput({ status: "DRAFT" }), synchronous: true })).data.productSet.product;
+    await publishProduct(emulator, shop, product.id);
+    expect(emulator.controls.storefrontProducts(shop)).toEqual([]);
+    await gql(PRODUCT_SET, { input: { status: "ACTIVE" }, identifier: { id: product.id }, synchronous: true });
+    expect(emulator.controls.storefrontProducts(shop).map((p) => p.id)).toEqual([product.id]);
+  });
+
+  it("behaviour:selling-plan-online-only: a subscription-only product is refused on Point of Sale, accepted on the Online Store", async () => {
+    const { gql } = await world();
+    const product = (await gql(PRODUCT_SET, { input: buildProductSetInput({ requiresSellingPlan: true }), synchronous: true })).data.productSet.product;
+    const publications = (await gql(`query { publications(first: 5) { nodes { id catalog { title } } } }`)).data.publications.nodes;
+    const publish = (title: string) => gql(`mutation($id: ID!, $p: ID!) { publishablePublish(id: $id, input: [{ publicationId: $p }]) { userErrors { field message } } }`,
+      { id: product.id, p: publications.find((p: Any) => p.catalog.title === title).id });
+    expect((await publish("Point of Sale")).data.publishablePublish.userErrors[0].field).toEqual(["input", "0", "publicationId"]);
+    expect((await publish("Online Store")).data.publishablePublish.userErrors).toEqual([]);
+  });
+
+  it("every behaviour rule in the table has a test above", () => {
+    expect(schemaRules().filter((r) => r.kind === "behaviour").map((r) => r.id).sort()).toEqual(["behaviour:selling-plan-online-only", "behaviour:visible-only-when-active"]);
   });
 });

@@ -6,6 +6,7 @@
 export const SKIPPED: Record<string, string> = {
   // Words that describe rather than constrain.
   "Mutation.inventorySetQuantities(input)": "'The information required to …': names the argument, states no rule (the rules are on its input fields).",
+  "Mutation.publishablePublish(input)": "'Specifies the input fields required to publish': names the argument, states no rule.",
   "Mutation.stagedUploadsCreate(input)": "'The information required to …': names the argument, states no rule.",
   "ProductSetInput.redirectNewHandle": "'Whether a redirect is required': a choice, not a constraint.",
   "ProductVariant.sku": "'Required in order to connect to a fulfillment service': output field; the app always sets SKUs (import pipeline).",

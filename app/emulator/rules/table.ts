@@ -7,7 +7,7 @@ import { idempotencyRequiredMutations, mandatoryNullableInputFields } from "./de
  * to Shopify's published page (`source`). The description scan (`app/server/shopify/graphql-rules.test.ts`)
  * fails when a description the app relies on states a rule that is neither here nor in `skipped.ts`.
  */
-export type RuleKind = "idempotency" | "mandatory-nullable" | "limit";
+export type RuleKind = "idempotency" | "mandatory-nullable" | "limit" | "behaviour";
 
 export interface SchemaRule {
   id: string;
@@ -113,6 +113,26 @@ const LIMIT_RULES: SchemaRule[] = [
   },
 ];
 
+/** What a mutation's description says happens (beyond its types), modelled by the emulator's domain code. */
+const BEHAVIOUR_RULES: SchemaRule[] = [
+  {
+    id: "behaviour:visible-only-when-active", kind: "behaviour",
+    coordinates: ["Mutation.publishablePublish"],
+    phrase: "For products to be visible in a channel, they must have an active [`ProductStatus`]",
+    source: "https://shopify.dev/docs/api/admin-graphql/latest/mutations/publishablePublish",
+    answer: "a published DRAFT or ARCHIVED product stays off the storefront and out of checkout",
+    enforcedIn: "domains/publications.ts",
+  },
+  {
+    id: "behaviour:selling-plan-online-only", kind: "behaviour",
+    coordinates: ["Mutation.publishablePublish"],
+    phrase: "Products sold exclusively on subscription (`requiresSellingPlan: true`) can only be published to online stores.",
+    source: "https://shopify.dev/docs/api/admin-graphql/latest/mutations/publishablePublish",
+    answer: "userError on [input, i, publicationId] (wording is ours)",
+    enforcedIn: "domains/publications.ts",
+  },
+];
+
 let cached: SchemaRule[] | undefined;
 
 /** Every rule: derived from the descriptions (idempotency, mandatory-but-nullable) plus the hand-listed limits. */
@@ -132,7 +152,7 @@ export function schemaRules(): SchemaRule[] {
     answer: `top-level INVALID_FIELD_ARGUMENTS "${inputType} must include the following argument: ${field}."`,
     enforcedIn: "rules/enforce.ts",
   }));
-  cached = [...idempotency, ...mandatory, ...LIMIT_RULES];
+  cached = [...idempotency, ...mandatory, ...LIMIT_RULES, ...BEHAVIOUR_RULES];
   return cached;
 }
 

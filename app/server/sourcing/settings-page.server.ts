@@ -1,10 +1,18 @@
 import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry";
 import { fxRatesView, pricingFormFrom, pricingRulesFromForm, saveFxOverride } from "./settings-form.server";
 import { getSourcingSettings, saveSourcingSettings } from "./settings.server";
+import { chosenChannels, salesChannels } from "./push/sales-channels.server";
+import type { AdminClient } from "../shopify/admin-client";
 import { disconnectSupplier, isSupplierCode, listConnections, saveCredentials, setDefaultSupplier, testConnection } from "./supplier-connections.server";
 
+/** The channels Shopify offers and the ones chosen (the Online Store stands in for "none chosen"). */
+async function channelsView(admin: AdminClient | null, chosen: string[] | null) {
+  const options = admin ? await salesChannels(admin).catch(() => []) : [];
+  return { options, chosen: chosenChannels(options, chosen).map((c) => c.id) };
+}
+
 /** Everything the settings page shows; credential values never leave the server. */
-export async function settingsPageData(shop: string) {
+export async function settingsPageData(shop: string, admin: AdminClient | null = null) {
   const [connections, settings] = await Promise.all([listConnections(shop), getSourcingSettings(shop)]);
   return {
     connections: connections.map((c) => ({
@@ -15,6 +23,7 @@ export async function settingsPageData(shop: string) {
     currency: settings.pricingRules.currency,
     pricing: pricingFormFrom(settings.pricingRules),
     sync: { stockSync: settings.stockSync, autoPriceSync: settings.autoPriceSync },
+    channels: await channelsView(admin, settings.publicationGids),
     rates: await fxRatesView(shop, settings.pricingRules),
   };
 }
@@ -38,6 +47,11 @@ export async function settingsPageAction(shop: string, form: Record<string, stri
       case "save-sync":
         await saveSourcingSettings(shop, { stockSync: form.stockSync === "true", autoPriceSync: form.autoPriceSync === "true" });
         return done("Sync settings saved.");
+      case "save-channels": {
+        const ids = (form.publicationGids ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+        await saveSourcingSettings(shop, { publicationGids: ids.length ? ids : null });
+        return done(ids.length ? "Sales channels saved. Products you push from now on are published to them." : "Imported products will be published to the Online Store.");
+      }
       case "save-fx": {
         const error = await saveFxOverride(shop, form.from ?? "", form.to ?? "", form.rate ?? "");
         return error ? failed(error) : done(form.rate?.trim() ? "Manual exchange rate saved." : "Back to the ECB reference rate.");

@@ -43,3 +43,18 @@ export const COLLECTIONS = `#graphql
     collections(first: 100, sortKey: TITLE) { nodes { id title } }
   }
 `;
+
+export const SALES_CHANNELS = `#graphql
+  query silkrouteSourcingSalesChannels {
+    publications(first: 50) { nodes { id catalog { title } } }
+  }
+`;
+
+// Publishing is a set operation (publishing again changes nothing), so it needs no idempotency key.
+export const PUBLISH_PRODUCT = `#graphql
+  mutation silkrouteSourcingPublish($id: ID!, $input: [PublicationInput!]!) {
+    publishablePublish(id: $id, input: $input) {
+      userErrors { field message }
+    }
+  }
+`;
