@@ -8,7 +8,8 @@ import {
  * descriptions contain. Input objects count whole (every field reachable from an argument's type), because the
  * variables the app builds in code may set any of them.
  */
-export const RULE_PHRASE = /\b(required|mandatory|must|at most|up to|As of (?:version )?`?\d{4}-\d{2})/i;
+// The brief's phrases plus the ones limits are written with ("maximum of 512", "can't exceed 50000").
+export const RULE_PHRASE = /\b(required|mandatory|must|at most|up to|maximum|limit|exceed|can't|cannot|As of (?:version )?`?\d{4}-\d{2})/i;
 
 export function usedCoordinates(schema: GraphQLSchema, documents: string[]): Map<string, string> {
   const used = new Map<string, string>();

@@ -212,8 +212,18 @@ describe("limit rules", () => {
     expect(bad.data.inventorySetQuantities.userErrors.map((e: Any) => e.code)).toEqual(["INVALID_NAME", "INVALID_REASON"]);
   });
 
+  it("limit:bulk-operations-concurrent: a sixth bulk mutation while five run is refused", async () => {
+    const { gql, emulator, shop } = await world();
+    const state = emulator.controls.shop(shop);
+    for (let i = 0; i < 5; i++) state.bulkOperations.push({ __typename: "BulkOperation", id: `gid://shopify/BulkOperation/${i + 1}`, status: "RUNNING", type: "MUTATION" });
+    const run = () => gql(`mutation($m: String!, $p: String!) { bulkOperationRunMutation(mutation: $m, stagedUploadPath: $p) { userErrors { code } } }`, { m: "mutation M($input: ProductSetInput!) { productSet(input: $input) { product { id } } }", p: "tmp/none.jsonl" });
+    expect((await run()).data.bulkOperationRunMutation.userErrors[0].code).toBe("LIMIT_REACHED");
+    state.bulkOperations.pop();
+    expect((await run()).data.bulkOperationRunMutation.userErrors[0]?.code).not.toBe("LIMIT_REACHED");
+  });
+
   it("every limit rule in the table has a test above", () => {
-    const tested = ["limit:input-array-250", "limit:holds-per-app-per-fulfillment-order", "limit:hold-handle-64", "limit:product-variants-2048", "limit:product-options-3",
+    const tested = ["limit:bulk-operations-concurrent", "limit:input-array-250", "limit:holds-per-app-per-fulfillment-order", "limit:hold-handle-64", "limit:product-variants-2048", "limit:product-options-3",
       "limit:product-set-inventory-quantities-50000", "limit:metafields-set-25", "limit:hs-code-6-13-digits", "limit:inventory-set-name", "limit:inventory-reason"];
     expect(schemaRules().filter((r) => r.kind === "limit").map((r) => r.id).sort()).toEqual(tested.sort());
   });

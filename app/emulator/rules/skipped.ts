@@ -16,6 +16,7 @@ export const SKIPPED: Record<string, string> = {
   "QueryRoot.products(query)": "'deprecated as of 2025-12' names the publishable_status search filter; the app does not use it.",
   "QueryRoot.productVariants(query)": "'deprecated as of 2025-12' names a search filter the app does not use.",
   "QueryRoot.collections(query)": "'deprecated as of 2025-12' names a search filter the app does not use.",
+  "QueryRoot.order": "Mentions API rate limits, which cost.ts and throttle.ts model (cost, leaky bucket, THROTTLED).",
   "Product.variants": "'you can fetch up to 2048 variants': a read limit; the app reads at most 60 per product.",
   // Rules not enforced, with why.
   "MetafieldInput.key": "2–64 characters and 'required when creating': Shopify's answer on productSet is not documented; the app's keys are constants (supplier mapping) covered by their own tests.",
@@ -28,6 +29,11 @@ export const SKIPPED: Record<string, string> = {
   "FulfillmentTrackingInput.urls": "Same as FulfillmentTrackingInput.url.",
   "DeliveryCarrierServiceCreateInput.callbackUrl": "'must be a public URL': the emulator and demo run the app on 127.0.0.1; production registers the public app URL.",
   "DeliveryCarrierServiceUpdateInput.callbackUrl": "Same as DeliveryCarrierServiceCreateInput.callbackUrl.",
+  "FulfillmentOrderLineItemsInput.fulfillmentOrderLineItems": "'Accepts a maximum of 512 line items': the answer's shape is undocumented; the app sends at most the 20 lines it reads per fulfillment order.",
+  "Mutation.locationEdit": "'You can't disable fulfillsOnlineOrders' on fulfillment service locations: the app only ever sets it to true; the refusal's shape is undocumented.",
+  "LocationEditInput.fulfillsOnlineOrders": "Same as Mutation.locationEdit.",
+  "Mutation.productVariantsBulkUpdate(allowPartialUpdates)": "Describes partial updates ('cannot be persisted'); the app sends whole batches without the flag, and the emulator applies them all or none.",
+  "ProductVariantsBulkInput.inventoryQuantities": "'can't exceed the amount specified for the plan': the app never sends quantities through productVariantsBulkUpdate (stock goes through inventorySetQuantities).",
   "StagedUploadInput.fileSize": "'required when the resource is VIDEO or MODEL_3D': the app stages only BULK_MUTATION_VARIABLES uploads.",
   "Mutation.stagedUploadsCreate": "Same as StagedUploadInput.fileSize.",
 };

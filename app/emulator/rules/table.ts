@@ -96,6 +96,14 @@ const LIMIT_RULES: SchemaRule[] = [
     enforcedIn: "rules/enforce.ts",
   },
   {
+    id: "limit:bulk-operations-concurrent", kind: "limit",
+    coordinates: ["Mutation.bulkOperationRunMutation"],
+    phrase: "The number of concurrent operations that an app can run depends on the API version.",
+    source: "https://shopify.dev/changelog/posts/faster-bulk-operations (up to 5 bulk operations per app and shop)",
+    answer: "userError LIMIT_REACHED",
+    enforcedIn: "domains/bulk-operations.ts",
+  },
+  {
     id: "limit:inventory-set-name", kind: "limit",
     coordinates: ["InventorySetQuantitiesInput.name"],
     phrase: "The only accepted values are: `available` or `on_hand`.",
