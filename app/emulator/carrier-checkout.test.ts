@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET, recordingFetch } from "./test-builders";
+import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET, publishProduct, recordingFetch } from "./test-builders";
 import { sign } from "./webhooks/delivery";
 import { TEST_API_SECRET } from "./test-builders";
 
@@ -16,6 +16,7 @@ async function shopWithCarrier(respond: Parameters<typeof recordingFetch>[0]) {
   emulator.controls.installApp(shop);
   await emulator.graphql(shop, CREATE, { input: carrierInput });
   const product = ((await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as any).data.productSet.product; // eslint-disable-line @typescript-eslint/no-explicit-any
+  await publishProduct(emulator, shop, product.id); // the storefront only sells published products
   const lines = [{ variantId: product.variants.nodes[0].id as string, quantity: 2 }];
   return { emulator, clock, shop, lines, carrier, product };
 }
@@ -83,6 +84,7 @@ describe("carrier services and the checkout simulator", () => {
     const shop = buildShop(emulator, { backupRates: BACKUP });
     await emulator.graphql(shop, CREATE, { input: carrierInput });
     const product = ((await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as any).data.productSet.product; // eslint-disable-line @typescript-eslint/no-explicit-any
+    await publishProduct(emulator, shop, product.id);
     const quote = await emulator.controls.quoteCheckout(shop, { lines: [{ variantId: product.variants.nodes[0].id, quantity: 1 }], destination });
     expect(quote).toMatchObject({ source: "backup", callbackOutcome: "timeout" });
   });

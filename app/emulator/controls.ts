@@ -8,6 +8,7 @@ import { createLocation } from "./domains/locations";
 import { assignedFulfillmentOrders, submitFulfillmentRequest } from "./domains/fulfillment-orders";
 import { cancelOrder, placeOrder, type PlaceOrderInput } from "./domains/orders";
 import { enforceCarrierEligibility } from "./domains/services";
+import { assertSoldOnline, onlineStoreProducts } from "./domains/publications";
 import { quoteCheckout, type CheckoutDeps, type CheckoutDestination, type CheckoutLine, type Quote } from "./checkout";
 import { PLANS, type PlanKey } from "./plans";
 import { summarizeFulfillment, summarizeOrder, summarizeProduct } from "./summaries";
@@ -77,8 +78,12 @@ export function createControls(deps: ControlDeps) {
       if (!fo) throw new Error(`Unknown fulfillment order ${fulfillmentOrderId}`);
       return submitFulfillmentRequest(core, state, fo, { message, notifyCustomer: false }).userErrors as Rec[];
     },
-    quoteCheckout: (domain: string, input: { lines: CheckoutLine[]; destination: CheckoutDestination; locale?: string }): Promise<Quote> =>
-      quoteCheckout(deps.checkout, shopOf(domain), input),
+    quoteCheckout: async (domain: string, input: { lines: CheckoutLine[]; destination: CheckoutDestination; locale?: string }): Promise<Quote> => {
+      assertSoldOnline(core, shopOf(domain), input.lines.map((l) => l.variantId)); // a buyer's cart only holds what the storefront shows
+      return quoteCheckout(deps.checkout, shopOf(domain), input);
+    },
+    /** The Online Store's catalogue as a buyer sees it: ACTIVE products published to it. */
+    storefrontProducts: (domain: string) => onlineStoreProducts(core, shopOf(domain)).map(summarizeProduct),
     /** App-level subscriptions, as `[[webhooks.subscriptions]]` in shopify.app.toml would declare them. */
     subscribeAppWebhooks(topics: string[], uri: string): void {
       deps.appSubscriptions.push({ topics, uri });

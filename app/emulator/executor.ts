@@ -10,6 +10,7 @@ import { legacyId, parseGid } from "../server/shopify/gid";
 import { toShopifyVariableError, type ShopifyError } from "./shopify-errors";
 import { queryResolvers, mutationResolvers } from "./resolvers";
 import { filterMetafields, findMetafield } from "./domains/metafields";
+import { applyRules } from "./rules/enforce";
 import type { ResolverContext } from "./context";
 import type { Rec } from "./state";
 
@@ -31,8 +32,10 @@ const fieldResolver: GraphQLFieldResolver<unknown, ResolverContext> = (source, a
   if (parent === "QueryRoot" || parent === "Mutation") {
     const table = parent === "QueryRoot" ? queryResolvers : mutationResolvers;
     const resolver = table[info.fieldName];
-    if (!resolver) return defaultFor(info.returnType, info, isoAt(ctx.core.clock), args);
-    return asConnection(resolver(args, ctx, info), args, ctx, info);
+    // Rules the descriptions state beyond the types (idempotency keys, mandatory inputs, limits): rules/table.ts.
+    return applyRules(args, ctx, info, () => (resolver
+      ? asConnection(resolver(args, ctx, info), args, ctx, info)
+      : defaultFor(info.returnType, info, isoAt(ctx.core.clock), args)));
   }
   const src = source as Rec;
   let value = src?.[info.fieldName];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET } from "./test-builders";
 
-const SET_QUANTITIES = `mutation Set($input: InventorySetQuantitiesInput!) {
-  inventorySetQuantities(input: $input) {
+const SET_QUANTITIES = `mutation Set($input: InventorySetQuantitiesInput!, $key: String!) {
+  inventorySetQuantities(input: $input) @idempotent(key: $key) {
     inventoryAdjustmentGroup { reason changes { name delta quantityAfterChange } }
     userErrors { field message code }
   }
@@ -16,6 +16,7 @@ async function seeded() {
   const locationId = emulator.controls.shop(shop).locations[0]!.id as string;
   const set = (quantity: number, changeFromQuantity: number | null) => emulator.graphql(shop, SET_QUANTITIES, {
     input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemId, locationId, quantity, changeFromQuantity }] },
+    key: `set-${quantity}-${changeFromQuantity}`,
   }) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   return { emulator, shop, itemId, locationId, set };
 }
@@ -46,7 +47,8 @@ describe("inventorySetQuantities compare-and-swap", () => {
 
   it("requires changeFromQuantity to be present, as 2026-04+ does", async () => {
     const { emulator, shop, itemId, locationId } = await seeded();
-    const res = (await emulator.graphql(shop, SET_QUANTITIES, { input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemId, locationId, quantity: 3 }] } })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-    expect(res.data.inventorySetQuantities.userErrors[0].code).toBe("COMPARE_QUANTITY_REQUIRED");
+    const res = (await emulator.graphql(shop, SET_QUANTITIES, { key: "k", input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemId, locationId, quantity: 3 }] } })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(res.data.inventorySetQuantities).toBeNull();
+    expect(res.errors[0]).toMatchObject({ message: "InventoryQuantityInput must include the following argument: changeFromQuantity.", extensions: { code: "INVALID_FIELD_ARGUMENTS" } });
   });
 });

@@ -62,3 +62,15 @@ export function recordingFetch(respond: (req: RecordedRequest, attempt: number) 
   }) as typeof fetch;
   return { fetch: fetchImpl, requests };
 }
+
+const PUBLICATIONS = `#graphql
+query Publications { publications(first: 10) { nodes { id catalog { title } } } }`;
+const PUBLISH = `#graphql
+mutation Publish($id: ID!, $input: [PublicationInput!]!) { publishablePublish(id: $id, input: $input) { userErrors { field message } } }`;
+
+/** Publishes a product to the named channels (Online Store by default), as an app or the merchant would. */
+export async function publishProduct(emulator: Emulator, shop: string, productId: string, channels: string[] = ["Online Store"]): Promise<void> {
+  const res = (await emulator.graphql(shop, PUBLICATIONS)) as { data: { publications: { nodes: { id: string; catalog: { title: string } }[] } } };
+  const input = res.data.publications.nodes.filter((p) => channels.includes(p.catalog.title)).map((p) => ({ publicationId: p.id }));
+  await emulator.graphql(shop, PUBLISH, { id: productId, input });
+}

@@ -58,7 +58,7 @@ export default function ImportList() {
           ) : (
             <IndexTable resourceName={{ singular: "product", plural: "products" }} itemCount={items.length} onSelectionChange={handleSelectionChange}
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
-              headings={[{ title: "" }, { title: "Product" }, { title: "Variants" }, { title: "Price" }, { title: "Margin" }, { title: "Status" }]}>
+              headings={[{ title: "" }, { title: "Product" }, { title: "Variants" }, { title: "Price" }, { title: "Margin" }, { title: "Status" }, { title: "Visible on" }]}>
               {items.map((item, index) => (
                 <IndexTable.Row id={item.id} key={item.id} position={index} selected={selectedResources.includes(item.id)}>
                   <IndexTable.Cell><Thumbnail source={item.image ?? ""} alt={item.title} size="small" /></IndexTable.Cell>
@@ -71,6 +71,7 @@ export default function ImportList() {
                   <IndexTable.Cell>{item.price}</IndexTable.Cell>
                   <IndexTable.Cell>{item.margin}</IndexTable.Cell>
                   <IndexTable.Cell><Badge tone={TONE[item.status]}>{item.status}</Badge>{item.lastError ? <Text as="p" tone="critical">{item.lastError}</Text> : null}</IndexTable.Cell>
+                  <IndexTable.Cell>{item.visibleOn.length ? item.visibleOn.join(", ") : <Text as="span" tone="subdued">{item.status === "pushed" ? "No sales channel" : "–"}</Text>}</IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

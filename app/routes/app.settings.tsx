@@ -7,12 +7,14 @@ import { PricingRulesForm } from "../components/sourcing/pricing-rules-form";
 import { SupplierConnectionCard } from "../components/sourcing/supplier-connections-card";
 import { ConnectEmulatedJd } from "../components/consolidation/connect-emulated-jd";
 import { SyncSettingsCard } from "../components/sourcing/sync-settings-card";
+import { SalesChannelsCard } from "../components/sourcing/sales-channels-card";
 import { settingsPageAction, settingsPageData } from "../server/sourcing/settings-page.server";
+import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json(await settingsPageData(session.shop));
+  return json(await settingsPageData(session.shop, session.accessToken ? adminClientForSession(session) : null));
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -38,6 +40,7 @@ export default function Settings() {
             <PricingRulesForm key={JSON.stringify(data.pricing)} initial={data.pricing} currency={data.currency} errors={result?.errors ?? {}} busy={busy} />
             <FxRatesCard rates={data.rates} busy={busy} />
             <SyncSettingsCard initial={data.sync} busy={busy} />
+            <SalesChannelsCard key={data.channels.chosen.join(",")} initial={data.channels} busy={busy} />
           </BlockStack>
         </Layout.Section>
       </Layout>

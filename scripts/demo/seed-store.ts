@@ -6,6 +6,10 @@ const PRODUCT_SET = `#graphql
 mutation DemoProductSet($input: ProductSetInput!) {
   productSet(input: $input, synchronous: true) { product { id } userErrors { field message } }
 }`;
+const ONLINE_STORE = `#graphql
+query DemoPublications { publications(first: 10) { nodes { id catalog { title } } } }`;
+const PUBLISH = `#graphql
+mutation DemoPublish($id: ID!, $input: [PublicationInput!]!) { publishablePublish(id: $id, input: $input) { userErrors { field message } } }`;
 
 interface SeedVariant { option?: string; price: string; sku: string; grams: number; stock: number }
 interface SeedProduct { title: string; handle: string; vendor: string; productType: string; option?: string; hs: string; variants: SeedVariant[] }
@@ -30,6 +34,8 @@ export async function createDemoShop(emulator: Emulator, options: DemoShopOption
     address: { address1: "1 Ferry Building", city: "San Francisco", province: "California", provinceCode: "CA", zip: "94111", countryCode: "US", country: "United States" },
   });
   const locationId = emulator.controls.shop(options.domain).locations[0]!.id as string;
+  const channels = (await emulator.graphql(options.domain, ONLINE_STORE)) as { data: { publications: { nodes: { id: string; catalog: { title: string } }[] } } };
+  const onlineStore = channels.data.publications.nodes.filter((n) => n.catalog.title === "Online Store").map((n) => ({ publicationId: n.id }));
   for (const p of PRODUCTS) {
     const input = {
       title: p.title, handle: p.handle, vendor: p.vendor, productType: p.productType, status: "ACTIVE",
@@ -40,8 +46,10 @@ export async function createDemoShop(emulator: Emulator, options: DemoShopOption
         inventoryQuantities: [{ locationId, name: "available", quantity: v.stock }],
       })),
     };
-    const result = (await emulator.graphql(options.domain, PRODUCT_SET, { input })) as { data?: { productSet?: { userErrors?: unknown[] } }; errors?: unknown[] };
+    const result = (await emulator.graphql(options.domain, PRODUCT_SET, { input })) as { data?: { productSet?: { product?: { id: string } | null; userErrors?: unknown[] } }; errors?: unknown[] };
     const problems = result.errors ?? result.data?.productSet?.userErrors ?? [];
     if (problems.length) throw new Error(`seeding ${p.handle} failed: ${JSON.stringify(problems)}`);
+    // The merchant's own products are on their storefront already.
+    await emulator.graphql(options.domain, PUBLISH, { id: result.data!.productSet!.product!.id, input: onlineStore });
   }
 }

@@ -33,7 +33,8 @@ export async function handleShellApi(emulator: Emulator, shop: string, method: s
     return ok({ released: held.map((fo) => releaseFulfillmentOrderHold(emulator.core, state, fo.id, null).fulfillmentOrder?.id ?? null) });
   }
   if (method === "POST" && action === "checkout") {
-    const quote = await c.quoteCheckout(shop, input() as never);
+    const quote = await c.quoteCheckout(shop, input() as never).catch((error: Error) => error);
+    if (quote instanceof Error) return ok({ errors: [{ message: quote.message }] }, 400); // e.g. a product the storefront does not sell
     return ok({ source: quote.source, rates: quote.rates, callbackOutcome: quote.callbackOutcome ?? null, currency: quote.request?.rate?.currency ?? null });
   }
   return ok({ errors: [{ message: "Not Found" }] }, 404);

@@ -157,7 +157,9 @@ export function holdFulfillmentOrder(core: Core, state: ShopState, id: string, i
   const handle = input.handle ?? "";
   const holds = fo.fulfillmentHolds as Rec[];
   if (holds.some((h) => h.handle === handle)) return refuse("A hold with this handle already exists on the fulfillment order.", "DUPLICATE_FULFILLMENT_HOLD_HANDLE", ["fulfillmentHold", "handle"]);
-  if (holds.length >= MAX_HOLDS) return refuse("The fulfillment order has reached the hold limit.", "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED");
+  // The limit counts this app's holds only; the message is the 2026-10 FulfillmentOrderHoldUserErrorCode description.
+  const mine = holds.filter((h) => (h.heldByApp?.id ?? null) === (heldByApp?.id ?? null));
+  if (mine.length >= MAX_HOLDS) return refuse("The maximum number of fulfillment holds for this fulfillment order has been reached for this app. An app can only have up to 10 holds on a single fulfillment order at any one time.", "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED");
   const reason = String(input.reason);
   const hold = register(state, {
     __typename: "FulfillmentHold", id: core.ids.next("FulfillmentOrder").replace("FulfillmentOrder", "FulfillmentHold"),

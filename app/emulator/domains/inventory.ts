@@ -101,7 +101,7 @@ export function inventorySetQuantities(core: Core, state: ShopState, input: Rec)
     const location = state.nodes.get(q.locationId);
     if (!item || item.__typename !== "InventoryItem") return void errors.push(userError(["input", "quantities", String(i), "inventoryItemId"], "The specified inventory item could not be found.", "INVALID_INVENTORY_ITEM"));
     if (!location || location.__typename !== "Location") return void errors.push(userError(["input", "quantities", String(i), "locationId"], "The specified location could not be found.", "INVALID_LOCATION"));
-    if (!("changeFromQuantity" in q)) return void errors.push(userError(["input", "quantities", String(i), "changeFromQuantity"], "changeFromQuantity is required. Pass null to skip the compare-and-swap check.", "COMPARE_QUANTITY_REQUIRED"));
+    // A missing changeFromQuantity never gets here: rules/enforce.ts answers it (mandatory-but-nullable rule).
     if (q.quantity > 1_000_000_000) return void errors.push(userError(["input", "quantities", String(i), "quantity"], "The quantity can't be higher than 1,000,000,000.", "INVALID_QUANTITY_TOO_HIGH"));
     const level = ensureLevel(core, state, item, location);
     const before = quantityOf(level, input.name);

@@ -2,6 +2,7 @@ import type { Core } from "../context";
 import { register, type Rec, type ShopState } from "../state";
 import { isoAt } from "../clock";
 import { createInventoryItem, quantityOf } from "./inventory";
+import { publicationFields } from "./publications";
 
 export function slugify(text: string): string {
   return text.toLowerCase().normalize("NFKD").replace(/[^\p{Letter}\p{Number}]+/gu, "-").replace(/^-+|-+$/g, "") || "product";
@@ -31,7 +32,6 @@ export function newProduct(core: Core, state: ShopState): Rec {
     requiresSellingPlan: false,
     createdAt: now,
     updatedAt: now,
-    publishedAt: now,
     options: [] as Rec[],
     variants: [] as Rec[],
     media: [] as Rec[],
@@ -49,6 +49,8 @@ export function newProduct(core: Core, state: ShopState): Rec {
     featuredMedia: () => product.media[0] ?? null,
     priceRangeV2: () => priceRange(product, state.shop.currencyCode),
   };
+  // Published nowhere until an app publishes it (publishablePublish); see domains/publications.ts.
+  Object.assign(product, publicationFields(core, state, product));
   return register(state, product);
 }
 

@@ -20,7 +20,7 @@ export function productPayload(p: Rec): Rec {
     tags: p.tags.join(", "),
     created_at: p.createdAt,
     updated_at: p.updatedAt,
-    published_at: p.publishedAt,
+    published_at: typeof p.publishedAt === "function" ? p.publishedAt() : p.publishedAt ?? null,
     options: p.options.map((o: Rec) => ({ id: num(o.id), product_id: num(p.id), name: o.name, position: o.position, values: o.optionValues.map((v: Rec) => v.name) })),
     variants: p.variants.map((v: Rec) => variantPayload(p, v)),
     images: p.media.map((m: Rec, i: number) => ({ id: num(m.id), product_id: num(p.id), position: i + 1, src: m.image?.url, alt: m.alt, admin_graphql_api_id: m.id })),

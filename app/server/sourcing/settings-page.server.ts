@@ -2,10 +2,18 @@ import { connectEmulatedJd, emulatedJdUrl } from "../consolidation/emulated-jd.s
 import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry";
 import { fxRatesView, pricingFormFrom, pricingRulesFromForm, saveFxOverride } from "./settings-form.server";
 import { getSourcingSettings, saveSourcingSettings } from "./settings.server";
+import { chosenChannels, salesChannels } from "./push/sales-channels.server";
+import type { AdminClient } from "../shopify/admin-client";
 import { disconnectSupplier, isSupplierCode, listConnections, saveCredentials, setDefaultSupplier, testConnection } from "./supplier-connections.server";
 
+/** The channels Shopify offers and the ones chosen (the Online Store stands in for "none chosen"). */
+async function channelsView(admin: AdminClient | null, chosen: string[] | null) {
+  const options = admin ? await salesChannels(admin).catch(() => []) : [];
+  return { options, chosen: chosenChannels(options, chosen).map((c) => c.id) };
+}
+
 /** Everything the settings page shows; credential values never leave the server. */
-export async function settingsPageData(shop: string) {
+export async function settingsPageData(shop: string, admin: AdminClient | null = null) {
   const [connections, settings] = await Promise.all([listConnections(shop), getSourcingSettings(shop)]);
   return {
     connections: connections.map((c) => ({
@@ -16,6 +24,7 @@ export async function settingsPageData(shop: string) {
     currency: settings.pricingRules.currency,
     pricing: pricingFormFrom(settings.pricingRules),
     sync: { stockSync: settings.stockSync, autoPriceSync: settings.autoPriceSync },
+    channels: await channelsView(admin, settings.publicationGids),
     rates: await fxRatesView(shop, settings.pricingRules),
     emulatedJd: emulatedJdUrl() !== null,
     /** Demo and tests run a CJ emulator with a ready-made account; the page offers it in one click. */
@@ -45,6 +54,11 @@ export async function settingsPageAction(shop: string, form: Record<string, stri
       case "connect-jd-emulated": {
         const r = await connectEmulatedJd(shop);
         return r.ok ? done(r.message) : failed(r.message);
+      }
+      case "save-channels": {
+        const ids = (form.publicationGids ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+        await saveSourcingSettings(shop, { publicationGids: ids.length ? ids : null });
+        return done(ids.length ? "Sales channels saved. Products you push from now on are published to them." : "Imported products will be published to the Online Store.");
       }
       case "save-fx": {
         const error = await saveFxOverride(shop, form.from ?? "", form.to ?? "", form.rate ?? "");

@@ -1,5 +1,5 @@
 import { invalidateShopRateContext } from "../shipping/rate-context-cache";
-import db from "../../db.server";
+import db, { PrismaRuntime } from "../../db.server";
 import { defaultPricingRules, parsePricingRules, type PricingRules } from "./pricing/pricing-rules";
 
 export interface SourcingSettingsView {
@@ -7,6 +7,8 @@ export interface SourcingSettingsView {
   autoPriceSync: boolean;
   stockSync: boolean;
   locationGid: string | null;
+  /** Publications imported products are published to; null: the Online Store. */
+  publicationGids: string[] | null;
 }
 
 /** The shop's currency as recorded at install/shop-update time; USD until we know better. */
@@ -17,19 +19,25 @@ export async function shopCurrency(shop: string): Promise<string> {
 
 export async function getSourcingSettings(shop: string): Promise<SourcingSettingsView> {
   const row = await db.sourcingSettings.findUnique({ where: { shop } });
-  if (row) return { pricingRules: parsePricingRules(row.pricingRules), autoPriceSync: row.autoPriceSync, stockSync: row.stockSync, locationGid: row.locationGid };
-  return { pricingRules: defaultPricingRules(await shopCurrency(shop)), autoPriceSync: false, stockSync: true, locationGid: null };
+  if (row) return { pricingRules: parsePricingRules(row.pricingRules), autoPriceSync: row.autoPriceSync, stockSync: row.stockSync, locationGid: row.locationGid, publicationGids: gidList(row.publicationGids) };
+  return { pricingRules: defaultPricingRules(await shopCurrency(shop)), autoPriceSync: false, stockSync: true, locationGid: null, publicationGids: null };
 }
 
 export async function saveSourcingSettings(shop: string, patch: Partial<SourcingSettingsView>): Promise<SourcingSettingsView> {
   const current = await getSourcingSettings(shop);
   const next = { ...current, ...patch, pricingRules: parsePricingRules(patch.pricingRules ?? current.pricingRules) };
-  const data = { pricingRules: next.pricingRules, autoPriceSync: next.autoPriceSync, stockSync: next.stockSync, locationGid: next.locationGid };
+  const data = {
+    pricingRules: next.pricingRules, autoPriceSync: next.autoPriceSync, stockSync: next.stockSync, locationGid: next.locationGid,
+    publicationGids: next.publicationGids ?? PrismaRuntime.DbNull,
+  };
   await db.sourcingSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
   // Landed-cost pricing changes what DDP checkout rates charge (duties move into product prices).
   if (next.pricingRules.includeDuties !== current.pricingRules.includeDuties) invalidateShopRateContext(shop);
   return next;
 }
+
+const gidList = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
 
 const countries = new Map<string, string | null>();
 

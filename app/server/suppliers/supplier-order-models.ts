@@ -1,5 +1,6 @@
 import type { Money } from "../money";
 import type { StockLocation, WarehouseCode } from "./supplier-models";
+import type { FulfillmentEventStatus } from "./tracking-event-status";
 
 /** Kept out of logs: everything here except countryCode is PII. */
 export interface ShippingAddress {
@@ -74,6 +75,9 @@ export interface TrackingEvent {
   readonly status: TrackingStatus;
   readonly description: string;
   readonly location?: string;
+  /** Shopify's FulfillmentEventStatus when the adapter mapped it through tracking-event-status.ts; else it is
+   *  derived from `status` and `description` when posted. */
+  readonly eventStatus?: FulfillmentEventStatus;
 }
 
 export interface Parcel {

@@ -2,6 +2,7 @@
 // validation, and our tracking taxonomy → Shopify FulfillmentEventStatus. Pure.
 import { isValidS10 } from "../../suppliers/tracking-number";
 import type { TrackingStatus } from "../../suppliers/supplier-order-models";
+import { mapTrackingStatus, trackingStatusOf, type FulfillmentEventStatus } from "../../suppliers/tracking-event-status";
 import type { EventStatus } from "../shopify/fulfillment-api.server";
 
 const SHOPIFY_CARRIERS: readonly [RegExp, string][] = [
@@ -34,30 +35,54 @@ export function carrierFor(name: string, code: string | undefined, trackingNumbe
   return { company: name.trim() || "Other", url: `https://t.17track.net/en#nums=${encodeURIComponent(trackingNumber)}` };
 }
 
-export type TrackingNumberCheck = { ok: true; number: string } | { ok: false; reason: string };
+/** The supplier order flag for a number passed on with a doubt (see validateTrackingNumber). */
+export const TRACKING_NUMBER_FLAG = "TRACKING_NUMBER_UNVERIFIED";
 
-/** A number we are willing to show buyers: S10 shapes must pass the UPU check digit; others must look sane. */
+/**
+ * A page where the merchant can look the number up: the link we give Shopify for carriers it does not know, else
+ * 17TRACK's page, which finds the issuing post from the S10 country suffix. (Shopify builds its own links for the
+ * carriers it knows by name.)
+ */
+export function trackingPageFor(name: string, code: string | undefined, trackingNumber: string): string {
+  return carrierFor(name, code, trackingNumber).url ?? `https://t.17track.net/en#nums=${encodeURIComponent(trackingNumber)}`;
+}
+
+export type TrackingNumberCheck =
+  | { ok: true; number: string; warning?: string }
+  | { ok: false; reason: string };
+
+/**
+ * A number we can give Shopify. An S10 shape whose UPU check digit does not match is still passed on, with a
+ * warning: the check is advisory and carriers do issue such numbers (UPU S10; reference §B.4), so dropping it
+ * would hide a real parcel. Anything that is not 8–40 letters and digits is refused.
+ */
 export function validateTrackingNumber(raw: string): TrackingNumberCheck {
   const number = raw.replace(/\s+/g, "").toUpperCase();
-  if (/^[A-Z]{2}\d{9}[A-Z]{2}$/.test(number)) {
-    return isValidS10(number) ? { ok: true, number } : { ok: false, reason: "the UPU S10 check digit does not match" };
+  if (/^[A-Z]{2}\d{9}[A-Z]{2}$/.test(number) && !isValidS10(number)) {
+    return { ok: true, number, warning: "its UPU S10 check digit does not match, so it may be mistyped" };
   }
   if (!/^[A-Z0-9-]{8,40}$/.test(number)) return { ok: false, reason: "it is not 8–40 letters and digits" };
   return { ok: true, number };
 }
 
+/** What Shopify gets when the scan itself says nothing more precise than our status. */
+const DEFAULT_EVENT: Record<TrackingStatus, FulfillmentEventStatus> = {
+  info_received: "LABEL_PURCHASED", in_transit: "IN_TRANSIT", customs_clearance: "IN_TRANSIT",
+  out_for_delivery: "OUT_FOR_DELIVERY", delivered: "DELIVERED", exception: "FAILURE", returning: "FAILURE",
+};
+
 /**
- * Customs milestones ride on IN_TRANSIT as messages (Shopify has no customs status); returns become FAILURE
- * with a message, since the Admin enum has no "returning".
+ * Our scan → Shopify's FulfillmentEventStatus through the one table (tracking-event-status.ts): the adapter's own
+ * mapping when it made one, else the scan text when it agrees with our status (a pickup scan is
+ * CARRIER_PICKED_UP, a parcel at a pickup point READY_FOR_PICKUP, a failed attempt ATTEMPTED_DELIVERY), else the
+ * status's default. Customs milestones ride on IN_TRANSIT as messages (Shopify has no customs status); returns
+ * become FAILURE with a message, since the Admin enum has no "returning".
  */
-export function shopifyEventFor(status: TrackingStatus, description: string): { status: EventStatus; message: string } {
-  switch (status) {
-    case "info_received": return { status: "LABEL_PURCHASED", message: description };
-    case "in_transit": return { status: "IN_TRANSIT", message: description };
-    case "customs_clearance": return { status: "IN_TRANSIT", message: `Customs: ${description}` };
-    case "out_for_delivery": return { status: "OUT_FOR_DELIVERY", message: description };
-    case "delivered": return { status: "DELIVERED", message: description };
-    case "returning": return { status: "FAILURE", message: `Returning to sender: ${description}` };
-    case "exception": return /delay/i.test(description) ? { status: "DELAYED", message: description } : { status: "FAILURE", message: `Carrier exception: ${description}` };
-  }
+export function shopifyEventFor(status: TrackingStatus, description: string, eventStatus?: FulfillmentEventStatus): { status: EventStatus; message: string } {
+  const fromText = mapTrackingStatus("text", description);
+  const shopify = eventStatus ?? (fromText && trackingStatusOf(fromText) === status ? fromText.status : DEFAULT_EVENT[status]);
+  if (status === "customs_clearance") return { status: shopify, message: `Customs: ${description}` };
+  if (status === "returning") return { status: shopify, message: `Returning to sender: ${description}` };
+  if (shopify === "FAILURE") return { status: shopify, message: `Carrier exception: ${description}` };
+  return { status: shopify, message: description };
 }

@@ -25,7 +25,7 @@ export async function postTrackingEvents(admin: () => Promise<AdminClient>, row:
       const eventKey = trackingEventKey(parcel.trackingNumber, event.at, event.status);
       if (known.has(eventKey)) continue;
       pending = true;
-      const mapped = parcelEvent(event.status, event.description, parcels);
+      const mapped = parcelEvent(event, parcels);
       const message = multi ? `${parcel.trackingNumber}: ${mapped.message}` : mapped.message;
       try {
         await db.trackingEventPost.create({
@@ -40,11 +40,13 @@ export async function postTrackingEvents(admin: () => Promise<AdminClient>, row:
   if (!pending || !row.fulfillmentGid) return latest;
   const unposted = await db.trackingEventPost.findMany({ where: { supplierOrderId: row.id, postedAt: null }, orderBy: { happenedAt: "asc" } });
   if (unposted.length === 0 || !row.fulfillmentGid) return latest;
-  const deliveredPosted = await db.trackingEventPost.count({ where: { supplierOrderId: row.id, shopifyStatus: "DELIVERED", postedAt: { not: null } } });
+  // DELIVERED is terminal on Shopify's timeline: once it is posted (in an earlier run or earlier in this one),
+  // later scans stay on our timeline (supplierOrderEvent) but are not posted, so the buyer never sees a
+  // delivered parcel "in transit" again.
+  let delivered = (await db.trackingEventPost.count({ where: { supplierOrderId: row.id, shopifyStatus: "DELIVERED", postedAt: { not: null } } })) > 0;
   let onShopify: Set<string> | null = null;
   for (const post of unposted) {
-    // Never move a delivered fulfillment backwards because of a late scan.
-    if (deliveredPosted && post.shopifyStatus !== "DELIVERED") {
+    if (delivered) {
       await db.trackingEventPost.update({ where: { id: post.id }, data: { postedAt: new Date(), shopifyStatus: "SKIPPED" } });
       continue;
     }
@@ -57,6 +59,7 @@ export async function postTrackingEvents(admin: () => Promise<AdminClient>, row:
       onShopify.add(key);
     }
     await db.trackingEventPost.update({ where: { id: post.id }, data: { postedAt: new Date() } });
+    if (post.shopifyStatus === "DELIVERED") delivered = true;
   }
   return latest;
 }
@@ -65,9 +68,10 @@ export async function postTrackingEvents(admin: () => Promise<AdminClient>, row:
  * One Shopify fulfillment carries every parcel, and DELIVERED closes it for the buyer: a parcel delivered while
  * another is still on its way is told as progress, and only the scan that completes the set is DELIVERED.
  */
-function parcelEvent(status: Parcel["events"][number]["status"], description: string, parcels: Parcel[]): { status: EventStatus; message: string } {
-  const mapped = shopifyEventFor(status, description);
-  if (status !== "delivered" || parcels.length < 2) return mapped;
+function parcelEvent(event: Parcel["events"][number], parcels: Parcel[]): { status: EventStatus; message: string } {
+  const { status, description } = event;
+  const mapped = shopifyEventFor(status, description, event.eventStatus);
+  if (mapped.status !== "DELIVERED" || parcels.length < 2) return mapped;
   const delivered = parcels.filter((p) => p.status === "delivered").length;
   if (delivered === parcels.length) return mapped;
   return { status: "IN_TRANSIT", message: `${description} (${delivered} of ${parcels.length} parcels delivered; the rest are on their way)` };

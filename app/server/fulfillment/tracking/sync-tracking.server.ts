@@ -9,7 +9,7 @@ import { getSettings } from "../settings.server";
 import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderRow } from "../supplier-orders.server";
 import { TRACKED, type SupplierOrderState } from "../state-machine";
 import { createFulfillment, existingFulfillments, updateTracking } from "../shopify/fulfillment-api.server";
-import { carrierFor, validateTrackingNumber } from "./carriers";
+import { carrierFor, trackingPageFor, TRACKING_NUMBER_FLAG, validateTrackingNumber } from "./carriers";
 import { postTrackingEvents } from "./post-events.server";
 import type { PlannedLine } from "../fulfillment-plan.server";
 import { isRedacted } from "../../compliance/redaction-markers.server";
@@ -35,8 +35,13 @@ export async function syncTracking(id: string): Promise<string> {
   row = await ensureFulfillment(admin, row, scanned);
   if (!row) return "raced";
   const latest = await postTrackingEvents(admin, row, parcels);
-  return applyMovement(row, parcels, latest);
+  const state = await applyMovement(row, parcels, latest);
+  for (const p of scanned) if (p.warning) await flagTrackingNumber(row, p, p.warning);
+  return state;
 }
+
+// Flags that clear themselves with the next scan (stuck shipments); a doubtful number stays flagged.
+const clearedFlags = (row: SupplierOrderRow) => (row.flagCode === TRACKING_NUMBER_FLAG ? {} : { flagCode: null, flaggedAt: null });
 
 async function noteUnscanned(row: SupplierOrderRow, parcels: Parcel[]): Promise<void> {
   for (const p of parcels) {
@@ -45,17 +50,31 @@ async function noteUnscanned(row: SupplierOrderRow, parcels: Parcel[]): Promise<
   }
 }
 
-async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): Promise<Parcel[]> {
-  const valid: Parcel[] = [];
+type CheckedParcel = Parcel & { warning?: string };
+
+async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): Promise<CheckedParcel[]> {
+  const valid: CheckedParcel[] = [];
   for (const p of parcels) {
     const check = validateTrackingNumber(p.trackingNumber);
-    if (check.ok) valid.push({ ...p, trackingNumber: check.number });
+    if (check.ok) valid.push({ ...p, trackingNumber: check.number, ...(check.warning ? { warning: check.warning } : {}) });
     else {
       const seen = await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", message: { contains: "not used" } } });
       if (!seen) await recordEvent(row.id, "carrier", `A tracking number from the supplier was not used because ${check.reason}.`);
     }
   }
   return valid;
+}
+
+/**
+ * A number we pass on but doubt (bad S10 check digit): the merchant is told once, on the order's timeline and in
+ * "Needs attention", with the carrier's tracking page to check it against.
+ */
+async function flagTrackingNumber(row: SupplierOrderRow, parcel: Parcel, warning: string): Promise<void> {
+  const page = trackingPageFor(parcel.carrier.name, parcel.carrier.code, parcel.trackingNumber);
+  const message = `Tracking number ${parcel.trackingNumber} was passed to Shopify, but ${warning}. Check it on a tracking page (${page}) or ask the supplier.`;
+  if (await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "flag", message } })) return;
+  await db.supplierOrder.updateMany({ where: { id: row.id, flagCode: null }, data: { flagCode: TRACKING_NUMBER_FLAG, flaggedAt: new Date() } });
+  await recordEvent(row.id, "flag", message);
 }
 
 async function ensureFulfillment(admin: () => Promise<AdminClient>, row: SupplierOrderRow, parcels: Parcel[]): Promise<SupplierOrderRow | null> {
@@ -77,7 +96,7 @@ async function ensureFulfillment(admin: () => Promise<AdminClient>, row: Supplie
   const fulfillmentGid = existing?.id ?? await createFulfillment(await admin(), {
     fulfillmentOrderGid: row.fulfillmentOrderGid, lines, tracking, notifyCustomer: settings.notifyCustomer,
   });
-  const data = { fulfillmentGid, trackingNumbers: numbers, carrier: carrier.company, trackingUrl: carrier.url ?? null, shippedAt: new Date(), lastMovementAt: new Date(), flagCode: null, flaggedAt: null };
+  const data = { fulfillmentGid, trackingNumbers: numbers, carrier: carrier.company, trackingUrl: carrier.url ?? null, shippedAt: new Date(), lastMovementAt: new Date(), ...clearedFlags(row) };
   const message = `Shipped with ${carrier.company} ${numbers.join(", ")}; Shopify fulfillment created${settings.notifyCustomer ? " and the customer notified" : ""}.`;
   return transition(row, "shipped", message, data);
 }
@@ -85,7 +104,7 @@ async function ensureFulfillment(admin: () => Promise<AdminClient>, row: Supplie
 async function applyMovement(row: SupplierOrderRow, parcels: Parcel[], latestScanAt: Date | null): Promise<string> {
   const statuses = parcels.map((p) => p.status);
   const data = latestScanAt && (!row.lastMovementAt || latestScanAt > row.lastMovementAt)
-    ? { lastMovementAt: latestScanAt, flagCode: null, flaggedAt: null } : {};
+    ? { lastMovementAt: latestScanAt, ...clearedFlags(row) } : {};
   let target: SupplierOrderState | null = null;
   if (statuses.every((s) => s === "delivered")) target = "delivered";
   else if (statuses.some((s) => s === "exception" || s === "returning")) target = "exception";

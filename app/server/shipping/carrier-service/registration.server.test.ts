@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import db from "../../../db.server";
 import { createEmulator, type Emulator, type PlanKey } from "../../../emulator";
-import { buildProductSetInput, PRODUCT_SET } from "../../../emulator/test-builders";
+import { buildProductSetInput, PRODUCT_SET, publishProduct } from "../../../emulator/test-builders";
 import { seedInstalledShop } from "../../../test/admin-session";
 import { uniqueShop } from "../../../test/webhooks";
 import { AdminClient } from "../../shopify/admin-client";
@@ -88,7 +88,8 @@ describe("checkout end to end", () => {
   it("shows Silkroute's services as rates when the emulator's checkout calls our callback over HTTP", async () => {
     const { shop, admin } = await storeOn("advanced");
     await registerCarrierService(shop, admin);
-    const created = (await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as { data: { productSet: { product: { variants: { nodes: { id: string }[] } } } } };
+    const created = (await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as { data: { productSet: { product: { id: string; variants: { nodes: { id: string }[] } } } } };
+    await publishProduct(emulator, shop, created.data.productSet.product.id);
     const variantId = created.data.productSet.product.variants.nodes[0]!.id;
     const quote = await emulator.controls.quoteCheckout(shop, { lines: [{ variantId, quantity: 2 }], destination: { country: "DE", postal_code: "10115", city: "Berlin", address1: "Unter den Linden 1" } });
     expect(quote).toMatchObject({ source: "carrier", callbackOutcome: 200 });

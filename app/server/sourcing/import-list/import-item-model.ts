@@ -54,6 +54,8 @@ export interface ImportItemView {
   snapshot: ImportSnapshot;
   lastError: string | null;
   pushedAt: string | null;
+  /** Sales channels the pushed product is published to (where buyers can see it). */
+  publishedTo: string[];
 }
 
 const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
@@ -61,7 +63,7 @@ const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boole
 export function toImportItemView(row: {
   id: string; shop: string; supplier: string; supplierProductId: string; status: string; handle: string; productGid: string | null;
   title: string; descriptionHtml: string; tags: string; productType: string; collections: string; images: unknown; variants: unknown;
-  snapshot: unknown; lastError: string | null; pushedAt: Date | null;
+  snapshot: unknown; lastError: string | null; pushedAt: Date | null; publishedTo?: string;
 }): ImportItemView {
   return {
     ...row,
@@ -71,6 +73,7 @@ export function toImportItemView(row: {
     variants: z.array(ImportVariantSchema).parse(row.variants),
     snapshot: SnapshotSchema.parse(row.snapshot),
     pushedAt: row.pushedAt?.toISOString() ?? null,
+    publishedTo: list(row.publishedTo ?? ""),
   };
 }
 

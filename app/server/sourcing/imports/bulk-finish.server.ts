@@ -1,8 +1,10 @@
 import db from "../../../db.server";
+import { inChunks } from "../chunked";
 import { listImportItems } from "../import-list/import-list.server";
 import { knownSkusByProduct, planWith, type PushContext } from "../push/push-product.server";
 import { pushedProductWrites, stockUpdatesFor, type PushedProduct, type StockUpdate } from "../push/record-push.server";
 import { applyStockUpdates } from "../push/stock-updates.server";
+import { publishImportedProduct } from "../push/sales-channels.server";
 import { notifyMappingsChanged } from "../variant-mappings.server";
 import { completedOperation } from "./bulk-import.server";
 import { finishJob, settleJobItem } from "./import-jobs.server";
@@ -76,5 +78,13 @@ async function applyResults(ctx: PushContext, jobId: string, results: ResultLine
     ]);
   }
   notifyMappingsChanged(ctx.shop);
-  await applyStockUpdates(ctx.admin, stock);
+  await publishPushedItems(ctx, jobId);
+  await applyStockUpdates(ctx.admin, stock, "correction", `import-job:${jobId}`);
+}
+
+/** Publishes every product of the job not yet published, from the stored rows, so a crash here is resumed. */
+async function publishPushedItems(ctx: PushContext, jobId: string): Promise<void> {
+  const rows = await db.importJobItem.findMany({ where: { jobId, status: "pushed", productGid: { not: null } }, select: { importItemId: true, productGid: true } });
+  const waiting = new Set((await inChunks(rows.map((r) => r.importItemId), (slice) => db.importItem.findMany({ where: { id: { in: slice }, publishedTo: "" }, select: { id: true } }))).map((i) => i.id));
+  for (const r of rows) if (waiting.has(r.importItemId)) await publishImportedProduct(ctx.admin, ctx.shop, r.importItemId, r.productGid!, ctx.channels ??= {});
 }

@@ -37,6 +37,9 @@ describe("importing many products through one bulk operation", () => {
     expect(world.products()).toHaveLength(items.length);
     const pushed = await db.importItem.findMany({ where: { shop: world.shop } });
     expect(pushed.every((i) => i.status === "pushed" && i.productGid)).toBe(true);
+    // Published to the default channel, so buyers can see them.
+    expect(pushed.every((i) => i.publishedTo === "Online Store")).toBe(true);
+    expect(world.emulator.controls.storefrontProducts(world.shop)).toHaveLength(items.length);
     const variantCount = items.reduce((n, i) => n + i.variants.length, 0);
     expect(await db.variantMapping.count({ where: { shop: world.shop } })).toBe(variantCount);
   });

@@ -47,7 +47,7 @@ export async function runImportJob(importJobId: string, deps: ImportDeps): Promi
         continue;
       }
       try {
-        await settleJobItem(job.id, item.id, { productGid: await pushImportItem(ctx, item) });
+        await settleJobItem(job.id, item.id, { productGid: await pushImportItem(ctx, item, `import-job:${job.id}:item:${item.id}`) });
       } catch (error) {
         if (deps.signal?.aborted) throw error; // lease lost or worker stopping: resume later, record nothing
         await settleJobItem(job.id, item.id, { error: failureReason(error) });

@@ -20,9 +20,10 @@ export const PRODUCT_SET = `#graphql
   }
 `;
 
+// Required from 2026-04 (the mutation's description); the key comes from stock-updates.server.ts.
 export const INVENTORY_SET = `#graphql
-  mutation silkrouteSourcingInventorySet($input: InventorySetQuantitiesInput!) {
-    inventorySetQuantities(input: $input) {
+  mutation silkrouteSourcingInventorySet($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {
+    inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) {
       inventoryAdjustmentGroup { id }
       userErrors { field message code }
     }
@@ -40,5 +41,20 @@ export const INVENTORY_LEVELS = `#graphql
 export const COLLECTIONS = `#graphql
   query silkrouteSourcingCollections {
     collections(first: 100, sortKey: TITLE) { nodes { id title } }
+  }
+`;
+
+export const SALES_CHANNELS = `#graphql
+  query silkrouteSourcingSalesChannels {
+    publications(first: 50) { nodes { id catalog { title } } }
+  }
+`;
+
+// Publishing is a set operation (publishing again changes nothing), so it needs no idempotency key.
+export const PUBLISH_PRODUCT = `#graphql
+  mutation silkrouteSourcingPublish($id: ID!, $input: [PublicationInput!]!) {
+    publishablePublish(id: $id, input: $input) {
+      userErrors { field message }
+    }
   }
 `;

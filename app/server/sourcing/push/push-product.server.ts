@@ -10,6 +10,7 @@ import { buildProductSetPlan, type ProductSetPlan } from "./product-set-input";
 import { PRODUCT_SET } from "./push-operations";
 import { recordPushedProduct, stockUpdatesFor, type PushedProduct } from "./record-push.server";
 import { applyStockUpdates } from "./stock-updates.server";
+import { publishImportedProduct, type ChannelCache } from "./sales-channels.server";
 
 export interface PushContext {
   admin: AdminClient;
@@ -17,6 +18,8 @@ export interface PushContext {
   pricing: PricingContext;
   locations: WarehouseLocations;
   appUrl: string;
+  /** The shop's sales channels, asked once per job (see sales-channels.server.ts). */
+  channels?: ChannelCache;
 }
 
 /** SKUs of the product's variants we already mapped: those are stocked at our location already. */
@@ -44,8 +47,11 @@ export async function planFor(ctx: PushContext, item: ImportItemView): Promise<{
   return { plan: planWith(ctx, item, knownSkus), knownSkus };
 }
 
-/** Pushes one import item with one productSet, records GIDs and mappings, then corrects stock of existing variants. */
-export async function pushImportItem(ctx: PushContext, item: ImportItemView): Promise<string> {
+/**
+ * Pushes one import item with one productSet, records GIDs and mappings, then corrects stock of existing variants.
+ * `operation` is the persisted intent the stock writes are keyed by (the import job and item).
+ */
+export async function pushImportItem(ctx: PushContext, item: ImportItemView, operation?: string): Promise<string> {
   let { plan, knownSkus } = await planFor(ctx, item);
   let product: PushedProduct;
   try {
@@ -58,7 +64,8 @@ export async function pushImportItem(ctx: PushContext, item: ImportItemView): Pr
     product = await runProductSet(ctx, plan);
   }
   await recordPushedProduct(ctx.shop, item, plan, product);
-  await applyStockUpdates(ctx.admin, stockUpdatesFor(plan, product, knownSkus, ctx.locations));
+  await publishImportedProduct(ctx.admin, ctx.shop, item.id, product.id, ctx.channels ??= {});
+  await applyStockUpdates(ctx.admin, stockUpdatesFor(plan, product, knownSkus, ctx.locations), "correction", operation);
   return product.id;
 }
 

@@ -50,7 +50,8 @@ export function pushedProductWrites(shop: string, item: ImportItemView, plan: Pr
     return [{ variantGid: node.id, data }];
   });
   return [
-    db.importItem.update({ where: { id: item.id }, data: { productGid: product.id, status: "pushed", lastError: null, pushedAt: now } }),
+    // publishedTo is set again by the publishing step that follows every push (sales-channels.server.ts).
+    db.importItem.update({ where: { id: item.id }, data: { productGid: product.id, status: "pushed", lastError: null, pushedAt: now, publishedTo: "" } }),
     ...upserts.map(({ variantGid, data }) => db.variantMapping.upsert({ where: { shop_variantGid: { shop, variantGid } }, create: { shop, variantGid, source: "import", ...data }, update: data })),
     db.variantMapping.deleteMany({ where: { shop, productGid: product.id, variantGid: { notIn: upserts.map((u) => u.variantGid) } } }),
   ];

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import type { AdminClient } from "../../shopify/admin-client";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import { INVENTORY_LEVELS, INVENTORY_SET } from "./push-operations";
@@ -7,17 +8,32 @@ const BATCH = 250; // Shopify's input-array cap
 const MAX_ROUNDS = 3;
 
 /**
+ * The @idempotent key of one inventorySetQuantities call: a name-based UUID of the persisted operation it belongs
+ * to (an import job and item, a sync run) and the exact change (item, location, from, to). A retry of the same
+ * operation sends the same key, so Shopify replays the first answer instead of applying it twice; a re-read after
+ * a stale compare value is a different change and gets a new key (Shopify refuses a key reused with other input).
+ */
+export function stockUpdateKey(operation: string, reason: string, batch: readonly StockUpdate[]): string {
+  const canonical = JSON.stringify([operation, reason, batch.map((u) => [u.inventoryItemId, u.locationId, u.changeFromQuantity, u.quantity])]);
+  const hex = createHash("sha256").update(canonical).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * Sets available quantities at our location with compare-and-swap, 250 per call. A stale compare value
  * (an order or the merchant moved stock since we read it) makes us re-read that batch and try again;
  * the reference document makes each logical update traceable in Shopify's inventory history.
+ * `operation` names the persisted intent (job id); without one the call gets its own, so only the client's
+ * transport retries replay.
  */
-export async function applyStockUpdates(admin: AdminClient, updates: readonly StockUpdate[], reason = "correction"): Promise<number> {
+export async function applyStockUpdates(admin: AdminClient, updates: readonly StockUpdate[], reason = "correction", operation: string = `call:${randomUUID()}`): Promise<number> {
   let applied = 0;
   for (let start = 0; start < updates.length; start += BATCH) {
     let batch = updates.slice(start, start + BATCH);
     for (let round = 1; batch.length > 0; round++) {
       try {
         await admin.request(INVENTORY_SET, {
+          idempotencyKey: stockUpdateKey(operation, reason, batch),
           input: {
             name: "available", reason, referenceDocumentUri: "silkroute://sourcing/stock-sync",
             quantities: batch.map((u) => ({ inventoryItemId: u.inventoryItemId, locationId: u.locationId, quantity: u.quantity, changeFromQuantity: u.changeFromQuantity })),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { money } from "../../money";
 import type { CatalogPage, CatalogQuery, SupplierProduct, VariantAvailability } from "../supplier-models";
 import type { CancelOutcome, SupplierOrder, SupplierOrderRequest, SupplierTracking, TrackingStatus } from "../supplier-order-models";
-import { classifyTrackingText, latestStatus } from "../tracking-status";
+import { latestStatus, mapTrackingStatus, trackingStatusOf } from "../tracking-status";
 
 const cny = (fen: number) => money(fen, "CNY");
 
@@ -109,10 +109,6 @@ export function parseCancel(data: unknown): CancelOutcome {
   return OrderWire.parse(data).already_cancelled ? { outcome: "already_cancelled" } : { outcome: "cancelled" };
 }
 
-const EVENT_CODES: Record<string, TrackingStatus> = {
-  INFO_RECEIVED: "info_received", IN_TRANSIT: "in_transit", CUSTOMS: "customs_clearance",
-  OUT_FOR_DELIVERY: "out_for_delivery", DELIVERED: "delivered", EXCEPTION: "exception", RETURNING: "returning",
-};
 const TrackingWire = z.object({
   order_key: z.string(),
   parcels: z.array(z.object({
@@ -126,10 +122,10 @@ export function parseTracking(data: unknown): SupplierTracking {
   return {
     idempotencyKey: t.order_key,
     parcels: t.parcels.map((p) => {
-      const events = p.events.map((e) => ({
-        at: e.time, description: e.text, location: e.location,
-        status: EVENT_CODES[e.code] ?? classifyTrackingText(e.text) ?? "in_transit",
-      }));
+      const events = p.events.map((e) => {
+        const mapped = mapTrackingStatus("sandbox", e.code) ?? mapTrackingStatus("text", e.text);
+        return { at: e.time, description: e.text, location: e.location, status: mapped ? trackingStatusOf(mapped) : "in_transit" as const, eventStatus: mapped?.status };
+      });
       return { trackingNumber: p.tracking_number, carrier: { name: p.carrier, code: p.carrier_code }, status: latestStatus(events), events };
     }),
   };
