@@ -15,6 +15,7 @@ export interface CheckoutReachCardView {
     overridesGeneral: boolean;
   } | null;
   merchantZones: Array<{ zoneId: string; profileName: string; zoneName: string; countries: string[]; restOfWorld: boolean; picked: boolean }>;
+  locationsMissing: number;
 }
 
 const TONES = { ready: "success", pending: "attention", failed: "critical", unavailable: "critical", off: undefined } as const;
@@ -50,6 +51,11 @@ export function CheckoutReachCard({ view, busy }: { view: CheckoutReachCardView;
             {view.wanted && coverage.uncovered.length ? (
               <Banner tone="warning" title="Some destinations your rate cards serve get no Silkroute rate at checkout">
                 <Text as="p"><span data-testid="reach-uncovered">{coverage.uncovered.join(", ")}</span>: no shipping zone with Silkroute's rates covers them.</Text>
+              </Banner>
+            ) : null}
+            {view.locationsMissing > 0 ? (
+              <Banner tone="warning" title="New locations are not in Silkroute's profile">
+                <Text as="p">{view.locationsMissing} location(s) were added after checkout rates were turned on; products stocked there get no Silkroute rate until you sync zones.</Text>
               </Banner>
             ) : null}
             {coverage.overridesGeneral && !coverage.restOfWorldCovered ? (

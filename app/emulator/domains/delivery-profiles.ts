@@ -96,8 +96,9 @@ function newLocationGroup(core: Core, state: ShopState, profile: Rec, locationId
   const locationGroup: Rec = {
     __typename: "DeliveryLocationGroup",
     id: gidOf(core, "DeliveryLocationGroup"),
-    locations: () => locationIds().map((id) => state.nodes.get(id)).filter(Boolean),
-    locationsCount: () => count(locationIds().length),
+    // Through the group, which an update may point at a new list.
+    locations: () => group.locationIds().map((id: string) => state.nodes.get(id)).filter(Boolean),
+    locationsCount: () => count(group.locationIds().length),
   };
   const group: Rec = {
     __typename: "DeliveryProfileLocationGroup",

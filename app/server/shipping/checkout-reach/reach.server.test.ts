@@ -119,6 +119,16 @@ describe("turning checkout rates on makes Silkroute's rates reachable on a 2026-
     expect((await emulator.controls.quoteCheckout(shop, { lines, destination: springfield })).source).toBe("carrier");
   });
 
+  it("flags a location added after rates were turned on, and a sync adds it to Silkroute's profile", async () => {
+    const { shop, admin } = await store();
+    await turnOnCheckoutRates(shop, admin);
+    await emulator.graphql(shop, `mutation { fulfillmentServiceCreate(name: "Shenzhen warehouse", callbackUrl: "https://app.example.com/fs") { userErrors { message } } }`);
+    expect((await checkoutReachView(shop, admin)).locationsMissing).toBe(1);
+    expect(await syncCheckoutReach(shop, admin)).toEqual({ status: "ready", message: null });
+    expect((await checkoutReachView(shop, admin)).locationsMissing).toBe(0);
+    expect(await appProfiles(shop)).toHaveLength(1);
+  });
+
   it("shows where rates are offered, and warns about served countries nothing covers before rates are on", async () => {
     const { shop, admin } = await store();
     await turnOnCheckoutRates(shop, admin);

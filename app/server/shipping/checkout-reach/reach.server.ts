@@ -14,7 +14,7 @@ import { jobQueue } from "../../jobs/queue.server";
 import { deactivateCarrierService, deleteCarrierService, registerCarrierService, type RegistrationResult } from "../carrier-service/registration.server";
 import { effectiveRateCardSet } from "../rate-cards.server";
 import { getShippingSettings } from "../settings.server";
-import { removeAppProfile, upsertAppProfile } from "./app-profile.server";
+import { findAppProfile, removeAppProfile, upsertAppProfile } from "./app-profile.server";
 import { coverage, servedDestinations, type Coverage, type ServedDestinations } from "./destinations";
 import { reachRow, withReachLease } from "./lease.server";
 import { merchantZoneOptions, setMerchantZones, type MerchantZoneOption } from "./merchant-zones.server";
@@ -137,6 +137,8 @@ export interface CheckoutReachView {
   served: ServedDestinations;
   coverage: Coverage | null;
   merchantZones: Array<MerchantZoneOption & { picked: boolean }>;
+  /** Locations (e.g. a supplier warehouse added later) not yet in Silkroute's profile: their items get no rate until synced. */
+  locationsMissing: number;
 }
 
 /** What the shipping page shows: where Silkroute's rates are offered, and which served destinations have none. */
@@ -148,13 +150,16 @@ export async function checkoutReachView(shop: string, admin: AdminClient): Promi
   try {
     const delivery = await readShopDelivery(admin);
     const picked = zoneSet(row.merchantZoneGids);
+    const ours = findAppProfile(delivery, row.profileGid);
+    const inOurs = new Set(ours?.groups.flatMap((g) => g.locationIds) ?? []);
     return {
       ...base, status: row.status as ReachStatus, message: row.message,
+      locationsMissing: ours ? delivery.locationIds.filter((id) => !inOurs.has(id)).length : 0,
       coverage: coverage(delivery.profiles, carrierServiceGid, destinations),
       merchantZones: merchantZoneOptions(delivery.profiles, row.profileGid).map((z) => ({ ...z, picked: picked.has(z.zoneId) })),
     };
   } catch (error) {
     if (!(error instanceof AdminApiError)) throw error;
-    return { ...base, status: "unavailable", message: "Could not read shipping profiles from Shopify. Reload to try again.", coverage: null, merchantZones: [] };
+    return { ...base, status: "unavailable", message: "Could not read shipping profiles from Shopify. Reload to try again.", coverage: null, merchantZones: [], locationsMissing: 0 };
   }
 }
