@@ -44,6 +44,8 @@ describe("a fresh install on a 2026-10 store", () => {
     const lines = [{ variantId: product.variants[0]!.id as string, quantity: 1 }];
 
     const before = await shopify.emulator.controls.quoteCheckout(shop, { lines, destination: berlin });
+    // The demo merchant ships abroad at a flat rate of their own: that is all checkout shows before Silkroute's rates are on.
+    expect(before).toMatchObject({ source: "profile", rates: [{ service_name: "Standard shipping", total_price: "995" }] });
     expect(silkrouteCodes(before.rates)).toEqual([]);
     expect((await page()).reach).toMatchObject({ wanted: false, status: "off", coverage: { offered: [] } });
 
@@ -56,6 +58,7 @@ describe("a fresh install on a 2026-10 store", () => {
     const after = await shopify.emulator.controls.quoteCheckout(shop, { lines, destination: berlin });
     expect(after).toMatchObject({ source: "carrier", callbackOutcome: 200 });
     expect(silkrouteCodes(after.rates).length).toBeGreaterThan(0);
+    expect(after.rates.map((r) => r.service_name)).not.toContain("Standard shipping"); // Silkroute's profile covers all items
     const view = (await page()).reach;
     expect(view).toMatchObject({ wanted: true, status: "ready", coverage: { uncovered: [], overridesGeneral: true } });
     expect(view.coverage!.offered.map((o: { profileName: string }) => o.profileName)).toEqual([SILKROUTE_PROFILE_NAME, SILKROUTE_PROFILE_NAME]);
