@@ -19,7 +19,7 @@ export interface CheckoutReachCardView {
 }
 
 const TONES = { ready: "success", pending: "attention", failed: "critical", unavailable: "critical", off: undefined } as const;
-const places = (countries: string[], restOfWorld: boolean) => [...countries, ...(restOfWorld ? ["rest of world"] : [])].join(", ") || "no countries";
+const places = (countries: string[], restOfWorld: boolean) => [...countries, ...(restOfWorld ? ["every other country"] : [])].join(", ") || "no countries";
 
 /**
  * Where checkout offers Silkroute's rates. From Shopify API 2026-10 a carrier service is in no shipping profile by

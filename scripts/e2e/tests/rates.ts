@@ -7,14 +7,14 @@ export const ratesTests: E2eTest[] = [
     timeoutMs: 60_000,
     async run({ shell, page, stack, screenshot }) {
       assert(importedProduct(stack), `run the sourcing flow first: "${IMPORTED_TITLE}" is not in the store`);
+      const frame = await shell.open("/app/shipping");
+      await shell.assertPageOk("Shipping", frame);
       // Before: API 2026-10 puts a carrier service in no shipping profile, and Silkroute has none yet.
       await shell.fillCart(IMPORTED_TITLE, 1, "DE");
       await page.click("#quote-rates");
       const before = await page.getByTestId("rates-source").textContent();
       assert(!before?.includes("from the app's carrier service"), `checkout got Silkroute rates before they were turned on: "${before}"`);
-
-      const frame = await shell.open("/app/shipping");
-      await shell.assertPageOk("Shipping", frame);
+      await page.click("#tools-toggle"); // close the tools so the app's page is in reach
       const turnOn = shell.app.getByRole("button", { name: "Turn on checkout rates" });
       if (await turnOn.count()) await turnOn.dblclick();
       await shell.appIdle(frame);
