@@ -5,12 +5,21 @@
  * holder) is simply taken over.
  */
 import db from "../../../db.server";
+import { isUniqueViolation } from "../../jobs/dedupe";
 
 export const LEASE_MS = 30_000;
 const POLL_MS = 100;
 
 export async function reachRow(shop: string) {
-  return (await db.checkoutRatesReach.findUnique({ where: { shop } })) ?? (await db.checkoutRatesReach.upsert({ where: { shop }, create: { shop }, update: {} }));
+  const row = await db.checkoutRatesReach.findUnique({ where: { shop } });
+  if (row) return row;
+  try {
+    return await db.checkoutRatesReach.create({ data: { shop } });
+  } catch (error) {
+    // Two first clicks race to create the row (PostgreSQL reports the loser as P2002): the winner's row is the row.
+    if (!isUniqueViolation(error)) throw error;
+    return db.checkoutRatesReach.findUniqueOrThrow({ where: { shop } });
+  }
 }
 
 async function acquire(shop: string): Promise<boolean> {
