@@ -10,7 +10,7 @@ import { callbackUrl } from "../carrier-service/registration.server";
 import { serveFetchHandler } from "../carrier-service/test-http-server";
 import { answerRateRequest } from "../carrier-service/rates.server";
 import { buildRateCardCsv } from "../rate-card-fixtures";
-import { effectiveRateCardSet, uploadRateCard } from "../rate-cards.server";
+import { effectiveRateCardSet, setRateCardActive, uploadRateCard } from "../rate-cards.server";
 import { shippingJobHandlers } from "../jobs.server";
 import { REST_OF_WORLD_ZONE_NAME, SERVED_ZONE_NAME, SILKROUTE_PROFILE_NAME } from "./app-profile.server";
 import { CHECKOUT_REACH_SYNC, checkoutReachView, setReachMode, syncCheckoutReach, turnOffCheckoutRates, turnOnCheckoutRates } from "./reach.server";
@@ -109,14 +109,27 @@ describe("turning checkout rates on makes Silkroute's rates reachable on a 2026-
     const before = (await appProfiles(shop))[0]!;
     expect(await uploadRateCard(shop, buildRateCardCsv())).toMatchObject({ ok: true });
     const { version } = await effectiveRateCardSet(shop);
+    const job = await db.job.findFirstOrThrow({ where: { queue: CHECKOUT_REACH_SYNC, shop } });
+    expect(job.dedupeKey).toMatch(new RegExp(`^${shop.replace(/\./g, "\\.")}:${version}:[0-9a-f-]{36}$`));
     const handler = shippingJobHandlers({ db, jobs: null as never })[CHECKOUT_REACH_SYNC]!.handler;
-    await runEnqueuedJob(CHECKOUT_REACH_SYNC, `${shop}:${version}`, handler);
+    await runEnqueuedJob(CHECKOUT_REACH_SYNC, job.dedupeKey!, handler);
     const after = await appProfiles(shop);
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(before.id);
     expect(after[0]!.zones).toEqual([{ name: SERVED_ZONE_NAME, countries: ["US"] }]);
     expect((await emulator.controls.quoteCheckout(shop, { lines, destination: berlin })).source).toBe("no-zone");
     expect((await emulator.controls.quoteCheckout(shop, { lines, destination: springfield })).source).toBe("carrier");
+  });
+
+  it("queues a sync for every card change, even one returning to an earlier card set, and none while rates are off", async () => {
+    const { shop, admin } = await store();
+    await uploadRateCard(shop, buildRateCardCsv());
+    expect(await db.job.count({ where: { queue: CHECKOUT_REACH_SYNC, shop } })).toBe(0);
+    await turnOnCheckoutRates(shop, admin);
+    await uploadRateCard(shop, buildRateCardCsv({ code: "SECOND" }));
+    await setRateCardActive(shop, "SECOND", false);
+    await setRateCardActive(shop, "SECOND", true);
+    expect(await db.job.count({ where: { queue: CHECKOUT_REACH_SYNC, shop } })).toBe(3);
   });
 
   it("flags a location added after rates were turned on, and a sync adds it to Silkroute's profile", async () => {

@@ -7,6 +7,7 @@
  * (app-profile.server.ts), or Silkroute's rates in zones the merchant picks (merchant-zones.server.ts).
  * A crash between the two leaves "pending", which the next click, card change or retry finishes.
  */
+import { randomUUID } from "node:crypto";
 import db from "../../../db.server";
 import type { AdminClient } from "../../shopify/admin-client";
 import { AdminApiError, AdminUserErrors } from "../../shopify/admin-errors";
@@ -121,12 +122,16 @@ export async function syncCheckoutReach(shop: string, admin: AdminClient): Promi
   return withReachLease(shop, () => reconcile(shop, admin));
 }
 
-/** After a rate-card change: queue a sync for shops whose rates are on, once per card-set version. */
+/**
+ * After a rate-card change: queue a sync for shops whose rates are on. Every change gets its own key: a card switched
+ * off and on again returns to an earlier version string, and must still be synced. Repeated syncs are
+ * harmless (each reads Shopify and writes only the difference, under the lease).
+ */
 export async function queueCheckoutReachSync(shop: string): Promise<void> {
   const row = await db.checkoutRatesReach.findUnique({ where: { shop }, select: { wanted: true } });
   if (!row?.wanted) return;
   const { version } = await effectiveRateCardSet(shop);
-  await jobQueue().enqueue(CHECKOUT_REACH_SYNC, { shop }, { shop, dedupeKey: `${shop}:${version}` });
+  await jobQueue().enqueue(CHECKOUT_REACH_SYNC, { shop }, { shop, dedupeKey: `${shop}:${version}:${randomUUID()}` });
 }
 
 export interface CheckoutReachView {
