@@ -4,7 +4,8 @@
  * https://shopify.dev/docs/api/admin-graphql/2026-10/mutations/deliveryProfileCreate and deliveryProfileUpdate.
  * Neither mutation's description requires `@idempotent`; repeated calls are made safe by find-before-create instead.
  * Profiles are read one at a time: a profile's zones and method definitions nest two connections deep and listing
- * them for every profile at once exceeds the 1,000-point single-query cost limit.
+ * them for every profile at once exceeds the 1,000-point single-query cost limit. Page sizes keep one profile read near
+ * 350 points (25 locations per group, 15 zones, 5 carrier methods per zone); a profile with more is read in part.
  */
 
 export const REACH_PROFILES = `#graphql
@@ -18,8 +19,8 @@ query silkrouteReachProfile($id: ID!) {
   deliveryProfile(id: $id) {
     id name default coversAllItems
     profileLocationGroups {
-      locationGroup { id locations(first: 50) { nodes { id } } }
-      locationGroupZones(first: 25) {
+      locationGroup { id locations(first: 25) { nodes { id } } }
+      locationGroupZones(first: 15) {
         nodes {
           zone { id name countries { code { countryCode restOfWorld } } }
           methodDefinitions(first: 5, type: PARTICIPANT) {
