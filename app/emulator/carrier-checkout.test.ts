@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET, publishProduct, recordingFetch } from "./test-builders";
 import { sign } from "./webhooks/delivery";
 import { TEST_API_SECRET } from "./test-builders";
+import { offerCarrierInGeneralProfile } from "./delivery-test-builders";
 
 const CREATE = `mutation($input: DeliveryCarrierServiceCreateInput!) { carrierServiceCreate(input: $input) {
   carrierService { id name active callbackUrl } userErrors { field message code } } }`;
@@ -14,7 +15,8 @@ async function shopWithCarrier(respond: Parameters<typeof recordingFetch>[0]) {
   const { emulator, clock } = buildEmulator({ fetch: carrier.fetch });
   const shop = buildShop(emulator, { plan: "advanced", backupRates: BACKUP });
   emulator.controls.installApp(shop);
-  await emulator.graphql(shop, CREATE, { input: carrierInput });
+  const created = (await emulator.graphql(shop, CREATE, { input: carrierInput })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  await offerCarrierInGeneralProfile(emulator, shop, created.data.carrierServiceCreate.carrierService.id);
   const product = ((await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as any).data.productSet.product; // eslint-disable-line @typescript-eslint/no-explicit-any
   await publishProduct(emulator, shop, product.id); // the storefront only sells published products
   const lines = [{ variantId: product.variants.nodes[0].id as string, quantity: 2 }];
@@ -82,7 +84,8 @@ describe("carrier services and the checkout simulator", () => {
     const hang = recordingFetch((req) => new Promise<Response>(() => void req));
     const { emulator } = buildEmulator({ fetch: hang.fetch, carrierTimeoutMs: 50 });
     const shop = buildShop(emulator, { backupRates: BACKUP });
-    await emulator.graphql(shop, CREATE, { input: carrierInput });
+    const created = (await emulator.graphql(shop, CREATE, { input: carrierInput })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    await offerCarrierInGeneralProfile(emulator, shop, created.data.carrierServiceCreate.carrierService.id);
     const product = ((await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as any).data.productSet.product; // eslint-disable-line @typescript-eslint/no-explicit-any
     await publishProduct(emulator, shop, product.id);
     const quote = await emulator.controls.quoteCheckout(shop, { lines: [{ variantId: product.variants.nodes[0].id, quantity: 1 }], destination });

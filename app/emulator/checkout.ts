@@ -4,6 +4,7 @@ import { parseDecimal, toCarrierServiceSubunits } from "../server/money";
 import { sign } from "./webhooks/delivery";
 import { gramsOf, num } from "./webhooks/rest-payloads";
 import { locationForVariant } from "./domains/locations";
+import { applyParticipant, ratesForZone } from "./domains/delivery-zones";
 
 export interface CheckoutLine { variantId: string; quantity: number; properties?: Record<string, string> | null }
 export interface CheckoutDestination {
@@ -11,7 +12,11 @@ export interface CheckoutDestination {
   address1?: string | null; address2?: string | null; phone?: string | null; email?: string | null; company_name?: string | null;
 }
 export interface Quote {
-  source: "carrier" | "cache" | "backup" | "no-carrier";
+  /**
+   * carrier/cache/backup: the zone has the app's carrier participant; profile: only the zone's merchant rates
+   * (no carrier participant there); no-zone: no zone of the covering profile ships to the destination.
+   */
+  source: "carrier" | "cache" | "backup" | "profile" | "no-zone";
   rates: Rec[];
   carrierServiceId: string | null;
   /** HTTP status, "timeout" or "network-error" of the callback, when one was made. */
@@ -32,9 +37,17 @@ export function createRateCache(): Map<string, CacheEntry> {
 
 /** What Shopify's checkout does when it needs shipping rates from an app's CarrierService. */
 export async function quoteCheckout(deps: CheckoutDeps, state: ShopState, input: { lines: CheckoutLine[]; destination: CheckoutDestination; locale?: string }): Promise<Quote> {
-  const carrier = state.carrierServices.find((c) => c.active);
-  if (!carrier) return { source: "no-carrier", rates: backupRates(state), carrierServiceId: null };
   const request = buildRateRequest(state, input);
+  // Rates come from the zone of the profile covering the cart (delivery-zones.ts); a carrier service is asked
+  // only when that zone has its participant method definition (2026-10: registering it adds it to no profile).
+  const firstVariant = state.nodes.get(input.lines[0]!.variantId)!;
+  const origin = locationForVariant(state, firstVariant, input.lines[0]!.quantity);
+  const reach = ratesForZone(deps.core, state, firstVariant.id, origin.id, input.destination.country);
+  if (!reach) return { source: "no-zone", rates: [], carrierServiceId: null, request };
+  const participant = reach.participants.find((p) => state.carrierServices.some((c) => c.id === p.carrierServiceId && c.active));
+  const carrier = participant && state.carrierServices.find((c) => c.id === participant.carrierServiceId);
+  if (!participant || !carrier) return { source: "profile", rates: reach.merchantRates, carrierServiceId: null, request };
+  const withZone = (rates: Rec[]) => [...applyParticipant(participant, rates), ...reach.merchantRates];
   const key = JSON.stringify({
     carrier: carrier.id,
     items: request.rate.items.map((i: Rec) => [i.variant_id, i.quantity, i.grams]),
@@ -43,7 +56,7 @@ export async function quoteCheckout(deps: CheckoutDeps, state: ShopState, input:
   });
   const now = deps.core.clock.now();
   const hit = deps.cache.get(key);
-  if (hit && hit.expiresAt > now) return { source: hit.error ? "backup" : "cache", rates: hit.rates, carrierServiceId: carrier.id, request };
+  if (hit && hit.expiresAt > now) return { source: hit.error ? "backup" : "cache", rates: hit.error ? hit.rates : withZone(hit.rates), carrierServiceId: carrier.id, request };
 
   const body = JSON.stringify(request);
   let outcome: number | string;
@@ -69,7 +82,7 @@ export async function quoteCheckout(deps: CheckoutDeps, state: ShopState, input:
       const json = (await response.json().catch(() => null)) as { rates?: Rec[] } | null;
       if (json && Array.isArray(json.rates)) {
         deps.cache.set(key, { expiresAt: now + RATE_CACHE_MS, rates: json.rates, error: false });
-        return { source: "carrier", rates: json.rates, carrierServiceId: carrier.id, callbackOutcome: outcome, request };
+        return { source: "carrier", rates: withZone(json.rates), carrierServiceId: carrier.id, callbackOutcome: outcome, request };
       }
       outcome = "invalid-json";
     } else {

@@ -3,19 +3,23 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { CarrierServiceCard } from "../components/shipping/carrier-service-card";
+import { CheckoutReachCard } from "../components/shipping/checkout-reach-card";
 import { FallbackRatesCard } from "../components/shipping/fallback-rates-card";
 import { ShippingSettingsForm } from "../components/shipping/settings-form";
-import { callbackUrl, deactivateCarrierService, deleteCarrierService, registerCarrierService } from "../server/shipping/carrier-service/registration.server";
+import { callbackUrl } from "../server/shipping/carrier-service/registration.server";
+import { checkoutReachView, setReachMode, syncCheckoutReach, turnOffCheckoutRates, turnOnCheckoutRates } from "../server/shipping/checkout-reach/reach.server";
 import { disableFallbackRates, enableFallbackRates, fallbackRatesStatus } from "../server/shipping/fallback-rates/fallback-rates.server";
 import { listRateCards } from "../server/shipping/rate-cards.server";
 import { getShippingSettings, saveShippingSettings, servicesFromForm, settingsFormFrom } from "../server/shipping/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
+import { isGid, parseGid } from "../server/shopify/gid";
 import { authenticate } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [settings, cards, fallback] = await Promise.all([
-    getShippingSettings(session.shop), listRateCards(session.shop), fallbackRatesStatus(session.shop, adminClientForSession(session)),
+  const admin = adminClientForSession(session);
+  const [settings, cards, fallback, reach] = await Promise.all([
+    getShippingSettings(session.shop), listRateCards(session.shop), fallbackRatesStatus(session.shop, admin), checkoutReachView(session.shop, admin),
   ]);
   return json({
     form: settingsFormFrom(settings),
@@ -25,6 +29,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       callbackUrl: callbackUrl(), checkedAt: settings.carrierServiceCheckedAt?.toISOString() ?? null,
     },
     fallback: { state: fallback.state, fallbackTitles: fallback.fallbackTitles, message: fallback.message },
+    reach,
   });
 };
 
@@ -45,14 +50,29 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (!result.ok) return json({ ok: false as const, errors: result.errors as Record<string, string>, notice: null }, { status: 422 });
     return json({ ok: true as const, errors: {}, notice: result.status.state === "on" ? "Backup rates: on" : "Backup rates: off" });
   }
-  const run = { register: registerCarrierService, deactivate: deactivateCarrierService, delete: deleteCarrierService }[intent];
+  if (intent === "reach-app-profile" || intent === "reach-merchant-zones") {
+    const zones = form.getAll("zone").map(String).filter((z) => isGid(z) && parseGid(z).resource === "DeliveryZone");
+    const reach = await setReachMode(session.shop, admin, intent === "reach-app-profile" ? "app-profile" : "merchant-zones", zones);
+    return json({ ok: true as const, errors: {}, notice: `Checkout rates: ${reach.status}` });
+  }
+  if (intent === "reach-sync") {
+    const reach = await syncCheckoutReach(session.shop, admin);
+    return json({ ok: true as const, errors: {}, notice: `Checkout rates: ${reach.status}` });
+  }
+  const run = {
+    register: () => turnOnCheckoutRates(session.shop, admin),
+    deactivate: () => turnOffCheckoutRates(session.shop, admin, "deactivate"),
+    delete: () => turnOffCheckoutRates(session.shop, admin, "delete"),
+  }[intent];
   if (!run) return json({ ok: false as const, errors: { form: `Unknown action "${intent}"` }, notice: null }, { status: 400 });
-  const result = await run(session.shop, admin);
-  return json({ ok: true as const, errors: {}, notice: `Carrier service: ${result.status}` });
+  const { registration, reach } = await run();
+  const notice = `Carrier service: ${registration.status}${intent === "register" && reach.status === "ready" ? "; checkout rates offered" : ""}`;
+  // A reach failure is stored with its message; the checkout-rates card shows it from the loader.
+  return json({ ok: true as const, errors: {}, notice });
 };
 
 export default function ShippingSettings() {
-  const { form, services, carrier, fallback } = useLoaderData<typeof loader>();
+  const { form, services, carrier, fallback, reach } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -63,6 +83,7 @@ export default function ShippingSettings() {
             {result?.notice ? <Banner tone="success">{result.notice}</Banner> : null}
             {result && !result.ok ? <Banner tone="critical" title="Some settings need attention">Check the highlighted fields.</Banner> : null}
             <CarrierServiceCard view={carrier} />
+            <CheckoutReachCard view={reach} busy={busy} />
             {result && !result.ok && "form" in result.errors ? <Banner tone="critical">{String(result.errors.form)}</Banner> : null}
             <FallbackRatesCard key={fallback.fallbackTitles.join("\n")} view={fallback} error={result?.errors && "fallbackTitles" in result.errors ? String(result.errors.fallbackTitles) : undefined} busy={busy} />
             <ShippingSettingsForm initial={form} services={services} errors={result?.errors ?? {}} busy={busy} />

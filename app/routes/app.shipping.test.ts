@@ -166,3 +166,19 @@ describe("backup rates at checkout", () => {
     expect(await customizations(shop)).toEqual([]);
   });
 });
+
+describe("where checkout offers Silkroute's rates", () => {
+  const reachOf = async (shop: string) => (await (await settingsPage.loader(routeArgs(adminRequest(shop, "/app/shipping")))).json()).reach;
+
+  it("moves Silkroute's rates into a zone the merchant picks, and ignores a submitted value that is not a zone id", async () => {
+    const shop = await newShop("admin-reach");
+    expect(await (await settingsPage.action(post(shop, "/app/shipping", { intent: "register" }))).json()).toMatchObject({ notice: "Carrier service: active; checkout rates offered" });
+    const domestic = (await reachOf(shop)).merchantZones.find((z: { zoneName: string }) => z.zoneName === "Domestic");
+    const picked = await settingsPage.action(post(shop, "/app/shipping", { intent: "reach-merchant-zones", zone: domestic!.zoneId }));
+    expect(await picked.json()).toEqual({ ok: true, errors: {}, notice: "Checkout rates: ready" });
+    expect(await reachOf(shop)).toMatchObject({ mode: "merchant-zones", coverage: { offered: [{ profileName: "General profile", zoneName: "Domestic" }], overridesGeneral: false } });
+    await settingsPage.action(post(shop, "/app/shipping", { intent: "reach-merchant-zones", zone: "gid://shopify/Product/1" }));
+    expect((await reachOf(shop)).coverage!.offered).toEqual([]);
+    await db.checkoutRatesReach.deleteMany({ where: { shop } });
+  });
+});

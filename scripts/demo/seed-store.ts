@@ -33,6 +33,7 @@ export async function createDemoShop(emulator: Emulator, options: DemoShopOption
     backupRates: [{ service_name: "Standard shipping", service_code: "standard", total_price: "995", currency: "USD", description: "Store rate, used when live rates are unavailable" }],
     address: { address1: "1 Ferry Building", city: "San Francisco", province: "California", provinceCode: "CA", zip: "94111", countryCode: "US", country: "United States" },
   });
+  await shipEverywhereAtAFlatRate(emulator, options.domain);
   const locationId = emulator.controls.shop(options.domain).locations[0]!.id as string;
   const channels = (await emulator.graphql(options.domain, ONLINE_STORE)) as { data: { publications: { nodes: { id: string; catalog: { title: string } }[] } } };
   const onlineStore = channels.data.publications.nodes.filter((n) => n.catalog.title === "Online Store").map((n) => ({ publicationId: n.id }));
@@ -52,4 +53,27 @@ export async function createDemoShop(emulator: Emulator, options: DemoShopOption
     // The merchant's own products are on their storefront already.
     await emulator.graphql(options.domain, PUBLISH, { id: result.data!.productSet!.product!.id, input: onlineStore });
   }
+}
+
+const GENERAL_PROFILE = `#graphql
+query DemoGeneralProfile { deliveryProfiles(first: 5) { nodes { id default profileLocationGroups { locationGroup { id } } } } }`;
+const PROFILE_UPDATE = `#graphql
+mutation DemoGeneralProfileUpdate($id: ID!, $profile: DeliveryProfileInput!) {
+  deliveryProfileUpdate(id: $id, profile: $profile) { userErrors { field message } }
+}`;
+
+/**
+ * The merchant already ships abroad at their own flat rate (Settings → Shipping and delivery → General profile →
+ * a "Rest of World" zone), so a checkout abroad shows that rate until Silkroute's rates are turned on.
+ */
+async function shipEverywhereAtAFlatRate(emulator: Emulator, shop: string): Promise<void> {
+  const body = (await emulator.graphql(shop, GENERAL_PROFILE)) as { data: { deliveryProfiles: { nodes: Array<{ id: string; default: boolean; profileLocationGroups: Array<{ locationGroup: { id: string } }> }> } } };
+  const general = body.data.deliveryProfiles.nodes.find((p) => p.default)!;
+  const result = (await emulator.graphql(shop, PROFILE_UPDATE, { id: general.id, profile: { locationGroupsToUpdate: [{
+    id: general.profileLocationGroups[0]!.locationGroup.id,
+    zonesToCreate: [{ name: "International", countries: [{ restOfWorld: true }], methodDefinitionsToCreate: [
+      { name: "Standard shipping", active: true, rateDefinition: { price: { amount: "9.95", currencyCode: "USD" } } },
+    ] }],
+  }] } })) as { data: { deliveryProfileUpdate: { userErrors: unknown[] } } };
+  if (result.data.deliveryProfileUpdate.userErrors.length) throw new Error(`seeding shipping zones failed: ${JSON.stringify(result.data.deliveryProfileUpdate.userErrors)}`);
 }

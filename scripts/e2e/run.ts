@@ -33,7 +33,8 @@ const budget = setTimeout(() => {
 
 async function main(): Promise<void> {
   const { e2eTests } = await import("./tests/index");
-  const tests = e2eTests.filter((t) => !filter || t.name.includes(filter));
+  // E2E_FILTER="sourcing:|rates:" runs the tests whose name contains any of the "|"-separated parts.
+  const tests = e2eTests.filter((t) => !filter || filter.split("|").some((part) => t.name.includes(part)));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // Failure screenshots of earlier runs would read as this run's.
   for (const file of fs.readdirSync(SCREENSHOTS)) if (file.startsWith("failed-")) fs.rmSync(path.join(SCREENSHOTS, file), { force: true });

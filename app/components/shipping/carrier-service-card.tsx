@@ -23,7 +23,7 @@ export function CarrierServiceCard({ view }: { view: CarrierServiceView }) {
           <Text as="h2" variant="headingMd">Checkout rates</Text>
           <Badge tone={TONES[view.status]}>{view.status}</Badge>
         </InlineStack>
-        <Text as="p" tone="subdued">Shopify asks Silkroute for rates at {view.callbackUrl}. Rates appear in the shipping zones whose profile uses the Silkroute carrier.</Text>
+        <Text as="p" tone="subdued">Shopify asks Silkroute for rates at {view.callbackUrl}. Turning rates on registers Silkroute's carrier service and adds it to a shipping profile: from Shopify's 2026-10 API a carrier service is in no profile by itself.</Text>
         {view.status === "ineligible" ? (
           <Banner tone="warning" title="This store's plan cannot show carrier-calculated rates">
             <BlockStack gap="200">
@@ -39,8 +39,8 @@ export function CarrierServiceCard({ view }: { view: CarrierServiceView }) {
         ) : null}
         {view.status === "failed" && view.message ? <Banner tone="critical" title="Shopify refused the change">{view.message}</Banner> : null}
         <InlineStack gap="200">
-          {view.status !== "active" ? <Action intent="register" label={view.gid ? "Activate" : "Register carrier service"} primary /> : <Action intent="register" label="Update registration" />}
-          {view.status === "active" ? <Action intent="deactivate" label="Deactivate" /> : null}
+          {view.status !== "active" ? <Action intent="register" label="Turn on checkout rates" primary /> : <Action intent="register" label="Update registration" />}
+          {view.status === "active" ? <Action intent="deactivate" label="Turn off checkout rates" /> : null}
           {view.gid ? <Action intent="delete" label="Remove from Shopify" destructive /> : null}
         </InlineStack>
       </BlockStack>

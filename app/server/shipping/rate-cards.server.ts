@@ -10,6 +10,7 @@ import {
   SAMPLE_DEFAULT_WAREHOUSE, SAMPLE_WAREHOUSES, serializeRateCardCsv, type CardChange, type CompiledEngine, type RateCard,
 } from "./engine";
 import { invalidateShopRateContext } from "./rate-context-cache";
+import { queueCheckoutReachSync } from "./checkout-reach/reach.server";
 
 export interface RateCardSummary {
   code: string;
@@ -119,6 +120,7 @@ export async function uploadRateCard(shop: string, csv: string, now = new Date()
     update: { name: card.name, csv, active: true, version: { increment: 1 }, uploadedAt: new Date() },
   });
   invalidateShopRateContext(shop);
+  await queueCheckoutReachSync(shop);
   return {
     ok: true, code: row.code, version: row.version, effectiveFrom: card.effectiveFrom,
     comparedWith: previous ? versionLabel(previous) : null, changes: previous ? diffRateCards(previous, card) : [],
@@ -128,6 +130,7 @@ export async function uploadRateCard(shop: string, csv: string, now = new Date()
 export async function setRateCardActive(shop: string, code: string, active: boolean): Promise<boolean> {
   const { count } = await db.shippingRateCard.updateMany({ where: { shop, code }, data: { active } });
   invalidateShopRateContext(shop);
+  if (count) await queueCheckoutReachSync(shop);
   return count > 0;
 }
 
@@ -135,6 +138,7 @@ export async function setRateCardActive(shop: string, code: string, active: bool
 export async function deleteRateCard(shop: string, code: string, effectiveFrom?: string): Promise<boolean> {
   const { count } = await db.shippingRateCard.deleteMany({ where: { shop, code, ...(effectiveFrom !== undefined ? { effectiveFrom } : {}) } });
   invalidateShopRateContext(shop);
+  if (count) await queueCheckoutReachSync(shop);
   return count > 0;
 }
 

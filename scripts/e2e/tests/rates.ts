@@ -3,18 +3,30 @@ import { importedProduct, IMPORTED_TITLE } from "./sourcing";
 
 export const ratesTests: E2eTest[] = [
   {
-    name: "rates: register the carrier service, then checkout quotes Silkroute's services for the imported product to Germany",
-    timeoutMs: 45_000,
+    name: "rates: a fresh install offers no Silkroute rate; turning rates on (double-clicked) creates one delivery profile, then checkout quotes Silkroute's services to Germany",
+    timeoutMs: 60_000,
     async run({ shell, page, stack, screenshot }) {
       assert(importedProduct(stack), `run the sourcing flow first: "${IMPORTED_TITLE}" is not in the store`);
       const frame = await shell.open("/app/shipping");
       await shell.assertPageOk("Shipping", frame);
-      const register = shell.app.getByRole("button", { name: /Register carrier service|Activate/ });
-      if (await register.count()) await register.click();
+      // Before: API 2026-10 puts a carrier service in no shipping profile, and Silkroute has none yet.
+      await shell.fillCart(IMPORTED_TITLE, 1, "DE");
+      await page.click("#quote-rates");
+      const before = await page.getByTestId("rates-source").textContent();
+      assert(!before?.includes("from the app's carrier service"), `checkout got Silkroute rates before they were turned on: "${before}"`);
+      await page.click("#tools-toggle"); // close the tools so the app's page is in reach
+      const turnOn = shell.app.getByRole("button", { name: "Turn on checkout rates" });
+      if (await turnOn.count()) await turnOn.dblclick();
       await shell.appIdle(frame);
       await shell.app.locator(".Polaris-Badge", { hasText: "active" }).first().waitFor();
+      await shell.app.locator(".Polaris-Badge", { hasText: "ready" }).first().waitFor();
       const services = stack.emulator.controls.shop(stack.shop).carrierServices as Array<{ name?: string; active?: boolean; callbackUrl?: string }>;
-      assert(services.length === 1 && services[0]!.active === true, `the store has ${services.length} carrier service(s) after registering`);
+      assert(services.length === 1 && services[0]!.active === true, `the store has ${services.length} carrier service(s) after turning rates on`);
+      const profiles = (await stack.emulator.graphql(stack.shop, "{ deliveryProfiles(first: 10) { nodes { name default coversAllItems } } }")) as { data: { deliveryProfiles: { nodes: Array<{ name: string; default: boolean; coversAllItems: boolean }> } } };
+      const ours = profiles.data.deliveryProfiles.nodes.filter((p) => !p.default);
+      assert(ours.length === 1 && ours[0]!.coversAllItems, `expected one Silkroute profile covering all items, found ${JSON.stringify(ours)}`);
+      const offered = await shell.app.getByTestId("reach-offered").allTextContents();
+      assert(offered.some((t) => t.includes(ours[0]!.name) && t.includes("DE")), `the shipping page does not show where rates are offered: ${JSON.stringify(offered)}`);
       await screenshot("shipping");
 
       await shell.fillCart(IMPORTED_TITLE, 1, "DE");

@@ -294,7 +294,7 @@
     request("/checkout", { lines: lines, destination: destination() }).then(function (quote) {
       quotedRates = quote.rates || [];
       box.textContent = "";
-      var sourceText = { carrier: "from the app's carrier service", cache: "from checkout's rate cache", backup: "backup rates (the callback failed: " + quote.callbackOutcome + ")", "no-carrier": "no carrier service is registered; backup rates" }[quote.source] || quote.source;
+      var sourceText = { carrier: "from the app's carrier service", cache: "from checkout's rate cache", backup: "backup rates (the callback failed: " + quote.callbackOutcome + ")", profile: "the store's own rates (no app carrier in this zone)", "no-zone": "no shipping zone covers this address" }[quote.source] || quote.source;
       box.append(el("p", { class: "hint", "data-testid": "rates-source", text: quotedRates.length + " rate(s), " + sourceText }));
       quotedRates.forEach(function (rate, i) {
         var window_ = [formatDay(rate.min_delivery_date), formatDay(rate.max_delivery_date)].filter(Boolean).join(" \u2013 ");

@@ -9,6 +9,7 @@ import { getShippingSettings } from "../settings.server";
 import { callbackUrl, deactivateCarrierService, deleteCarrierService, registerCarrierService } from "./registration.server";
 import { serveFetchHandler } from "./test-http-server";
 import { answerRateRequest } from "./rates.server";
+import { turnOnCheckoutRates } from "../checkout-reach/reach.server";
 
 const originalFetch = globalThis.fetch;
 let emulator: Emulator;
@@ -30,6 +31,7 @@ afterAll(async () => {
   globalThis.fetch = originalFetch;
   await app.close();
   await db.shippingSettings.deleteMany({ where: { shop: { in: shops } } });
+  await db.checkoutRatesReach.deleteMany({ where: { shop: { in: shops } } });
 });
 
 afterEach(() => {
@@ -85,13 +87,16 @@ describe("carrier service registration", () => {
 });
 
 describe("checkout end to end", () => {
-  it("shows Silkroute's services as rates when the emulator's checkout calls our callback over HTTP", async () => {
+  it("registering alone offers no Silkroute rate on 2026-10; turning rates on then shows Silkroute's services, called over HTTP", async () => {
     const { shop, admin } = await storeOn("advanced");
     await registerCarrierService(shop, admin);
     const created = (await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as { data: { productSet: { product: { id: string; variants: { nodes: { id: string }[] } } } } };
     await publishProduct(emulator, shop, created.data.productSet.product.id);
     const variantId = created.data.productSet.product.variants.nodes[0]!.id;
-    const quote = await emulator.controls.quoteCheckout(shop, { lines: [{ variantId, quantity: 2 }], destination: { country: "DE", postal_code: "10115", city: "Berlin", address1: "Unter den Linden 1" } });
+    const checkout = () => emulator.controls.quoteCheckout(shop, { lines: [{ variantId, quantity: 2 }], destination: { country: "DE", postal_code: "10115", city: "Berlin", address1: "Unter den Linden 1" } });
+    expect(await checkout()).toMatchObject({ source: "no-zone", rates: [] });
+    await turnOnCheckoutRates(shop, admin);
+    const quote = await checkout();
     expect(quote).toMatchObject({ source: "carrier", callbackOutcome: 200 });
     const codes = quote.rates.map((r) => r.service_code);
     expect(codes).toEqual(expect.arrayContaining(["SR-CN-DIRECT", "SR-EXPRESS", "SR-POST-ECONOMY"]));
