@@ -57,7 +57,7 @@ export async function pushImportItem(ctx: PushContext, item: ImportItemView): Pr
     ({ plan, knownSkus } = await planFor(ctx, item));
     product = await runProductSet(ctx, plan);
   }
-  await recordPushedProduct(ctx.shop, item, plan, product);
+  await recordPushedProduct(ctx.shop, item, plan, product, ctx.locations);
   await applyStockUpdates(ctx.admin, stockUpdatesFor(plan, product, knownSkus, ctx.locations));
   return product.id;
 }

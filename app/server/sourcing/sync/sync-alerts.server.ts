@@ -1,0 +1,32 @@
+import db from "../../../db.server";
+import { inChunks } from "../chunked";
+import type { VariantMappingRow } from "../variant-mappings.server";
+import type { PlannedAlert } from "./sync-plan";
+
+/**
+ * Opens the alerts a sync found (one open alert per key, so a breach seen every 15 minutes stays one
+ * alert) and resolves those whose cause is gone. Open alerts are read once, so a clean run of 100,000
+ * SKUs costs one query here.
+ */
+export async function recordAlerts(shop: string, alerts: readonly PlannedAlert[], clears: readonly string[], mappings: readonly VariantMappingRow[]): Promise<void> {
+  const open = new Map((await db.syncAlert.findMany({ where: { shop, resolvedAt: null }, select: { key: true, message: true } })).map((a) => [a.key, a.message]));
+  const byVariant = new Map(mappings.map((m) => [m.variantGid, m]));
+  const raised = new Set(alerts.map((a) => a.key));
+  for (const a of alerts) {
+    if (open.get(a.key) === a.message) continue;
+    const m = byVariant.get(a.key.slice(a.key.indexOf(":") + 1));
+    const data = { kind: a.kind, message: a.message, productGid: m?.productGid ?? null, variantGid: m?.variantGid ?? null };
+    if (open.has(a.key)) await db.syncAlert.update({ where: { shop_key: { shop, key: a.key } }, data: { message: a.message } });
+    else await db.syncAlert.upsert({ where: { shop_key: { shop, key: a.key } }, create: { shop, key: a.key, ...data }, update: { ...data, createdAt: new Date(), resolvedAt: null } });
+  }
+  const toClear = clears.filter((k) => open.has(k) && !raised.has(k));
+  await inChunks(toClear, async (slice) => [await db.syncAlert.updateMany({ where: { shop, key: { in: slice }, resolvedAt: null }, data: { resolvedAt: new Date() } })]);
+}
+
+export async function openAlerts(shop: string, take = 20) {
+  const [rows, total] = await Promise.all([
+    db.syncAlert.findMany({ where: { shop, resolvedAt: null }, orderBy: { createdAt: "desc" }, take }),
+    db.syncAlert.count({ where: { shop, resolvedAt: null } }),
+  ]);
+  return { rows, total };
+}
