@@ -137,6 +137,7 @@ function planPrice(state: VariantSyncState, price: PriceFacts, ctx: PlanContext,
     if (policy.marginAction === "raise" && !state.priceLock && !breaks(raised)) {
       target = raised;
       reason = `margin floor ${floor} %`;
+      plan.clears.push(key("margin"));
     } else {
       plan.alerts.push({
         key: key("margin"), kind: "margin_breach",

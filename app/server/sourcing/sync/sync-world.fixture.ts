@@ -54,6 +54,29 @@ export async function startSyncWorld(productIds: string[] = ["SBX000021"], optio
         { input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemGid, locationId: location, quantity, changeFromQuantity: null }] } });
       return deliver ? reconcileInventoryLevel(world.shop, lastEvent("inventory_levels/update")) : null;
     },
+    /**
+     * Maps `count` more sandbox SKUs (in stock at the supplier's first warehouse) to variants of products made
+     * in the store with 0 units at that warehouse's location, as if imported earlier and since restocked.
+     */
+    async seedMappedVariants(count: number): Promise<number> {
+      const skus = world.sandbox.catalog.products.flatMap((p) => p.variants).filter((v) => (v.stock[code] ?? 0) > 1 && v.vid !== record.variant.vid && !mappings.some((m) => m.supplierSku === v.vid)).slice(0, count);
+      for (let start = 0; start < skus.length; start += 100) {
+        const slice = skus.slice(start, start + 100);
+        const { productSet } = await gql(`mutation S($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id variants(first: 100) { nodes { id sku inventoryItem { id } } } } userErrors { message } } }`, {
+          input: {
+            title: `Seeded ${start}`, status: "ACTIVE", productOptions: [{ name: "Kind", values: slice.map((v) => ({ name: v.vid })) }],
+            variants: slice.map((v) => ({ optionValues: [{ optionName: "Kind", name: v.vid }], sku: v.vid, price: "10.00", inventoryItem: { tracked: true }, inventoryQuantities: [{ locationId: location, name: "available", quantity: 0 }] })),
+          },
+        });
+        await db.variantMapping.createMany({
+          data: productSet.product.variants.nodes.map((n: { id: string; sku: string; inventoryItem: { id: string } }) => ({
+            shop: world.shop, productGid: productSet.product.id, variantGid: n.id, shopifySku: n.sku, supplier: "sandbox", supplierProductId: n.sku.slice(0, 9), supplierSku: n.sku,
+            inventoryItemGid: n.inventoryItem.id, stock: { [code]: 0 }, pushedStock: { [location]: 0 }, pushedPriceMinor: 1000, pushedCurrency: "USD", autoPrice: false,
+          })),
+        });
+      }
+      return skus.length;
+    },
     inventoryWrites: () => world.emulator.core.shops.get(world.shop)!.events.filter((e) => e.topic === "inventory_levels/update").length,
     fresh: () => db.variantMapping.findUniqueOrThrow({ where: { id: mapping.id } }),
     close: () => world.close(),
