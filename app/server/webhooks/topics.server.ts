@@ -8,6 +8,7 @@ import { z } from "zod";
 import { removeProductMappings, syncProductMappings } from "../sourcing/variant-mappings.server";
 import { enqueueOrderCancellation, enqueueOrderSync } from "../fulfillment/queues.server";
 import { toGid } from "../shopify/gid";
+import { reconcileInventoryLevel, reconcileProductUpdate } from "../sourcing/sync/shopify-edits.server";
 
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
@@ -45,6 +46,12 @@ export const onShopRedact: WebhookHandler = async ({ shop, webhookId }) => {
 
 export const onProductUpdated: WebhookHandler = async ({ shop, payload }) => {
   await syncProductMappings(shop, payload);
+  // A synced field the merchant edited in Shopify is locked for sync (their edit wins).
+  await reconcileProductUpdate(shop, payload);
+};
+
+export const onInventoryLevelUpdated: WebhookHandler = async ({ shop, payload }) => {
+  await reconcileInventoryLevel(shop, payload);
 };
 
 export const onProductDeleted: WebhookHandler = async ({ shop, payload }) => {
