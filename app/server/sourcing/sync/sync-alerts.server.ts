@@ -30,3 +30,11 @@ export async function openAlerts(shop: string, take = 20) {
   ]);
   return { rows, total };
 }
+
+/** The home page's view: the newest open alerts, most serious kinds first. */
+export async function homeSyncAlerts(shop: string) {
+  const { rows, total } = await openAlerts(shop, 50);
+  const rank: Record<string, number> = { margin_breach: 0, supplier_error: 1, approval_needed: 2, discontinued: 3, out_of_stock: 4 };
+  const sorted = [...rows].sort((a, b) => (rank[a.kind] ?? 9) - (rank[b.kind] ?? 9)).slice(0, 6);
+  return { total, rows: sorted.map((a) => ({ id: a.id, kind: a.kind, message: a.message })) };
+}
