@@ -11,6 +11,7 @@ import { runSync, type SyncDeps } from "./sync/sync-engine.server";
 import { enqueueDueShops, SYNC_QUEUE, SYNC_TICK_QUEUE, type SyncJobPayload } from "./sync/sync-jobs.server";
 import { processSupplierEvents, SUPPLIER_EVENTS_QUEUE, type SupplierEventsPayload } from "./sync/supplier-events.server";
 import { pollSandboxFeed, SANDBOX_FEED_QUEUE } from "./sync/sandbox-feed.server";
+import { finishReconciliation, RECONCILE_QUEUE, startReconciliation, type ReconcilePayload } from "./sync/reconcile.server";
 
 function syncDeps(ctx: JobContext<unknown>): SyncDeps {
   return { adminFor: adminClientForShop, onProgress: (p) => ctx.updateProgress(p) };
@@ -51,6 +52,16 @@ export function sourcingJobHandlers(deps: JobDeps): Record<string, JobRegistrati
         if (done) await deps.jobs.enqueue(SUPPLIER_EVENTS_QUEUE, ctx.payload, { shop: ctx.payload.shop, dedupeKey: `${ctx.id}:again` });
       },
       options: { concurrency: 2, leaseMs: 10 * 60_000 },
+    },
+    [RECONCILE_QUEUE]: {
+      handler: async (ctx: JobContext<ReconcilePayload>) => {
+        const admin = await adminClientForShop(ctx.payload.shop);
+        const gid = ctx.payload.bulkOperationGid ?? (await startReconciliation(admin));
+        const done = await finishReconciliation(ctx.payload.shop, admin, gid);
+        // Still running: look again in a minute (a new key per attempt, so the dedupe does not swallow it).
+        if (!done) await deps.jobs.enqueue<ReconcilePayload>(RECONCILE_QUEUE, { shop: ctx.payload.shop, bulkOperationGid: gid }, { shop: ctx.payload.shop, dedupeKey: `${ctx.id}:again`, delayMs: 60_000 });
+      },
+      options: { concurrency: 1, leaseMs: 10 * 60_000 },
     },
     [SANDBOX_FEED_QUEUE]: { handler: async () => pollSandboxFeed(deps.jobs), options: { concurrency: 1 } },
   };

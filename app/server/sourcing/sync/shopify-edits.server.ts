@@ -26,33 +26,10 @@ export async function reconcileProductUpdate(shop: string, payload: unknown): Pr
   const mappings = await db.variantMapping.findMany({ where: { shop, productGid } });
   if (mappings.length === 0) return { locked: 0 };
   const pending = await db.syncChange.findMany({ where: { shop, productGid, status: "pending" }, select: { mappingId: true, field: true, toValue: true } });
-  const ours = (mappingId: string, field: string, value: string) => pending.some((c) => c.mappingId === mappingId && c.field === field && c.toValue === value);
-  const now = new Date();
   let locked = 0;
   for (const m of mappings) {
     const v = product.variants.find((x) => toGid("ProductVariant", x.id) === m.variantGid);
-    if (!v || v.price == null || m.pushedPriceMinor === null) continue;
-    const currency = m.pushedCurrency ?? "USD";
-    const price = parseDecimal(String(v.price), currency);
-    const compareAt = v.compare_at_price == null || v.compare_at_price === "" ? null : parseDecimal(String(v.compare_at_price), currency).amount;
-    const priceText = String(v.price);
-    const priceEdited = price.amount !== m.pushedPriceMinor && !ours(m.id, "price", priceText) && !ours(m.id, "price", normalise(priceText));
-    const compareEdited = compareAt !== m.pushedCompareAtMinor && !pending.some((c) => c.mappingId === m.id && c.field === "compare_at");
-    if (!priceEdited && !compareEdited) continue;
-    await db.$transaction([
-      db.variantMapping.update({
-        where: { id: m.id },
-        data: { pushedPriceMinor: price.amount, pushedCompareAtMinor: compareAt, ...(m.priceLock ? {} : { priceLock: "shopify_edit", lockedAt: now }) },
-      }),
-      db.syncChange.create({
-        data: {
-          shop, mappingId: m.id, productGid, variantGid: m.variantGid, field: "price", status: "observed",
-          fromValue: toDecimalString({ amount: m.pushedPriceMinor, currency }), toValue: priceText,
-          reason: m.priceLock ? "edited in Shopify" : "edited in Shopify: price locked", appliedAt: now,
-        },
-      }),
-    ]);
-    if (!m.priceLock) locked++;
+    if (v && v.price != null && (await observePrice(shop, m, String(v.price), v.compare_at_price == null || v.compare_at_price === "" ? null : String(v.compare_at_price), pending))) locked++;
   }
   const status = product.status?.toUpperCase();
   if (status === "ACTIVE" || status === "DRAFT" || status === "ARCHIVED") {
@@ -64,6 +41,39 @@ export async function reconcileProductUpdate(shop: string, payload: unknown): Pr
     }
   }
   return { locked };
+}
+
+type MappingRow = Awaited<ReturnType<typeof db.variantMapping.findMany>>[number];
+type PendingRow = { mappingId: string; field: string; toValue: string };
+
+/**
+ * What Shopify shows for a variant's price. A value that is neither what we pushed nor a write of ours in
+ * flight was set by someone else: the price is locked (the merchant's edit wins) and the history says so.
+ */
+export async function observePrice(shop: string, m: MappingRow, priceText: string, compareAtText: string | null, pending: readonly PendingRow[]): Promise<boolean> {
+  if (m.pushedPriceMinor === null) return false;
+  const ours = (field: string, value: string) => pending.some((c) => c.mappingId === m.id && c.field === field && (c.toValue === value || c.toValue === normalise(value)));
+  const currency = m.pushedCurrency ?? "USD";
+  const price = parseDecimal(priceText, currency);
+  const compareAt = compareAtText === null ? null : parseDecimal(compareAtText, currency).amount;
+  const priceEdited = price.amount !== m.pushedPriceMinor && !ours("price", priceText);
+  const compareEdited = compareAt !== m.pushedCompareAtMinor && !pending.some((c) => c.mappingId === m.id && c.field === "compare_at");
+  if (!priceEdited && !compareEdited) return false;
+  const now = new Date();
+  await db.$transaction([
+    db.variantMapping.update({
+      where: { id: m.id },
+      data: { pushedPriceMinor: price.amount, pushedCompareAtMinor: compareAt, ...(m.priceLock ? {} : { priceLock: "shopify_edit", lockedAt: now }) },
+    }),
+    db.syncChange.create({
+      data: {
+        shop, mappingId: m.id, productGid: m.productGid, variantGid: m.variantGid, field: "price", status: "observed",
+        fromValue: toDecimalString({ amount: m.pushedPriceMinor, currency }), toValue: priceText,
+        reason: m.priceLock ? "edited in Shopify" : "edited in Shopify: price locked", appliedAt: now,
+      },
+    }),
+  ]);
+  return !m.priceLock;
 }
 
 const normalise = (price: string) => (Number.isFinite(Number(price)) ? Number(price).toFixed(2) : price);
@@ -85,23 +95,28 @@ export async function reconcileInventoryLevel(shop: string, payload: unknown): P
   const itemGid = toGid("InventoryItem", level.inventory_item_id);
   const locationGid = toGid("Location", level.location_id);
   const m = await db.variantMapping.findFirst({ where: { shop, inventoryItemGid: itemGid } });
-  const pushed = (m?.pushedStock as Record<string, number> | null) ?? {};
-  if (!m || !(locationGid in pushed) || pushed[locationGid] === level.available) return { locked: false };
-  const inFlight = await db.syncChange.count({ where: { shop, mappingId: m.id, field: "stock", locationGid, status: "pending", toValue: String(level.available) } });
-  if (inFlight > 0) return { locked: false };
-  const raised = level.available > pushed[locationGid]!;
+  return { locked: m ? await observeLevel(shop, m, locationGid, level.available) : false };
+}
+
+/** What Shopify shows at one of our locations: lower is a sale (recorded), higher is a hand edit (locked). */
+export async function observeLevel(shop: string, m: MappingRow, locationGid: string, available: number): Promise<boolean> {
+  const pushed = (m.pushedStock as Record<string, number> | null) ?? {};
+  if (!(locationGid in pushed) || pushed[locationGid] === available) return false;
+  const inFlight = await db.syncChange.count({ where: { shop, mappingId: m.id, field: "stock", locationGid, status: "pending", toValue: String(available) } });
+  if (inFlight > 0) return false;
+  const raised = available > pushed[locationGid]!;
   const now = new Date();
   await db.$transaction([
     db.variantMapping.update({
       where: { id: m.id },
-      data: { pushedStock: { ...pushed, [locationGid]: level.available }, ...(raised && !m.stockLock ? { stockLock: "shopify_edit", lockedAt: now } : {}) },
+      data: { pushedStock: { ...pushed, [locationGid]: available }, ...(raised && !m.stockLock ? { stockLock: "shopify_edit", lockedAt: now } : {}) },
     }),
     ...(raised ? [db.syncChange.create({
       data: {
         shop, mappingId: m.id, productGid: m.productGid, variantGid: m.variantGid, field: "stock", locationGid, status: "observed",
-        fromValue: String(pushed[locationGid]), toValue: String(level.available), reason: m.stockLock ? "edited in Shopify" : "edited in Shopify: stock locked", appliedAt: now,
+        fromValue: String(pushed[locationGid]), toValue: String(available), reason: m.stockLock ? "edited in Shopify" : "edited in Shopify: stock locked", appliedAt: now,
       },
     })] : []),
   ]);
-  return { locked: raised && !m.stockLock };
+  return raised && !m.stockLock;
 }

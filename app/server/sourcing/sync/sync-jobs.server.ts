@@ -3,6 +3,9 @@ import { inChunks } from "../chunked";
 import type { JobQueue } from "../../jobs/types";
 import { getSyncSettings } from "./sync-settings.server";
 import type { SyncTrigger } from "./sync-engine.server";
+import { RECONCILE_QUEUE, type ReconcilePayload } from "./reconcile.server";
+
+const DAY_MS = 86_400_000;
 
 /** One shop's sync pass (scheduled, "Sync now" for the shop or one product). */
 export const SYNC_QUEUE = "sourcing.sync";
@@ -20,6 +23,10 @@ export async function enqueueDueShops(jobs: JobQueue, now = new Date()): Promise
   let queued = 0;
   for (const { domain } of installed) {
     const settings = await getSyncSettings(domain);
+    // The slow full reconciliation against Shopify: once a day, one bulk query.
+    if (!settings.lastReconciledAt || now.getTime() - settings.lastReconciledAt.getTime() >= DAY_MS) {
+      await jobs.enqueue<ReconcilePayload>(RECONCILE_QUEUE, { shop: domain }, { shop: domain, dedupeKey: `${domain}:reconcile:${Math.floor(now.getTime() / DAY_MS)}` });
+    }
     const intervalMs = settings.intervalMinutes * 60_000;
     // 30 s of slack: a tick that lands just before the slot boundary still counts.
     if (settings.lastScheduledSyncAt && now.getTime() - settings.lastScheduledSyncAt.getTime() < intervalMs - 30_000) continue;

@@ -28,9 +28,10 @@ describe("sync schedule", () => {
     await enqueueDueShops(jobs, t);
     await enqueueDueShops(jobs, new Date(t.getTime() + 60_000));
     await enqueueDueShops(jobs, new Date(t.getTime() + 30 * 60_000));
-    expect([...seen.keys()].filter((k) => k.startsWith(hourly))).toHaveLength(1);
+    expect([...seen.keys()].filter((k) => k.startsWith(`${hourly}:schedule:`))).toHaveLength(1);
     await enqueueDueShops(jobs, new Date(t.getTime() + 60 * 60_000));
-    expect([...seen.keys()].filter((k) => k.startsWith(hourly))).toHaveLength(2);
+    expect([...seen.keys()].filter((k) => k.startsWith(`${hourly}:schedule:`))).toHaveLength(2);
+    expect([...seen.keys()].filter((k) => k.startsWith(`${hourly}:reconcile:`))).toHaveLength(1); // daily, not hourly
   });
 
   it("coalesces double clicks on 'Sync now' into one run", async () => {

@@ -44,3 +44,31 @@ export const SYNC_PRODUCT_STATUS = `#graphql
     }
   }
 `;
+
+/**
+ * The daily reconciliation: every variant's price, compare-at, status and stock at every location, in one
+ * bulk query (https://shopify.dev/docs/api/usage/bulk-operations/queries) rather than thousands of small ones.
+ */
+export const RECONCILE_BULK_QUERY = `{
+  productVariants {
+    edges { node {
+      id price compareAtPrice product { id status }
+      inventoryItem { id inventoryLevels { edges { node { location { id } quantities(names: ["available"]) { quantity } } } } }
+    } }
+  }
+}`;
+
+export const SYNC_BULK_QUERY_RUN = `#graphql
+  mutation silkrouteSyncReconcileStart($query: String!) {
+    bulkOperationRunQuery(query: $query) {
+      bulkOperation { id status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export const SYNC_BULK_OPERATION = `#graphql
+  query silkrouteSyncReconcileStatus($id: ID!) {
+    node(id: $id) { ... on BulkOperation { id status errorCode url } }
+  }
+`;

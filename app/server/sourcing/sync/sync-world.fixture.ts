@@ -35,7 +35,7 @@ export async function startSyncWorld(productIds: string[] = ["SBX000021"], optio
     sync: (trigger: SyncTrigger = "manual", scope: SyncScope = {}, extra: Partial<SyncDeps> = {}) => runSync(world.shop, trigger, scope, { adminFor: world.deps.adminFor, ...extra }),
     /** What the store shows for a variant, read the way the merchant's admin would. */
     async store(variantGid = mapping.variantGid): Promise<StoreVariant> {
-      const { productVariant: v } = await gql(`query V($id: ID!) { productVariant(id: $id) { id price compareAtPrice inventoryPolicy product { status }
+      const { productVariant: v } = await gql(`query silkrouteTestStoreVariant($id: ID!) { productVariant(id: $id) { id price compareAtPrice inventoryPolicy product { status }
         inventoryItem { inventoryLevels(first: 10) { nodes { location { id } quantities(names: ["available"]) { quantity } } } } } }`, { id: variantGid });
       return {
         id: v.id, price: v.price, compareAtPrice: v.compareAtPrice, inventoryPolicy: v.inventoryPolicy, productStatus: v.product.status,
@@ -44,14 +44,14 @@ export async function startSyncWorld(productIds: string[] = ["SBX000021"], optio
     },
     /** The merchant edits the price in Shopify's admin; the products/update webhook reaches the app. */
     async merchantSetsPrice(price: string, variantGid = mapping.variantGid) {
-      await gql(`mutation P($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, variants: $variants) { userErrors { message } } }`,
+      await gql(`mutation silkrouteTestMerchantPrice($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, variants: $variants) { userErrors { message } } }`,
         { productId: mapping.productGid, variants: [{ id: variantGid, price }] });
       return reconcileProductUpdate(world.shop, lastEvent("products/update"));
     },
     /** Stock moves in Shopify without the app (a sale, the merchant); `deliver` sends the webhook to the app. */
     async shopifySetsStock(quantity: number, deliver = true, itemGid = mapping.inventoryItemGid!) {
-      await gql(`mutation S($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) @idempotent(key: "${crypto.randomUUID()}") { userErrors { message } } }`,
-        { input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemGid, locationId: location, quantity, changeFromQuantity: null }] } });
+      await gql(`mutation silkrouteTestMerchantStock($input: InventorySetQuantitiesInput!, $key: String!) { inventorySetQuantities(input: $input) @idempotent(key: $key) { userErrors { message } } }`,
+        { key: crypto.randomUUID(), input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: itemGid, locationId: location, quantity, changeFromQuantity: null }] } });
       return deliver ? reconcileInventoryLevel(world.shop, lastEvent("inventory_levels/update")) : null;
     },
     /**
@@ -62,7 +62,7 @@ export async function startSyncWorld(productIds: string[] = ["SBX000021"], optio
       const skus = world.sandbox.catalog.products.flatMap((p) => p.variants).filter((v) => (v.stock[code] ?? 0) > 1 && v.vid !== record.variant.vid && !mappings.some((m) => m.supplierSku === v.vid)).slice(0, count);
       for (let start = 0; start < skus.length; start += 100) {
         const slice = skus.slice(start, start + 100);
-        const { productSet } = await gql(`mutation S($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id variants(first: 100) { nodes { id sku inventoryItem { id } } } } userErrors { message } } }`, {
+        const { productSet } = await gql(`mutation silkrouteTestSeedProducts($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id variants(first: 100) { nodes { id sku inventoryItem { id } } } } userErrors { message } } }`, {
           input: {
             title: `Seeded ${start}`, status: "ACTIVE", productOptions: [{ name: "Kind", values: slice.map((v) => ({ name: v.vid })) }],
             variants: slice.map((v) => ({ optionValues: [{ optionName: "Kind", name: v.vid }], sku: v.vid, price: "10.00", inventoryItem: { tracked: true }, inventoryQuantities: [{ locationId: location, name: "available", quantity: 0 }] })),
