@@ -12,12 +12,20 @@ export async function recordAlerts(shop: string, alerts: readonly PlannedAlert[]
   const open = new Map((await db.syncAlert.findMany({ where: { shop, resolvedAt: null }, select: { key: true, message: true } })).map((a) => [a.key, a.message]));
   const byVariant = new Map(mappings.map((m) => [m.variantGid, m]));
   const raised = new Set(alerts.map((a) => a.key));
-  for (const a of alerts) {
-    if (open.get(a.key) === a.message) continue;
+  const fresh = alerts.filter((a) => open.get(a.key) !== a.message);
+  const reopen = new Set((await inChunks(fresh.filter((a) => !open.has(a.key)).map((a) => a.key), (keys) => db.syncAlert.findMany({ where: { shop, key: { in: keys } }, select: { key: true } }))).map((r) => r.key));
+  const data = (a: PlannedAlert) => {
     const m = byVariant.get(a.key.slice(a.key.indexOf(":") + 1));
-    const data = { kind: a.kind, message: a.message, productGid: m?.productGid ?? null, variantGid: m?.variantGid ?? null };
-    if (open.has(a.key)) await db.syncAlert.update({ where: { shop_key: { shop, key: a.key } }, data: { message: a.message } });
-    else await db.syncAlert.upsert({ where: { shop_key: { shop, key: a.key } }, create: { shop, key: a.key, ...data }, update: { ...data, createdAt: new Date(), resolvedAt: null } });
+    return { kind: a.kind, message: a.message, productGid: m?.productGid ?? null, variantGid: m?.variantGid ?? null };
+  };
+  const created = fresh.filter((a) => !open.has(a.key) && !reopen.has(a.key));
+  for (let i = 0; i < created.length; i += 500) await db.syncAlert.createMany({ data: created.slice(i, i + 500).map((a) => ({ shop, key: a.key, ...data(a) })) });
+  const changed = fresh.filter((a) => open.has(a.key) || reopen.has(a.key));
+  for (let i = 0; i < changed.length; i += 200) {
+    await db.$transaction(changed.slice(i, i + 200).map((a) => db.syncAlert.update({
+      where: { shop_key: { shop, key: a.key } },
+      data: open.has(a.key) ? { message: a.message } : { ...data(a), createdAt: new Date(), resolvedAt: null },
+    })));
   }
   const toClear = clears.filter((k) => open.has(k) && !raised.has(k));
   await inChunks(toClear, async (slice) => [await db.syncAlert.updateMany({ where: { shop, key: { in: slice }, resolvedAt: null }, data: { resolvedAt: new Date() } })]);

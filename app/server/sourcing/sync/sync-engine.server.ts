@@ -54,59 +54,104 @@ export async function runSync(shop: string, trigger: SyncTrigger, scope: SyncSco
     summary.checked = targets.length;
     if (targets.length === 0 || !sourcing.stockSync) return await finish(run.id, summary);
 
-    const facts = await supplierFacts(shop, targets, scope.facts, deps, mappings.length);
-    const now = new Date();
-    await recordSupplierFacts(targets, facts, now);
-
     const needsDestination = sourcing.pricingRules.includeShipping || settings.policy.marginFloorPercent !== null;
     const pricing = await loadPricingContext(shop, needsDestination ? await shopCountry(admin).catch(() => null) : null);
-    const priceOf = memoPrice(pricing);
-    const locations = new Map((await db.fulfillmentWarehouse.findMany({ where: { shop }, select: { code: true, locationGid: true } })).flatMap((w) => (w.locationGid ? [[w.code, w.locationGid] as const] : [])));
-    const products = new Map((await inChunks([...new Set(mappings.map((m) => m.productGid))], (ids) => db.productSyncState.findMany({ where: { shop, productGid: { in: ids } } }))).map((p) => [p.productGid, p]));
-
-    const changes: Array<Parameters<typeof db.syncChange.create>[0]["data"]> = [];
-    const alerts: PlannedAlert[] = [];
-    const clears: string[] = [];
-    const plansByProduct = new Map<string, Array<Pick<VariantPlan, "outOfStock" | "discontinued">>>();
-    for (const m of mappings) {
-      const policy = policyFor(settings.policy, products.get(m.productGid)?.policy);
-      const fresh = facts.get(m.id);
-      const own = fresh ?? storedFacts(m);
-      const price = own.kind === "ok" && own.cost ? priceOf(m, own.cost) : null;
-      const plan = planVariant(stateOf(m), own, price, { policy, autoPriceSync: sourcing.autoPriceSync, locations, currency });
-      plansByProduct.set(m.productGid, [...(plansByProduct.get(m.productGid) ?? []), plan]);
-      if (!fresh) continue; // a sibling: counts for its product's status, never written from stored facts
-      alerts.push(...plan.alerts);
-      clears.push(...plan.clears);
-      for (const c of plan.changes) {
-        changes.push({
-          shop, runId: run.id, mappingId: m.id, productGid: m.productGid, variantGid: m.variantGid, field: c.field, locationGid: c.locationGid ?? null,
-          fromValue: c.from, toValue: c.to, reason: c.reason, status: c.awaitingApproval ? "awaiting_approval" : "pending",
-        });
-      }
+    const ctx: ChunkContext = {
+      shop, runId: run.id, admin, deps, currency, autoPriceSync: sourcing.autoPriceSync, shopPolicy: settings.policy, priceOf: memoPrice(pricing), pushedFacts: scope.facts,
+      locations: new Map((await db.fulfillmentWarehouse.findMany({ where: { shop }, select: { code: true, locationGid: true } })).flatMap((w) => (w.locationGid ? [[w.code, w.locationGid] as const] : []))),
+    };
+    // A pipeline of whole products, so the first changes reach the store while later SKUs are still being read.
+    let done = 0;
+    for (const chunk of productChunks(mappings, CHUNK_SKUS)) {
+      const chunkTargets = active ? chunk.filter((m) => active.has(m.id)) : chunk;
+      if (chunkTargets.length) await syncChunk(ctx, chunk, chunkTargets, summary);
+      done += chunkTargets.length;
+      await deps.onProgress?.({ done, total: targets.length });
     }
-    for (const [productGid, plans] of plansByProduct) {
-      const state = products.get(productGid);
-      const decision = planProductStatus({ pushedStatus: state?.pushedStatus ?? "ACTIVE", draftedBy: state?.draftedBy ?? null, variants: plans, policy: policyFor(settings.policy, state?.policy) });
-      const any = mappings.find((m) => m.productGid === productGid)!;
-      if (decision) changes.push({ shop, runId: run.id, mappingId: any.id, productGid, variantGid: any.variantGid, field: "status", fromValue: state?.pushedStatus ?? "ACTIVE", toValue: decision.status, reason: decision.reason, status: "pending" });
-    }
-    await persistChanges(shop, changes);
-    await recordAlerts(shop, alerts, clears, mappings);
-    summary.changes = changes.filter((c) => c.status === "pending").length;
-    summary.awaitingApproval = changes.length - summary.changes;
-    summary.unknown = [...facts.values()].filter((f) => f.kind === "unknown").length;
-
-    addApply(summary, await applyPendingChanges(shop, admin, currency, deps));
-    // Only products something was actually read for count as synced (an unreadable supplier is "unknown").
-    const refreshed = new Set(targets.filter((m) => facts.get(m.id)?.kind !== "unknown").map((m) => m.productGid));
-    await touchProducts(shop, [...refreshed], now);
     notifyMappingsChanged(shop);
     return await finish(run.id, summary);
   } catch (error) {
     await db.syncRun.update({ where: { id: run.id }, data: { status: "failed", error: (error as Error).message.slice(0, 500), finishedAt: new Date(), calls: summary.calls } });
     throw error;
   }
+}
+
+const CHUNK_SKUS = 2_000;
+
+interface ChunkContext {
+  shop: string;
+  runId: string;
+  admin: AdminClient;
+  deps: SyncDeps;
+  currency: string;
+  autoPriceSync: boolean;
+  shopPolicy: SyncPolicy;
+  priceOf: ReturnType<typeof memoPrice>;
+  pushedFacts?: ReadonlyMap<string, SupplierFacts>;
+  locations: ReadonlyMap<string, string>;
+}
+
+/** Read, plan, persist and write one slice of whole products. */
+async function syncChunk(ctx: ChunkContext, mappings: VariantMappingRow[], targets: VariantMappingRow[], summary: SyncSummary): Promise<void> {
+  const { shop } = ctx;
+  const facts = await supplierFacts(shop, targets, ctx.pushedFacts);
+  const now = new Date();
+  await recordSupplierFacts(targets, facts, now);
+  const productGids = [...new Set(mappings.map((m) => m.productGid))];
+  const products = new Map((await inChunks(productGids, (ids) => db.productSyncState.findMany({ where: { shop, productGid: { in: ids } } }))).map((p) => [p.productGid, p]));
+
+  const changes: Array<Parameters<typeof db.syncChange.create>[0]["data"]> = [];
+  const alerts: PlannedAlert[] = [];
+  const clears: string[] = [];
+  const plansByProduct = new Map<string, Array<Pick<VariantPlan, "outOfStock" | "discontinued">>>();
+  const firstOf = new Map<string, VariantMappingRow>();
+  for (const m of mappings) {
+    if (!firstOf.has(m.productGid)) firstOf.set(m.productGid, m);
+    const policy = policyFor(ctx.shopPolicy, products.get(m.productGid)?.policy);
+    const fresh = facts.get(m.id);
+    const own = fresh ?? storedFacts(m);
+    const price = own.kind === "ok" && own.cost ? ctx.priceOf(m, own.cost) : null;
+    const plan = planVariant(stateOf(m), own, price, { policy, autoPriceSync: ctx.autoPriceSync, locations: ctx.locations, currency: ctx.currency });
+    plansByProduct.set(m.productGid, [...(plansByProduct.get(m.productGid) ?? []), plan]);
+    if (!fresh) continue; // a sibling: counts for its product's status, never written from stored facts
+    alerts.push(...plan.alerts);
+    clears.push(...plan.clears);
+    for (const c of plan.changes) {
+      changes.push({
+        shop, runId: ctx.runId, mappingId: m.id, productGid: m.productGid, variantGid: m.variantGid, field: c.field, locationGid: c.locationGid ?? null,
+        fromValue: c.from, toValue: c.to, reason: c.reason, status: c.awaitingApproval ? "awaiting_approval" : "pending",
+      });
+    }
+  }
+  for (const [productGid, plans] of plansByProduct) {
+    const state = products.get(productGid);
+    const decision = planProductStatus({ pushedStatus: state?.pushedStatus ?? "ACTIVE", draftedBy: state?.draftedBy ?? null, variants: plans, policy: policyFor(ctx.shopPolicy, state?.policy) });
+    const any = firstOf.get(productGid)!;
+    if (decision) changes.push({ shop, runId: ctx.runId, mappingId: any.id, productGid, variantGid: any.variantGid, field: "status", fromValue: state?.pushedStatus ?? "ACTIVE", toValue: decision.status, reason: decision.reason, status: "pending" });
+  }
+  await persistChanges(shop, changes);
+  await recordAlerts(shop, alerts, clears, mappings);
+  const pending = changes.filter((c) => c.status === "pending").length;
+  summary.changes += pending;
+  summary.awaitingApproval += changes.length - pending;
+  summary.unknown += [...facts.values()].filter((f) => f.kind === "unknown").length;
+
+  addApply(summary, await applyPendingChanges(shop, ctx.admin, ctx.currency, ctx.deps));
+  // Only products something was actually read for count as synced (an unreadable supplier is "unknown").
+  const refreshed = new Set(targets.filter((m) => facts.get(m.id)?.kind !== "unknown").map((m) => m.productGid));
+  await touchProducts(shop, [...refreshed], now);
+}
+
+/** Slices of about `size` SKUs that never split a product (its status depends on all its variants). */
+function* productChunks(mappings: VariantMappingRow[], size: number): Generator<VariantMappingRow[]> {
+  const byProduct = new Map<string, VariantMappingRow[]>();
+  for (const m of mappings) byProduct.set(m.productGid, [...(byProduct.get(m.productGid) ?? []), m]);
+  let chunk: VariantMappingRow[] = [];
+  for (const group of byProduct.values()) {
+    chunk.push(...group);
+    if (chunk.length >= size) { yield chunk; chunk = []; }
+  }
+  if (chunk.length) yield chunk;
 }
 
 function addApply(summary: SyncSummary, r: { calls: number; applied: number; conflicts: number }): void {
@@ -131,14 +176,13 @@ async function loadScope(shop: string, scope: SyncScope): Promise<VariantMapping
   return db.variantMapping.findMany({ where: base, orderBy: { id: "asc" } });
 }
 
-async function supplierFacts(shop: string, targets: VariantMappingRow[], pushed: ReadonlyMap<string, SupplierFacts> | undefined, deps: SyncDeps, total: number): Promise<Map<string, SupplierFacts>> {
+async function supplierFacts(shop: string, targets: VariantMappingRow[], pushed: ReadonlyMap<string, SupplierFacts> | undefined): Promise<Map<string, SupplierFacts>> {
   const out = new Map<string, SupplierFacts>();
   const toRead = targets.filter((m) => {
     const given = pushed?.get(m.id);
     if (given) out.set(m.id, given);
     return !given;
   });
-  let done = out.size;
   for (const supplier of new Set(toRead.map((m) => m.supplier))) {
     const group = toRead.filter((m) => m.supplier === supplier);
     if (!isSupplierCode(supplier)) { for (const m of group) out.set(m.id, { kind: "unknown", error: "unknown supplier" }); continue; }
@@ -147,10 +191,7 @@ async function supplierFacts(shop: string, targets: VariantMappingRow[], pushed:
       for (const m of group) out.set(m.id, { kind: "unknown", error: (error as Error).message });
       continue;
     }
-    const read = await readSupplier(adapter, group.map((m) => ({ key: m.id, supplierSku: m.supplierSku, warehouses: Object.keys((m.stock as Record<string, number> | null) ?? {}) })), async () => {
-      done = Math.min(total, done + 100);
-      await deps.onProgress?.({ done, total });
-    });
+    const read = await readSupplier(adapter, group.map((m) => ({ key: m.id, supplierSku: m.supplierSku, warehouses: Object.keys((m.stock as Record<string, number> | null) ?? {}) })));
     for (const [k, v] of read) out.set(k, v);
   }
   return out;
@@ -168,13 +209,17 @@ async function recordSupplierFacts(targets: VariantMappingRow[], facts: Map<stri
     else changed.push([m, f]);
   }
   await inChunks(unchanged, async (ids) => [await db.variantMapping.updateMany({ where: { id: { in: ids } }, data: { supplierReadAt: now, lastSyncedAt: now, syncError: null } })]);
-  for (const [id, error] of unknown) await db.variantMapping.update({ where: { id }, data: { supplierState: "unknown", syncError: error.slice(0, 300) } });
-  for (const [m, f] of changed) {
+  // One commit per 200 rows rather than one per row.
+  for (let i = 0; i < unknown.length; i += 200) {
+    await db.$transaction(unknown.slice(i, i + 200).map(([id, error]) => db.variantMapping.update({ where: { id }, data: { supplierState: "unknown", syncError: error.slice(0, 300) } })));
+  }
+  const updates = changed.map(([m, f]) => {
     const data = f.kind === "discontinued"
       ? { supplierState: "discontinued", supplierReadAt: now, lastSyncedAt: now, syncError: null }
       : { supplierState: "ok", stock: { ...((m.stock as Record<string, number> | null) ?? {}), ...(f.kind === "ok" ? f.stock : {}) }, costMinor: f.kind === "ok" && f.cost ? f.cost.amount : m.costMinor, costCurrency: f.kind === "ok" && f.cost ? f.cost.currency : m.costCurrency, supplierReadAt: now, lastSyncedAt: now, syncError: null };
-    await db.variantMapping.update({ where: { id: m.id }, data });
-  }
+    return db.variantMapping.update({ where: { id: m.id }, data });
+  });
+  for (let i = 0; i < updates.length; i += 200) await db.$transaction(updates.slice(i, i + 200));
 }
 
 function sameStock(stored: unknown, fresh: Record<string, number>): boolean {
