@@ -29,12 +29,14 @@ export function idempotencyKey(kind: string, ids: readonly string[]): string {
  * marked applied (and the mapping's "pushed" state moved) only after Shopify accepted it, so a crash in
  * between resumes with the same change ids, the same idempotency key and the same compare values.
  */
-export async function applyPendingChanges(shop: string, admin: AdminClient, currency: string, deps: ApplyDeps = {}): Promise<ApplyResult> {
+export async function applyPendingChanges(shop: string, admin: AdminClient, currency: string, deps: ApplyDeps = {}, options: { fullStockBatchesOnly?: boolean } = {}): Promise<ApplyResult> {
   const result: ApplyResult = { calls: 0, applied: 0, conflicts: 0, failed: 0 };
   const pending = await db.syncChange.findMany({ where: { shop, status: "pending" }, orderBy: { id: "asc" } });
   if (pending.length === 0) return result;
   const mappings = new Map((await inChunks(pending.map((c) => c.mappingId), (ids) => db.variantMapping.findMany({ where: { id: { in: ids } }, select: { id: true, inventoryItemGid: true, pushedStock: true } }))).map((m) => [m.id, m]));
-  await applyStock(admin, pending.filter((c) => c.field === "stock"), mappings, result, deps);
+  const stock = pending.filter((c) => c.field === "stock");
+  // Mid-pipeline, stock waits until it fills a whole batch of 250: the call count stays at the minimum.
+  await applyStock(admin, options.fullStockBatchesOnly ? stock.slice(0, stock.length - (stock.length % STOCK_BATCH)) : stock, mappings, result, deps);
   await applyVariantFields(admin, pending.filter((c) => c.field === "price" || c.field === "compare_at" || c.field === "inventory_policy"), currency, result, deps);
   await applyStatus(admin, shop, pending.filter((c) => c.field === "status"), result, deps);
   return result;

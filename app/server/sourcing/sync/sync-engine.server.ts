@@ -68,6 +68,7 @@ export async function runSync(shop: string, trigger: SyncTrigger, scope: SyncSco
       done += chunkTargets.length;
       await deps.onProgress?.({ done, total: targets.length });
     }
+    addApply(summary, await applyPendingChanges(shop, admin, currency, deps)); // the last, partial stock batch
     notifyMappingsChanged(shop);
     return await finish(run.id, summary);
   } catch (error) {
@@ -136,7 +137,7 @@ async function syncChunk(ctx: ChunkContext, mappings: VariantMappingRow[], targe
   summary.awaitingApproval += changes.length - pending;
   summary.unknown += [...facts.values()].filter((f) => f.kind === "unknown").length;
 
-  addApply(summary, await applyPendingChanges(shop, ctx.admin, ctx.currency, ctx.deps));
+  addApply(summary, await applyPendingChanges(shop, ctx.admin, ctx.currency, ctx.deps, { fullStockBatchesOnly: true }));
   // Only products something was actually read for count as synced (an unreadable supplier is "unknown").
   const refreshed = new Set(targets.filter((m) => facts.get(m.id)?.kind !== "unknown").map((m) => m.productGid));
   await touchProducts(shop, [...refreshed], now);
