@@ -13,6 +13,7 @@ import { toGid } from "../../shopify/gid";
 const ProductPayload = z.object({
   id: z.union([z.number(), z.string()]),
   status: z.string().optional(),
+  updated_at: z.string().nullish(),
   variants: z.array(z.object({
     id: z.union([z.number(), z.string()]),
     price: z.union([z.string(), z.number()]).nullish(),
@@ -29,6 +30,7 @@ export async function reconcileProductUpdate(shop: string, payload: unknown): Pr
   let locked = 0;
   for (const m of mappings) {
     const v = product.variants.find((x) => toGid("ProductVariant", x.id) === m.variantGid);
+    if (isStale(product.updated_at, m.lastChangedAt)) continue;
     if (v && v.price != null && (await observePrice(shop, m, String(v.price), v.compare_at_price == null || v.compare_at_price === "" ? null : String(v.compare_at_price), pending))) locked++;
   }
   const status = product.status?.toUpperCase();
@@ -76,12 +78,24 @@ export async function observePrice(shop: string, m: MappingRow, priceText: strin
   return !m.priceLock;
 }
 
+/**
+ * Shopify does not promise webhook order: a delivery describing the store before our latest write says
+ * nothing about the merchant (compared in whole seconds, the payload's precision). The daily
+ * reconciliation catches anything this skips.
+ */
+function isStale(updatedAt: string | null | undefined, lastChangedAt: Date | null): boolean {
+  if (!updatedAt || !lastChangedAt) return false;
+  const at = Date.parse(updatedAt);
+  return Number.isFinite(at) && Math.floor(at / 1000) < Math.floor(lastChangedAt.getTime() / 1000);
+}
+
 const normalise = (price: string) => (Number.isFinite(Number(price)) ? Number(price).toFixed(2) : price);
 
 const LevelPayload = z.object({
   inventory_item_id: z.union([z.number(), z.string()]),
   location_id: z.union([z.number(), z.string()]),
   available: z.number().nullable(),
+  updated_at: z.string().nullish(),
 });
 
 /**
@@ -95,7 +109,8 @@ export async function reconcileInventoryLevel(shop: string, payload: unknown): P
   const itemGid = toGid("InventoryItem", level.inventory_item_id);
   const locationGid = toGid("Location", level.location_id);
   const m = await db.variantMapping.findFirst({ where: { shop, inventoryItemGid: itemGid } });
-  return { locked: m ? await observeLevel(shop, m, locationGid, level.available) : false };
+  if (!m || isStale(level.updated_at, m.lastChangedAt)) return { locked: false };
+  return { locked: await observeLevel(shop, m, locationGid, level.available) };
 }
 
 /** What Shopify shows at one of our locations: lower is a sale (recorded), higher is a hand edit (locked). */

@@ -251,3 +251,17 @@ describe("price and stock sync: supplier events", () => {
     expect(await processSupplierEvents(w.shop, { adminFor: w.world.deps.adminFor })).toBeNull();
   });
 });
+
+describe("price and stock sync: webhook order", () => {
+  it("ignores a late webhook that describes the store before our latest write", async () => {
+    w = await startSyncWorld();
+    const { reconcileInventoryLevel } = await import("./shopify-edits.server");
+    const pushed = ((await w.fresh()).pushedStock as Record<string, number>)[w.location]!;
+    w.world.sandbox.change(w.record.variant.vid, { stock: { [w.code]: pushed + 5 } });
+    await new Promise((r) => setTimeout(r, 1_100)); // a whole second later, the payload's precision
+    await w.sync();
+    const late = { inventory_item_id: Number(w.mapping.inventoryItemGid!.split("/").pop()), location_id: Number(w.location.split("/").pop()), available: pushed + 40, updated_at: new Date(Date.now() - 60_000).toISOString() };
+    expect(await reconcileInventoryLevel(w.shop, late)).toEqual({ locked: false });
+    expect((await w.fresh()).stockLock).toBeNull();
+  });
+});
