@@ -214,14 +214,18 @@ function applySupplierChanges(picked: Array<Record<string, unknown>>, random: ()
   return { stockChanges, priceProducts };
 }
 
+/** SKUs whose store stock differs from the supplier's, read from the emulator's state (not through the throttled API). */
 async function verifyStore(picked: Array<Record<string, unknown>>): Promise<number> {
+  const levels = new Map<string, Record<string, number>>();
+  for (const p of emulator.controls.products(shop) as Array<{ variants: Array<{ inventoryItemId: string; available: Record<string, number> }> }>) {
+    for (const v of p.variants) levels.set(v.inventoryItemId, v.available);
+  }
   let wrong = 0;
   for (const m of picked) {
     const v = sandbox.catalog.variant(m.supplierSku as string)!.variant;
-    const body = (await emulator.graphql(shop, `query I($id: ID!) { inventoryItem(id: $id) { inventoryLevels(first: 5) { nodes { location { id } quantities(names: ["available"]) { quantity } } } } }`, { id: m.inventoryItemGid })) as { data: { inventoryItem: { inventoryLevels: { nodes: Array<{ location: { id: string }; quantities: Array<{ quantity: number }> }> } } } };
-    for (const level of body.data.inventoryItem.inventoryLevels.nodes) {
-      const code = [...locationOf].find(([, gid]) => gid === level.location.id)?.[0];
-      if (code && level.quantities[0]!.quantity !== (v.stock[code] ?? 0)) wrong++;
+    for (const [locationGid, available] of Object.entries(levels.get(m.inventoryItemGid as string) ?? {})) {
+      const code = [...locationOf].find(([, gid]) => gid === locationGid)?.[0];
+      if (code && available !== (v.stock[code] ?? 0)) wrong++;
     }
   }
   return wrong;

@@ -5,11 +5,12 @@ import type { PlannedAlert } from "./sync-plan";
 
 /**
  * Opens the alerts a sync found (one open alert per key, so a breach seen every 15 minutes stays one
- * alert) and resolves those whose cause is gone. Open alerts are read once, so a clean run of 100,000
- * SKUs costs one query here.
+ * alert) and resolves those whose cause is gone.
  */
 export async function recordAlerts(shop: string, alerts: readonly PlannedAlert[], clears: readonly string[], mappings: readonly VariantMappingRow[]): Promise<void> {
-  const open = new Map((await db.syncAlert.findMany({ where: { shop, resolvedAt: null }, select: { key: true, message: true } })).map((a) => [a.key, a.message]));
+  // Only this slice's variants: a shop with thousands of open alerts does not re-read them all per slice.
+  const variantGids = [...new Set(mappings.map((m) => m.variantGid))];
+  const open = new Map((await inChunks(variantGids, (gids) => db.syncAlert.findMany({ where: { shop, resolvedAt: null, variantGid: { in: gids } }, select: { key: true, message: true } }))).map((a) => [a.key, a.message]));
   const byVariant = new Map(mappings.map((m) => [m.variantGid, m]));
   const raised = new Set(alerts.map((a) => a.key));
   const fresh = alerts.filter((a) => open.get(a.key) !== a.message);

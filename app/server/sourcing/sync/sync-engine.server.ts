@@ -209,7 +209,10 @@ async function recordSupplierFacts(targets: VariantMappingRow[], facts: Map<stri
     else if (f.kind === "ok" && m.supplierState === "ok" && sameStock(m.stock, f.stock) && (!f.cost || (f.cost.amount === m.costMinor && f.cost.currency === m.costCurrency))) unchanged.push(m.id);
     else changed.push([m, f]);
   }
-  await inChunks(unchanged, async (ids) => [await db.variantMapping.updateMany({ where: { id: { in: ids } }, data: { supplierReadAt: now, lastSyncedAt: now, syncError: null } })]);
+  // Freshness of unchanged rows: a few statements in one commit per slice.
+  const touches = [];
+  for (let i = 0; i < unchanged.length; i += 500) touches.push(db.variantMapping.updateMany({ where: { id: { in: unchanged.slice(i, i + 500) } }, data: { supplierReadAt: now, lastSyncedAt: now, syncError: null } }));
+  if (touches.length) await db.$transaction(touches);
   // One commit per 200 rows rather than one per row.
   for (let i = 0; i < unknown.length; i += 200) {
     await db.$transaction(unknown.slice(i, i + 200).map(([id, error]) => db.variantMapping.update({ where: { id }, data: { supplierState: "unknown", syncError: error.slice(0, 300) } })));
