@@ -54,9 +54,16 @@ function asConnection(value: unknown, args: Rec, ctx: ResolverContext, info: Gra
   const toConnection = (items: unknown): unknown => {
     if (!Array.isArray(items)) return items;
     const list = named.name === "MetafieldConnection" ? filterMetafields(items, args, ctx.core.appId) : items;
+    // A bulk query reads every node (Shopify pages internally); elsewhere first/last is required.
+    if ((ctx as { bulk?: true }).bulk && args.first == null && args.last == null) return allNodes(list);
     return paginate(list, args);
   };
   return value instanceof Promise ? value.then(toConnection) : toConnection(value);
+}
+
+function allNodes(items: unknown[]): Rec {
+  const edges = items.map((node, i) => ({ cursor: String(i), node }));
+  return { edges, nodes: items, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
 }
 
 export interface ExecuteOutcome {

@@ -8,14 +8,17 @@ import { shopOverview } from "../server/dashboard/overview.server";
 import { SetupChecklist } from "../components/home/setup-checklist";
 import { OrdersSummary } from "../components/home/orders-summary";
 import { DeliveryTimes } from "../components/home/delivery-times";
+import { SyncAlerts } from "../components/home/sync-alerts";
+import { homeSyncAlerts } from "../server/sourcing/sync/sync-alerts.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json({ shop: session.shop, overview: await shopOverview(session.shop), expiringRules: expiringRules(new Date()) });
+  const [overview, syncAlerts] = await Promise.all([shopOverview(session.shop), homeSyncAlerts(session.shop)]);
+  return json({ shop: session.shop, overview, syncAlerts, expiringRules: expiringRules(new Date()) });
 };
 
 export default function Home() {
-  const { shop, overview, expiringRules: expiring } = useLoaderData<typeof loader>();
+  const { shop, overview, syncAlerts, expiringRules: expiring } = useLoaderData<typeof loader>();
   return (
     <Page title="Silkroute" subtitle={`Welcome, ${shop}. Source from Chinese suppliers, quote cross-border rates, fulfil with tracking.`}>
       <BlockStack gap="400">
@@ -31,7 +34,10 @@ export default function Home() {
         )}
         <Layout>
           <Layout.Section>
-            <SetupChecklist steps={overview.setup} />
+            <BlockStack gap="400">
+              <SetupChecklist steps={overview.setup} />
+              <SyncAlerts total={syncAlerts.total} rows={syncAlerts.rows} />
+            </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { Banner, BlockStack, Button, Card, Divider, InlineStack, Page, Pagination, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { MappingRow } from "../components/sourcing/mapping-row";
+import { ProductSyncBar } from "../components/sourcing/sync-freshness";
 import { mappingsPageAction, mappingsPageData } from "../server/sourcing/mapping/mappings-page.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
@@ -29,7 +30,7 @@ export default function Mappings() {
   const [ids, setIds] = useState("");
   const [q, setQ] = useState(params.get("q") ?? "");
   return (
-    <Page title="Supplier mappings" subtitle="Link products already in your store to supplier SKUs">
+    <Page title="Supplier mappings" subtitle="Link products already in your store to supplier SKUs" secondaryActions={[{ content: "Sync settings and history", url: "/app/sync" }]}>
       <BlockStack gap="400">
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
         <Card>
@@ -56,6 +57,7 @@ export default function Mappings() {
           <Card key={p.id}>
             <BlockStack gap="300">
               <Text as="h3" variant="headingMd">{p.title}</Text>
+              {p.variants.some((v) => v.mapping) ? <ProductSyncBar productGid={p.id} sync={p.sync} busy={busy} /> : null}
               {p.variants.map((v, i) => (
                 <BlockStack key={v.id} gap="200">{i ? <Divider /> : null}<MappingRow variant={v} busy={busy} /></BlockStack>
               ))}

@@ -25,6 +25,7 @@ export default function App() {
         <Link to="/app/catalog">Catalog</Link>
         <Link to="/app/import-list">Import list</Link>
         <Link to="/app/mappings">Supplier mappings</Link>
+        <Link to="/app/sync">Price and stock sync</Link>
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/shipping">Shipping</Link>
         <Link to="/app/consolidation">China warehouses</Link>

@@ -1,10 +1,12 @@
 import { Form } from "@remix-run/react";
 import { Badge, BlockStack, Button, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { VariantFreshness, type VariantSyncView } from "./sync-freshness";
 
 export interface MappingVariantView {
   id: string; title: string; sku: string; barcode: string;
   mapping: { supplier: string; productId: string; sku: string; source: string; backup: string | null; syncError: string | null } | null;
+  sync?: VariantSyncView | null;
 }
 
 function LinkForm({ intent, variantGid, label, busy }: { intent: string; variantGid: string; label: string; busy: boolean }) {
@@ -34,6 +36,7 @@ export function MappingRow({ variant, busy }: { variant: MappingVariantView; bus
         {m?.backup ? <Badge tone="info">{`Backup ${m.backup}`}</Badge> : null}
         {m?.syncError ? <Badge tone="critical">{m.syncError}</Badge> : null}
       </InlineStack>
+      {m && variant.sync ? <VariantFreshness sync={variant.sync} variantGid={variant.id} /> : null}
       <LinkForm intent="link" variantGid={variant.id} label={m ? "Change supplier SKU" : "Link"} busy={busy} />
       {m ? <LinkForm intent="backup" variantGid={variant.id} label="Set backup supplier" busy={busy} /> : null}
       {m ? (

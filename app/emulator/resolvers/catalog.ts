@@ -1,6 +1,7 @@
 import type { RootResolvers } from "../context";
 import { register, type Rec } from "../state";
 import { productSet } from "../domains/product-set";
+import { productUpdate } from "../domains/product-update";
 import { productByIdentifier, productDelete, productVariantsBulkUpdate, searchProducts, searchVariants } from "../domains/product-queries";
 import { applyInventoryItemInput, inventorySetQuantities } from "../domains/inventory";
 import { editLocation } from "../domains/locations";
@@ -44,6 +45,7 @@ export const catalogMutations: RootResolvers = {
     return { product: result.product, productSetOperation: null, userErrors: result.userErrors };
   },
   productVariantsBulkUpdate: (a, { core, shop }) => productVariantsBulkUpdate(core, shop, a),
+  productUpdate: (a, { core, shop }) => productUpdate(core, shop, a.product),
   productDelete: (a, { core, shop }) => productDelete(core, shop, a.input.id),
   inventorySetQuantities: (a, { core, shop }) => inventorySetQuantities(core, shop, a.input),
   inventoryItemUpdate: (a, { shop }) => {

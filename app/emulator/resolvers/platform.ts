@@ -3,6 +3,7 @@ import type { RootResolvers } from "../context";
 import { register, type Rec, type ShopState } from "../state";
 import { isoAt } from "../clock";
 import { bulkOperationRunMutation, currentBulkOperation, stagedUploadsCreate } from "../domains/bulk-operations";
+import { bulkOperationRunQuery } from "../domains/bulk-query";
 import { topicToEnum } from "../webhooks/topics";
 import { matchesQuery } from "../search-query";
 import {
@@ -54,6 +55,7 @@ export const platformMutations: RootResolvers = {
   deliveryCustomizationDelete: (a, { shop }) => deliveryCustomizationDelete(shop, a.id),
   stagedUploadsCreate: (a, { core, shop }) => stagedUploadsCreate(core, shop, a.input),
   bulkOperationRunMutation: (a, ctx) => bulkOperationRunMutation(ctx, a),
+  bulkOperationRunQuery: (a, ctx) => bulkOperationRunQuery(ctx, a),
   webhookSubscriptionCreate: (a, { core, shop }) => {
     const input = a.webhookSubscription ?? {};
     const uri = input.uri ?? input.callbackUrl;

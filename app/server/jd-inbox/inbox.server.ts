@@ -7,7 +7,7 @@ import { isUniqueViolation } from "../jobs/dedupe";
 import { jobQueue } from "../jobs/queue.server";
 import { enqueueTrackingSync } from "../fulfillment/queues.server";
 import { recordEvent } from "../fulfillment/supplier-orders.server";
-import { STOCK_SYNC_QUEUE, type StockSyncPayload } from "../sourcing/sync/stock-sync.server";
+import { SYNC_QUEUE, type SyncJobPayload } from "../sourcing/sync/sync-jobs.server";
 import type { JdAdapter } from "../suppliers/jd/index";
 import { PRODUCT_MESSAGE_TYPES } from "../suppliers/jd/messages";
 
@@ -51,9 +51,9 @@ async function store(shop: string, messageId: string, type: number, payload: Rec
 export async function applyPending(shop: string, jd: JdAdapter): Promise<number> {
   const pending = await db.jdMessageInbox.findMany({ where: { shop, appliedAt: null }, orderBy: { receivedAt: "asc" }, take: 500 });
   const product = pending.filter((m) => PRODUCT_MESSAGE_TYPES.has(m.type));
-  // Price and stock messages feed the existing sync entry point: one shop sync per batch, keyed by the batch.
+  // Price and stock messages feed the sync (ADR 0810): one shop sync per batch, keyed by the batch; it re-reads JD.
   if (product.length > 0 && (await touchesMappedSkus(shop, product))) {
-    await jobQueue().enqueue<StockSyncPayload>(STOCK_SYNC_QUEUE, { shop }, { shop, dedupeKey: `${shop}:jd-message:${product[0]!.messageId}` });
+    await jobQueue().enqueue<SyncJobPayload>(SYNC_QUEUE, { shop, trigger: "event" }, { shop, dedupeKey: `${shop}:jd-message:${product[0]!.messageId}` });
   }
   let applied = 0;
   for (const m of pending) {

@@ -4,7 +4,7 @@ import { uniqueShop } from "../../test/webhooks";
 import { buildConsolidationOrder, startJdWorld, stockedSkus, type JdWorld } from "../suppliers/jd/emulator/jd-emulator.fixture";
 import { JD_LIFECYCLE } from "../suppliers/jd/emulator/vop-order-lifecycle";
 import type { JdAdapter } from "../suppliers/jd/index";
-import { STOCK_SYNC_QUEUE } from "../sourcing/sync/stock-sync.server";
+import { SYNC_QUEUE as STOCK_SYNC_QUEUE } from "../sourcing/sync/sync-jobs.server";
 import { Q } from "../fulfillment/queues.server";
 import { applyPending, pollJdMessages } from "./inbox.server";
 

@@ -10,6 +10,7 @@ import { enqueueOrderCancellation, enqueueOrderSync } from "../fulfillment/queue
 import { toGid } from "../shopify/gid";
 import { recordCustomerRequest, requestOrderGids } from "../compliance/requests.server";
 import { markRedacted } from "../compliance/redaction-markers.server";
+import { reconcileInventoryLevel, reconcileProductUpdate } from "../sourcing/sync/shopify-edits.server";
 
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
@@ -55,6 +56,12 @@ export const onShopRedact: WebhookHandler = async ({ shop, webhookId }) => {
 
 export const onProductUpdated: WebhookHandler = async ({ shop, payload }) => {
   await syncProductMappings(shop, payload);
+  // A synced field the merchant edited in Shopify is locked for sync (their edit wins).
+  await reconcileProductUpdate(shop, payload);
+};
+
+export const onInventoryLevelUpdated: WebhookHandler = async ({ shop, payload }) => {
+  await reconcileInventoryLevel(shop, payload);
 };
 
 export const onProductDeleted: WebhookHandler = async ({ shop, payload }) => {

@@ -66,7 +66,7 @@ async function applyResults(ctx: PushContext, jobId: string, results: ResultLine
       // The plan is rebuilt from the same import item (and the same known SKUs) as the uploaded line.
       const knownSkus = known.get(item.productGid ?? "") ?? new Set<string>();
       const plan = planWith(ctx, item, knownSkus);
-      writes.push(...pushedProductWrites(ctx.shop, item, plan, product));
+      writes.push(...pushedProductWrites(ctx.shop, item, plan, product, ctx.locations));
       stock.push(...stockUpdatesFor(plan, product, knownSkus, ctx.locations));
       pushed.push({ rowId: row.id, productGid: product.id });
     }

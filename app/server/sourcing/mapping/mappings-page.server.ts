@@ -4,21 +4,27 @@ import { AdminUserErrors } from "../../shopify/admin-errors";
 import { isSupplierCode } from "../supplier-connections.server";
 import { autoMatch, linkVariant, MappingError, setBackupSupplier, unlinkVariant } from "./mapping.server";
 import { PRODUCTS_FOR_MAPPING } from "./mapping-operations";
+import { jobQueue } from "../../jobs/queue.server";
+import { syncPageAction, syncStateForVariants } from "../sync/sync-page.server";
+
+const SYNC_INTENTS = new Set(["sync-now", "lock", "unlock"]);
 
 /** One page of the shop's products with each variant's current supplier link. */
 export async function mappingsPageData(shop: string, admin: AdminClient, query: string, after: string | null) {
   const { products } = await admin.request(PRODUCTS_FOR_MAPPING, { query: query || null, after });
   const variantGids = products.nodes.flatMap((p) => p.variants.nodes.map((v) => v.id));
   const mappings = await db.variantMapping.findMany({ where: { shop, variantGid: { in: variantGids } } });
+  const sync = await syncStateForVariants(shop, variantGids);
   return {
     pageInfo: products.pageInfo,
     products: products.nodes.map((p) => ({
-      id: p.id, title: p.title,
+      id: p.id, title: p.title, sync: sync.products.get(p.id) ?? null,
       variants: p.variants.nodes.map((v) => {
         const m = mappings.find((x) => x.variantGid === v.id);
         return {
           id: v.id, title: v.title, sku: v.sku ?? "", barcode: v.barcode ?? "",
           mapping: m ? { supplier: m.supplier, productId: m.supplierProductId, sku: m.supplierSku, source: m.source, backup: m.backupSku ? `${m.backupSupplier} ${m.backupProductId} ${m.backupSku}` : null, syncError: m.syncError } : null,
+          sync: sync.variants.get(v.id) ?? null,
         };
       }),
     })),
@@ -27,6 +33,7 @@ export async function mappingsPageData(shop: string, admin: AdminClient, query: 
 
 export async function mappingsPageAction(shop: string, admin: AdminClient, form: Record<string, string>): Promise<{ ok: boolean; message: string }> {
   const supplier = form.supplier ?? "sandbox";
+  if (SYNC_INTENTS.has(form.intent ?? "")) return syncPageAction(shop, form, jobQueue());
   try {
     if (form.intent === "unlink") { await unlinkVariant(shop, form.variantGid!); return { ok: true, message: "Mapping removed." }; }
     if (!isSupplierCode(supplier)) return { ok: false, message: "Unknown supplier." };

@@ -63,7 +63,7 @@ export async function pushImportItem(ctx: PushContext, item: ImportItemView, ope
     ({ plan, knownSkus } = await planFor(ctx, item));
     product = await runProductSet(ctx, plan);
   }
-  await recordPushedProduct(ctx.shop, item, plan, product);
+  await recordPushedProduct(ctx.shop, item, plan, product, ctx.locations);
   await publishImportedProduct(ctx.admin, ctx.shop, item.id, product.id, ctx.channels ??= {});
   await applyStockUpdates(ctx.admin, stockUpdatesFor(plan, product, knownSkus, ctx.locations), "correction", operation);
   return product.id;

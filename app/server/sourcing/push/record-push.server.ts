@@ -25,20 +25,26 @@ const numericStock = (stock: Record<string, number | null>) =>
  * Stores what the push created: the product GID on the import item (so any retry updates instead of duplicating)
  * and one mapping per variant, matched by SKU; mappings of variants the product no longer has go.
  */
-export async function recordPushedProduct(shop: string, item: ImportItemView, plan: ProductSetPlan, product: PushedProduct): Promise<void> {
+export async function recordPushedProduct(shop: string, item: ImportItemView, plan: ProductSetPlan, product: PushedProduct, locations?: WarehouseLocations): Promise<void> {
   // One transaction: the GID, the mappings and the removal of stale ones land together (and cost one commit).
-  await db.$transaction(pushedProductWrites(shop, item, plan, product));
+  await db.$transaction(pushedProductWrites(shop, item, plan, product, locations));
   notifyMappingsChanged(shop);
 }
 
 /** The writes recordPushedProduct makes, for callers that batch many products into one transaction. */
-export function pushedProductWrites(shop: string, item: ImportItemView, plan: ProductSetPlan, product: PushedProduct) {
+export function pushedProductWrites(shop: string, item: ImportItemView, plan: ProductSetPlan, product: PushedProduct, locations?: WarehouseLocations) {
   const nodes = new Map(product.variants.nodes.map((n) => [n.sku ?? "", n]));
   const flags = (["battery", "liquid", "powder", "magnet"] as const).filter((f) => item.snapshot.hazards[f]).join(",");
   const now = new Date();
-  const upserts = plan.variants.flatMap(({ variant }) => {
+  const upserts = plan.variants.flatMap(({ variant, quote }) => {
     const node = nodes.get(variant.sku);
     if (!node) return [];
+    // What Shopify now holds, so price and stock sync diff against it without reading Shopify (ADR 0810).
+    const levels = currentLevels(node.inventoryItem.inventoryLevels);
+    const pushedStock = Object.fromEntries(Object.entries(numericStock(variant.stock)).flatMap(([code, qty]) => {
+      const locationGid = locations?.get(code);
+      return locationGid && (levels.size === 0 || levels.has(locationGid)) ? [[locationGid, qty]] : [];
+    }));
     const data = {
       productGid: product.id, shopifySku: variant.sku, barcode: node.barcode ?? null, supplier: item.supplier,
       supplierProductId: item.supplierProductId, supplierSku: variant.supplierVariantId, inventoryItemGid: node.inventoryItem.id,
@@ -46,6 +52,8 @@ export function pushedProductWrites(shop: string, item: ImportItemView, plan: Pr
       lengthMm: variant.dims?.lengthMm ?? null, widthMm: variant.dims?.widthMm ?? null, heightMm: variant.dims?.heightMm ?? null,
       hsCode: item.snapshot.hsCode, originCountry: item.snapshot.originCountry, stock: numericStock(variant.stock),
       flags, autoPrice: variant.priceOverride === null, lastSyncedAt: now,
+      pushedPriceMinor: quote.price.amount, pushedCompareAtMinor: quote.compareAt?.amount ?? null, pushedCurrency: quote.price.currency,
+      pushedStock, pushedInventoryPolicy: "DENY", supplierState: "ok", supplierReadAt: now,
     };
     return [{ variantGid: node.id, data }];
   });

@@ -50,7 +50,7 @@ export async function startSourcingWorld(options: SourcingWorldOptions = {}) {
   const deps: ImportDeps = { adminFor: async () => admin, appUrl: "http://127.0.0.1:3000" };
 
   return {
-    shop, emulator, sandbox, admin, deps,
+    shop, emulator, sandbox, sandboxUrl, msw, admin, deps,
     products: (): EmulatedProduct[] => emulator.controls.products(shop),
     async close() {
       msw.close();

@@ -5,7 +5,7 @@ import db from "../../../db.server";
 import type { JobDeps, JobRegistration } from "../../jobs/handlers";
 import type { JobContext } from "../../jobs/types";
 import { enqueueTrackingSync } from "../../fulfillment/queues.server";
-import { STOCK_SYNC_QUEUE, type StockSyncPayload } from "../../sourcing/sync/stock-sync.server";
+import { SYNC_QUEUE, type SyncJobPayload } from "../../sourcing/sync/sync-jobs.server";
 import { parseLogisticMessage, parseOrderMessage } from "./mappers";
 import { storeLogisticScans } from "./tracking-scans.server";
 import { CJ_WEBHOOK_QUEUE, type CjWebhookJob } from "./webhook-receiver.server";
@@ -31,7 +31,7 @@ export async function handleCjWebhook(job: CjWebhookJob, deps: Pick<JobDeps, "jo
     case "PRODUCT":
     case "VARIANT": {
       const minute = Math.floor(now / 60_000);
-      await deps.jobs.enqueue<StockSyncPayload>(STOCK_SYNC_QUEUE, { shop }, { shop, dedupeKey: `${shop}:cj-push:${minute}`, delayMs: 5_000 });
+      await deps.jobs.enqueue<SyncJobPayload>(SYNC_QUEUE, { shop, trigger: "event" }, { shop, dedupeKey: `${shop}:cj-push:${minute}`, delayMs: 5_000 });
       return `${job.type.toLowerCase()}: stock sync queued`;
     }
     default:

@@ -90,6 +90,6 @@ describe("CJ webhook receiver", () => {
     await cj.emulator.deliverWebhooks(intoReceiver);
     const stock = (await queued()).find((j) => (j.payload as { type: string }).type === "STOCK")!;
     expect(await handleCjWebhook(stock.payload as unknown as CjWebhookJob, { jobs: jobQueue() })).toBe("stock: stock sync queued");
-    expect(await db.job.count({ where: { shop, queue: "sourcing.stock-sync" } })).toBe(1);
+    expect(await db.job.count({ where: { shop, queue: "sourcing.sync" } })).toBe(1);
   });
 });

@@ -36,6 +36,7 @@ export function createSandboxClient(options: SandboxClientOptions) {
   return {
     searchProducts: (query: Record<string, string | undefined>, signal: AbortSignal) => request("GET", "/v1/products", { query, signal }),
     getProduct: (pid: string, signal: AbortSignal) => request("GET", `/v1/products/${path(pid)}`, { signal }),
+    getChanges: (after: number, limit: number, signal: AbortSignal) => request("GET", "/v1/changes", { query: { after: String(after), limit: String(limit) }, signal }),
     getStock: (vids: readonly string[], warehouse: string, signal: AbortSignal) => request("POST", "/v1/stock", { body: { vids, warehouse }, signal }),
     createOrder: (body: unknown, signal: AbortSignal) => request("POST", "/v1/orders", { body, signal }),
     getOrder: (key: string, signal: AbortSignal) => request("GET", `/v1/orders/${path(key)}`, { signal }),

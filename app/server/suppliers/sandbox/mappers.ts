@@ -130,3 +130,23 @@ export function parseTracking(data: unknown): SupplierTracking {
     }),
   };
 }
+
+const ChangePageWire = z.object({
+  next: z.number().int().nonnegative(),
+  events: z.array(z.object({
+    seq: z.number().int(), vid: z.string(), at: z.string(), kind: z.enum(["changed", "discontinued"]),
+    cost_fen: z.number().int().optional(), stock: z.record(z.string(), z.number().int()).optional(),
+  })),
+});
+
+/** The sandbox change feed → supplier change events (event key = the feed's sequence number). */
+export function parseChangePage(data: unknown) {
+  const page = ChangePageWire.parse(data);
+  return {
+    next: page.next,
+    events: page.events.map((e) => ({
+      eventKey: `sandbox-${e.seq}`, supplierSku: e.vid, occurredAt: new Date(e.at), kind: e.kind,
+      ...(e.stock ? { stock: e.stock } : {}), ...(e.cost_fen !== undefined ? { cost: cny(e.cost_fen) } : {}),
+    })),
+  };
+}

@@ -1,4 +1,5 @@
 import type { CatalogStore } from "./catalog-store";
+import type { SandboxChangeLog } from "./change-log";
 import { SandboxApiError, type createOrderBook } from "./order-book";
 import { orderWire, productSummaryWire, trackingWire } from "./wire-format";
 import type { SandboxSearchQuery } from "../catalog/search-index";
@@ -6,6 +7,7 @@ import type { SandboxSearchQuery } from "../catalog/search-index";
 export interface RouteContext {
   catalog: CatalogStore;
   orders: ReturnType<typeof createOrderBook>;
+  changes: SandboxChangeLog;
   seed: number;
   now: () => number;
 }
@@ -34,6 +36,12 @@ const routes: [string, RegExp, Handler][] = [
       if (!found) throw new SandboxApiError(404, "VARIANT_NOT_FOUND", `Unknown variant ${String(vid)}`);
       return { vid: found.variant.vid, warehouse, qty: found.variant.stock[warehouse] ?? 0, cost_fen: found.variant.cost_fen };
     });
+  }],
+  ["GET", /^\/v1\/changes$/, (ctx, _m, url) => {
+    const after = Number(url.searchParams.get("after") ?? 0);
+    const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get("limit") ?? 500)));
+    if (!Number.isInteger(after) || after < 0) throw new SandboxApiError(400, "INVALID_PARAM", "after must be a non-negative integer");
+    return ctx.changes.page(after, limit);
   }],
   ["POST", /^\/v1\/orders$/, (ctx, _m, _u, body) => orderWire(ctx.orders.create(body ?? {}).order, ctx.seed, ctx.now())],
   ["GET", /^\/v1\/orders\/([^/]+)$/, (ctx, m) => orderWire(ctx.orders.get(decodeURIComponent(m[1]!)), ctx.seed, ctx.now())],

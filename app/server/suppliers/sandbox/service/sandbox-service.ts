@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../../resilience/clock";
 import { DEFAULT_SANDBOX_SEED } from "../catalog/catalog-generator";
 import { createRandom } from "../catalog/prng";
 import { createCatalogStore } from "./catalog-store";
+import { createChangeLog } from "./change-log";
 import { createOrderBook, SandboxApiError } from "./order-book";
 import { routeRequest, type RouteContext } from "./sandbox-routes";
 
@@ -26,7 +27,8 @@ export function createSandboxSupplierService(options: SandboxServiceOptions = {}
   const clock = options.clock ?? systemClock;
   const catalog = createCatalogStore(seed, options.productCount ?? 2_000);
   const now = () => clock.now();
-  const ctx: RouteContext = { catalog, orders: createOrderBook(catalog, now), seed, now };
+  const changes = createChangeLog(catalog, now);
+  const ctx: RouteContext = { catalog, orders: createOrderBook(catalog, now), changes, seed, now };
   const failures = createRandom(seed ^ 0x5eed);
   const failureRate = options.failureRate ?? 0;
   const stallMs = options.stallMs ?? 15_000;
@@ -62,6 +64,8 @@ export function createSandboxSupplierService(options: SandboxServiceOptions = {}
   return {
     handler,
     catalog,
+    /** Changes a variant's cost, stock or availability and records the change event the feed serves. */
+    change: changes.change,
     get orderCount() { return ctx.orders.size; },
     listen(port = 0, host = "127.0.0.1"): Promise<{ port: number; url: string }> {
       return new Promise((resolve, reject) => {
