@@ -8,6 +8,7 @@ import { z } from "zod";
 import { removeProductMappings, syncProductMappings } from "../sourcing/variant-mappings.server";
 import { enqueueOrderCancellation, enqueueOrderSync } from "../fulfillment/queues.server";
 import { toGid } from "../shopify/gid";
+import { applySubscriptionUpdate } from "../billing/plan-state.server";
 
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
@@ -54,3 +55,7 @@ export const onProductDeleted: WebhookHandler = async ({ shop, payload }) => {
 // Topics whose work belongs to domains that subscribe below; until a domain handles one, the delivery
 // is verified, deduplicated and recorded, and nothing else happens.
 export const acknowledgeOnly: WebhookHandler = async () => {};
+
+export const onAppSubscriptionUpdate: WebhookHandler = async ({ shop, payload }) => {
+  await applySubscriptionUpdate(shop, payload);
+};
