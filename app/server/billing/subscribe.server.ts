@@ -28,3 +28,15 @@ export async function cancelPaidPlan(admin: AdminClient): Promise<void> {
   if (state.subscriptionGid) await admin.request(SUBSCRIPTION_CANCEL_MUTATION, { id: state.subscriptionGid });
   await syncPlanFromShopify(admin);
 }
+
+export type PlanChange = { kind: "confirm"; confirmationUrl: string } | { kind: "done" };
+
+/** The merchant picked a plan on the Plans page: paid plans go through Shopify's approval, Free cancels the charge. */
+export async function choosePlan(admin: AdminClient, planKey: PlanKey, returnUrl: string): Promise<PlanChange> {
+  if (planKey === "free") {
+    await cancelPaidPlan(admin);
+    return { kind: "done" };
+  }
+  const { developmentStore } = await syncPlanFromShopify(admin);
+  return { kind: "confirm", confirmationUrl: await requestPlanCharge(admin, planKey, returnUrl, developmentStore) };
+}
