@@ -7,14 +7,17 @@ import { shopOverview } from "../server/dashboard/overview.server";
 import { SetupChecklist } from "../components/home/setup-checklist";
 import { OrdersSummary } from "../components/home/orders-summary";
 import { DeliveryTimes } from "../components/home/delivery-times";
+import { UsageCard } from "../components/billing/usage-card";
+import { usageView } from "../server/billing/plans-page.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json({ shop: session.shop, overview: await shopOverview(session.shop) });
+  const [overview, usage] = await Promise.all([shopOverview(session.shop), usageView(session.shop)]);
+  return json({ shop: session.shop, overview, usage });
 };
 
 export default function Home() {
-  const { shop, overview } = useLoaderData<typeof loader>();
+  const { shop, overview, usage } = useLoaderData<typeof loader>();
   return (
     <Page title="Silkroute" subtitle={`Welcome, ${shop}. Source from Chinese suppliers, quote cross-border rates, fulfil with tracking.`}>
       <BlockStack gap="400">
@@ -30,6 +33,7 @@ export default function Home() {
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
               <OrdersSummary counts={overview.orders} />
+              <UsageCard usage={usage} showPlansLink />
               <DeliveryTimes rows={overview.deliveryTimes} />
             </BlockStack>
           </Layout.Section>

@@ -28,6 +28,7 @@ export default function App() {
         <Link to="/app/orders">Orders</Link>
         <Link to="/app/shipping">Shipping</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/plans">Plans</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
