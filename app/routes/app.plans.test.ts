@@ -21,8 +21,8 @@ describe("the Plans page", () => {
     const data = await page(shop);
     expect(data.usage).toMatchObject({ planKey: "free", meters: [{ label: "Supplier orders", used: 0, limit: 25 }, { label: "New products imported", used: 0, limit: 100 }] });
     expect(data.plans.map((p: { key: string; change: string }) => [p.key, p.change])).toEqual([["free", "current"], ["growth", "upgrade"], ["scale", "upgrade"]]);
-    expect(data.plans[1]).toMatchObject({ priceLabel: "$29.00 / 30 days", trialLabel: "14-day free trial" });
-    expect(data.plans[0].includes).toContain("Every supplier order waits for your approval");
+    expect(data.plans[1]!).toMatchObject({ priceLabel: "$29.00 / 30 days", trialLabel: "14-day free trial" });
+    expect(data.plans[0]!.includes).toContain("Every supplier order waits for your approval");
   });
 
   it("upgrading sends the merchant to Shopify's approval screen; after approval the page shows Growth, the trial and the test charge", async () => {
@@ -35,7 +35,7 @@ describe("the Plans page", () => {
     expect(data.usage.planKey).toBe("growth");
     expect(data.test).toBe(true); // the test emulator's stores are development stores
     expect(data.trialEndsAt).not.toBeNull();
-    const free = data.plans.find((p: { key: string }) => p.key === "free");
+    const free = data.plans.find((p: { key: string }) => p.key === "free")!;
     expect(free.change).toBe("downgrade");
     expect(free.downgradeEffects.join("\n")).toMatch(/Order autopilot turns off/);
     expect(free.downgradeEffects.join("\n")).toMatch(/Supplier orders per month drop from 500 to 25/);
