@@ -13,6 +13,7 @@ import { quoteCheckout, type CheckoutDeps, type CheckoutDestination, type Checko
 import { PLANS, type PlanKey } from "./plans";
 import { summarizeFulfillment, summarizeOrder, summarizeProduct } from "./summaries";
 import { num } from "./webhooks/rest-payloads";
+import { cancelOnUninstall, decideSubscription } from "./domains/app-subscriptions";
 
 export interface ControlDeps {
   core: Core; tokens: TokenStore; sender: WebhookSender; scopes: string[];
@@ -56,6 +57,7 @@ export function createControls(deps: ControlDeps) {
         iana_timezone: state.shop.ianaTimezone, country_code: state.shop.shopAddress.countryCodeV2, created_at: state.shop.createdAt,
       });
       state.installed = false;
+      cancelOnUninstall(core, state);
       tokens.revokeShop(domain);
       for (const c of state.carrierServices) core.shops.get(domain)!.nodes.delete(c.id);
       state.carrierServices = [];
@@ -67,6 +69,8 @@ export function createControls(deps: ControlDeps) {
       state.bucket.setPlan(PLANS[plan].maximumAvailable, PLANS[plan].restoreRate);
       enforceCarrierEligibility(state);
     },
+    /** The merchant approves or declines an app charge on Shopify's confirmation page. */
+    decideAppSubscription: (domain: string, subscriptionId: string, approve: boolean) => decideSubscription(core, shopOf(domain), subscriptionId, approve),
     setBackupRates(domain: string, rates: BackupRate[]): void {
       shopOf(domain).backupRates = rates;
     },

@@ -10,15 +10,17 @@ import { OrdersSummary } from "../components/home/orders-summary";
 import { DeliveryTimes } from "../components/home/delivery-times";
 import { SyncAlerts } from "../components/home/sync-alerts";
 import { homeSyncAlerts } from "../server/sourcing/sync/sync-alerts.server";
+import { UsageCard } from "../components/billing/usage-card";
+import { usageView } from "../server/billing/plans-page.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [overview, syncAlerts] = await Promise.all([shopOverview(session.shop), homeSyncAlerts(session.shop)]);
-  return json({ shop: session.shop, overview, syncAlerts, expiringRules: expiringRules(new Date()) });
+  const [overview, syncAlerts, usage] = await Promise.all([shopOverview(session.shop), homeSyncAlerts(session.shop), usageView(session.shop)]);
+  return json({ shop: session.shop, overview, syncAlerts, usage, expiringRules: expiringRules(new Date()) });
 };
 
 export default function Home() {
-  const { shop, overview, syncAlerts, expiringRules: expiring } = useLoaderData<typeof loader>();
+  const { shop, overview, syncAlerts, usage, expiringRules: expiring } = useLoaderData<typeof loader>();
   return (
     <Page title="Silkroute" subtitle={`Welcome, ${shop}. Source from Chinese suppliers, quote cross-border rates, fulfil with tracking.`}>
       <BlockStack gap="400">
@@ -42,6 +44,7 @@ export default function Home() {
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
               <OrdersSummary counts={overview.orders} />
+              <UsageCard usage={usage} showPlansLink />
               <DeliveryTimes rows={overview.deliveryTimes} />
             </BlockStack>
           </Layout.Section>

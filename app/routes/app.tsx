@@ -31,6 +31,7 @@ export default function App() {
         <Link to="/app/consolidation">China warehouses</Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/privacy">Customer data requests</Link>
+        <Link to="/app/plans">Plans</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -5,6 +5,8 @@ import type { Emulator } from "../emulator";
 import { embeddedAppUrl, shopFromHandle, shopHandle } from "./embedded-url";
 import { handleShellApi } from "./shell-api";
 import { shellPage } from "./shell-page";
+import { CHARGE_PATH, chargePage, decideCharge, type ChargeReply } from "./charge-page";
+import { setAdminUrl } from "../domains/app-subscriptions";
 
 export interface AdminShellOptions {
   emulator: Emulator;
@@ -62,6 +64,15 @@ export function createAdminShell(options: AdminShellOptions): AdminShell {
       const iframeSrc = embeddedAppUrl(emulator, options.appUrl, shop, admin[3] ?? "/", url.searchParams);
       return send(res, 200, shellPage(emulator, { shop, appName, appHandle, appOrigin: new URL(options.appUrl).origin, iframeSrc }), { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     }
+    const charge = CHARGE_PATH.exec(url.pathname);
+    if (charge) {
+      const shop = shopFromHandle(decodeURIComponent(charge[1]!));
+      if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
+      const reply: ChargeReply = method === "POST"
+        ? decideCharge(emulator, shop, charge[2]!, new URLSearchParams(await readBody(req)).get("decision") ?? "")
+        : chargePage(emulator, shop, charge[2]!, appName);
+      return reply.location ? send(res, reply.status, "", { Location: reply.location }) : send(res, reply.status, reply.html ?? "", { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    }
     const api = API_PATH.exec(url.pathname);
     if (api) {
       const body = method === "POST" ? await readBody(req) : "";
@@ -79,6 +90,7 @@ export function createAdminShell(options: AdminShellOptions): AdminShell {
       });
       await new Promise<void>((resolve, reject) => { server!.once("error", reject); server!.listen(port, host, resolve); });
       baseUrl = `http://${host}:${(server.address() as AddressInfo).port}`;
+      setAdminUrl(emulator.core, baseUrl); // confirmationUrls now point at this admin's approval page
       return baseUrl;
     },
     async close() {

@@ -15,6 +15,7 @@ import { isFulfillmentOrderHeld } from "./holds.server";
 import { classifySupplierError, retryDelayMs } from "./supplier-errors";
 import type { PlannedLine } from "./fulfillment-plan.server";
 import { BACKUP_TRIGGERS, failOverToBackup } from "./backup-supplier.server";
+import { autoPlacementBlock } from "../billing/limits.server";
 
 type Step = "continue" | "stop";
 
@@ -52,6 +53,12 @@ async function preflight(row: SupplierOrderRow): Promise<Step> {
   }
   if (problem) {
     await transition(row, "needs_attention", problem.message, { reasonCode: problem.code, reasonMessage: problem.message, fixHint: problem.fix });
+    return "stop";
+  }
+  // The plan decides only whether this order may go out unattended; a blocked order waits, it is never dropped.
+  const planBlock = await autoPlacementBlock(row.shop);
+  if (planBlock) {
+    await transition(row, "awaiting_approval", `${planBlock.message} ${planBlock.fix}`, { reasonCode: planBlock.code, reasonMessage: planBlock.message, fixHint: planBlock.fix });
     return "stop";
   }
   await transition(row, "placing", "Autopilot: address, mapping, cost and margin checks passed; sending to the supplier.");

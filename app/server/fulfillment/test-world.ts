@@ -14,6 +14,7 @@ import { useSupplierAdapters } from "./supplier-gateway.server";
 import { ensureWarehouseServices } from "./warehouses.server";
 import { fulfillmentJobHandlers } from "./jobs.server";
 import type { JobDeps } from "../jobs/handlers";
+import { subscribeThroughShopify } from "../billing/test-support";
 
 export interface WorldOptions { failureRate?: number; stallMs?: number }
 
@@ -44,6 +45,8 @@ export async function startWorld(options: WorldOptions = {}) {
   const { accessToken } = emulator.controls.installApp(shop);
   await seedInstalledShop(shop, accessToken);
   const admin = new AdminClient({ shop, accessToken, pacer: new CostPacer() });
+  // Autopilot is a paid feature (ADR 1000); the world's shop is on Scale unless a test moves it.
+  await subscribeThroughShopify(emulator, admin, "scale");
   const [warehouse] = await ensureWarehouseServices(admin, ["CN-SZ"]);
 
   const found = sandbox.catalog.products.flatMap((p) => p.variants.map((v) => ({ p, v }))).find(({ v }) => (v.stock["CN-SZ"] ?? 0) > 50)!;

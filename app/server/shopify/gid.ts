@@ -8,7 +8,7 @@ export type ShopifyResource =
   | "FulfillmentService" | "DeliveryCarrierService" | "Customer" | "Shop" | "BulkOperation"
   | "MediaImage" | "Metafield" | "Collection" | "WebhookSubscription" | "ProductOption"
   | "ProductOptionValue" | "InventoryLevel" | "ProductSetOperation" | "App" | "AppInstallation"
-  | "StagedUploadTarget" | "Refund" | "ProductVariantComponent";
+  | "StagedUploadTarget" | "Refund" | "ProductVariantComponent" | "AppSubscription" | "AppSubscriptionLineItem";
 
 export type Gid<R extends ShopifyResource = ShopifyResource> = `gid://shopify/${R}/${string}`;
 

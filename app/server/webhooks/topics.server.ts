@@ -11,6 +11,7 @@ import { toGid } from "../shopify/gid";
 import { recordCustomerRequest, requestOrderGids } from "../compliance/requests.server";
 import { markRedacted } from "../compliance/redaction-markers.server";
 import { reconcileInventoryLevel, reconcileProductUpdate } from "../sourcing/sync/shopify-edits.server";
+import { applySubscriptionUpdate } from "../billing/plan-state.server";
 
 export const onAppUninstalled: WebhookHandler = async ({ shop }) => {
   // Webhooks can arrive after the uninstall has already been handled; both steps are idempotent.
@@ -71,3 +72,7 @@ export const onProductDeleted: WebhookHandler = async ({ shop, payload }) => {
 // Topics whose work belongs to domains that subscribe below; until a domain handles one, the delivery
 // is verified, deduplicated and recorded, and nothing else happens.
 export const acknowledgeOnly: WebhookHandler = async () => {};
+
+export const onAppSubscriptionUpdate: WebhookHandler = async ({ shop, payload }) => {
+  await applySubscriptionUpdate(shop, payload);
+};

@@ -10,6 +10,7 @@ export async function createBenchShops(count: number, emulator: any, supplierVar
   const { AdminClient } = await import("../../../app/server/shopify/admin-client");
   const { ensureWarehouseServices } = await import("../../../app/server/fulfillment/warehouses.server");
   const { PRODUCT_SET } = await import("../../../app/emulator/test-builders");
+  const { subscribeThroughShopify } = await import("../../../app/server/billing/test-support");
   const shops: BenchShop[] = [];
   for (let i = 0; i < count; i++) {
     const shop = `bench-${i}-${crypto.randomBytes(3).toString("hex")}.myshopify.com`;
@@ -18,6 +19,8 @@ export async function createBenchShops(count: number, emulator: any, supplierVar
     await db.shop.create({ data: { domain: shop } });
     await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken, scope: "write_fulfillments", expires: new Date(Date.now() + 864e5) } });
     const [wh] = await ensureWarehouseServices(new AdminClient({ shop, accessToken }), ["CN-SZ"]);
+    // Autopilot without a monthly order cap is the Scale plan (ADR 1000).
+    await subscribeThroughShopify(emulator, new AdminClient({ shop, accessToken }), "scale");
     const set = (await emulator.graphql(shop, PRODUCT_SET, { synchronous: true, input: { title: "Bench item", productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
       variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], price: "30.00", sku: "BENCH-1", inventoryQuantities: [{ locationId: wh!.locationGid, name: "available", quantity: 1_000_000 }] }] } })) as any;
     const product = set.data.productSet.product;

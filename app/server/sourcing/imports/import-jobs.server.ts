@@ -4,6 +4,7 @@ import { ImportListError } from "../import-list/import-list.server";
 import { toImportItemView } from "../import-list/import-item-model";
 import { englishGaps } from "../import-list/english-copy";
 import { inChunks } from "../chunked";
+import { assertImportAllowed, PlanLimitError } from "../../billing/limits.server";
 
 export const IMPORT_QUEUE = "sourcing.import";
 /** Above this many products one bulk operation beats paced productSet calls (and spares the cost bucket). */
@@ -21,6 +22,10 @@ export async function startImport(shop: string, importItemIds: string[], options
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
   if (items.length === 0) throw new ImportListError(busy.size ? "Those products are already being pushed." : "Select at least one product to import.");
   await refuseMissingEnglish(shop, items.map((i) => i.id));
+  // Plan allowance (products this month, real suppliers) is checked before anything is queued (ADR 1000).
+  await assertImportAllowed(shop, items.map((i) => i.id)).catch((error) => {
+    throw error instanceof PlanLimitError ? new ImportListError(error.message) : error;
+  });
   const mode = options.mode ?? (items.length > BULK_THRESHOLD ? "bulk" : "sync");
   const job = await db.importJob.create({ data: { shop, mode, total: items.length } });
   await db.importJobItem.createMany({ data: items.map((item, lineNumber) => ({ jobId: job.id, importItemId: item.id, lineNumber })) });

@@ -1,0 +1,56 @@
+// Plan limits, checked only where work starts (ADR 1000): when a merchant starts an import, and when an order
+// would be sent to a supplier automatically. Nothing already accepted is dropped: a blocked order waits for review.
+import db from "../../db.server";
+import { inChunks } from "../sourcing/chunked";
+import { currentPlanState } from "./plan-state.server";
+import { billingPeriod, productsImported, pushedBefore, supplierOrdersPlaced } from "./usage.server";
+
+export class PlanLimitError extends Error {
+  readonly code = "PLAN_LIMIT";
+}
+
+const SANDBOX = "sandbox";
+
+/** Throws PlanLimitError when importing these items would pass the plan's monthly product or supplier allowance. */
+export async function assertImportAllowed(shop: string, importItemIds: string[], now = new Date()): Promise<void> {
+  const { plan } = await currentPlanState(shop);
+  const items = await inChunks(importItemIds, (slice) => db.importItem.findMany({ where: { shop, id: { in: slice } }, select: { id: true, supplier: true } }));
+
+  const realSuppliers = new Set(items.map((i) => i.supplier).filter((s) => s !== SANDBOX));
+  if (realSuppliers.size > 0) {
+    const inStore = await db.importItem.findMany({ where: { shop, productGid: { not: null }, supplier: { not: SANDBOX } }, distinct: ["supplier"], select: { supplier: true } });
+    const used = new Set([...inStore.map((r) => r.supplier), ...realSuppliers]);
+    if (used.size > plan.features.realSuppliers) {
+      throw new PlanLimitError(`The ${plan.title} plan includes ${plan.features.realSuppliers} real supplier besides the sandbox, and this import would use ${used.size} (${[...used].sort().join(", ")}). Upgrade on the Plans page to import from several suppliers.`);
+    }
+  }
+
+  const limit = plan.limits.importedProducts;
+  if (limit === null) return;
+  const period = billingPeriod(now);
+  const counted = await productsImported(shop, period);
+  const ids = items.map((i) => i.id).filter((id) => !counted.has(id));
+  const alreadyInStore = await pushedBefore(shop, ids, period.start);
+  const fresh = ids.filter((id) => !alreadyInStore.has(id)).length;
+  if (counted.size + fresh > limit) {
+    const left = Math.max(0, limit - counted.size);
+    throw new PlanLimitError(`This import would bring you to ${counted.size + fresh} of the ${limit} new products the ${plan.title} plan includes this month. `
+      + (left > 0 ? `Import up to ${left} now, or upgrade on the Plans page.` : "Upgrade on the Plans page to import more this month."));
+  }
+}
+
+export interface PlacementBlock { code: "PLAN_LIMIT"; message: string; fix: string }
+
+/** Why an order may not be sent automatically under the shop's plan, or null. Explicit approvals never ask. */
+export async function autoPlacementBlock(shop: string, now = new Date()): Promise<PlacementBlock | null> {
+  const { plan } = await currentPlanState(shop);
+  const fix = "Upgrade on the Plans page, or approve this order to send it to the supplier now.";
+  if (!plan.features.orderAutopilot) {
+    return { code: "PLAN_LIMIT", message: `Order autopilot isn't included in the ${plan.title} plan, so this order waits for your approval.`, fix };
+  }
+  const limit = plan.limits.supplierOrders;
+  if (limit === null) return null;
+  const placed = await supplierOrdersPlaced(shop, billingPeriod(now));
+  if (placed < limit) return null;
+  return { code: "PLAN_LIMIT", message: `You've placed ${placed} of the ${limit} supplier orders the ${plan.title} plan includes this month, so this order waits for your approval.`, fix };
+}

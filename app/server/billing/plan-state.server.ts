@@ -1,0 +1,87 @@
+// The plan in force for a shop, as Silkroute last learnt it from Shopify (ShopBilling), and the two ways it
+// changes: a full sync from currentAppInstallation.activeSubscriptions, and an app_subscriptions/update webhook.
+import { z } from "zod";
+import db from "../../db.server";
+import type { AdminClient } from "../shopify/admin-client";
+import { ACTIVE_SUBSCRIPTIONS_QUERY } from "./billing-documents";
+import { PLANS, planForSubscriptionName, type Plan } from "./plans";
+
+const DAY_MS = 86_400_000;
+
+export interface PlanState {
+  plan: Plan;
+  subscriptionGid: string | null;
+  test: boolean;
+  trialEndsAt: Date | null;
+  currentPeriodEnd: Date | null;
+}
+
+const FREE: PlanState = { plan: PLANS.free, subscriptionGid: null, test: false, trialEndsAt: null, currentPeriodEnd: null };
+
+/** Free unless a paid plan was confirmed since the latest install (Shopify cancels app charges on uninstall). */
+export async function currentPlanState(shop: string): Promise<PlanState> {
+  const [row, shopRow] = await Promise.all([
+    db.shopBilling.findUnique({ where: { shop } }),
+    db.shop.findUnique({ where: { domain: shop }, select: { installedAt: true, uninstalledAt: true } }),
+  ]);
+  if (!row || row.plan === "free" || row.status !== "ACTIVE") return FREE;
+  if (shopRow?.uninstalledAt || (shopRow && shopRow.installedAt > row.syncedAt)) return FREE;
+  const plan = PLANS[row.plan as keyof typeof PLANS] ?? PLANS.free;
+  return { plan, subscriptionGid: row.subscriptionGid, test: row.test, trialEndsAt: row.trialEndsAt, currentPeriodEnd: row.currentPeriodEnd };
+}
+
+/** Reads Shopify's active subscriptions and stores the plan they grant; returns it and whether the shop is a dev store. */
+export async function syncPlanFromShopify(admin: AdminClient): Promise<PlanState & { developmentStore: boolean }> {
+  const data = await admin.request(ACTIVE_SUBSCRIPTIONS_QUERY);
+  const developmentStore = data.shop.plan.partnerDevelopment;
+  const active = data.currentAppInstallation.activeSubscriptions
+    .map((s) => ({ s, plan: planForSubscriptionName(s.name) }))
+    .find((x) => x.s.status === "ACTIVE" && x.plan);
+  const now = new Date();
+  if (!active?.plan) {
+    await db.shopBilling.upsert({
+      where: { shop: admin.shop },
+      create: { shop: admin.shop, plan: "free", syncedAt: now },
+      update: { plan: "free", subscriptionGid: null, status: null, test: false, trialEndsAt: null, currentPeriodEnd: null, syncedAt: now },
+    });
+    return { ...FREE, developmentStore };
+  }
+  const { s, plan } = active;
+  // trialDays count from the subscription's creation (AppSubscription.trialDays).
+  const trialEndsAt = s.trialDays > 0 ? new Date(Date.parse(s.createdAt) + s.trialDays * DAY_MS) : null;
+  const data2 = {
+    plan: plan.key, subscriptionGid: s.id, status: "ACTIVE", test: s.test, trialEndsAt,
+    currentPeriodEnd: s.currentPeriodEnd ? new Date(s.currentPeriodEnd) : null, syncedAt: now,
+  };
+  await db.shopBilling.upsert({ where: { shop: admin.shop }, create: { shop: admin.shop, ...data2 }, update: data2 });
+  return { plan, subscriptionGid: s.id, test: s.test, trialEndsAt, currentPeriodEnd: data2.currentPeriodEnd, developmentStore };
+}
+
+const updatePayload = z.object({
+  app_subscription: z.object({ admin_graphql_api_id: z.string(), name: z.string(), status: z.string(), updated_at: z.string() }),
+});
+
+/**
+ * Applies one app_subscriptions/update. An ACTIVE subscription for one of our plans becomes the plan; a terminal
+ * status ends the plan only if it is about the subscription in force (approving Scale also cancels Growth, and
+ * those two deliveries can arrive in any order). Older updates than the last applied one are ignored.
+ */
+export async function applySubscriptionUpdate(shop: string, payload: unknown): Promise<void> {
+  const { app_subscription: sub } = updatePayload.parse(payload);
+  const updatedAt = new Date(sub.updated_at);
+  const row = await db.shopBilling.findUnique({ where: { shop } });
+  if (row?.subscriptionUpdatedAt && updatedAt < row.subscriptionUpdatedAt) return;
+  const now = new Date();
+  if (sub.status === "ACTIVE") {
+    const plan = planForSubscriptionName(sub.name);
+    if (!plan) return;
+    const data = { plan: plan.key, subscriptionGid: sub.admin_graphql_api_id, status: "ACTIVE", subscriptionUpdatedAt: updatedAt, syncedAt: now };
+    await db.shopBilling.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+    return;
+  }
+  if (row?.subscriptionGid !== sub.admin_graphql_api_id) return;
+  await db.shopBilling.update({
+    where: { shop },
+    data: { plan: "free", status: sub.status, trialEndsAt: null, currentPeriodEnd: null, subscriptionUpdatedAt: updatedAt, syncedAt: now },
+  });
+}
