@@ -102,7 +102,7 @@ describe("product details block data", () => {
     const body = await (await productBlock(routeArgs(extensionFetch(mine, "/api/extensions/product-block?id=6001&currency=USD")))).json();
     expect(body).toEqual({
       productGid: "gid://shopify/Product/6001",
-      remapPath: "/app/mappings?product=gid%3A%2F%2Fshopify%2FProduct%2F6001",
+      remapPath: "/app/mappings?q=id%3A6001",
       variants: [
         { variantGid: "gid://shopify/ProductVariant/1", supplier: "jd", supplierSku: "JD-SKU-1", cost: { amountMinor: 7100, currency: "CNY" },
           costConverted: { amountMinor: 994, currency: "USD" }, stockByWarehouse: { "CN-SZ": 40, "US-LA": 5 }, totalStock: 45,

@@ -6,7 +6,7 @@
 import db from "../../../db.server";
 import { fxTableForShop } from "../../fx/fx-rates.server";
 import { convertMoney, FxRateMissing, type FxTable } from "../../fx/fx-table";
-import { toGid } from "../../shopify/gid";
+import { parseGid, toGid } from "../../shopify/gid";
 
 export interface ProductBlockVariant {
   variantGid: string;
@@ -49,7 +49,8 @@ export async function productBlockData(shop: string, productId: string, currency
   const table = currency && rows.some((r) => r.costMinor !== null) ? await fxTableForShop(shop) : null;
   return {
     productGid,
-    remapPath: `/app/mappings?product=${encodeURIComponent(productGid)}`,
+    // The mappings page searches Shopify products; `id:<n>` is Shopify's product search syntax for one product.
+    remapPath: `/app/mappings?q=${encodeURIComponent(`id:${parseGid(productGid).id}`)}`,
     variants: rows.map((row) => {
       const stockByWarehouse = stockOf(row.stock);
       const cost = row.costMinor !== null && row.costCurrency ? { amountMinor: row.costMinor, currency: row.costCurrency } : null;
