@@ -1,7 +1,7 @@
 /**
  * Data for the product details admin block (`extensions/silkroute-product-block`): per mapped variant its
- * supplier SKU, supplier cost, stock per warehouse, last sync and sync error, and — when Shopify's current price
- * is in the same currency as the cost — the margin at that price. Shop-scoped: another shop's product finds nothing.
+ * supplier SKU, supplier cost (and in the shop's currency, for the block's margin at Shopify's current price),
+ * stock per warehouse, last sync and sync error. Shop-scoped: another shop's product finds nothing.
  */
 import db from "../../../db.server";
 import { fxTableForShop } from "../../fx/fx-rates.server";
@@ -67,10 +67,4 @@ export async function productBlockData(shop: string, productId: string, currency
       };
     }),
   };
-}
-
-/** Margin in basis points of the price, or null when it cannot be computed honestly (no cost, other currency). */
-export function marginBps(priceMinor: number, priceCurrency: string, cost: ProductBlockVariant["costConverted"]): number | null {
-  if (!cost || cost.currency !== priceCurrency || priceMinor <= 0) return null;
-  return Math.round(((priceMinor - cost.amountMinor) * 10_000) / priceMinor);
 }
