@@ -9,6 +9,7 @@ import { installJobHandlers } from "../install/after-install.server";
 import { fulfillmentJobHandlers, fulfillmentJobSchedules } from "../fulfillment/jobs.server";
 import { shippingJobHandlers, shippingJobSchedules } from "../shipping/jobs.server";
 import { sourcingJobHandlers, sourcingJobSchedules } from "../sourcing/jobs.server";
+import { extensionsJobHandlers, extensionsJobSchedules } from "../extensions/jobs.server";
 
 export interface JobDeps {
   db: Db;
@@ -40,6 +41,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
     ...sourcingJobHandlers(deps),
     ...shippingJobHandlers(deps),
     ...fulfillmentJobHandlers(deps),
+    ...extensionsJobHandlers(deps),
   };
 }
 
@@ -51,6 +53,7 @@ export const jobSchedules: JobScheduleSpec[] = [
   ...sourcingJobSchedules,
   ...shippingJobSchedules,
   ...fulfillmentJobSchedules,
+  ...extensionsJobSchedules,
 ];
 
 /** Registers every handler and declares every schedule; returns the queue names. */

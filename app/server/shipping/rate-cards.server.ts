@@ -9,6 +9,7 @@ import {
   SAMPLE_DEFAULT_WAREHOUSE, SAMPLE_WAREHOUSES, serializeRateCardCsv, type CompiledEngine, type RateCard,
 } from "./engine";
 import { invalidateShopRateContext } from "./rate-context-cache";
+import { enqueueRestrictionsWrite } from "../extensions/restricted-items/enqueue.server";
 
 export interface RateCardSummary {
   code: string;
@@ -90,18 +91,21 @@ export async function uploadRateCard(shop: string, csv: string): Promise<UploadR
     update: { name: card.name, csv, active: true, version: { increment: 1 }, uploadedAt: new Date() },
   });
   invalidateShopRateContext(shop);
+  await enqueueRestrictionsWrite(shop); // the restricted-items Function's metafields follow the cards
   return { ok: true, code: row.code, version: row.version };
 }
 
 export async function setRateCardActive(shop: string, code: string, active: boolean): Promise<boolean> {
   const { count } = await db.shippingRateCard.updateMany({ where: { shop, code }, data: { active } });
   invalidateShopRateContext(shop);
+  await enqueueRestrictionsWrite(shop); // the restricted-items Function's metafields follow the cards
   return count > 0;
 }
 
 export async function deleteRateCard(shop: string, code: string): Promise<boolean> {
   const { count } = await db.shippingRateCard.deleteMany({ where: { shop, code } });
   invalidateShopRateContext(shop);
+  await enqueueRestrictionsWrite(shop); // the restricted-items Function's metafields follow the cards
   return count > 0;
 }
 
