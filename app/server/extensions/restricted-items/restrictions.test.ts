@@ -43,6 +43,14 @@ describe("restriction data for the validation function", () => {
     expect(isBlocked(only(["magnet"])!, "FR")).toBe(false);
   });
 
+  it("counts only cards shipping from where the item is stocked", () => {
+    const usGround = buildCard({ code: "SR-US-GROUND", origins: ["US"], zones: [zone("US", ["US"], [2, 5], price)], restrictions: [] });
+    const both = restrictionCalculator([post, usGround]);
+    expect(both(["liquid"], ["US"])).toEqual({ flags: ["liquid"], default: "carried", exceptions: [] });
+    expect(both(["liquid"], ["CN"])).toEqual({ flags: ["liquid"], default: "blocked", exceptions: [] });
+    expect(both(["liquid"])).toEqual({ flags: ["liquid"], default: "blocked", exceptions: ["US"] });
+  });
+
   it("writes nothing for an item without flags", () => {
     expect(calculate([])).toBeNull();
   });

@@ -35,17 +35,23 @@ function namedCountries(cards: readonly RateCard[]): string[] {
   return [...all].sort();
 }
 
-export interface RestrictionCalculator { (flags: readonly ItemFlag[]): RestrictionValue | null }
+/**
+ * `origins`: countries of the warehouses holding the item; only cards shipping from one of them can carry it
+ * (an overseas warehouse's domestic service cannot carry an item stocked only in China). Empty = unknown: all cards.
+ */
+export interface RestrictionCalculator { (flags: readonly ItemFlag[], origins?: readonly string[]): RestrictionValue | null }
 
 /** Compiles the cards once; the returned calculator is called per variant. Null = nothing to write (no flags). */
 export function restrictionCalculator(cards: readonly RateCard[]): RestrictionCalculator {
-  const compiled = cards.map(compileCard);
+  const all = cards.map(compileCard);
   const countries = namedCountries(cards);
   const memo = new Map<string, RestrictionValue | null>();
-  return (flags) => {
+  return (flags, origins = []) => {
     if (!flags.length) return null;
-    const key = [...flags].sort().join(",");
+    const key = `${[...flags].sort().join(",")}|${[...origins].sort().join(",")}`;
     if (memo.has(key)) return memo.get(key)!;
+    const fromOrigins = origins.length ? all.filter((c) => origins.some((o) => c.origins.has(o))) : all;
+    const compiled = fromOrigins.length ? fromOrigins : all;
     const elsewhere = blockedAt(compiled, flags, ANY_OTHER_COUNTRY);
     const exceptions = countries.filter((c) => blockedAt(compiled, flags, c) !== elsewhere);
     const value: RestrictionValue = { flags: [...flags].sort(), default: elsewhere ? "blocked" : "carried", exceptions };

@@ -6,6 +6,7 @@
  */
 import db from "../../../db.server";
 import type { AdminClient } from "../../shopify/admin-client";
+import { SAMPLE_WAREHOUSES } from "../../shipping/engine";
 import { effectiveRateCards } from "../../shipping/rate-cards.server";
 import { RESTRICTIONS_SET } from "./documents";
 import { parseFlags, restrictionCalculator, type RestrictionValue } from "./restrictions";
@@ -16,6 +17,15 @@ export const RESTRICTIONS_METAFIELD = { namespace: "$app:silkroute", key: "restr
 const BATCH = 25;
 /** Variants always carried: written too, so a flag the merchant removed stops blocking checkout. */
 const CARRIED: Omit<RestrictionValue, "flags"> = { default: "carried", exceptions: [] };
+
+const WAREHOUSE_COUNTRY = new Map(SAMPLE_WAREHOUSES.map((w) => [w.code, w.country]));
+
+/** Countries of the warehouses reporting stock for the variant (the same warehouses the rate engine uses). */
+function stockedOrigins(stock: unknown): string[] {
+  if (!stock || typeof stock !== "object") return [];
+  const stocked = Object.entries(stock as Record<string, unknown>).filter(([, q]) => typeof q === "number" && q > 0);
+  return [...new Set(stocked.flatMap(([code]) => WAREHOUSE_COUNTRY.get(code) ?? []))];
+}
 
 export interface RestrictionsWriteResult { variants: number; restricted: number }
 
@@ -28,14 +38,14 @@ export async function writeRestrictionMetafields(shop: string, admin: AdminClien
     // Paged by id so a shop with many mappings never loads them all at once.
     const rows = await db.variantMapping.findMany({
       where: { shop, ...(cursor ? { id: { gt: cursor } } : {}) },
-      select: { id: true, variantGid: true, flags: true },
+      select: { id: true, variantGid: true, flags: true, stock: true },
       orderBy: { id: "asc" },
       take: BATCH,
     });
     if (!rows.length) break;
     cursor = rows.at(-1)!.id;
     const metafields = rows.map((row) => {
-      const value = calculate(parseFlags(row.flags)) ?? { flags: [], ...CARRIED };
+      const value = calculate(parseFlags(row.flags), stockedOrigins(row.stock)) ?? { flags: [], ...CARRIED };
       if (value.default === "blocked" || value.exceptions.length) restricted += 1;
       return { ...RESTRICTIONS_METAFIELD, ownerId: row.variantGid, value: JSON.stringify(value) };
     });
