@@ -11,6 +11,7 @@ import { shippingJobHandlers, shippingJobSchedules } from "../shipping/jobs.serv
 import { sourcingJobHandlers, sourcingJobSchedules } from "../sourcing/jobs.server";
 import { jdInboxJobHandlers, jdInboxJobSchedules } from "../jd-inbox/jobs.server";
 import { cjWebhookJobHandlers } from "../suppliers/cj/webhook-jobs.server";
+import { extensionsJobHandlers, extensionsJobSchedules } from "../extensions/jobs.server";
 
 export interface JobDeps {
   db: Db;
@@ -44,6 +45,7 @@ export function jobHandlers(deps: JobDeps): Record<string, JobRegistration> {
     ...fulfillmentJobHandlers(deps),
     ...jdInboxJobHandlers(deps),
     ...cjWebhookJobHandlers(deps),
+    ...extensionsJobHandlers(deps),
   };
 }
 
@@ -56,6 +58,7 @@ export const jobSchedules: JobScheduleSpec[] = [
   ...shippingJobSchedules,
   ...fulfillmentJobSchedules,
   ...jdInboxJobSchedules,
+  ...extensionsJobSchedules,
 ];
 
 /** Registers every handler and declares every schedule; returns the queue names. */

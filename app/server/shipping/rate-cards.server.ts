@@ -11,6 +11,7 @@ import {
 } from "./engine";
 import { invalidateShopRateContext } from "./rate-context-cache";
 import { queueCheckoutReachSync } from "./checkout-reach/reach.server";
+import { enqueueRestrictionsWrite } from "../extensions/restricted-items/enqueue.server";
 
 export interface RateCardSummary {
   code: string;
@@ -121,6 +122,7 @@ export async function uploadRateCard(shop: string, csv: string, now = new Date()
   });
   invalidateShopRateContext(shop);
   await queueCheckoutReachSync(shop);
+  await enqueueRestrictionsWrite(shop); // the restricted-items Function's metafields follow the cards
   return {
     ok: true, code: row.code, version: row.version, effectiveFrom: card.effectiveFrom,
     comparedWith: previous ? versionLabel(previous) : null, changes: previous ? diffRateCards(previous, card) : [],
@@ -131,6 +133,7 @@ export async function setRateCardActive(shop: string, code: string, active: bool
   const { count } = await db.shippingRateCard.updateMany({ where: { shop, code }, data: { active } });
   invalidateShopRateContext(shop);
   if (count) await queueCheckoutReachSync(shop);
+  await enqueueRestrictionsWrite(shop); // the restricted-items Function's metafields follow the cards
   return count > 0;
 }
 
@@ -139,6 +142,7 @@ export async function deleteRateCard(shop: string, code: string, effectiveFrom?:
   const { count } = await db.shippingRateCard.deleteMany({ where: { shop, code, ...(effectiveFrom !== undefined ? { effectiveFrom } : {}) } });
   invalidateShopRateContext(shop);
   if (count) await queueCheckoutReachSync(shop);
+  await enqueueRestrictionsWrite(shop); // the restricted-items Function's metafields follow the cards
   return count > 0;
 }
 
