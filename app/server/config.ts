@@ -29,6 +29,8 @@ const schema = z.object({
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   SILKROUTE_MODE: z.enum(["production", "demo", "test"]).default("production"),
   APP_BRIDGE_URL: z.string().url().optional(),
+  // Budget of the CarrierService callback's installed-shop cache (entries; only shops whose requests are signed).
+  SILKROUTE_INSTALLED_SHOP_CACHE_ENTRIES: z.coerce.number().int().min(1).default(10_000),
 });
 
 export type AppConfig = z.infer<typeof schema>;
