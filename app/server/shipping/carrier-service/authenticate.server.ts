@@ -13,6 +13,7 @@ import crypto from "node:crypto";
 import db from "../../../db.server";
 import { LruCache } from "../../cache/lru";
 import { loadConfig } from "../../config";
+import { readBoundedBody as readBoundedRequestBody } from "../../http/inbound.server";
 import { methodNotAllowed, refusal, toResponse, type RateAnswer } from "./responses";
 
 export const MAX_RATE_REQUEST_BYTES = 256 * 1024;
@@ -55,7 +56,11 @@ export function clearInstalledShopCache(): void {
 /** For tests and the benchmark: how many shops the installed-shop cache holds. */
 export const installedShopCacheSize = (): number => signedShops?.size ?? 0;
 
-export const tooLarge = (limit = MAX_RATE_REQUEST_BYTES): RateAnswer => refusal(413, `Rate requests are limited to ${limit} bytes`);
+/** The body may be unread: the connection is closed after the answer rather than kept alive behind it. */
+export const tooLarge = (limit = MAX_RATE_REQUEST_BYTES): RateAnswer => {
+  const answer = refusal(413, `Rate requests are limited to ${limit} bytes`);
+  return { ...answer, headers: { ...answer.headers, Connection: "close" } };
+};
 
 /** A declared Content-Length over the limit is refused before a byte of the body is read. */
 export function declaresTooMuch(contentLength: string | null | undefined, limit = MAX_RATE_REQUEST_BYTES): boolean {
@@ -105,24 +110,9 @@ export async function authenticateRawRateRequest(raw: RawRateRequest): Promise<A
   return { ok: true, request };
 }
 
-/** The Fetch API transport's body reader: the declared length first, then the streamed bytes. */
+/** The Fetch API transport's body reader: the declared length first, then the streamed bytes (shared reader). */
 export async function readBoundedBody(request: Request, limit = MAX_RATE_REQUEST_BYTES): Promise<Buffer | RateAnswer> {
-  if (declaresTooMuch(request.headers.get("content-length"), limit)) return tooLarge(limit);
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  return (await readBoundedRequestBody(request, limit)) ?? tooLarge(limit);
 }
 
 /** Fetch API form, as in the library: failures are thrown Responses. */
