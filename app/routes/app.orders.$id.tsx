@@ -6,6 +6,7 @@ import { authenticate } from "../shopify.server";
 import { supplierOrderDetail } from "../server/fulfillment/orders-view.server";
 import { approveSupplierOrder, cancelSupplierOrderByMerchant, checkTrackingNow, handBackToShopify, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
 import { StateBadge } from "../components/orders/state-badge";
+import { handlerForIntent } from "../server/http/intent";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -21,8 +22,9 @@ const TRACKABLE = new Set(["placed", "shipped", "exception"]);
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const intent = String((await request.formData()).get("intent"));
-  if (!(intent in ACTIONS)) return json({ ok: false, message: "Unknown action" }, { status: 400 });
-  return json(await ACTIONS[intent as keyof typeof ACTIONS](session.shop, params.id ?? ""));
+  const run = handlerForIntent(ACTIONS, intent);
+  if (!run) return json({ ok: false, message: "Unknown action" }, { status: 400 });
+  return json(await run(session.shop, params.id ?? ""));
 };
 
 export default function SupplierOrderPage() {

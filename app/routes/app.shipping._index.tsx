@@ -11,6 +11,7 @@ import { listRateCards } from "../server/shipping/rate-cards.server";
 import { getShippingSettings, saveShippingSettings, servicesFromForm, settingsFormFrom } from "../server/shipping/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import { handlerForIntent } from "../server/http/intent";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -45,7 +46,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (!result.ok) return json({ ok: false as const, errors: result.errors as Record<string, string>, notice: null }, { status: 422 });
     return json({ ok: true as const, errors: {}, notice: result.status.state === "on" ? "Backup rates: on" : "Backup rates: off" });
   }
-  const run = { register: registerCarrierService, deactivate: deactivateCarrierService, delete: deleteCarrierService }[intent];
+  const run = handlerForIntent({ register: registerCarrierService, deactivate: deactivateCarrierService, delete: deleteCarrierService }, intent);
   if (!run) return json({ ok: false as const, errors: { form: `Unknown action "${intent}"` }, notice: null }, { status: 400 });
   const result = await run(session.shop, admin);
   return json({ ok: true as const, errors: {}, notice: `Carrier service: ${result.status}` });
