@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import {
   MAX_WEBHOOK_BODY_BYTES, declaresMoreThan, hasValidHmac, isShopDomain, methodNotAllowed, payloadTooLarge, readBoundedBody, refuseUnread,
 } from "../http/inbound.server";
+import { MoneyError } from "../money";
 import { GidError } from "../shopify/gid";
 import { isDelivered, recordDelivery } from "./deliveries.server";
 
@@ -19,8 +20,10 @@ export type WebhookHandler = (context: WebhookContext) => Promise<void>;
 
 const badRequest = (message: string) => new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-/** Payload errors a handler raises on a signed body of the wrong shape: the sender's fault (400), never a 500. */
-const isPayloadError = (error: unknown) => error instanceof ZodError || error instanceof GidError || error instanceof SyntaxError;
+/** Payload errors a handler raises on a signed body of the wrong shape (a zod parse, a GID, a money amount): the
+ *  sender's fault (400), never a 500. Found by app/server/http/public-routes.fuzz.test.ts. */
+const isPayloadError = (error: unknown) =>
+  error instanceof ZodError || error instanceof GidError || error instanceof MoneyError || error instanceof SyntaxError;
 
 /**
  * The shop a signed body names, when it names one: compliance topics carry `shop_domain`, `app/uninstalled` the shop
@@ -54,7 +57,7 @@ export function webhookAction(topic: string, handler: WebhookHandler) {
 
     const shop = headers.get("x-shopify-shop-domain") ?? "";
     if (!isShopDomain(shop)) return badRequest("Missing or invalid X-Shopify-Shop-Domain");
-    if ((headers.get("x-shopify-topic") ?? "").trim().toLowerCase() !== topic) return badRequest(`This endpoint only accepts ${topic}`);
+    if (headers.get("x-shopify-topic") !== topic) return badRequest(`This endpoint only accepts ${topic}`);
     const webhookId = headers.get("x-shopify-webhook-id");
     if (!webhookId) return badRequest("Missing X-Shopify-Webhook-Id");
     let payload: unknown;
