@@ -133,4 +133,25 @@ describe("webhookAction", () => {
     expect(response.headers.get("connection")).toBe("close");
     expect(pulled).toBeLessThan(MAX_WEBHOOK_BODY_BYTES + 2 * 1024 * 1024); // the stream's read-ahead, never the 50 MB
   });
+
+  it("answers 400 to a signed body holding a NUL or a lone surrogate, which the database could not store", async () => {
+    const handler = vi.fn(async () => {});
+    for (const name of ["#10\u00001", "#10\ud800", "#10\udc00x"]) {
+      const request = signedWebhook({ topic: "orders/create", shop: uniqueShop("nul"), payload: { id: 1, name } });
+      expect((await webhookAction("orders/create", handler)(actionArgs(request))).status).toBe(400);
+    }
+    const emoji = signedWebhook({ topic: "orders/create", shop: uniqueShop("emoji"), payload: { id: 1, name: "#10 👩‍👩‍👧" } });
+    expect((await webhookAction("orders/create", handler)(actionArgs(emoji))).status).toBe(200);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it("answers 400 when the database refuses a payload value as out of range, and still fails on other database errors", async () => {
+    const dbError = (code: string) => Object.assign(new Error("database refused"), { name: "PrismaClientKnownRequestError", code });
+    const outOfRange = async () => { throw dbError("P2020"); }; // e.g. an amount past PostgreSQL's int4 (found by the fuzz suite)
+    const request = signedWebhook({ topic: "orders/create", shop: uniqueShop("range"), payload: { id: 1 } });
+    expect((await webhookAction("orders/create", outOfRange)(actionArgs(request))).status).toBe(400);
+    const unique = async () => { throw dbError("P2002"); };
+    const again = signedWebhook({ topic: "orders/create", shop: uniqueShop("range"), payload: { id: 1 } });
+    await expect(webhookAction("orders/create", unique)(actionArgs(again))).rejects.toThrow("database refused");
+  });
 });

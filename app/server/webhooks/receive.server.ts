@@ -23,7 +23,14 @@ const badRequest = (message: string) => new Response(message, { status: 400, hea
 /** Payload errors a handler raises on a signed body of the wrong shape (a zod parse, a GID, a money amount): the
  *  sender's fault (400), never a 500. Found by app/server/http/public-routes.fuzz.test.ts. */
 const isPayloadError = (error: unknown) =>
-  error instanceof ZodError || error instanceof GidError || error instanceof MoneyError || error instanceof SyntaxError;
+  error instanceof ZodError || error instanceof GidError || error instanceof MoneyError || error instanceof SyntaxError || isValueOutOfRange(error);
+
+/** Prisma's P2000 (value too long for the column) and P2020 (value out of range, e.g. an amount past PostgreSQL's
+ *  int4): caused by the payload's values, so a 400 like any other payload error, not a retryable 500. */
+function isValueOutOfRange(error: unknown): boolean {
+  const e = error as { name?: unknown; code?: unknown } | null;
+  return e?.name === "PrismaClientKnownRequestError" && (e.code === "P2000" || e.code === "P2020");
+}
 
 /**
  * The shop a signed body names, when it names one: compliance topics carry `shop_domain`, `app/uninstalled` the shop
@@ -34,6 +41,17 @@ function shopNamedInBody(payload: unknown): unknown {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return undefined;
   const own = (key: string) => (Object.hasOwn(payload, key) ? (payload as Record<string, unknown>)[key] : undefined);
   return own("shop_domain") ?? own("myshopify_domain");
+}
+
+// A NUL or a lone UTF-16 surrogate (JSON can escape both) is text PostgreSQL cannot store in text or jsonb.
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether any string (or key) in the payload is text the database cannot store. */
+function containsUnstorableText(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return UNSTORABLE.test(value);
+  if (typeof value !== "object" || value === null || depth > 200) return false;
+  if (Array.isArray(value)) return value.some((v) => containsUnstorableText(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => UNSTORABLE.test(k) || containsUnstorableText(v, depth + 1));
 }
 
 /**
@@ -66,6 +84,8 @@ export function webhookAction(topic: string, handler: WebhookHandler) {
     } catch {
       return badRequest("Body is not JSON");
     }
+    // Found by the fuzz suite on PostgreSQL: a NUL or a lone surrogate in a stored string made the write fail (a 500).
+    if (containsUnstorableText(payload)) return badRequest("The body contains a NUL character or invalid Unicode");
     const named = shopNamedInBody(payload);
     if (named !== undefined && named !== shop) return badRequest("The body names another shop than X-Shopify-Shop-Domain");
 
