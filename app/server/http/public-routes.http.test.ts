@@ -113,7 +113,7 @@ describe("public routes over HTTP (production listener)", () => {
   it("sends nosniff and a referrer policy on every answer, and HSTS behind TLS", async () => {
     const agent = new Agent();
     const plain = await send(agent, "/webhooks/orders/create", { method: "GET" });
-    expect(plain.headers["x-content-type-options"]).toBe("nosniff");
+    expect(plain.headers["x-content-type-options"]).toBe("nosniff"); // once: a duplicate would read "nosniff, nosniff"
     expect(plain.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(plain.headers["strict-transport-security"]).toBeUndefined();
     const proxied = await send(agent, "/carrier-service/rates", { headers: { "x-forwarded-proto": "https", "content-length": 10_000_000 } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDocumentResponseHeaders } from "../../shopify.server";
+import { loader as loginLoader } from "../../routes/auth.login/route";
 
 const documentHeaders = (url: string, headers: Record<string, string> = {}) => {
   const out = new Headers();
@@ -27,5 +28,10 @@ describe("document security headers", () => {
     expect(plain.get("strict-transport-security")).toBeNull();
     expect(documentHeaders(`https://app.example.com/app`).get("strict-transport-security")).toMatch(/max-age=/);
     expect(documentHeaders(`http://10.0.0.1/app`, { "x-forwarded-proto": "https" }).get("strict-transport-security")).toMatch(/max-age=/);
+  });
+
+  it("answers HEAD /auth/login like GET instead of failing to read a form", async () => {
+    const response = await loginLoader({ request: new Request(`${process.env.SHOPIFY_APP_URL}/auth/login`, { method: "HEAD" }), params: {}, context: {} });
+    expect(response.status).toBe(200);
   });
 });

@@ -16,10 +16,18 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 const forwardedHttps = (value: string | string[] | null | undefined) =>
   (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim().toLowerCase() === "https";
 
-/** node:http form, for the production listener: set before any handler writes its head. */
+/**
+ * node:http form, for the production listener: added when the head is written (explicitly or implicitly), and only
+ * those the handler did not set itself, so a Remix document that already carries them does not get them twice.
+ */
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-  if ((req.socket as TLSSocket).encrypted || forwardedHttps(req.headers["x-forwarded-proto"])) res.setHeader("Strict-Transport-Security", HSTS);
+  const headers: Record<string, string> = { ...SECURITY_HEADERS };
+  if ((req.socket as TLSSocket).encrypted || forwardedHttps(req.headers["x-forwarded-proto"])) headers["Strict-Transport-Security"] = HSTS;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    for (const [name, value] of Object.entries(headers)) if (!this.hasHeader(name)) this.setHeader(name, value);
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["writeHead"];
 }
 
 /** Fetch API form, for Remix documents (also under `remix dev`, which the production listener does not serve). */
