@@ -7,8 +7,13 @@ export type Db = PrismaClient;
 
 export const DEFAULT_DATABASE_URL = "file:./.data/silkroute.db";
 
+/** A production process (SILKROUTE_MODE unset or "production") never falls back to a local SQLite file. */
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if ((process.env.SILKROUTE_MODE || "production") === "production") {
+    throw new Error('DATABASE_URL is required in production; the local SQLite default is for SILKROUTE_MODE=demo or test. See README "Configuration".');
+  }
+  return DEFAULT_DATABASE_URL;
 }
 
 export function databaseProvider(url = databaseUrl()): DatabaseProvider {

@@ -12,6 +12,7 @@ import db from "./db.server";
 import { APP_SCOPES, loadConfig } from "./server/config";
 import { recordInstall } from "./server/shops.server";
 import { enqueueAfterInstall } from "./server/install/after-install.server";
+import { addSecurityHeaders } from "./server/http/security-headers";
 import { allowAdminShellFraming, frameableByAdminShell, routeShopifyTrafficToEmulator } from "./server/shopify/emulator-routing.server";
 
 // The node adapter captures fetch once at import; look it up per call instead, so msw in tests and the
@@ -53,7 +54,11 @@ export default shopify;
 export const apiVersion = ApiVersion.October26;
 export const addDocumentResponseHeaders: typeof shopify.addDocumentResponseHeaders = (request, headers) => {
   shopify.addDocumentResponseHeaders(request, headers);
+  // The library sets frame-ancestors only when the URL names a valid shop; every other page (/auth/login, a bad
+  // ?shop=) may be framed by Shopify's admin only, never by another site (docs/adr/0710-public-routes.md).
+  if (!headers.has("Content-Security-Policy")) headers.set("Content-Security-Policy", "frame-ancestors https://admin.shopify.com;");
   allowAdminShellFraming(headers, config);
+  addSecurityHeaders(request, headers);
 };
 export const authenticate = frameableByAdminShell(shopify.authenticate, config);
 export const unauthenticated = shopify.unauthenticated;

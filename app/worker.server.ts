@@ -1,5 +1,6 @@
 // The job worker process (`npm run worker`): runs every handler in app/server/jobs/handlers.ts on
 // the backend JOBS_BACKEND selects, and drains in-flight jobs on SIGTERM/SIGINT before exiting.
+import "~/server/require-config";
 import db from "~/db.server";
 import { createConsoleLogger, createJobQueueFromEnv, jobBackendFromEnv, registerJobHandlers } from "~/server/jobs";
 

@@ -1,4 +1,5 @@
 // `npm run demo` (through scripts/demo.sh): the offline demo on the embedded defaults. Prints one URL.
+import "./demo/demo-mode";
 import { DEMO_DEFAULTS } from "../app/server/config";
 import { startDemoStack } from "./demo/stack";
 

@@ -8,6 +8,7 @@ import { approveSupplierOrder, cancelSupplierOrderByMerchant, checkTrackingNow, 
 import { StateBadge } from "../components/orders/state-badge";
 import { ForwarderTrackingForm } from "../components/consolidation/forwarder-tracking-form";
 import { recordForwarderParcel } from "../server/consolidation/forwarder-tracking.server";
+import { handlerForIntent } from "../server/http/intent";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -28,8 +29,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const r = await recordForwarderParcel(session.shop, { supplierOrderId: params.id ?? "", trackingNumber: String(form.get("trackingNumber") ?? ""), carrier: String(form.get("carrier") ?? "") });
     return json(r.ok ? { ok: true, message: r.created ? "Forwarder tracking saved; the customer's tracking starts from it." : "That number was already saved." } : { ok: false, message: r.message });
   }
-  if (!(intent in ACTIONS)) return json({ ok: false, message: "Unknown action" }, { status: 400 });
-  return json(await ACTIONS[intent as keyof typeof ACTIONS](session.shop, params.id ?? ""));
+  const run = handlerForIntent(ACTIONS, intent);
+  if (!run) return json({ ok: false, message: "Unknown action" }, { status: 400 });
+  return json(await run(session.shop, params.id ?? ""));
 };
 
 export default function SupplierOrderPage() {

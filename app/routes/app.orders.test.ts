@@ -39,6 +39,17 @@ describe("the orders admin", () => {
     expect(await db.supplierOrder.findUnique({ where: { id: row.id } })).toMatchObject({ state: "placing" });
   });
 
+  it("answers an intent that is not one of the page's actions, such as __proto__, with 400", async () => {
+    const shop = uniqueShop("orders");
+    await seedInstalledShop(shop);
+    const row = await seedOrder(shop, "awaiting_approval");
+    for (const intent of ["__proto__", "constructor", "toString", "nope"]) {
+      const res = await detailAction(routeArgs(adminRequest(shop, `/app/orders/${row.id}`, { form: { intent } }), { id: row.id }));
+      expect({ intent, status: res.status }).toEqual({ intent, status: 400 });
+    }
+    expect(await db.supplierOrder.findUnique({ where: { id: row.id } })).toMatchObject({ state: "awaiting_approval" });
+  });
+
   it("saves autopilot settings and explains a bad margin floor", async () => {
     const shop = uniqueShop("orders");
     await seedInstalledShop(shop);

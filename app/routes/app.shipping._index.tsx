@@ -14,6 +14,7 @@ import { getShippingSettings, saveShippingSettings, servicesFromForm, settingsFo
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { isGid, parseGid } from "../server/shopify/gid";
 import { authenticate } from "../shopify.server";
+import { handlerForIntent } from "../server/http/intent";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -59,11 +60,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const reach = await syncCheckoutReach(session.shop, admin);
     return json({ ok: true as const, errors: {}, notice: `Checkout rates: ${reach.status}` });
   }
-  const run = {
+  const run = handlerForIntent({
     register: () => turnOnCheckoutRates(session.shop, admin),
     deactivate: () => turnOffCheckoutRates(session.shop, admin, "deactivate"),
     delete: () => turnOffCheckoutRates(session.shop, admin, "delete"),
-  }[intent];
+  }, intent);
   if (!run) return json({ ok: false as const, errors: { form: `Unknown action "${intent}"` }, notice: null }, { status: 400 });
   const { registration, reach } = await run();
   const notice = `Carrier service: ${registration.status}${intent === "register" && reach.status === "ready" ? "; checkout rates offered" : ""}`;

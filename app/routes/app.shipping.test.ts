@@ -26,6 +26,14 @@ afterAll(async () => {
 });
 
 describe("shipping admin pages", () => {
+  it("answer an intent that is not one of the page's actions, such as __proto__, with 400", async () => {
+    const shop = await newShop("admin-intent");
+    for (const intent of ["__proto__", "constructor", "hasOwnProperty", "nope"]) {
+      const response = await settingsPage.action(post(shop, "/app/shipping", { intent }));
+      expect({ intent, status: response.status }).toEqual({ intent, status: 400 });
+    }
+  });
+
   it("reject an uploaded card with its line-numbered errors and keep the previous card", async () => {
     const shop = await newShop("admin-cards");
     const good = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv() }));

@@ -3,6 +3,10 @@ import db from "../db.server";
 import { seedInstalledShop } from "../test/admin-session";
 import { uniqueShop } from "../test/webhooks";
 import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest } from "../server/shipping/carrier-service/test-builders";
+import { clearInstalledShopCache, installedShopCacheSize } from "../server/shipping/carrier-service/authenticate.server";
+import { existingQuotesFor } from "../server/shipping/carrier-service/quote-cache";
+import { mappingStore } from "../server/shipping/mapping-cache.server";
+import { loadedShopRateContext } from "../server/shipping/shop-rate-context.server";
 import { action, loader } from "./carrier-service.rates";
 
 const shops: string[] = [];
@@ -51,6 +55,56 @@ describe("POST /carrier-service/rates", () => {
     const res = await call(signedRateRequest(shop, buildRatePayload(), { hmac: null }));
     expect(res.status).toBe(200);
     expect(res.json().rates.length).toBeGreaterThan(0);
+  });
+
+  it("refuses unsigned requests for a shop once one of its requests arrived signed, even after a restart", async () => {
+    const shop = await installedShop("rates-signed-once");
+    expect((await call(signedRateRequest(shop, buildRatePayload(), { hmac: null }))).status).toBe(200);
+    expect((await call(signedRateRequest(shop, buildRatePayload()))).status).toBe(200);
+    expect((await call(signedRateRequest(shop, buildRatePayload(), { hmac: null }))).status).toBe(401);
+    clearInstalledShopCache(); // a new process knows it from the database
+    const refused = await call(signedRateRequest(shop, buildRatePayload(), { hmac: null }));
+    expect(refused.status).toBe(401);
+    expect(refused.text).toMatch(/signed/);
+    expect((await db.shop.findUnique({ where: { domain: shop } }))?.carrierRequestsSignedAt).toBeInstanceOf(Date);
+    expect((await call(signedRateRequest(shop, buildRatePayload()))).status).toBe(200);
+  });
+
+  it("answers an unsigned request without loading the shop's mappings, context or quotes into memory", async () => {
+    const shop = await installedShop("rates-unsigned-cold");
+    await seedVariantMapping(shop, 7001, { weightGrams: 900 });
+    const payload = buildRatePayload({ items: [buildRateItem({ variant_id: 7001 })] });
+    const res = await call(signedRateRequest(shop, payload, { hmac: null }));
+    expect(res.status).toBe(200);
+    expect(res.json().rates.length).toBeGreaterThan(0);
+    await mappingStore.settled(shop);
+    expect(mappingStore.loadedSize(shop)).toBeNull();
+    expect(loadedShopRateContext(shop)).toBeUndefined();
+    expect(existingQuotesFor(shop, Date.now())).toBeUndefined();
+  });
+
+  it("never grows the installed-shop cache for unknown shops or unsigned requests", async () => {
+    clearInstalledShopCache();
+    for (let i = 0; i < 50; i++) {
+      expect((await call(signedRateRequest(`random-${i}-${Date.now()}.myshopify.com`, buildRatePayload()))).status).toBe(401);
+    }
+    const unsignedShop = await installedShop("rates-unsigned-cache");
+    expect((await call(signedRateRequest(unsignedShop, buildRatePayload(), { hmac: null }))).status).toBe(200);
+    expect(installedShopCacheSize()).toBe(0);
+    expect((await call(signedRateRequest(unsignedShop, buildRatePayload()))).status).toBe(200);
+    expect(installedShopCacheSize()).toBe(1);
+  });
+
+  it("keeps the installed-shop cache within its configured entry budget", async () => {
+    vi.stubEnv("SILKROUTE_INSTALLED_SHOP_CACHE_ENTRIES", "3");
+    clearInstalledShopCache();
+    try {
+      for (let i = 0; i < 5; i++) expect((await call(signedRateRequest(await installedShop(`rates-lru-${i}`), buildRatePayload()))).status).toBe(200);
+      expect(installedShopCacheSize()).toBe(3);
+    } finally {
+      vi.unstubAllEnvs();
+      clearInstalledShopCache();
+    }
   });
 
   it("refuses an oversized body with 413 before parsing it", async () => {

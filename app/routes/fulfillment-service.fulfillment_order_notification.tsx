@@ -1,11 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
-import { enqueueRequestProcessing } from "../server/fulfillment/queues.server";
+import { postOnlyLoader } from "../server/http/inbound.server";
+import { answerFulfillmentOrderNotification } from "../server/fulfillment/notification.server";
 
-// Shopify's "you have work" ping. The body only names the kind; the job reads the requests from the Admin API.
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { session, payload } = await authenticate.fulfillmentService(request);
-  const kind = payload.kind === "CANCELLATION_REQUEST" ? "CANCELLATION_REQUEST" : "FULFILLMENT_REQUEST";
-  await enqueueRequestProcessing(session.shop, kind);
-  return new Response(null, { status: 200 });
-};
+// Shopify's "you have work" ping (public: authenticated by its HMAC, bounded before it is read).
+export const action = ({ request }: ActionFunctionArgs) => answerFulfillmentOrderNotification(request);
+
+export const loader = postOnlyLoader;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseKeyRing } from "./security/encryption";
 
 // The scopes Silkroute asks for; shopify.app.toml declares the same list (a test keeps them equal).
 export const APP_SCOPES = [
@@ -13,7 +14,7 @@ export const APP_SCOPES = [
   "read_locations",
 ] as const;
 
-// Offline defaults, so a fresh clone runs the demo with no configuration. Never used in production.
+// Offline defaults, so a fresh clone runs the demo and the tests with no configuration. Only in demo/test mode.
 export const DEMO_DEFAULTS = {
   SHOPIFY_API_KEY: "silkroute-demo-api-key",
   SHOPIFY_API_SECRET: "silkroute-demo-api-secret",
@@ -21,30 +22,83 @@ export const DEMO_DEFAULTS = {
   DEMO_SHOP: "silkroute-demo.myshopify.com",
 } as const;
 
+/** process.env or a test's plain object. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const SILKROUTE_MODES = ["production", "demo", "test"] as const;
+export type SilkrouteMode = (typeof SILKROUTE_MODES)[number];
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SHOPIFY_API_KEY: z.string().min(1),
   SHOPIFY_API_SECRET: z.string().min(1),
   SHOPIFY_APP_URL: z.string().url(),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
-  SILKROUTE_MODE: z.enum(["production", "demo", "test"]).default("production"),
+  SILKROUTE_MODE: z.enum(SILKROUTE_MODES).default("production"),
   APP_BRIDGE_URL: z.string().url().optional(),
+  // Budget of the CarrierService callback's installed-shop cache (entries; only shops whose requests are signed).
+  SILKROUTE_INSTALLED_SHOP_CACHE_ENTRIES: z.coerce.number().int().min(1).default(10_000),
 });
 
 export type AppConfig = z.infer<typeof schema>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const isProduction = env.NODE_ENV === "production" && env.SILKROUTE_MODE !== "demo";
-  const withDefaults = isProduction ? env : { ...DEMO_DEFAULTS, ...pickDefined(env) };
+/**
+ * The process's mode. Unset means production: demo and test behaviour (offline defaults, the emulator, the App
+ * Bridge stand-in, the sandbox supplier for every store) must be asked for by name, never fallen into.
+ */
+export function silkrouteMode(env: Env = process.env): SilkrouteMode {
+  const mode = env.SILKROUTE_MODE || "production";
+  if (!(SILKROUTE_MODES as readonly string[]).includes(mode)) throw new Error(`SILKROUTE_MODE must be one of ${SILKROUTE_MODES.join(", ")}`);
+  return mode as SilkrouteMode;
+}
+
+export const isDemoOrTest = (env: Env = process.env) => silkrouteMode(env) !== "production";
+
+/**
+ * The configuration of any process (web, worker, scripts). In production (SILKROUTE_MODE unset or "production",
+ * whatever NODE_ENV says) it refuses to start without real credentials, a public https app URL, encryption keys
+ * and DATABASE_URL; the error names the variables, never their values.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const mode = silkrouteMode(env);
+  const withDefaults = mode === "production" ? env : { ...DEMO_DEFAULTS, ...pickDefined(env) };
   const parsed = schema.safeParse(withDefaults);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Silkroute configuration is invalid (${fields}). See README "Configuration".`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (mode === "production") problems.push(...productionProblems(env));
+  if (problems.length || !parsed.success) {
+    throw new Error(`Silkroute configuration is invalid (${problems.join("; ")}). See README "Configuration".`);
   }
   return parsed.data;
 }
 
-function pickDefined(env: NodeJS.ProcessEnv): Record<string, string> {
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/;
+const DEMO_VALUES = new Set<string>([DEMO_DEFAULTS.SHOPIFY_API_KEY, DEMO_DEFAULTS.SHOPIFY_API_SECRET]);
+
+/** What production needs beyond the schema: nothing missing, nothing left over from the demo. */
+export function productionProblems(env: Env): string[] {
+  const problems: string[] = [];
+  for (const name of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET"] as const) {
+    if (DEMO_VALUES.has(env[name] ?? "")) problems.push(`${name}: the demo value is not a real credential`);
+  }
+  const appUrl = env.SHOPIFY_APP_URL ?? "";
+  if (appUrl && URL.canParse(appUrl)) {
+    const url = new URL(appUrl);
+    if (url.protocol !== "https:") problems.push("SHOPIFY_APP_URL: must be https (Shopify calls it from the internet)");
+    if (LOOPBACK.test(url.hostname)) problems.push("SHOPIFY_APP_URL: must be the app's public address, not a loopback one");
+  }
+  if (!env.SILKROUTE_ENCRYPTION_KEYS) problems.push("SILKROUTE_ENCRYPTION_KEYS: required (secrets are stored encrypted)");
+  else {
+    try {
+      parseKeyRing(env.SILKROUTE_ENCRYPTION_KEYS);
+    } catch (error) {
+      problems.push(`SILKROUTE_ENCRYPTION_KEYS: ${(error as Error).message}`);
+    }
+  }
+  if (!env.DATABASE_URL) problems.push("DATABASE_URL: required (a production process never falls back to a local SQLite file)");
+  return problems;
+}
+
+function pickDefined(env: Env): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")) as Record<string, string>;
 }
 

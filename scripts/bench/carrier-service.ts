@@ -39,7 +39,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const HOT_SKUS = 1_000;
 const ENV: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: "production", SILKROUTE_MODE: "production", DATABASE_URL: "file:./.data/bench-carrier.db",
+  NODE_ENV: "production", SILKROUTE_MODE: "test", // production mode would demand a public https app URL DATABASE_URL: "file:./.data/bench-carrier.db",
   SHOPIFY_API_KEY: "bench-carrier-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
 };

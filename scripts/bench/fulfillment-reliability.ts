@@ -20,6 +20,8 @@ const { values: args } = parseArgs({ options: {
   "timeout-s": { type: "string", default: "2400" }, "keep-db": { type: "boolean", default: false },
 } });
 const ROOT = path.resolve(import.meta.dirname, "../..");
+// A benchmark harness: offline defaults and the emulator are test-mode behaviour (config.ts).
+process.env.SILKROUTE_MODE ??= "test";
 process.env.SHOPIFY_API_KEY ??= "bench-api-key";
 process.env.SHOPIFY_API_SECRET ??= "bench-api-secret";
 process.env.SHOPIFY_APP_URL ??= "http://127.0.0.1:3999";

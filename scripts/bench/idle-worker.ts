@@ -1,6 +1,7 @@
 // What an idle worker costs the database: a DB-backend worker with every production queue registered and no work
 // due, polling for 10 s; prints the statements PostgreSQL counted for it (pg_stat_database transactions).
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/silkroute_test npx tsx scripts/bench/idle-worker.ts
+import "./test-mode";
 import { createPrismaClient } from "../../app/db.server";
 import { createJobQueue } from "../../app/server/jobs/create-job-queue";
 import { jobHandlers } from "../../app/server/jobs/handlers";

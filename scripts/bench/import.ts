@@ -37,6 +37,8 @@ export function buildBenchImportItem(shop: string, n: number, variantCount: numb
   };
 }
 
+// A benchmark harness: offline defaults and the emulator are test-mode behaviour (config.ts).
+process.env.SILKROUTE_MODE ??= "test";
 process.env.SHOPIFY_API_KEY ??= "bench-api-key";
 process.env.SHOPIFY_API_SECRET ??= "bench-api-secret";
 process.env.SHOPIFY_APP_URL ??= "http://127.0.0.1:3999";

@@ -1,5 +1,6 @@
 // Browser end-to-end tests (run by scripts/test.sh): the demo stack on free ports and a fresh SQLite file,
 // Debian Chromium through playwright-core. Last line: "e2e: N passed, M failed"; exits non-zero on failure.
+import "../demo/demo-mode";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,6 +1,7 @@
 import { Banner, BlockStack, Button, Card, DropZone, InlineStack, List, Text, TextField } from "@shopify/polaris";
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { formulaSafeCsv } from "../../server/shipping/engine/csv/formula-safe";
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
@@ -32,7 +33,7 @@ export function RateCardEditor({ code, csv, errors, busy }: { code: string | nul
           <TextField label="CSV" name="csv" value={text} onChange={setText} multiline={14} monospaced autoComplete="off" />
           <InlineStack gap="200">
             <Button submit variant="primary" loading={busy} disabled={!text.trim()}>Upload card</Button>
-            <Button disabled={!text.trim()} onClick={() => download(`${code ?? "rate-card"}.csv`, text)}>Download CSV</Button>
+            <Button disabled={!text.trim()} onClick={() => download(`${code ?? "rate-card"}.csv`, formulaSafeCsv(text))}>Download CSV</Button>
           </InlineStack>
         </BlockStack>
       </Form>

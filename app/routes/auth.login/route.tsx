@@ -19,7 +19,9 @@ function loginErrorMessage(result: unknown): LoginErrors {
 }
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  return json({ errors: loginErrorMessage(await login(request)) });
+  // The library's login() reads a form from anything but GET, so a HEAD (a probe, a link checker) was a 500.
+  const asGet = request.method === "HEAD" ? new Request(request.url, { method: "GET", headers: request.headers }) : request;
+  return json({ errors: loginErrorMessage(await login(asGet)) });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {

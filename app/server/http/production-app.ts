@@ -8,6 +8,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bodyLimitForPath } from "./body-limits";
+import { applySecurityHeaders } from "./security-headers";
 
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -33,12 +35,29 @@ export function createExpressApp(build: ServerBuild, options: ProductionAppOptio
   return app;
 }
 
-/** node:http listener: the fast path first, Express (and Remix) for everything it does not take. */
+/**
+ * A public POST (webhooks, fulfillment notification) that declares a body over its limit is answered 413 here,
+ * before Express or Remix touch it; the connection is closed rather than drained. The routes count the streamed
+ * bytes against the same limits (a chunked body declares nothing).
+ */
+export function refuseDeclaredOversize(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== "POST") return false;
+  const url = req.url ?? "";
+  const end = url.indexOf("?");
+  const limit = bodyLimitForPath(end < 0 ? url : url.slice(0, end));
+  if (limit === null || !(Number(req.headers["content-length"] ?? NaN) > limit)) return false;
+  const body = `Request bodies here are limited to ${limit} bytes`;
+  res.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(body), Connection: "close" }).end(body);
+  return true;
+}
+
+/** node:http listener: security headers, the declared-size guard, the fast path, then Express (and Remix). */
 export function createProductionListener(build: ServerBuild, options: ProductionAppOptions, fastPath = fastPathOf(build)): RequestListener {
   const app = createExpressApp(build, options);
-  if (!fastPath) return app;
   return (req, res) => {
-    if (!fastPath(req, res)) app(req, res);
+    applySecurityHeaders(req, res);
+    if (refuseDeclaredOversize(req, res)) return;
+    if (!fastPath?.(req, res)) app(req, res);
   };
 }
 

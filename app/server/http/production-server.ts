@@ -8,10 +8,12 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { loadConfig } from "../config";
 import { createProductionServer, fastPathOf } from "./production-app";
 
 process.env.NODE_ENV ??= "production";
 process.setSourceMapsEnabled(true);
+loadConfig(); // refuses to start a misconfigured production process before the build is even imported
 
 const buildPath = path.resolve(process.argv[2] ?? "build/index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

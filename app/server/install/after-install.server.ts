@@ -15,7 +15,7 @@ export const AFTER_INSTALL = "shop.after-install";
 export async function completeInstall(shop: string): Promise<void> {
   const admin = await adminClientForShop(shop);
   const info = await fetchShopInfo(admin);
-  await db.shop.update({ where: { domain: shop }, data: { planName: info.planName, currencyCode: info.currencyCode } });
+  await db.shop.update({ where: { domain: shop }, data: { planName: info.planName, currencyCode: info.currencyCode, developmentStore: info.isDevelopmentStore } });
   await ensureWarehouseServices(admin);
 }
 

@@ -27,6 +27,13 @@ describe("encryption at rest", () => {
     expect(() => decrypt(parts.join(":"), ring)).toThrow(/tampered/);
   });
 
+  it("refuses a ciphertext whose GCM tag was truncated, which GCM alone would accept", () => {
+    const { ciphertext } = encrypt("secret", ring);
+    const parts = ciphertext.split(":");
+    parts[3] = Buffer.from(parts[3]!, "base64").subarray(0, 4).toString("base64");
+    expect(() => decrypt(parts.join(":"), ring)).toThrow(EncryptionError);
+  });
+
   it("decrypts with an older key after rotation and encrypts with the new one", () => {
     const old = generateKeySpec("k1");
     const { ciphertext } = encrypt("secret", parseKeyRing(old));

@@ -30,6 +30,6 @@ export function clearMappingCache(): void {
 export const onMappingStoreChanged = (listener: (shop: string) => void) => mappingStore.onChanged(listener);
 
 /** One mapping (or null) per line: by variant first, then by SKU. */
-export function mappingsForLines(shop: string, lines: readonly LineKey[], now = Date.now()): Promise<(MappingFields | null)[]> {
-  return mappingStore.lookup(shop, lines, now);
+export function mappingsForLines(shop: string, lines: readonly LineKey[], now = Date.now(), options: { load?: boolean } = {}): Promise<(MappingFields | null)[]> {
+  return mappingStore.lookup(shop, lines, now, options);
 }

@@ -41,6 +41,11 @@ export function shopRateContext(shop: string, now = Date.now()): Promise<ShopRat
   return value;
 }
 
+/** A context loaded for one request and not kept (an unsigned rate request never adds to a cache). */
+export function uncachedShopRateContext(shop: string): Promise<ShopRateContext> {
+  return load(shop);
+}
+
 /** The shop's context if it is loaded and fresh, without waiting; undefined while cold, loading or expired. */
 export function loadedShopRateContext(shop: string, now = Date.now()): ShopRateContext | undefined {
   const slot = rateContextSlots.get(shop) as CacheSlot<ShopRateContext> | undefined;

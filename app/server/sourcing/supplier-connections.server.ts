@@ -1,7 +1,7 @@
 import db from "../../db.server";
 import { deleteSecret, getSecret, putSecret } from "../security/secrets.server";
 import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../suppliers/registry";
-import { forgetShopSupplierAdapter, shopSupplierAdapter, supplierCredentialPurpose, useSupplierAdapters } from "../suppliers/shop-adapters.server";
+import { forgetShopSupplierAdapter, sandboxOffered, shopSupplierAdapter, supplierCredentialPurpose, useSupplierAdapters } from "../suppliers/shop-adapters.server";
 import type { SupplierAdapter, SupplierDescriptor } from "../suppliers/supplier-adapter";
 import type { SupplierCode } from "../suppliers/supplier-models";
 import { isCjAdapter, type CjAdapter } from "../suppliers/cj/index";
@@ -26,8 +26,9 @@ export interface ConnectionView {
   filledFields: string[];
 }
 
-/** The sandbox needs no account, so every shop has it connected (and as default until it picks another). */
+/** The sandbox needs no account, so every shop it is offered to has it connected (and as default until it picks another). */
 async function ensureSandbox(shop: string): Promise<void> {
+  if (!(await sandboxOffered(shop))) return;
   const hasDefault = await db.supplierConnection.count({ where: { shop, isDefault: true } });
   await db.supplierConnection.upsert({
     where: { shop_supplier: { shop, supplier: "sandbox" } },
@@ -38,8 +39,9 @@ async function ensureSandbox(shop: string): Promise<void> {
 
 export async function listConnections(shop: string): Promise<ConnectionView[]> {
   await ensureSandbox(shop);
+  const offered = await sandboxOffered(shop);
   const rows = await db.supplierConnection.findMany({ where: { shop } });
-  return Promise.all(SUPPLIER_CODES.map(async (supplier) => {
+  return Promise.all(SUPPLIER_CODES.filter((supplier) => supplier !== "sandbox" || offered).map(async (supplier) => {
     const row = rows.find((r) => r.supplier === supplier);
     const creds = row && supplier !== "sandbox" ? await getSecret<Record<string, string>>(shop, purpose(supplier)) : null;
     return {
@@ -90,10 +92,13 @@ export async function setDefaultSupplier(shop: string, supplier: SupplierCode): 
   ]);
 }
 
+/** The shop's default supplier; with none chosen, the sandbox where it is offered, else the first partner (which
+ *  then asks to be connected). */
 export async function defaultSupplier(shop: string): Promise<SupplierCode> {
   await ensureSandbox(shop);
   const row = await db.supplierConnection.findFirst({ where: { shop, isDefault: true } });
-  return isSupplierCode(row?.supplier) ? row.supplier : "sandbox";
+  if (isSupplierCode(row?.supplier) && (row.supplier !== "sandbox" || (await sandboxOffered(shop)))) return row.supplier;
+  return (await sandboxOffered(shop)) ? "sandbox" : "jd";
 }
 
 export async function adapterFor(shop: string, supplier: SupplierCode): Promise<SupplierAdapter> {

@@ -1,6 +1,8 @@
 // The one cache of supplier adapters per (shop, supplier) for the life of the process: an adapter holds the
 // supplier token, request pacing and circuit-breaker state, so every domain must share it.
 import { viaConsolidation } from "../consolidation/jd-via-consolidation.server";
+import db from "../../db.server";
+import { isDemoOrTest } from "../config";
 import { getSecret } from "../security/secrets.server";
 import { cjScanSource } from "./cj/tracking-scans.server";
 import { createSupplierAdapter, SUPPLIER_DESCRIPTORS, SupplierConfigError } from "./registry";
@@ -17,8 +19,19 @@ let resilience: Partial<ResiliencePolicy> | undefined;
 
 export const supplierCredentialPurpose = (supplier: SupplierCode) => `supplier:${supplier}`;
 
+/**
+ * The sandbox supplier is a stand-in with made-up goods: offered in demo/test mode, and otherwise only to
+ * development stores (Shopify's plan.partnerDevelopment, recorded after install), never to a live store.
+ */
+export async function sandboxOffered(shop: string): Promise<boolean> {
+  if (isDemoOrTest()) return true;
+  const row = await db.shop.findUnique({ where: { domain: shop }, select: { developmentStore: true } });
+  return row?.developmentStore === true;
+}
+
 const defaultFactory: AdapterFactory = async (shop, supplier) => {
   if (supplier === "sandbox") {
+    if (!(await sandboxOffered(shop))) throw new SupplierConfigError("The sandbox supplier is only available on development stores");
     return createSupplierAdapter({ supplier, credentials: {}, baseUrl: process.env.SANDBOX_SUPPLIER_URL ?? DEFAULT_SANDBOX_BASE_URL }, { resilience });
   }
   const credentials = await getSecret<Record<string, unknown>>(shop, supplierCredentialPurpose(supplier));

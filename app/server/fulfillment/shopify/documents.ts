@@ -77,7 +77,7 @@ export const FULFILLMENT_EVENT_CREATE = `#graphql
 
 export const FULFILLMENT_SERVICE_CREATE = `#graphql
   mutation silkrouteFulfillmentServiceCreate($name: String!, $callbackUrl: URL!) {
-    fulfillmentServiceCreate(name: $name, callbackUrl: $callbackUrl, trackingSupport: true, inventoryManagement: false) {
+    fulfillmentServiceCreate(name: $name, callbackUrl: $callbackUrl, trackingSupport: false, inventoryManagement: false) {
       fulfillmentService { id serviceName location { id } } userErrors { field message }
     }
   }`;

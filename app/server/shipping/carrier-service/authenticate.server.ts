@@ -2,21 +2,23 @@
  * The one authenticator for CarrierService rate requests, shaped like shopify-app-remix's
  * authenticate.fulfillmentService: POST only (405), a bounded body (413, checked before parsing), the HMAC
  * over the raw bytes when Shopify sends one (401), then the shop header naming an installed shop (400/401).
- * Shopify does not document an HMAC on rate requests, so a request without the header is still answered
- * (docs/adr/0700-carrier-service-callback.md).
+ * Shopify does not document an HMAC on rate requests, so a request without the header is still answered, but only
+ * while the shop has never sent a signed one (docs/adr/0700-carrier-service-callback.md, 0710-public-routes.md);
+ * an unsigned request is answered without adding to any cache.
  * The checks work on raw bytes and header values so that the Remix route (Fetch API) and the production
  * server's node:http fast path share them; each transport only reads its body within MAX_RATE_REQUEST_BYTES.
  * No offline session is loaded: the callback never calls Shopify, and loading one could mean a token refresh.
  */
 import crypto from "node:crypto";
 import db from "../../../db.server";
+import { LruCache } from "../../cache/lru";
 import { loadConfig } from "../../config";
+import { readBoundedBody as readBoundedRequestBody } from "../../http/inbound.server";
 import { methodNotAllowed, refusal, toResponse, type RateAnswer } from "./responses";
 
 export const MAX_RATE_REQUEST_BYTES = 256 * 1024;
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,99}\.myshopify\.com$/;
 const INSTALLED_TTL_MS = 60_000;
-const UNKNOWN_TTL_MS = 5_000;
 
 /** What a transport hands over: the raw body and the two headers the checks read. */
 export interface RawRateRequest {
@@ -37,13 +39,28 @@ export type Authenticated = { ok: true; request: CarrierServiceRequest } | { ok:
 
 let secret: string | undefined;
 const appSecret = () => (secret ??= loadConfig().SHOPIFY_API_SECRET);
-const installed = new Map<string, { installed: boolean; expiresAt: number }>();
+
+/**
+ * Installed shops whose rate requests are signed, with the time their entry expires. Only a signed request for an
+ * installed shop adds an entry, so unknown or random shop domains and unsigned requests never grow it; it is an
+ * LRU with an entry budget from config (SILKROUTE_INSTALLED_SHOP_CACHE_ENTRIES).
+ */
+let signedShops: LruCache<string, number> | undefined;
+const signedShopCache = () => (signedShops ??= new LruCache({ maxEntries: loadConfig().SILKROUTE_INSTALLED_SHOP_CACHE_ENTRIES }));
 
 export function clearInstalledShopCache(): void {
-  installed.clear();
+  signedShops?.clear();
+  signedShops = undefined; // the next use reads the budget from config again
 }
 
-export const tooLarge = (limit = MAX_RATE_REQUEST_BYTES): RateAnswer => refusal(413, `Rate requests are limited to ${limit} bytes`);
+/** For tests and the benchmark: how many shops the installed-shop cache holds. */
+export const installedShopCacheSize = (): number => signedShops?.size ?? 0;
+
+/** The body may be unread: the connection is closed after the answer rather than kept alive behind it. */
+export const tooLarge = (limit = MAX_RATE_REQUEST_BYTES): RateAnswer => {
+  const answer = refusal(413, `Rate requests are limited to ${limit} bytes`);
+  return { ...answer, headers: { ...answer.headers, Connection: "close" } };
+};
 
 /** A declared Content-Length over the limit is refused before a byte of the body is read. */
 export function declaresTooMuch(contentLength: string | null | undefined, limit = MAX_RATE_REQUEST_BYTES): boolean {
@@ -57,45 +74,45 @@ function verifiedHmac(raw: Buffer, header: string): Buffer | null {
   return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? expected : null;
 }
 
-async function isInstalled(shop: string, now: number): Promise<boolean> {
-  const hit = installed.get(shop);
-  if (hit && hit.expiresAt > now) return hit.installed;
-  const row = await db.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
-  const value = row !== null && row.uninstalledAt === null;
-  installed.set(shop, { installed: value, expiresAt: now + (value ? INSTALLED_TTL_MS : UNKNOWN_TTL_MS) });
-  return value;
+type ShopStatus = "not-installed" | "installed-unsigned" | "installed-signed";
+
+/**
+ * Whether the shop is installed and has ever sent a signed rate request. A signed request for an installed shop
+ * records the first signature (once, persisted, so every process and restart refuses unsigned ones afterwards)
+ * and caches the shop; anything else reads the database and caches nothing.
+ */
+async function shopStatus(shop: string, signed: boolean, now: number): Promise<ShopStatus> {
+  const cache = signedShopCache();
+  const expiresAt = cache.get(shop);
+  if (expiresAt !== undefined && expiresAt > now) return "installed-signed";
+  if (expiresAt !== undefined) cache.delete(shop);
+  const row = await db.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true, carrierRequestsSignedAt: true } });
+  if (row === null || row.uninstalledAt !== null) return "not-installed";
+  if (!signed) return row.carrierRequestsSignedAt ? "installed-signed" : "installed-unsigned";
+  if (!row.carrierRequestsSignedAt) {
+    await db.shop.updateMany({ where: { domain: shop, carrierRequestsSignedAt: null }, data: { carrierRequestsSignedAt: new Date(now) } });
+  }
+  cache.set(shop, now + INSTALLED_TTL_MS);
+  return "installed-signed";
 }
 
-/** HMAC (401), shop header (400), installed shop (401), on a body the transport already bounded. */
+/** HMAC (401), shop header (400), installed shop (401), unsigned once signed (401), on a bounded body. */
 export async function authenticateRawRateRequest(raw: RawRateRequest): Promise<Authenticated> {
   const hmac = raw.hmacHeader === null ? null : verifiedHmac(raw.body, raw.hmacHeader);
   if (raw.hmacHeader !== null && hmac === null) return { ok: false, answer: refusal(401, "Invalid HMAC") };
   const shop = (raw.shopHeader ?? "").trim().toLowerCase();
   if (!SHOP_DOMAIN.test(shop)) return { ok: false, answer: refusal(400, "Missing or invalid X-Shopify-Shop-Domain") };
-  if (!(await isInstalled(shop, Date.now()))) return { ok: false, answer: refusal(401, "Silkroute is not installed on this shop") };
+  const status = await shopStatus(shop, hmac !== null, Date.now());
+  if (status === "not-installed") return { ok: false, answer: refusal(401, "Silkroute is not installed on this shop") };
+  if (hmac === null && status === "installed-signed") return { ok: false, answer: refusal(401, "This shop's rate requests are signed; an unsigned request is refused") };
   const request: CarrierServiceRequest = { shop, rawBody: raw.body, hmacVerified: hmac !== null };
   if (hmac) request.hmacDigest = hmac.toString("base64");
   return { ok: true, request };
 }
 
-/** The Fetch API transport's body reader: the declared length first, then the streamed bytes. */
+/** The Fetch API transport's body reader: the declared length first, then the streamed bytes (shared reader). */
 export async function readBoundedBody(request: Request, limit = MAX_RATE_REQUEST_BYTES): Promise<Buffer | RateAnswer> {
-  if (declaresTooMuch(request.headers.get("content-length"), limit)) return tooLarge(limit);
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  return (await readBoundedRequestBody(request, limit)) ?? tooLarge(limit);
 }
 
 /** Fetch API form, as in the library: failures are thrown Responses. */

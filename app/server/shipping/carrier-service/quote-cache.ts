@@ -58,6 +58,11 @@ export function quotesFor(shop: string, nowMs: number): ShopQuotes {
   return quotes;
 }
 
+/** The shop's entry set if one exists this minute, without creating one: an unsigned request may read, never add. */
+export function existingQuotesFor(shop: string, nowMs: number): ShopQuotes | undefined {
+  return Math.floor(nowMs / MINUTE_MS) === minute ? shops.get(shop) : undefined;
+}
+
 /** `countMiss: false` for a first look that another lookup follows (the raw-body key), so a request counts once. */
 export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number, countMiss = true): RateAnswer | undefined {
   const entry = quotes.get(key);

@@ -13,11 +13,11 @@ import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
 import { fromCarrierServicePayload, quoteRates, toCarrierServiceResponse, type FxTable } from "../engine";
 import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
-import { loadedShopRateContext, shopRateContext, type ShopRateContext } from "../shop-rate-context.server";
+import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type ShopRateContext } from "../shop-rate-context.server";
 import { authenticateRawRateRequest, readBoundedBody, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
 import { enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
-import { cachedQuote, invalidateShopQuotes, quoteKey, quotesFor, rawQuoteKey, storeQuote } from "./quote-cache";
+import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quoteKey, quotesFor, rawQuoteKey, storeQuote, type ShopQuotes } from "./quote-cache";
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
 
 onMappingsChanged(invalidateShopQuotes);
@@ -54,15 +54,20 @@ export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date 
     return internalFailure();
   }
   const { shop, rawBody } = request;
+  // An unsigned request (only answered while the shop has never signed one) reads what signed requests warmed,
+  // but never adds to a cache: no quote stored, no context kept, no mapping table loaded (ADR 0710).
+  const caches = request.hmacVerified;
   const at = now();
   const nowMs = at.getTime();
+  const shopQuotes = (): ShopQuotes | undefined => (caches ? quotesFor(shop, nowMs) : existingQuotesFor(shop, nowMs));
   let fx = engineFx();
   // A byte-identical body under the same versions gets the answer computed before: no JSON parse, no zod.
   // Only with the shop's context already in memory, so a cold shop's malformed body is still a 400, not a load.
   const loaded = loadedShopRateContext(shop, nowMs);
   const rawKey = loaded && rawQuoteKey(keyParts(loaded, fx), request);
   if (rawKey) {
-    const hit = cachedQuote(quotesFor(shop, nowMs), rawKey, nowMs, false);
+    const quotes = shopQuotes();
+    const hit = quotes && cachedQuote(quotes, rawKey, nowMs, false);
     if (hit) return hit;
   }
   const parsed = parseRateRequestPayload(rawBody.toString("utf8"));
@@ -70,19 +75,20 @@ export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date 
   try {
     const input = fromCarrierServicePayload(parsed.payload);
     if (input.items.length === 0) return ratesAnswer([]); // nothing in the cart needs shipping
-    const context = loaded ?? (await shopRateContext(shop, nowMs));
+    const context = loaded ?? (await (caches ? shopRateContext(shop, nowMs) : uncachedShopRateContext(shop)));
     if (!loaded) fx = engineFx(); // loading a context also refreshes the process's FX table
-    const quotes = quotesFor(shop, nowMs);
+    const quotes = shopQuotes();
     const parts = keyParts(context, fx);
     const key = quoteKey({ ...parts, request: input });
     const remember = (answer: RateAnswer) => {
+      if (!caches || !quotes) return answer;
       storeQuote(quotes, key, answer, nowMs);
       storeQuote(quotes, rawKey || rawQuoteKey(parts, request), answer, nowMs);
       return answer;
     };
-    const hit = cachedQuote(quotes, key, nowMs);
+    const hit = quotes && cachedQuote(quotes, key, nowMs);
     if (hit) return remember(hit);
-    const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs);
+    const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs, { load: caches });
     const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
       engine: context.engine, merchantRules: context.merchantRules, fx, now: at,
     });

@@ -52,8 +52,11 @@ export class MappingStore {
     this.onLoaded = options.onLoaded ?? (() => undefined);
   }
 
-  /** One mapping (or null) per line: by variant first, then by SKU. No query once the shop is loaded. */
-  async lookup(shop: string, lines: readonly LineKey[], now: number): Promise<(MappingFields | null)[]> {
+  /** One mapping (or null) per line: by variant first, then by SKU. No query once the shop is loaded.
+   *  `load: false` (an unsigned rate request): a cold shop's lines are queried without starting a load or
+   *  keeping any state, so such a request never brings a table into memory. */
+  async lookup(shop: string, lines: readonly LineKey[], now: number, options: { load?: boolean } = {}): Promise<(MappingFields | null)[]> {
+    if (options.load === false && !this.shops.get(shop)?.table) return this.queryLines(shop, lines);
     const state = this.stateOf(shop);
     if (!state.table) {
       this.load(shop, state, now);

@@ -1,7 +1,7 @@
 import { formatMoney, parseDecimal, type Money } from "../../money";
 import { hasCapability } from "../../suppliers/supplier-adapter";
 import type { CatalogQuery, CatalogSort, SupplierCode } from "../../suppliers/supplier-models";
-import { SUPPLIER_DESCRIPTORS } from "../../suppliers/registry";
+import { SUPPLIER_DESCRIPTORS, SupplierConfigError } from "../../suppliers/registry";
 import { CJ_WAREHOUSE_COUNTRIES, isCjAdapter } from "../../suppliers/cj/index";
 import { quotePrice } from "../pricing/price-calculator";
 import { appliedRate, loadPricingContext } from "../pricing/pricing-context.server";
@@ -78,8 +78,16 @@ function toQuery(f: CatalogFilters, currency: string, can: (c: string) => boolea
 }
 
 export async function searchCatalog(shop: string, filters: CatalogFilters) {
-  const [adapter, pricing, connections] = await Promise.all([adapterFor(shop, filters.supplier), loadPricingContext(shop), listConnections(shop)]);
+  const [adapter, pricing, connections] = await Promise.all([
+    // A supplier that is not connected (or the sandbox on a live store) is a message on the page, not a 500.
+    adapterFor(shop, filters.supplier).catch((error: unknown) => (error instanceof SupplierConfigError ? error : Promise.reject(error))),
+    loadPricingContext(shop), listConnections(shop),
+  ]);
   const descriptor = SUPPLIER_DESCRIPTORS[filters.supplier];
+  if (adapter instanceof SupplierConfigError) {
+    return { suppliers: connections.filter((c) => c.connected).map((c) => ({ value: c.supplier, label: c.descriptor.label })),
+      capabilities: [], costCurrency: descriptor.costCurrency, items: [] as CatalogItemSummary[], total: null, error: `${adapter.message}. Connect a supplier in Settings.` };
+  }
   const can = (c: string) => hasCapability(adapter, c as never);
   const { query, error } = toQuery(filters, descriptor.costCurrency, can);
   const base = {

@@ -7,6 +7,9 @@ export interface CsvLine {
 
 export type TokenizeResult = { ok: true; lines: CsvLine[] } | { ok: false; line: number; message: string };
 
+/** The apostrophe a download puts before a formula-looking cell (formula-safe.ts) is not part of the value. */
+const unneutralised = (field: string) => (/^'[=+\-@\t\r]/.test(field) ? field.slice(1) : field);
+
 export function tokenizeCsv(text: string): TokenizeResult {
   const lines: CsvLine[] = [];
   const raw = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
@@ -28,12 +31,12 @@ export function tokenizeCsv(text: string): TokenizeResult {
         field = "";
         quoted = true;
       } else if (ch === ",") {
-        fields.push(field.trim());
+        fields.push(unneutralised(field.trim()));
         field = "";
       } else field += ch;
     }
     if (quoted) return { ok: false, line: i + 1, message: "unterminated quoted field" };
-    fields.push(field.trim());
+    fields.push(unneutralised(field.trim()));
     lines.push({ line: i + 1, fields });
   }
   return { ok: true, lines };
