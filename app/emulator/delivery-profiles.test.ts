@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET, recordingFetch } from "./test-builders";
+import { buildEmulator, buildProductSetInput, buildShop, PRODUCT_SET, publishProduct, recordingFetch } from "./test-builders";
 import { createMerchantProfile } from "./domains/delivery-profiles";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -27,6 +27,7 @@ async function freshShop() {
   const created = (await emulator.graphql(shop, CARRIER_CREATE, { input: { name: "Silkroute", callbackUrl: "https://app.example.com/rates", active: true, supportsServiceDiscovery: true } })) as any;
   const carrierId = created.data.carrierServiceCreate.carrierService.id as string;
   const product = ((await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as any).data.productSet.product;
+  await publishProduct(emulator, shop, product.id); // checkout offers only what is on sale
   const lines = [{ variantId: product.variants.nodes[0].id as string, quantity: 1 }];
   const locations = emulator.controls.shop(shop).locations.map((l) => l.id as string);
   return { emulator, shop, carrier, carrierId, lines, locations, variantIds: product.variants.nodes.map((v: any) => v.id as string) };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "../../../db.server";
 import { createEmulator, type Emulator, type PlanKey } from "../../../emulator";
-import { buildProductSetInput, PRODUCT_SET } from "../../../emulator/test-builders";
+import { buildProductSetInput, PRODUCT_SET, publishProduct } from "../../../emulator/test-builders";
 import { seedInstalledShop } from "../../../test/admin-session";
 import { runEnqueuedJob } from "../../../test/jobs";
 import { uniqueShop } from "../../../test/webhooks";
@@ -50,7 +50,8 @@ async function store(plan: PlanKey = "advanced") {
   });
   const { accessToken } = emulator.controls.installApp(shop);
   await seedInstalledShop(shop, accessToken);
-  const created = (await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as { data: { productSet: { product: { variants: { nodes: { id: string }[] } } } } };
+  const created = (await emulator.graphql(shop, PRODUCT_SET, { input: buildProductSetInput(), synchronous: true })) as { data: { productSet: { product: { id: string; variants: { nodes: { id: string }[] } } } } };
+  await publishProduct(emulator, shop, created.data.productSet.product.id); // a buyer can only check out what is on sale
   const lines = [{ variantId: created.data.productSet.product.variants.nodes[0]!.id, quantity: 2 }];
   return { shop, admin: new AdminClient({ shop, accessToken }), lines };
 }
