@@ -28,11 +28,11 @@ export function ImportItemForm({ view, busy }: { view: ImportItemFormView; busy:
         <Card>
           <FormLayout>
             <BlockStack gap="100">
-              <TextField label="Title (English)" name="title" value={f.title} onChange={(title) => setF({ ...f, title })} autoComplete="off" />
+              <TextField label={view.chinese?.title ? "Title (English)" : "Title"} name="title" value={f.title} onChange={(title) => setF({ ...f, title })} autoComplete="off" />
               <Original text={view.chinese?.title} />
             </BlockStack>
             <BlockStack gap="100">
-              <TextField label="Description (English, HTML)" name="descriptionHtml" value={f.descriptionHtml} onChange={(descriptionHtml) => setF({ ...f, descriptionHtml })} multiline={4} autoComplete="off" />
+              <TextField label={view.chinese?.title || view.chinese?.description ? "Description (English, HTML)" : "Description (HTML)"} name="descriptionHtml" value={f.descriptionHtml} onChange={(descriptionHtml) => setF({ ...f, descriptionHtml })} multiline={4} autoComplete="off" />
               <Original text={view.chinese?.description} />
             </BlockStack>
             <TextField label="HS code" name="hsCode" value={f.hsCode ?? ""} onChange={(hsCode) => setF({ ...f, hsCode })} autoComplete="off"

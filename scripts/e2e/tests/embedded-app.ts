@@ -4,10 +4,13 @@ const NAV = [
   { label: "Catalog", href: "/app/catalog" },
   { label: "Import list", href: "/app/import-list" },
   { label: "Supplier mappings", href: "/app/mappings" },
+  { label: "Price and stock sync", href: "/app/sync" },
   { label: "Orders", href: "/app/orders" },
   { label: "Shipping", href: "/app/shipping" },
+  { label: "China warehouses", href: "/app/consolidation" },
   { label: "Settings", href: "/app/settings" },
   { label: "Customer data requests", href: "/app/privacy" },
+  { label: "Plans", href: "/app/plans" },
 ];
 
 export const embeddedAppTests: E2eTest[] = [

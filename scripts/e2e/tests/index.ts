@@ -5,6 +5,7 @@ import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
+import { plansTests } from "./plans";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
 import { testStoreTests } from "./test-store";
@@ -20,5 +21,6 @@ export const e2eTests: E2eTest[] = [
   ...fulfillmentTests,
   ...privacyTests,
   ...jdTests,
+  ...plansTests,
   ...cjTests,
 ];
