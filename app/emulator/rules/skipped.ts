@@ -36,4 +36,15 @@ export const SKIPPED: Record<string, string> = {
   "ProductVariantsBulkInput.inventoryQuantities": "'can't exceed the amount specified for the plan': the app never sends quantities through productVariantsBulkUpdate (stock goes through inventorySetQuantities).",
   "StagedUploadInput.fileSize": "'required when the resource is VIDEO or MODEL_3D': the app stages only BULK_MUTATION_VARIABLES uploads.",
   "Mutation.stagedUploadsCreate": "Same as StagedUploadInput.fileSize.",
+  // Added with the billing, sync and extensions work (2026-12 merge); each is a sentence the app's new documents reach.
+  "ProductInput.redirectNewHandle": "'Whether a redirect is required': a choice, not a constraint.",
+  "ProductUpdateInput.redirectNewHandle": "'Whether a redirect is required': a choice, not a constraint.",
+  "AppUsagePricingInput.cappedAmount": "'The maximum amount of usage charges': describes the cap the merchant approves; Silkroute's plans have no usage line (ADR 1000).",
+  "AppSubscriptionDiscountInput.durationLimitInIntervals": "'Must be greater than 0': the app sends no discounts on its plans (ADR 1000).",
+  "MetafieldsSetInput.key": "2–64 characters: the app's keys are constants (restrictions, delivery-rules), each well within the 2–64 bounds.",
+  "MetafieldsSetInput.namespace": "3–255 characters: the app always writes the `$app` namespace.",
+  "MetafieldsSetInput.type": "'Required when there's no definition': the app always sends the type (json).",
+  "ProductInput.productOptions": "'Maximum product options: three' is enforced for productSet in table.ts; the app's productUpdate sends no options (status only).",
+  "Mutation.productUpdate": "Mentions modifying many products and API limits, which cost.ts and throttle.ts model; the app sends one product per call.",
+  "Mutation.bulkOperationRunQuery": "'The number of concurrent operations … is limited': the app runs one bulk query per shop a day (the reconciliation job, keyed by day), never two at once.",
 };

@@ -4,11 +4,14 @@ import { uniqueShop } from "../../test/webhooks";
 import { startImport } from "../sourcing/imports/import-jobs.server";
 import { billingPeriod, usageThisPeriod } from "./usage.server";
 
+// What an import item holds after staging (the supplier's data the import list shows beside the merchant's copy).
+const SNAPSHOT = { titleZh: null, categoryId: "c1", options: [], hsCode: "961700", originCountry: "CN", hazards: { battery: false, liquid: false, magnet: false, powder: false, source: "test" }, warehouses: ["CN-SZ"] };
+
 let n = 0;
 async function importItem(shop: string, supplier = "sandbox") {
   n++;
   return db.importItem.create({ data: {
-    shop, supplier, supplierProductId: `P${n}`, handle: `item-${n}`, title: `Item ${n}`, descriptionHtml: "", images: [], variants: [], snapshot: {},
+    shop, supplier, supplierProductId: `P${n}`, handle: `item-${n}`, title: `Item ${n}`, descriptionHtml: "", images: [], variants: [], snapshot: SNAPSHOT,
   } });
 }
 

@@ -58,7 +58,8 @@ export async function syncPlanFromShopify(admin: AdminClient): Promise<PlanState
 }
 
 const updatePayload = z.object({
-  app_subscription: z.object({ admin_graphql_api_id: z.string(), name: z.string(), status: z.string(), updated_at: z.string() }),
+  // A date Shopify could not have sent is a bad payload (400), never an Invalid Date written to the database (500).
+  app_subscription: z.object({ admin_graphql_api_id: z.string(), name: z.string(), status: z.string(), updated_at: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "not a date") }),
 });
 
 /**

@@ -101,7 +101,8 @@ describe(`fuzz: signed, mutated documented payloads (${RUNS} header/signature ca
   }
 
   it("every webhook route is fuzzed", () => {
-    const routes = Object.keys(ROUTE_MODULES).map((f) => f.replace(/^.*\/webhooks\.(.*)\.tsx$/, "$1"));
+    // CJ's receiver speaks CJ's contract (its own sign, per connection) and has its own tests (webhook-receiver.test.ts).
+    const routes = Object.keys(ROUTE_MODULES).map((f) => f.replace(/^.*\/webhooks\.(.*)\.tsx$/, "$1")).filter((r) => !r.startsWith("cj."));
     expect(routes.sort()).toEqual(Object.keys(payloads).map((t) => t.replace("/", ".")).sort());
   });
 

@@ -29,6 +29,9 @@ export function documentedWebhookPayloads(shop: string): Record<string, unknown>
     "orders/create": order,
     "orders/cancelled": { ...order, cancelled_at: "2026-10-01T12:00:00Z", cancel_reason: "customer" },
     "products/delete": { id: 788032119674292900 },
+    // shopify.dev webhook reference examples (app_subscriptions/update, inventory_levels/update).
+    "app_subscriptions/update": { app_subscription: { admin_graphql_api_id: "gid://shopify/AppSubscription/1029266947", name: "Silkroute Growth", status: "ACTIVE", admin_graphql_api_shop_id: "gid://shopify/Shop/548380009", created_at: "2026-10-01T12:00:00Z", updated_at: "2026-10-01T12:00:00Z", currency: "USD", capped_amount: "20.0" } },
+    "inventory_levels/update": { inventory_item_id: 271878346596884015, location_id: 24826418, available: 6, updated_at: "2026-10-01T12:00:00Z", admin_graphql_api_id: "gid://shopify/InventoryLevel/24826418?inventory_item_id=271878346596884015" },
     "products/update": {
       admin_graphql_api_id: "gid://shopify/Product/788032119674292922", id: 788032119674292922, title: "Example T-Shirt", status: "active", tags: "",
       variants: [{ admin_graphql_api_id: "gid://shopify/ProductVariant/642667041472713922", id: 642667041472713922, product_id: 788032119674292922, title: "Small", price: "19.99", sku: "EX-S", grams: 200, inventory_quantity: 75 }],
