@@ -29,6 +29,6 @@ try {
   console.error((error as Error).message); // names missing fields, never values
   process.exit(2);
 }
-const lines = await runSupplierCheck(adapter, { keyword: target.keyword, noAuthReason: target.noAuthReason }, (l) => console.log(formatCheckLine(l)));
+const lines = await runSupplierCheck(adapter, { keyword: target.keyword, noAuthReason: target.noAuthReason, noFreightReason: target.noFreightReason, shipTo: target.shipTo }, (l) => console.log(formatCheckLine(l)));
 console.log(checkSummary(lines));
 process.exit(lines.some((l) => l.outcome === "fail") ? 1 : 0);

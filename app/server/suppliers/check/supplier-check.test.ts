@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createCjEmulator } from "../cj/emulator/cj-emulator";
+import { startJdVopEmulator } from "../jd/emulator/jd-vop-emulator";
 import { createSandboxSupplierService } from "../sandbox/service/sandbox-service";
 import { checkSummary, formatCheckLine, runSupplierCheck } from "./check-scenarios";
 import { CHECK_TARGETS } from "./check-targets";
@@ -38,5 +39,29 @@ describe("supplier:check", () => {
     expect(formatCheckLine(lines[0]!)).toMatch(/^fail authenticate: .*code 1601000/);
     expect(lines.slice(1).every((l) => l.outcome === "skip")).toBe(true);
     expect(checkSummary(lines)).toBe("0 passed, 1 failed");
+  }, 30_000);
+
+  it("passes every JD scenario on the emulator: pool browse, area stock, reserve then confirm, cancel before confirming", async () => {
+    const jd = await startJdVopEmulator(0);
+    closers.push(jd.close);
+    const target = CHECK_TARGETS.jd!;
+    const lines = await runSupplierCheck(target.build(jd.url, target.defaultCredentials!), { ...target });
+    expect(lines.filter((l) => l.outcome !== "ok").map(formatCheckLine)).toEqual([expect.stringMatching(/^skip freight: JD VOP quotes no international freight/)]);
+    expect(checkSummary(lines)).toBe("9 passed, 0 failed");
+    expect(jd.emulator.orders.size).toBe(2); // place-order-again added none
+    const [kept, cancelled] = [jd.emulator.orders.byId(81_000_000_001), jd.emulator.orders.byId(81_000_000_002)];
+    expect(kept).toMatchObject({ cancelledAt: null, confirmedAt: expect.any(Number) });
+    expect(cancelled).toMatchObject({ confirmedAt: null, cancelledAt: expect.any(Number) }); // cancelled before it was confirmed
+    expect(jd.emulator.lastForm("/api/order/submitOrder")).toMatchObject({ province: "19", city: "1666", county: "1669", town: "52082", submitState: "0" });
+    expect(jd.emulator.lastForm("/api/stock/getNewStockById")).toMatchObject({ area: "19_1666_1669_52082" });
+  }, 30_000);
+
+  it("reports a wrong JD password as a failed authenticate with JD's code and runs nothing else", async () => {
+    const jd = await startJdVopEmulator(0);
+    closers.push(jd.close);
+    const lines = await runSupplierCheck(CHECK_TARGETS.jd!.build(jd.url, { ...jd.credentials, password: "wrong" }), { ...CHECK_TARGETS.jd! });
+    expect(formatCheckLine(lines[0]!)).toMatch(/^fail authenticate: .*\(code \d+\)/);
+    expect(lines.slice(1).every((l) => l.outcome === "skip")).toBe(true);
+    expect(jd.emulator.orders.size).toBe(0);
   }, 30_000);
 });

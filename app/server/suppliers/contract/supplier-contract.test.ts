@@ -14,14 +14,25 @@ for (const supplier of CONTRACT_SUPPLIERS) {
     let w: ContractWorld;
     beforeEach(async () => { w = await supplier.start(); });
     afterEach(async () => { await w.close(); });
-    const order = (key: string, quantity = 1) => w.adapter.createOrder({ idempotencyKey: key, lines: [{ supplierVariantId: w.variant.vid, quantity }],
-      shipTo: CONTRACT_ADDRESS, fromWarehouse: w.variant.warehouse });
+    const request = (key: string, quantity = 1) => ({ idempotencyKey: key, lines: [{ supplierVariantId: w.variant.vid, quantity }],
+      shipTo: w.shipTo ?? CONTRACT_ADDRESS, fromWarehouse: w.variant.warehouse });
+    const order = (key: string, quantity = 1) => w.adapter.createOrder(request(key, quantity));
 
-    it("finds products by keyword with costs in the supplier's currency", async () => {
+    it.runIf(can("catalog.keyword"))("finds products by keyword with costs in the supplier's currency", async () => {
       const r = await w.adapter.searchCatalog({ keyword: w.keyword, pageSize: 5 });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.items.length).toBeGreaterThan(0);
       expect(r.value.items.every((i) => i.costFrom.currency === currency)).toBe(true);
+    });
+
+    // JD has no keyword search in the calls we use: its catalog is browsed pool by pool.
+    it.runIf(!can("catalog.keyword"))("browses the first catalog page with costs in the supplier's currency, and refuses a keyword as unsupported", async () => {
+      const r = await w.adapter.searchCatalog({ pageSize: 5 });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.items.length).toBeGreaterThan(0);
+      expect(r.value.items.every((i) => i.costFrom.currency === currency && i.costFrom.amount > 0)).toBe(true);
+      const keyword = await w.adapter.searchCatalog({ keyword: "充电宝", pageSize: 5 });
+      expect(!keyword.ok && keyword.error.kind).toBe("unsupported");
     });
 
     it("returns product detail with variants, weights and the warehouses that ship it", async () => {
@@ -29,12 +40,19 @@ for (const supplier of CONTRACT_SUPPLIERS) {
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.variants.map((v) => v.supplierVariantId)).toContain(w.variant.vid);
       expect(r.value.variants.every((v) => v.cost.currency === currency && (v.weightGrams ?? 0) > 0)).toBe(true);
-      expect(r.value.warehouses.length).toBeGreaterThan(0);
+      if (can("stock.by-warehouse")) expect(r.value.warehouses.length).toBeGreaterThan(0);
     });
 
     it.runIf(can("stock.by-warehouse"))("reports stock at a warehouse", async () => {
-      const r = await w.adapter.getAvailability({ supplierVariantIds: [w.variant.vid], location: { kind: "warehouse", code: w.variant.warehouse } });
+      const r = await w.adapter.getAvailability({ supplierVariantIds: [w.variant.vid], location: { kind: "warehouse", code: w.variant.warehouse! } });
       expect(r.ok && (r.value[0]!.quantity ?? 0)).toBeGreaterThan(5);
+    });
+
+    it.runIf(can("stock.by-area"))("reports stock for the ship-to's delivery area", async () => {
+      const areaId = w.shipTo?.supplierAreaId ?? "";
+      const r = await w.adapter.getAvailability({ supplierVariantIds: [w.variant.vid], location: { kind: "area", areaId } });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value[0]).toMatchObject({ supplierVariantId: w.variant.vid, state: "in_stock", location: { kind: "area", areaId } });
     });
 
     it("places an order, and the same key again returns that order without adding one", async () => {
@@ -52,7 +70,8 @@ for (const supplier of CONTRACT_SUPPLIERS) {
       expect(await w.adapter.findOrder("contract-never")).toEqual({ ok: true, value: null });
     });
 
-    it.runIf(can("order.cancel"))("cancels before shipment, then says already cancelled, and refuses once shipped", async () => {
+    if (can("order.cancel") && supplier.skips?.cancelConfirmed) it.skip(`cancels a confirmed order before shipment (skipped: ${supplier.skips.cancelConfirmed})`, () => {});
+    it.runIf(can("order.cancel") && !supplier.skips?.cancelConfirmed)("cancels before shipment, then says already cancelled, and refuses once shipped", async () => {
       await order("contract-early");
       await order("contract-late");
       expect(await w.adapter.cancelOrder("contract-early")).toEqual({ ok: true, value: { outcome: "cancelled" } });
@@ -62,18 +81,31 @@ for (const supplier of CONTRACT_SUPPLIERS) {
       expect(late.ok && late.value.outcome).toBe("refused_already_shipped");
     });
 
+    it.runIf(can("order.cancel") && can("order.two-phase"))("cancels a reservation before it is confirmed, then says already cancelled, and refuses a confirmed order once shipped", async () => {
+      expect((await w.adapter.twoPhase!.reserveOrder(request("contract-reserved"))).ok).toBe(true);
+      await order("contract-confirmed");
+      expect(await w.adapter.cancelOrder("contract-reserved")).toEqual({ ok: true, value: { outcome: "cancelled" } });
+      expect(await w.adapter.cancelOrder("contract-reserved")).toEqual({ ok: true, value: { outcome: "already_cancelled" } });
+      expect(await w.adapter.findOrder("contract-reserved")).toMatchObject({ ok: true, value: { status: "cancelled" } });
+      await w.advanceDays(2);
+      const late = await w.adapter.cancelOrder("contract-confirmed");
+      expect(late.ok && late.value.outcome).toBe("refused_already_shipped");
+      expect(w.orderCount()).toBe(2);
+    });
+
     it.runIf(can("tracking"))("has no parcel before shipment and a tracked parcel with scans after", async () => {
       await order("contract-track");
       expect(await w.adapter.getTracking("contract-track")).toEqual({ ok: true, value: { idempotencyKey: "contract-track", parcels: [] } });
-      await w.advanceDays(5);
+      const after = w.afterShipping ?? { days: 5, parcelStatus: "customs_clearance", orderStatus: "shipped" };
+      await w.advanceDays(after.days);
       const r = await w.adapter.getTracking("contract-track");
       if (!r.ok) throw new Error(r.error.message);
       const parcel = r.value.parcels[0]!;
       expect(parcel.trackingNumber).not.toBe("");
       expect(parcel.events.length).toBeGreaterThan(1);
-      expect(parcel.status).toBe("customs_clearance");
+      expect(parcel.status).toBe(after.parcelStatus);
       const found = await w.adapter.findOrder("contract-track");
-      expect(found.ok && found.value).toMatchObject({ status: "shipped", trackingNumbers: [parcel.trackingNumber] });
+      expect(found.ok && found.value).toMatchObject({ status: after.orderStatus, ...(after.orderListsTracking === false ? {} : { trackingNumbers: [parcel.trackingNumber] }) });
     });
 
     for (const [kind, probe] of Object.entries(supplier.errors)) {
