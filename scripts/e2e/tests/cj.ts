@@ -40,7 +40,7 @@ export const cjTests: E2eTest[] = [
       await shell.app.getByRole("button", { name: "Add to import list" }).click();
       await frame.waitForURL((url) => /^\/app\/import-list\/[^/]+$/.test(url.pathname));
       await shell.appIdle(frame);
-      await shell.app.getByLabel("Title", { exact: true }).fill(CJ_TITLE);
+      await shell.app.getByLabel(/^Title( \(English\))?$/).fill(CJ_TITLE);
       await shell.app.getByRole("button", { name: "Save and push to Shopify" }).click();
       await frame.waitForURL((url) => url.pathname === "/app/import-list");
       await shell.app.locator("tr", { hasText: CJ_TITLE }).locator(".Polaris-Badge", { hasText: "pushed" }).waitFor({ timeout: 45_000 });

@@ -18,6 +18,9 @@ export const plansTests: E2eTest[] = [
       await page.getByText(/Growth/).first().waitFor();
       await screenshot("plans-approval");
       await page.getByRole("button", { name: "Approve" }).click();
+      // Approving sends the browser to the app's returnUrl; let that navigation finish before opening the admin again.
+      await page.waitForURL((url) => !/confirm_recurring_application_charge$/.test(url.pathname), { timeout: 20_000 });
+      await page.waitForLoadState("load").catch(() => undefined);
 
       // Back in the app on Growth: Shopify reports the subscription active, and the Plans page says so.
       await waitUntil("an active Growth subscription in the store", async () => {
@@ -26,8 +29,8 @@ export const plansTests: E2eTest[] = [
         return res.data.currentAppInstallation.activeSubscriptions.some((s) => s.status === "ACTIVE" && /Growth/.test(s.name));
       }, 15_000, 300);
       await shell.open("/app/plans");
-      const growth = shell.app.locator(".Polaris-Card", { hasText: "Growth" }).filter({ hasText: "Current plan" });
-      await growth.first().waitFor({ timeout: 15_000 });
+      await shell.app.getByText("Growth plan usage").waitFor({ timeout: 15_000 });
+      await shell.app.getByText("Current plan").waitFor();
       assert(await shell.app.getByRole("button", { name: "Upgrade to Growth" }).count() === 0, "Growth is still offered as an upgrade");
       await screenshot("plans-growth");
     },

@@ -57,7 +57,7 @@ export const sourcingTests: E2eTest[] = [
       await shell.assertPageOk("the import list item", frame);
 
       // Edit: a title of the merchant's own and a price for the first variant.
-      await shell.app.getByLabel("Title", { exact: true }).fill(IMPORTED_TITLE);
+      await shell.app.getByLabel(/^Title( \(English\))?$/).fill(IMPORTED_TITLE);
       const priceField = shell.app.locator("input[name^='price:']").first();
       await priceField.fill(IMPORTED_PRICE);
       const variantCount = await shell.app.locator("input[name='keepVariant']").count();
