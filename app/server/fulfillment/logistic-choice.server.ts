@@ -73,3 +73,15 @@ export async function saveLogisticMapping(shop: string, supplier: string, input:
   });
   return { ok: true };
 }
+
+/** The settings card: the shop's mappings, and its rate cards' service codes to pick from. */
+export async function logisticMappingView(shop: string, supplier: string) {
+  const [mappings, cards] = await Promise.all([
+    listLogisticMappings(shop, supplier),
+    db.shippingRateCard.findMany({ where: { shop, active: true }, select: { code: true, name: true }, orderBy: { code: "asc" }, distinct: ["code"] }),
+  ]);
+  return {
+    mappings: mappings.map((m) => ({ serviceCode: m.serviceCode, logisticName: m.logisticName })),
+    services: cards.map((c) => ({ code: c.code, name: c.name })),
+  };
+}

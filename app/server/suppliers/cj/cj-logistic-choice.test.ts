@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import db from "../../../db.server";
 import { processFulfillmentRequests } from "../../fulfillment/fulfillment-requests.server";
 import { saveLogisticMapping } from "../../fulfillment/logistic-choice.server";
+import { supplierOrderDetail } from "../../fulfillment/orders-view.server";
 import { useSupplierAdapters } from "../../fulfillment/supplier-gateway.server";
 import { startWorld, type World } from "../../fulfillment/test-world";
 import { startCj } from "./cj.fixture";
@@ -39,6 +40,8 @@ describe("the CJ logistic follows the buyer's checkout choice", () => {
     const { row, cjOrder } = await buyerPicks(EXPRESS);
     expect(row).toMatchObject({ state: "placed", buyerServiceCode: "SR-EXPRESS", buyerServiceName: EXPRESS.title, logisticName: "DHL Official", logisticBasis: "mapping" });
     expect(cjOrder.logisticName).toBe("DHL Official");
+    const detail = await supplierOrderDetail(world.shop, row.id);
+    expect(detail!.order.logistic).toEqual({ name: "DHL Official", basis: "your mapping of the buyer's checkout service" });
   });
 
   it("sends CJ's service of the same name when the buyer's unmapped choice is one CJ offers on the route", async () => {
