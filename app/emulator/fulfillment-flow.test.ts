@@ -42,6 +42,19 @@ describe("fulfillment-service flow", () => {
     }]);
   });
 
+  it("exposes the buyer's checkout service on the fulfillment order's delivery method, as the order's shipping line has it", async () => {
+    const { emulator, gql, shop, variantId } = await warehouseShop();
+    emulator.controls.placeOrder(shop, { lines: [{ variantId, quantity: 1 }], shippingLine: { title: "Silkroute Express", code: "SR-EXPRESS", price: "19.00", source: "silkroute" },
+      shippingAddress: { firstName: "Ada", countryCode: "DE", city: "Berlin", zip: "10115", address1: "Unter den Linden 1" } });
+    await emulator.controls.settle();
+    const nodes = (await gql(`{ shop { assignedFulfillmentOrders(first: 10, assignmentStatus: FULFILLMENT_REQUESTED) { nodes { deliveryMethod { methodType serviceCode presentedName } } } } }`))
+      .data.shop.assignedFulfillmentOrders.nodes;
+    expect(nodes.map((n: Any) => n.deliveryMethod)).toEqual([
+      { methodType: "SHIPPING", serviceCode: null, presentedName: null },
+      { methodType: "SHIPPING", serviceCode: "SR-EXPRESS", presentedName: "Silkroute Express" },
+    ]);
+  });
+
   it("accepts, ships with tracking, updates tracking and records carrier events", async () => {
     const { emulator, gql, order, shop } = await warehouseShop();
     const foId = order.fulfillmentOrders[0].id;

@@ -7,12 +7,14 @@ import { authenticate } from "../shopify.server";
 import { exchangeRateView, getSettings, saveSettings } from "../server/fulfillment/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { ensureWarehouseServices } from "../server/fulfillment/warehouses.server";
+import { deleteLogisticMapping, logisticMappingView, saveLogisticMapping } from "../server/fulfillment/logistic-choice.server";
+import { LogisticMappingCard } from "../components/orders/logistic-mapping-card";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [s, fx] = await Promise.all([getSettings(session.shop), exchangeRateView(session.shop)]);
+  const [s, fx, logistics] = await Promise.all([getSettings(session.shop), exchangeRateView(session.shop), logisticMappingView(session.shop, "cj")]);
   return json({
-    fx,
+    fx, logistics,
     mode: s.mode, notifyCustomer: s.notifyCustomer, cnyRateOverride: fx.overrideCnyPerUnit === null ? "" : String(fx.overrideCnyPerUnit), maxSupplierCostCurrency: s.maxSupplierCostCurrency,
     maxSupplierCost: s.maxSupplierCostMinor === null ? "" : (s.maxSupplierCostMinor / 100).toFixed(2),
     marginFloorPercent: s.marginFloorBps === null ? "" : String(s.marginFloorBps / 100),
@@ -25,6 +27,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (form.intent === "warehouses") {
     const rows = await ensureWarehouseServices(adminClientForSession(session));
     return json({ ok: true as const, message: `${rows.length} warehouse fulfillment services are connected.`, errors: {} as Record<string, string> });
+  }
+  if (form.intent === "logistic-mapping-save") {
+    const text = (key: string) => String(form[key] ?? "");
+    const saved = await saveLogisticMapping(session.shop, "cj", { serviceCode: text("serviceCode"), logisticName: text("logisticName"), fromCountry: text("fromCountry"), toCountry: text("toCountry") });
+    return json(saved.ok ? { ok: true as const, message: "CJ shipping method saved.", errors: {} as Record<string, string> } : { ok: false as const, message: saved.message, errors: { logisticName: saved.message } as Record<string, string> });
+  }
+  if (form.intent === "logistic-mapping-delete") {
+    await deleteLogisticMapping(session.shop, "cj", String(form.serviceCode ?? ""));
+    return json({ ok: true as const, message: "Mapping removed: that service now goes by name or CJ's cheapest quote.", errors: {} as Record<string, string> });
   }
   const saved = await saveSettings(session.shop, { ...form, notifyCustomer: form.notifyCustomer === "on" ? "on" : "off" });
   return json(saved.ok ? { ok: true as const, message: "Settings saved.", errors: {} as Record<string, string> } : { ok: false as const, message: "Check the highlighted fields.", errors: saved.errors });
@@ -63,6 +74,7 @@ export default function OrderSettings() {
             </BlockStack>
           </Form>
         </Card>
+        <LogisticMappingCard mappings={initial.logistics.mappings} services={initial.logistics.services} error={result?.errors.logisticName} />
         <Card>
           <Form method="post">
             <input type="hidden" name="intent" value="warehouses" />

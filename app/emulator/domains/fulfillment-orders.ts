@@ -24,7 +24,11 @@ export function createFulfillmentOrder(core: Core, state: ShopState, order: Rec,
     fulfillmentHolds: [],
     merchantRequests: [] as Rec[],
     fulfillmentList: [] as Rec[],
-    deliveryMethod: { __typename: "DeliveryMethod", id: "gid://shopify/DeliveryMethod/" + order.id.split("/").pop(), methodType: "SHIPPING" },
+    // DeliveryMethod.serviceCode / presentedName (Admin 2026-10 schema, app/types/admin-2026-10.schema.json): the checkout
+    // option the buyer picked. With a CarrierService rate that is the rate's service_code / service_name, which is also
+    // the order's ShippingLine.code / title (shopify-platform.md, CarrierService rates).
+    deliveryMethod: { __typename: "DeliveryMethod", id: "gid://shopify/DeliveryMethod/" + order.id.split("/").pop(), methodType: "SHIPPING",
+      serviceCode: order.shippingLine?.code ?? null, presentedName: order.shippingLine?.title ?? null },
     assignedLocation: () => ({
       __typename: "FulfillmentOrderAssignedLocation",
       location, name: location.name, address1: location.address.address1, address2: location.address.address2,

@@ -26,8 +26,11 @@ export interface PlannedOrder {
 }
 
 export type Plan =
-  | { ok: true; currency: string; shipTo: ShippingAddress; orders: PlannedOrder[] }
+  | { ok: true; currency: string; shipTo: ShippingAddress; orders: PlannedOrder[]; buyerService: BuyerService }
   | { ok: false; reason: RejectionReason; message: string };
+
+/** The checkout option the buyer picked: for Silkroute's own rates, a rate card's service code and name. */
+export interface BuyerService { code: string | null; name: string | null }
 
 const reject = (reason: RejectionReason, message: string): Plan => ({ ok: false, reason, message });
 
@@ -79,5 +82,6 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
       costCurrency: known ? lines[0]!.costCurrency : null,
     };
   });
-  return { ok: true, currency, shipTo: address.address, orders };
+  const buyerService = { code: fo.deliveryMethod?.serviceCode ?? null, name: fo.deliveryMethod?.presentedName ?? null };
+  return { ok: true, currency, shipTo: address.address, orders, buyerService };
 }

@@ -4,6 +4,7 @@ import db from "../../db.server";
 import { replacementOf, supplierLabel } from "./backup-supplier.server";
 import type { Prisma } from "@prisma/client";
 import { describeHold, holdsFor } from "./holds.server";
+import { LOGISTIC_BASIS_LABEL, type LogisticBasis } from "./logistic-choice.server";
 
 export const TABS = {
   attention: { label: "Needs attention", where: { OR: [{ state: { in: ["needs_attention", "awaiting_approval", "failed"] } }, { flagCode: { not: null } }] } },
@@ -45,7 +46,7 @@ export async function supplierOrderDetail(shop: string, id: string) {
   const replacedBy = await replacementOf(row);
   return {
     replacedBy: replacedBy ? { id: replacedBy.id, supplier: supplierLabel(replacedBy.supplier), state: replacedBy.state } : null,
-    order: { ...order, trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[] },
+    order: { ...order, logistic: logisticSent(row), trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[] },
     hold: hold ? describeHold(hold) : null, // while Shopify holds the fulfillment order: "Awaiting payment: …"
     timeline: events.map((e) => ({ id: e.id, kind: e.kind, message: e.message, at: e.at.toISOString(), toState: e.toState })),
     actions: {
@@ -56,4 +57,11 @@ export async function supplierOrderDetail(shop: string, id: string) {
       handBack: ["failed", "needs_attention", "awaiting_approval"].includes(row.state) && !replacedBy,
     },
   };
+}
+
+/** Which shipping method went to the supplier, and why (buyer's choice, the merchant's mapping, or the cheapest quote). */
+function logisticSent(row: { logisticName: string | null; logisticBasis: string | null }) {
+  if (!row.logisticName) return null;
+  const basis = LOGISTIC_BASIS_LABEL[row.logisticBasis as LogisticBasis] ?? "chosen by the supplier adapter";
+  return { name: row.logisticName, basis };
 }

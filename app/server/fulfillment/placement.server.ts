@@ -16,6 +16,7 @@ import { classifySupplierError, retryDelayMs } from "./supplier-errors";
 import type { PlannedLine } from "./fulfillment-plan.server";
 import { BACKUP_TRIGGERS, failOverToBackup } from "./backup-supplier.server";
 import { autoPlacementBlock } from "../billing/limits.server";
+import { LOGISTIC_BASIS_LABEL, logisticOutcome, requestedLogistic } from "./logistic-choice.server";
 
 type Step = "continue" | "stop";
 
@@ -65,13 +66,14 @@ async function preflight(row: SupplierOrderRow): Promise<Step> {
   return "continue";
 }
 
-function orderRequest(row: SupplierOrderRow): SupplierOrderRequest {
+function orderRequest(row: SupplierOrderRow, shippingMethod: string | undefined): SupplierOrderRequest {
   const lines = row.lines as unknown as PlannedLine[];
   return {
     idempotencyKey: row.idempotencyKey,
     lines: lines.map((l) => ({ supplierVariantId: l.supplierVariantId, quantity: l.quantity })),
     shipTo: row.shipTo as unknown as ShippingAddress,
     fromWarehouse: row.warehouse,
+    ...(shippingMethod ? { shippingMethod } : {}),
   };
 }
 
@@ -85,9 +87,14 @@ async function place(row: SupplierOrderRow): Promise<Step> {
   if (!order) {
     if (row.cancelRequestedAt) return (await transition(row, "cancelled", "Cancelled before it was sent to the supplier.")) ? "stop" : "continue";
     const twoPhase = adapter.twoPhase && hasCapability(adapter, "order.two-phase");
-    const created = twoPhase ? await adapter.twoPhase!.reserveOrder(orderRequest(row)) : await adapter.createOrder(orderRequest(row));
+    const wanted = await requestedLogistic(row);
+    const request = orderRequest(row, wanted?.name);
+    const created = twoPhase ? await adapter.twoPhase!.reserveOrder(request) : await adapter.createOrder(request);
     if (!created.ok) return onSupplierError(row, created.error, { refusedNewOrder: true });
     order = created.value;
+    const sent = logisticOutcome(wanted, order);
+    if (sent.logisticName) await recordEvent(row.id, "supplier", `Shipping method sent: ${sent.logisticName} (${LOGISTIC_BASIS_LABEL[sent.logisticBasis]}).`);
+    return applySupplierStatus(row, order, adapter, sent);
   }
   return applySupplierStatus(row, order, adapter);
 }
@@ -108,9 +115,9 @@ async function confirm(row: SupplierOrderRow): Promise<Step> {
   return applySupplierStatus(row, confirmed.value, adapter);
 }
 
-async function applySupplierStatus(row: SupplierOrderRow, order: SupplierOrder, adapter: SupplierAdapter): Promise<Step> {
+async function applySupplierStatus(row: SupplierOrderRow, order: SupplierOrder, adapter: SupplierAdapter, sent: ReturnType<typeof logisticOutcome> = {}): Promise<Step> {
   const costs = order.total ? { costMinor: order.total.amount, costCurrency: order.total.currency } : {};
-  const common = { supplierOrderId: order.supplierOrderId, supplierStatus: order.status, reasonCode: null, reasonMessage: null, fixHint: null, ...costs };
+  const common = { supplierOrderId: order.supplierOrderId, supplierStatus: order.status, reasonCode: null, reasonMessage: null, fixHint: null, ...costs, ...sent };
   let moved: SupplierOrderRow | null;
   if (order.status === "cancelled") moved = await transition(row, "cancelled", `The supplier reports order ${order.supplierOrderId} as cancelled.`, common);
   else if (order.status === "reserved") {

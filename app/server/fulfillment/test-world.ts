@@ -65,8 +65,9 @@ export async function startWorld(options: WorldOptions = {}) {
   const handlers = fulfillmentJobHandlers({ db } as unknown as JobDeps);
   return {
     emulator, sandbox, supplierClock, shop, admin, variantGid, warehouse: warehouse!, outbound,
-    placeOrder(address: Record<string, string> = {}, quantity = 1) {
-      return emulator.controls.placeOrder(shop, { lines: [{ variantId: variantGid, quantity }],
+    /** `shippingLine`: the checkout option the buyer picked (a CarrierService rate comes back as its code and title). */
+    placeOrder(address: Record<string, string> = {}, quantity = 1, shippingLine?: { title: string; code: string; price: string; source?: string }) {
+      return emulator.controls.placeOrder(shop, { lines: [{ variantId: variantGid, quantity }], ...(shippingLine ? { shippingLine } : {}),
         shippingAddress: { firstName: "Mia", lastName: "Schneider", address1: "Hauptstraße 5", city: "Berlin", zip: "10115", countryCode: "DE", phone: "+4915112345678", ...address } });
     },
     notifications: (kind = "FULFILLMENT_REQUEST") => outbound.filter((o) => o.url.endsWith("/fulfillment_order_notification") && JSON.parse(o.body).kind === kind),

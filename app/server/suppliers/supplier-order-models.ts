@@ -53,6 +53,8 @@ export interface SupplierOrder {
   readonly trackingNumbers: readonly string[];
   /** The supplier's own status text, kept for support and audits. */
   readonly supplierStatus?: string;
+  /** The shipping method the adapter sent; `requested` = the request's shippingMethod, else the adapter's default. */
+  readonly shippingMethod?: { readonly name: string; readonly requested: boolean };
 }
 
 export type CancelOutcome =

@@ -9,6 +9,7 @@ export const ASSIGNED_FULFILLMENT_ORDERS = `#graphql
       pageInfo { hasNextPage endCursor }
       nodes { id status requestStatus orderId orderName
         assignedLocation { location { id } }
+        deliveryMethod { methodType serviceCode presentedName }
         destination { firstName lastName address1 address2 city province zip countryCode phone email }
         lineItems(first: 20) { nodes { id sku remainingQuantity totalQuantity variant { id }
           lineItem { originalUnitPriceSet { shopMoney { amount currencyCode } } } } } }
@@ -19,6 +20,7 @@ export const ORDER_FULFILLMENT_ORDERS = `#graphql
   query silkrouteFulfillmentOrderFulfillmentOrders($id: ID!) {
     order(id: $id) { id fulfillmentOrders(first: 5) { nodes { id status requestStatus orderId orderName
         assignedLocation { location { id } }
+        deliveryMethod { methodType serviceCode presentedName }
         destination { firstName lastName address1 address2 city province zip countryCode phone email }
         lineItems(first: 20) { nodes { id sku remainingQuantity totalQuantity variant { id }
           lineItem { originalUnitPriceSet { shopMoney { amount currencyCode } } } } } } } }

@@ -70,10 +70,11 @@ export function createCjAdapter(options: CjAdapterOptions): CjAdapter {
   }
 
   /** The buyer's checkout service when CJ offers it on this route, else CJ's cheapest quote (a sensible default). */
-  function chooseLogistic(quotes: readonly FreightQuote[], wanted: string | undefined): string | null {
+  function chooseLogistic(quotes: readonly FreightQuote[], wanted: string | undefined): { name: string; requested: boolean } | null {
     const match = wanted ? quotes.find((q) => q.serviceName.toLowerCase() === wanted.trim().toLowerCase()) : undefined;
-    if (match) return match.serviceName;
-    return [...quotes].sort((a, b) => a.price.amount - b.price.amount)[0]?.serviceName ?? null;
+    if (match) return { name: match.serviceName, requested: true };
+    const cheapest = [...quotes].sort((a, b) => a.price.amount - b.price.amount)[0];
+    return cheapest ? { name: cheapest.serviceName, requested: false } : null;
   }
 
   /** An order a failed balance payment left UNPAID (review F17) is paid now instead of being taken for placed. */
@@ -96,11 +97,11 @@ export function createCjAdapter(options: CjAdapterOptions): CjAdapter {
     const from = request.fromWarehouse ? map.cjCountryOf(request.fromWarehouse) : "CN";
     const quotes = await quote({ lines: request.lines, from, to: request.shipTo.countryCode, zip: request.shipTo.zip });
     if (!quotes.ok) return quotes;
-    const logisticName = chooseLogistic(quotes.value, request.shippingMethod);
-    if (!logisticName) {
+    const logistic = chooseLogistic(quotes.value, request.shippingMethod);
+    if (!logistic) {
       return fail(supplierError("cj", "invalid_request", `CJ offers no shipping from ${from} to ${request.shipTo.countryCode} for these items. Choose another CJ warehouse or variant.`));
     }
-    const created = await post("/shopping/order/createOrderV2", map.toCreateOrderBody(request, logisticName, from));
+    const created = await post("/shopping/order/createOrderV2", map.toCreateOrderBody(request, logistic.name, from));
     if (!created.ok) {
       // 1603003 "Order exist, please do not duplicate create": a retry after a lost answer; the first order wins.
       if (created.error.supplierCode !== DUPLICATE_ORDER_CODE) return created;
@@ -109,10 +110,10 @@ export function createCjAdapter(options: CjAdapterOptions): CjAdapter {
       return found.value ? payIfUnpaid(found.value) : created;
     }
     const parsed = map.parseOrder(created.value, request.idempotencyKey);
-    if (parsed) return ok(parsed);
+    if (parsed) return ok({ ...parsed, shippingMethod: logistic });
     const found = await findOrder(request.idempotencyKey); // createOrderV2 may omit orderId (review F15)
     if (!found.ok) return found;
-    return found.value ? ok(found.value) : fail(supplierError("cj", "unavailable", "CJ accepted the order but has not assigned its id yet. We will check again.", { retryable: true }));
+    return found.value ? ok({ ...found.value, shippingMethod: logistic }) : fail(supplierError("cj", "unavailable", "CJ accepted the order but has not assigned its id yet. We will check again.", { retryable: true }));
   }
 
   return {
