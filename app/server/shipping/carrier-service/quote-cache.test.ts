@@ -7,6 +7,8 @@ import { fromCarrierServicePayload } from "../engine";
 import { getShippingSettings, saveShippingSettings, settingsFormFrom } from "../settings.server";
 import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheHolding, quoteCacheStats, quoteKey, quotesFor, storeQuote } from "./quote-cache";
 import { answerRawRateRequest } from "./rates.server";
+import { clearRateContextCache, rateContextSlots } from "../rate-context-cache";
+import { loadedShopRateContext } from "../shop-rate-context.server";
 import { ratesAnswer } from "./responses";
 import { buildRateItem, buildRatePayload, seedVariantMapping } from "./test-builders";
 
@@ -192,6 +194,30 @@ describe("the callback's quote cache", () => {
     const form = settingsFormFrom(await getShippingSettings(shop));
     expect(await saveShippingSettings(shop, { ...form, boxLengthMm: 150, boxWidthMm: 100, boxHeightMm: 50 }, { "SR-CN-DIRECT": { name: "Tracked from China" } })).toEqual({ ok: true });
     expect(await names()).toContain("Tracked from China");
+  });
+
+  it("quotes a shop correctly again after the budgets pushed its answers and rate context out", async () => {
+    vi.stubEnv("SILKROUTE_QUOTE_CACHE_ENTRIES", "2"); // one request stores two keys (normalised and raw body)
+    vi.stubEnv("SILKROUTE_RATE_CONTEXT_CACHE_ENTRIES", "1");
+    clearQuoteCache();
+    clearRateContextCache();
+    try {
+      const [a, b] = [await newShop("evict-a"), await newShop("evict-b")];
+      const item = buildRateItem({ grams: 100 });
+      await seedVariantMapping(a, item.variant_id, { flags: "battery" });
+      const codes = async (shop: string, at: number) => JSON.parse((await answerRawRateRequest(raw(shop, buildRatePayload({ items: [item] })), () => new Date(at))).body).rates.map((r: { service_code: string }) => r.service_code);
+      const first = await codes(a, T);
+      expect(first).not.toContain("SR-POST-ECONOMY"); // the battery mapping excludes it
+      expect(await codes(b, T + 1)).toContain("SR-POST-ECONOMY");
+      expect(loadedShopRateContext(a, T + 1)).toBeUndefined();
+      expect([...rateContextSlots().keys()]).toEqual([b]);
+      expect(quoteCacheHolding()).toMatchObject({ shops: 1, entries: 2 });
+      expect(await codes(a, T + 2)).toEqual(first);
+      expect(quoteCacheStats()).toEqual({ hits: 0, misses: 3 });
+    } finally {
+      vi.unstubAllEnvs();
+      clearRateContextCache();
+    }
   });
 
   it("never serves an answer across a minute boundary, where a cut-off can move the delivery dates", async () => {
