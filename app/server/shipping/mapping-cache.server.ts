@@ -21,6 +21,7 @@ export const mappingStore = new MappingStore(prismaMappingSource, {
   maxBytes: loadConfig().SILKROUTE_MAPPING_CACHE_MB * 1024 * 1024,
   // Shop and phase only: rows and errors' messages can carry merchant data.
   onLoaded: (shop, count, ms) => console.log(`[mapping-store] shop=${shop} loaded ${count} mappings in ${Math.round(ms)} ms`),
+  onEvicted: (shop, count) => console.log(`[mapping-store] shop=${shop} evicted ${count} mappings (over SILKROUTE_MAPPING_CACHE_MB)`),
   onError: (what, error) => console.error(`[mapping-store] ${what} failed: ${error instanceof Error ? error.name : "unknown error"}`),
 });
 
