@@ -12,7 +12,7 @@
  *
  * Run: npm run build && npx tsx scripts/bench/carrier-service-shops.ts [--shops 1000] [--skus 2000] [--budget-mb 256]
  *        [--requests 20000] [--connections 16] [--max-seconds 180] [--zipf 1.0]
- * Seeds .data/bench-carrier-shops.db once per (shops, skus) and reuses it. Compare runs on the same machine only.
+ * Seeds .data/bench-carrier-shops-<shops>x<skus>.db (SQLite) once and reuses it. Compare runs on the same machine only.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -97,9 +97,10 @@ async function seed(): Promise<void> {
   const { default: db } = await import("../../app/db.server");
   const { toGid } = await import("../../app/server/shopify/gid");
   const domains = Array.from({ length: SHOPS }, (_, i) => shopDomain(i));
-  if ((await db.shop.count({ where: { domain: { in: domains } } })) !== SHOPS || (await db.variantMapping.count()) !== SHOPS * SKUS) {
+  const ours = { domain: { startsWith: "bench-shops-" } };
+  if ((await db.shop.count({ where: ours })) !== SHOPS || (await db.variantMapping.count()) !== SHOPS * SKUS) {
     await db.variantMapping.deleteMany({});
-    await db.shop.deleteMany({ where: { domain: { in: domains } } });
+    await db.shop.deleteMany({ where: ours });
     await db.shop.createMany({ data: domains.map((domain) => ({ domain })) });
     const flags = ["", "", "", "battery", "cosmetic", "magnet"];
     const rows = (shop: string) => Array.from({ length: SKUS }, (_, i) => ({
@@ -109,8 +110,14 @@ async function seed(): Promise<void> {
       hsCode: ["610910", "691200", "850760", "330410", "850519"][i % 5]!, originCountry: "CN", flags: flags[i % flags.length]!,
       stock: { "CN-SZ": 100 + (i % 50) },
     }));
+    // The first shop through Prisma; the others copied from it inside SQLite (createMany of millions of rows takes
+    // many minutes on a busy machine), each row with its own id and shop.
+    await db.variantMapping.createMany({ data: rows(domains[0]!) });
+    const columns = ((await db.$queryRawUnsafe(`PRAGMA table_info("VariantMapping")`)) as { name: string }[]).map((c) => c.name);
+    const copied = columns.map((c) => (c === "id" ? `"id" || '-' || ?` : c === "shop" ? "?" : `"${c}"`));
+    const copy = `INSERT INTO "VariantMapping" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${copied.join(", ")} FROM "VariantMapping" WHERE "shop" = ?`;
     for (const [n, domain] of domains.entries()) {
-      await db.variantMapping.createMany({ data: rows(domain) });
+      if (n > 0) await db.$executeRawUnsafe(copy, ...columns.flatMap((c) => (c === "id" ? [String(n)] : c === "shop" ? [domain] : [])), domains[0]);
       if (n % 100 === 99) process.stderr.write(`  seeded ${n + 1}/${SHOPS} shops\n`);
     }
   }
@@ -176,7 +183,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: ENV, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(migrate.stderr);
-  const seeder = fork(fileURLToPath(import.meta.url), ["--seed"], { cwd: ROOT, env: ENV, execArgv: process.execArgv, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const seeder = fork(fileURLToPath(import.meta.url), ["--seed", ...process.argv.slice(2)], { cwd: ROOT, env: ENV, execArgv: process.execArgv, stdio: ["ignore", "ignore", "inherit", "ipc"] });
   await new Promise((resolve, reject) => {
     seeder.once("message", resolve);
     seeder.once("exit", (code) => code && reject(new Error(`seeding failed (${code})`)));
