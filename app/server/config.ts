@@ -38,6 +38,13 @@ const schema = z.object({
   APP_BRIDGE_URL: z.string().url().optional(),
   // Budget of the CarrierService callback's installed-shop cache (entries; only shops whose requests are signed).
   SILKROUTE_INSTALLED_SHOP_CACHE_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+  // Budget of the in-memory mapping tables, all shops together (MB, estimated from row counts); least recently
+  // quoted shops are dropped first and reload on their next rate request.
+  SILKROUTE_MAPPING_CACHE_MB: z.coerce.number().positive().default(256),
+  // Budget of the cached callback answers, all shops together (entries).
+  SILKROUTE_QUOTE_CACHE_ENTRIES: z.coerce.number().int().min(1).default(50_000),
+  // Budget of the compiled shop rate contexts (rate cards, rules): one entry per shop.
+  SILKROUTE_RATE_CONTEXT_CACHE_ENTRIES: z.coerce.number().int().min(1).default(2_000),
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -3,7 +3,10 @@
  * bulk load, so the callback never queries per request, not even for unknown variants or SKUs. Mapping writes
  * in this process arrive through onMappingsChanged (the sourcing code calls notifyMappingsChanged); other
  * processes' writes are picked up by a freshness check at most every MAPPING_POLL_MS, in the background.
+ * The tables together stay within SILKROUTE_MAPPING_CACHE_MB (estimated from row counts); the least recently
+ * quoted shops are dropped first and load again on their next request (ADR 0710).
  */
+import { loadConfig } from "../config";
 import { onMappingsChanged } from "../sourcing/variant-mappings.server";
 import type { MappingFields } from "./mapping-store/mapping-fields";
 import { prismaMappingSource } from "./mapping-store/mapping-source.server";
@@ -15,8 +18,10 @@ export const MAPPING_POLL_MS = 10_000;
 
 export const mappingStore = new MappingStore(prismaMappingSource, {
   pollMs: MAPPING_POLL_MS,
+  maxBytes: loadConfig().SILKROUTE_MAPPING_CACHE_MB * 1024 * 1024,
   // Shop and phase only: rows and errors' messages can carry merchant data.
   onLoaded: (shop, count, ms) => console.log(`[mapping-store] shop=${shop} loaded ${count} mappings in ${Math.round(ms)} ms`),
+  onEvicted: (shop, count) => console.log(`[mapping-store] shop=${shop} evicted ${count} mappings (over SILKROUTE_MAPPING_CACHE_MB)`),
   onError: (what, error) => console.error(`[mapping-store] ${what} failed: ${error instanceof Error ? error.name : "unknown error"}`),
 });
 

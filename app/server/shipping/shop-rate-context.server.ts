@@ -30,14 +30,15 @@ async function load(shop: string): Promise<ShopRateContext> {
 }
 
 export function shopRateContext(shop: string, now = Date.now()): Promise<ShopRateContext> {
-  const slot = rateContextSlots.get(shop);
+  const slots = rateContextSlots();
+  const slot = slots.get(shop);
   if (slot && slot.expiresAt > now) return slot.value as Promise<ShopRateContext>;
   const value = load(shop);
   const fresh: CacheSlot<ShopRateContext> = { value, expiresAt: now + RATE_CONTEXT_TTL_MS };
-  rateContextSlots.set(shop, fresh);
+  slots.set(shop, fresh);
   value.then((context) => void (fresh.resolved = context), () => undefined);
   // A failed load must not be cached; only drop it if nothing newer replaced it meanwhile.
-  value.catch(() => rateContextSlots.get(shop) === fresh && rateContextSlots.delete(shop));
+  value.catch(() => slots.peek(shop) === fresh && slots.delete(shop));
   return value;
 }
 
@@ -48,6 +49,6 @@ export function uncachedShopRateContext(shop: string): Promise<ShopRateContext> 
 
 /** The shop's context if it is loaded and fresh, without waiting; undefined while cold, loading or expired. */
 export function loadedShopRateContext(shop: string, now = Date.now()): ShopRateContext | undefined {
-  const slot = rateContextSlots.get(shop) as CacheSlot<ShopRateContext> | undefined;
+  const slot = rateContextSlots().get(shop) as CacheSlot<ShopRateContext> | undefined;
   return slot && slot.expiresAt > now ? slot.resolved : undefined;
 }

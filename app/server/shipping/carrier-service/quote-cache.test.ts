@@ -1,12 +1,14 @@
 import crypto from "node:crypto";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import db from "../../../db.server";
 import { seedInstalledShop } from "../../../test/admin-session";
 import { uniqueShop } from "../../../test/webhooks";
 import { fromCarrierServicePayload } from "../engine";
 import { getShippingSettings, saveShippingSettings, settingsFormFrom } from "../settings.server";
-import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheStats, quoteKey, quotesFor, storeQuote } from "./quote-cache";
+import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheHolding, quoteCacheStats, quoteKey, quotesFor, storeQuote } from "./quote-cache";
 import { answerRawRateRequest } from "./rates.server";
+import { clearRateContextCache, rateContextSlots } from "../rate-context-cache";
+import { loadedShopRateContext } from "../shop-rate-context.server";
 import { ratesAnswer } from "./responses";
 import { buildRateItem, buildRatePayload, seedVariantMapping } from "./test-builders";
 
@@ -14,6 +16,10 @@ const shops: string[] = [];
 const T = Date.parse("2026-11-24T09:30:15.000Z");
 
 beforeEach(() => clearQuoteCache());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  clearQuoteCache(); // the next test reads the default budget again
+});
 afterAll(async () => {
   await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
   await db.shippingSettings.deleteMany({ where: { shop: { in: shops } } });
@@ -55,6 +61,40 @@ describe("quote cache entries", () => {
     expect(nextMinuteBoundary(T)).toBe(Date.parse("2026-11-24T09:31:00.000Z"));
     expect(cachedQuote(quotesFor("a.myshopify.com", T + 44_999), "k", T + 44_999)).toBe(answer);
     expect(cachedQuote(quotesFor("a.myshopify.com", T + 45_000), "k", T + 45_000)).toBeUndefined();
+  });
+
+  it("stay within the entry budget by dropping the least recently quoted shop's answers first", () => {
+    vi.stubEnv("SILKROUTE_QUOTE_CACHE_ENTRIES", "4");
+    clearQuoteCache();
+    const store = (shop: string, key: string, at = T) => storeQuote(quotesFor(shop, at), key, answer, at);
+    store("a.myshopify.com", "1");
+    store("a.myshopify.com", "2");
+    store("b.myshopify.com", "1");
+    store("c.myshopify.com", "1");
+    expect(cachedQuote(quotesFor("a.myshopify.com", T), "1", T)).toBe(answer); // a is now the most recent
+    store("d.myshopify.com", "1");
+    expect(quoteCacheHolding()).toEqual({ entries: 4, shops: 3, evictedShops: 1 });
+    expect(cachedQuote(quotesFor("b.myshopify.com", T), "1", T)).toBeUndefined(); // b was the coldest
+    expect(cachedQuote(quotesFor("a.myshopify.com", T), "2", T)).toBe(answer);
+    expect(cachedQuote(quotesFor("c.myshopify.com", T), "1", T)).toBe(answer);
+  });
+
+  it("keep one shop within the budget by dropping its oldest answers, never growing past it", () => {
+    vi.stubEnv("SILKROUTE_QUOTE_CACHE_ENTRIES", "3");
+    clearQuoteCache();
+    const quotes = quotesFor("a.myshopify.com", T);
+    for (const key of ["1", "2", "3", "4", "5"]) storeQuote(quotes, key, answer, T);
+    expect(quoteCacheHolding().entries).toBe(3);
+    expect(cachedQuote(quotes, "2", T)).toBeUndefined();
+    expect(cachedQuote(quotes, "5", T)).toBe(answer);
+  });
+
+  it("store nothing into a shop's set once it was dropped, and count nothing for it", () => {
+    const quotes = quotesFor("a.myshopify.com", T);
+    clearQuoteCache();
+    storeQuote(quotes, "k", answer, T);
+    expect(quoteCacheHolding().entries).toBe(0);
+    expect(cachedQuote(quotesFor("a.myshopify.com", T), "k", T)).toBeUndefined();
   });
 
   it("expire with the earliest supplier data they were computed from", () => {
@@ -154,6 +194,30 @@ describe("the callback's quote cache", () => {
     const form = settingsFormFrom(await getShippingSettings(shop));
     expect(await saveShippingSettings(shop, { ...form, boxLengthMm: 150, boxWidthMm: 100, boxHeightMm: 50 }, { "SR-CN-DIRECT": { name: "Tracked from China" } })).toEqual({ ok: true });
     expect(await names()).toContain("Tracked from China");
+  });
+
+  it("quotes a shop correctly again after the budgets pushed its answers and rate context out", async () => {
+    vi.stubEnv("SILKROUTE_QUOTE_CACHE_ENTRIES", "2"); // one request stores two keys (normalised and raw body)
+    vi.stubEnv("SILKROUTE_RATE_CONTEXT_CACHE_ENTRIES", "1");
+    clearQuoteCache();
+    clearRateContextCache();
+    try {
+      const [a, b] = [await newShop("evict-a"), await newShop("evict-b")];
+      const item = buildRateItem({ grams: 100 });
+      await seedVariantMapping(a, item.variant_id, { flags: "battery" });
+      const codes = async (shop: string, at: number) => JSON.parse((await answerRawRateRequest(raw(shop, buildRatePayload({ items: [item] })), () => new Date(at))).body).rates.map((r: { service_code: string }) => r.service_code);
+      const first = await codes(a, T);
+      expect(first).not.toContain("SR-POST-ECONOMY"); // the battery mapping excludes it
+      expect(await codes(b, T + 1)).toContain("SR-POST-ECONOMY");
+      expect(loadedShopRateContext(a, T + 1)).toBeUndefined();
+      expect([...rateContextSlots().keys()]).toEqual([b]);
+      expect(quoteCacheHolding()).toMatchObject({ shops: 1, entries: 2 });
+      expect(await codes(a, T + 2)).toEqual(first);
+      expect(quoteCacheStats()).toEqual({ hits: 0, misses: 3 });
+    } finally {
+      vi.unstubAllEnvs();
+      clearRateContextCache();
+    }
   });
 
   it("never serves an answer across a minute boundary, where a cut-off can move the delivery dates", async () => {

@@ -5,8 +5,12 @@
  * Delivery dates depend on cut-off times, which fall on minute boundaries, so no entry outlives the minute it
  * was computed in; entries also never outlive the supplier data they used. A mapping, settings or card write
  * in this process drops the shop's entries; an answer computed while such a write raced it is never stored.
+ * Bounded by an entry budget over all shops from config (SILKROUTE_QUOTE_CACHE_ENTRIES): when it is reached, the
+ * least recently quoted shop's entries go first (ADR 0710); a dropped answer is only computed again.
  */
 import crypto from "node:crypto";
+import { LruCache } from "../../cache/lru";
+import { loadConfig } from "../../config";
 import type { RateRequestInput } from "../engine";
 import type { RateAnswer } from "./responses";
 
@@ -14,11 +18,30 @@ const MINUTE_MS = 60_000;
 const MAX_ENTRIES_PER_SHOP = 10_000; // a computed answer is stored under its normalised key and its raw-body key
 
 interface Entry { readonly answer: RateAnswer; readonly expiresAt: number }
-export type ShopQuotes = Map<string, Entry>;
 
-const shops = new Map<string, ShopQuotes>();
+/** One shop's answers for the current minute; a set no longer in the cache (dropped, evicted) stores nothing. */
+export class ShopQuotes {
+  readonly entries = new Map<string, Entry>();
+  constructor(readonly shop: string) {}
+}
+
+let cache: { shops: LruCache<string, ShopQuotes>; budget: number } | undefined;
+let totalEntries = 0; // over every live set
 let minute = -1;
-const stats = { hits: 0, misses: 0 };
+const stats = { hits: 0, misses: 0, evictedShops: 0 };
+
+function shopsCache() {
+  if (cache) return cache;
+  const budget = loadConfig().SILKROUTE_QUOTE_CACHE_ENTRIES;
+  // A live set holds at least the entry that created it, so the entry budget also bounds the number of shops.
+  const onEvict = (_shop: string, quotes: ShopQuotes) => dropped(quotes);
+  return (cache = { budget, shops: new LruCache({ maxEntries: budget, onEvict }) });
+}
+
+function dropped(quotes: ShopQuotes): void {
+  totalEntries -= quotes.entries.size;
+  stats.evictedShops++;
+}
 
 export const nextMinuteBoundary = (nowMs: number): number => (Math.floor(nowMs / MINUTE_MS) + 1) * MINUTE_MS;
 
@@ -49,23 +72,25 @@ export interface RawBodyDigest { readonly rawBody: Buffer; readonly hmacDigest?:
 /** The shop's entry set for one request; pass it back to store, so a dropped set swallows a racing write. */
 export function quotesFor(shop: string, nowMs: number): ShopQuotes {
   const current = Math.floor(nowMs / MINUTE_MS);
+  const { shops } = shopsCache();
   if (current !== minute) {
     shops.clear(); // every entry expires at a minute boundary; a new minute leaves nothing worth keeping
+    totalEntries = 0;
     minute = current;
   }
   let quotes = shops.get(shop);
-  if (!quotes) shops.set(shop, (quotes = new Map()));
+  if (!quotes) shops.set(shop, (quotes = new ShopQuotes(shop)));
   return quotes;
 }
 
 /** The shop's entry set if one exists this minute, without creating one: an unsigned request may read, never add. */
 export function existingQuotesFor(shop: string, nowMs: number): ShopQuotes | undefined {
-  return Math.floor(nowMs / MINUTE_MS) === minute ? shops.get(shop) : undefined;
+  return Math.floor(nowMs / MINUTE_MS) === minute ? cache?.shops.get(shop) : undefined;
 }
 
 /** `countMiss: false` for a first look that another lookup follows (the raw-body key), so a request counts once. */
 export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number, countMiss = true): RateAnswer | undefined {
-  const entry = quotes.get(key);
+  const entry = quotes.entries.get(key);
   if (entry && entry.expiresAt > nowMs) {
     stats.hits++;
     return entry.answer;
@@ -77,22 +102,53 @@ export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number, coun
 /** `dataExpiresAt`: the earliest expiry of the cached data the answer was computed from. */
 export function storeQuote(quotes: ShopQuotes, key: string, answer: RateAnswer, nowMs: number, dataExpiresAt = Infinity): void {
   const expiresAt = Math.min(nextMinuteBoundary(nowMs), dataExpiresAt);
-  if (expiresAt <= nowMs) return;
-  if (quotes.size >= MAX_ENTRIES_PER_SHOP) quotes.delete(quotes.keys().next().value!); // oldest first
-  quotes.set(key, { answer, expiresAt });
+  const { shops, budget } = shopsCache();
+  if (expiresAt <= nowMs || shops.peek(quotes.shop) !== quotes) return;
+  const { entries } = quotes;
+  if (!entries.delete(key)) {
+    if (entries.size >= Math.min(MAX_ENTRIES_PER_SHOP, budget)) dropOldest(quotes);
+    else totalEntries++;
+    while (totalEntries > budget) {
+      const coldest = shops.keys().next().value!;
+      if (coldest !== quotes.shop) {
+        dropped(shops.peek(coldest)!);
+        shops.delete(coldest);
+      } else if (entries.size) {
+        dropOldest(quotes);
+        totalEntries--;
+      } else shops.get(coldest); // nothing of its own to drop yet: the others hold the entries
+    }
+  }
+  entries.set(key, { answer, expiresAt });
+}
+
+/** Makes room in the set for one more entry by dropping its oldest (the count of live entries stays the same). */
+function dropOldest(quotes: ShopQuotes): void {
+  quotes.entries.delete(quotes.entries.keys().next().value!);
 }
 
 export function invalidateShopQuotes(shop: string): void {
-  shops.delete(shop);
+  const quotes = cache?.shops.peek(shop);
+  if (!quotes) return;
+  totalEntries -= quotes.entries.size;
+  cache!.shops.delete(shop);
 }
 
 export function clearQuoteCache(): void {
-  shops.clear();
+  cache?.shops.clear();
+  cache = undefined; // the next use reads the budget from config again
+  totalEntries = 0;
   stats.hits = 0;
   stats.misses = 0;
+  stats.evictedShops = 0;
 }
 
 /** Hit and miss counts since the last clear, for tests and the benchmark's report. */
 export function quoteCacheStats(): { hits: number; misses: number } {
-  return { ...stats };
+  return { hits: stats.hits, misses: stats.misses };
+}
+
+/** What the cache holds against its budget, and how many shops' sets the budget pushed out since the last clear. */
+export function quoteCacheHolding(): { entries: number; shops: number; evictedShops: number } {
+  return { entries: totalEntries, shops: cache?.shops.size ?? 0, evictedShops: stats.evictedShops };
 }

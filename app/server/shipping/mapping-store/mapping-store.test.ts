@@ -153,3 +153,58 @@ describe("mapping store", () => {
     expect(errors).toEqual(["refresh"]);
   });
 });
+
+describe("mapping store budget", () => {
+  // 5 rows × 1,000 bytes plus a state's 2,048: two shops fit in 15,000 bytes, a third pushes one out.
+  const budgeted = (evicted: string[] = []) => {
+    const { source, calls } = countingSource();
+    const store = new MappingStore(source, { pollMs: POLL_MS, bytesPerRow: 1_000, maxBytes: 15_000, onEvicted: (shop) => evicted.push(shop) });
+    return { store, calls };
+  };
+  const load = async (store: MappingStore, shop: string, at = T) => {
+    await store.lookup(shop, [line(1_000)], at);
+    await store.settled(shop);
+  };
+
+  it("stays within its byte budget by dropping the least recently quoted shop's table", async () => {
+    const [a, b, c] = await Promise.all(["budget-a", "budget-b", "budget-c"].map((label) => shopWithMappings(label, 5)));
+    const evicted: string[] = [];
+    const { store } = budgeted(evicted);
+    await load(store, a!);
+    await load(store, b!);
+    await store.lookup(a!, [line(1_001)], T + 1); // a is now the most recently quoted
+    await load(store, c!);
+    expect(evicted).toEqual([b]);
+    expect([store.loadedSize(a!), store.loadedSize(b!), store.loadedSize(c!)]).toEqual([5, null, 5]);
+    expect(store.holding()).toEqual({ bytes: 2 * (2_048 + 5 * 1_000), shops: 2 });
+  });
+
+  it("answers an evicted shop correctly at once and loads its table again in the background", async () => {
+    const [a, b, c] = await Promise.all(["reload-a", "reload-b", "reload-c"].map((label) => shopWithMappings(label, 5)));
+    const { store, calls } = budgeted();
+    await load(store, a!);
+    await load(store, b!);
+    await load(store, c!); // a is out
+    calls.length = 0;
+    const cold = await store.lookup(a!, [line(1_003), line(null, "SKU-4")], T + 2);
+    expect(cold.map((m) => m?.weightGrams)).toEqual([103, 104]);
+    expect(calls).toContain("forVariants"); // the cold path, as for a first request
+    await store.settled(a!);
+    expect(store.loadedSize(a!)).toBe(5);
+    calls.length = 0;
+    expect((await store.lookup(a!, [line(1_002)], T + 3))[0]?.weightGrams).toBe(102);
+    expect(calls).toEqual([]);
+  });
+
+  it("re-reads an evicted shop's write on reload, so invalidation is never lost to eviction", async () => {
+    const [a, b, c] = await Promise.all(["inval-a", "inval-b", "inval-c"].map((label) => shopWithMappings(label, 5)));
+    const { store } = budgeted();
+    await load(store, a!);
+    await load(store, b!);
+    await load(store, c!); // a is out
+    await db.variantMapping.update({ where: { shop_variantGid: { shop: a!, variantGid: toGid("ProductVariant", 1_001) } }, data: { weightGrams: 888 } });
+    store.invalidate(a!);
+    await load(store, a!, T + 1);
+    expect((await store.lookup(a!, [line(1_001)], T + 2))[0]?.weightGrams).toBe(888);
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * Memory benchmark of the CarrierService callback with many shops (issue #10: "RSS stays under budget with 1,000
+ * shops sending rate requests"). The production server (`npm start`'s app/server/http/production-server.ts on
+ * build/index.js, as scripts/bench/carrier-service.ts runs it) serves N installed shops with M mappings each; this
+ * parent process sends a bounded number of HMAC-signed rate requests over loopback, spread across the shops with a
+ * Zipf skew (a few busy shops, a long tail), half of them a shop's few popular carts (Shopify repeats those), half
+ * new carts. The mapping tables alone would need N × M × 320 B; the budget (SILKROUTE_MAPPING_CACHE_MB) holds less,
+ * so the tail's tables are evicted and loaded again.
+ * Reported: the server's peak RSS (VmHWM) and sampled max, the mapping-table hit rate (requests that found their
+ * shop's table loaded; loads and evictions counted from the server's log lines), p50/p95/p99, answers over 500 ms,
+ * errors (non-200 or transport failures).
+ *
+ * Run: npm run build && npx tsx scripts/bench/carrier-service-shops.ts [--shops 1000] [--skus 2000] [--budget-mb 256]
+ *        [--requests 20000] [--connections 16] [--max-seconds 180] [--zipf 1.0] [--server-heap-mb N]
+ * Seeds .data/bench-carrier-shops-<shops>x<skus>.db (SQLite) once and reuses it. Compare runs on the same machine only.
+ */
+import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SECRET = "bench-carrier-shops-secret";
+const FIRST_VARIANT = 8_000_000_000;
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at < 0 ? fallback : Number(process.argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+const SHOPS = Math.floor(flag("shops", 1_000));
+const SKUS = Math.floor(flag("skus", 2_000));
+const BUDGET_MB = flag("budget-mb", 256);
+const REQUESTS = Math.floor(flag("requests", 20_000));
+const CONNECTIONS = Math.floor(flag("connections", 16));
+const MAX_SECONDS = flag("max-seconds", 180);
+const ZIPF_S = flag("zipf", 1.0);
+// V8 collects an evicted table's garbage lazily while the heap is far below its limit; a cap shows what RSS the
+// budget needs when the heap is sized for it (as a deployment would with NODE_OPTIONS).
+const SERVER_HEAP_MB = process.argv.includes("--server-heap-mb") ? Math.floor(flag("server-heap-mb", 0)) : null;
+
+const DB_FILE = `./.data/bench-carrier-shops-${SHOPS}x${SKUS}.db`;
+const ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production", SILKROUTE_MODE: "test", // production mode would demand a public https app URL
+  DATABASE_URL: `file:${DB_FILE}`,
+  SHOPIFY_API_KEY: "bench-carrier-shops-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
+  SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
+  SILKROUTE_MAPPING_CACHE_MB: String(BUDGET_MB),
+};
+
+const shopDomain = (i: number) => `bench-shops-${i}.myshopify.com`;
+
+const NO_ADDRESS = { name: null, address1: null, address2: null, address3: null, phone: null, fax: null, email: null, address_type: null, company_name: null };
+const ORIGIN = { country: "CN", postal_code: "518000", province: "GD", city: "Shenzhen", ...NO_ADDRESS };
+const DESTINATIONS = [
+  { country: "DE", postal_code: "10115", province: "BE", city: "Berlin", currency: "EUR" },
+  { country: "US", postal_code: "94103", province: "CA", city: "San Francisco", currency: "USD" },
+  { country: "GB", postal_code: "SW1A 1AA", province: null, city: "London", currency: "GBP" },
+  { country: "AU", postal_code: "2000", province: "NSW", city: "Sydney", currency: "AUD" },
+] as const;
+
+const line = (n: number, quantity: number) => ({
+  name: `Bench item ${n}`, sku: `BENCH-${n}`, quantity, grams: 50 + (n % 400), price: 300 + (n % 5000), vendor: "Bench", requires_shipping: true,
+  taxable: true, fulfillment_service: "manual", properties: null, product_id: FIRST_VARIANT + n + 1_000_000, variant_id: FIRST_VARIANT + n,
+});
+
+/** Cart `cart` of a shop: 3 lines of its SKUs. Carts 0–4 are each shop's popular ones; others are new. */
+function cartBody(shop: number, cart: number): string {
+  const pick = (k: number) => Number((BigInt(shop + 1) * 2_654_435_761n + BigInt(cart) * 40_503n + BigInt(k) * 97n) % BigInt(SKUS));
+  const { currency, ...destination } = DESTINATIONS[(shop + cart) % DESTINATIONS.length]!;
+  const items = [line(pick(0), 1), line(pick(1), 2), line(pick(2), 1)];
+  return JSON.stringify({ rate: { origin: ORIGIN, destination: { ...destination, ...NO_ADDRESS }, items, currency, locale: "en" } });
+}
+
+/** Zipf(s) over shop ranks 0..N-1: rank r drawn with weight 1/(r+1)^s. */
+function zipfSampler(n: number, s: number): () => number {
+  const cdf = new Float64Array(n);
+  let total = 0;
+  for (let r = 0; r < n; r++) cdf[r] = total += 1 / Math.pow(r + 1, s);
+  return () => {
+    const u = Math.random() * total;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/** Child: seeds N installed shops with M mappings each (once per DB file). */
+async function seed(): Promise<void> {
+  const { default: db } = await import("../../app/db.server");
+  const { toGid } = await import("../../app/server/shopify/gid");
+  const domains = Array.from({ length: SHOPS }, (_, i) => shopDomain(i));
+  const ours = { domain: { startsWith: "bench-shops-" } };
+  if ((await db.shop.count({ where: ours })) !== SHOPS || (await db.variantMapping.count()) !== SHOPS * SKUS) {
+    await db.variantMapping.deleteMany({});
+    await db.shop.deleteMany({ where: ours });
+    await db.shop.createMany({ data: domains.map((domain) => ({ domain })) });
+    const flags = ["", "", "", "battery", "cosmetic", "magnet"];
+    const rows = (shop: string) => Array.from({ length: SKUS }, (_, i) => ({
+      shop, productGid: toGid("Product", FIRST_VARIANT + 1_000_000 + i), variantGid: toGid("ProductVariant", FIRST_VARIANT + i),
+      shopifySku: `BENCH-${i}`, supplier: "sandbox", supplierProductId: `SP-${i}`, supplierSku: `SS-${i}`,
+      weightGrams: 50 + (i % 900), lengthMm: 100 + (i % 200), widthMm: 80 + (i % 100), heightMm: 20 + (i % 80),
+      hsCode: ["610910", "691200", "850760", "330410", "850519"][i % 5]!, originCountry: "CN", flags: flags[i % flags.length]!,
+      stock: { "CN-SZ": 100 + (i % 50) },
+    }));
+    // The first shop through Prisma; the others copied from it inside SQLite (createMany of millions of rows takes
+    // many minutes on a busy machine), each row with its own id and shop.
+    await db.variantMapping.createMany({ data: rows(domains[0]!) });
+    const columns = ((await db.$queryRawUnsafe(`PRAGMA table_info("VariantMapping")`)) as { name: string }[]).map((c) => c.name);
+    const copied = columns.map((c) => (c === "id" ? `"id" || '-' || ?` : c === "shop" ? "?" : `"${c}"`));
+    const copy = `INSERT INTO "VariantMapping" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${copied.join(", ")} FROM "VariantMapping" WHERE "shop" = ?`;
+    for (const [n, domain] of domains.entries()) {
+      if (n > 0) await db.$executeRawUnsafe(copy, ...columns.flatMap((c) => (c === "id" ? [String(n)] : c === "shop" ? [domain] : [])), domains[0]);
+      if (n % 100 === 99) process.stderr.write(`  seeded ${n + 1}/${SHOPS} shops\n`);
+    }
+  }
+  await db.$disconnect();
+  process.send!({ seeded: true });
+}
+
+interface ServerLog { loads: number; evictions: number; url: Promise<string> }
+
+function startAppServer(): { child: ChildProcess; log: ServerLog } {
+  const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
+  const child = spawn(process.execPath, [...process.execArgv, ...heap, "app/server/http/production-server.ts", "./build/index.js"], {
+    cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
+  });
+  let resolveUrl: (url: string) => void;
+  const log: ServerLog = { loads: 0, evictions: 0, url: new Promise((resolve) => (resolveUrl = resolve)) };
+  let pending = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop()!;
+    for (const l of lines) {
+      const server = /\[server\] (http:\/\/[\d.]+:\d+)/.exec(l);
+      if (server) resolveUrl(server[1]!);
+      else if (/\[mapping-store\] .* loaded \d+ mappings/.test(l)) log.loads++;
+      else if (/\[mapping-store\] .* evicted \d+ mappings/.test(l)) log.evictions++;
+    }
+  });
+  child.once("exit", (code) => code && console.error(`app server exited (${code})`));
+  return { child, log };
+}
+
+/** Current and peak resident memory of a process (Linux /proc), in MB. */
+function rss(pid: number | undefined): { now: number; peak: number } {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { now: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+  } catch {
+    return { now: 0, peak: 0 };
+  }
+}
+
+function post(agent: http.Agent, url: URL, shop: number, body: string): Promise<number> {
+  const headers = {
+    "content-type": "application/json", "content-length": Buffer.byteLength(body),
+    "x-shopify-shop-domain": shopDomain(shop), "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64"),
+  };
+  return new Promise((resolve) => {
+    const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers, timeout: 30_000 }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", () => resolve(0));
+    req.end(body);
+  });
+}
+
+const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, "build/index.js"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
+  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: ENV, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(migrate.stderr);
+  const seeder = fork(fileURLToPath(import.meta.url), ["--seed", ...process.argv.slice(2)], { cwd: ROOT, env: ENV, execArgv: process.execArgv, stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  await new Promise((resolve, reject) => {
+    seeder.once("message", resolve);
+    seeder.once("exit", (code) => code && reject(new Error(`seeding failed (${code})`)));
+  });
+
+  const { child, log } = startAppServer();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  try {
+    const url = new URL("/carrier-service/rates", await Promise.race([log.url, new Promise<string>((_, reject) => setTimeout(() => reject(new Error("server did not start in 60 s")), 60_000))]));
+    const baseline = rss(child.pid).now;
+    const nextShop = zipfSampler(SHOPS, ZIPF_S);
+    const latencies = new Float64Array(REQUESTS);
+    const touched = new Set<number>();
+    let sent = 0;
+    let done = 0;
+    let errors = 0;
+    let rssMax = 0;
+    const sampler = setInterval(() => (rssMax = Math.max(rssMax, rss(child.pid).now)), 100);
+    const started = performance.now();
+    const deadline = started + MAX_SECONDS * 1000;
+    const loadAverage = os.loadavg()[0]!;
+    const worker = async () => {
+      while (sent < REQUESTS && performance.now() < deadline) {
+        sent++;
+        const shop = nextShop();
+        touched.add(shop);
+        // Half the requests are one of the shop's 5 popular carts, half a cart it never sent.
+        const cart = Math.random() < 0.5 ? Math.floor(Math.random() * 5) : 5 + sent;
+        const body = cartBody(shop, cart);
+        const t0 = performance.now();
+        const status = await post(agent, url, shop, body);
+        latencies[done++] = performance.now() - t0;
+        if (status !== 200) errors++;
+      }
+    };
+    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the last log lines
+    const memory = rss(child.pid);
+    rssMax = Math.max(rssMax, memory.now);
+
+    const sorted = latencies.slice(0, done).sort();
+    const over500 = sorted.filter((ms) => ms > 500).length;
+    const hitRate = done ? Math.max(0, 1 - log.loads / done) : 0;
+    const fullTablesMb = (SHOPS * SKUS * 320) / 1024 / 1024;
+    console.log(`carrier-service-shops bench: production server (build/index.js), ${SHOPS.toLocaleString("en-US")} shops × ${SKUS.toLocaleString("en-US")} mappings, HMAC-signed, Zipf s=${ZIPF_S}${SERVER_HEAP_MB ? `, server --max-old-space-size=${SERVER_HEAP_MB}` : ""}`);
+    console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${CONNECTIONS} connections; ${done.toLocaleString("en-US")} requests in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)} req/s) to ${touched.size} distinct shops`);
+    console.log(`  mapping budget ${BUDGET_MB} MB (every table at once would take ~${fullTablesMb.toFixed(0)} MB); table loads ${log.loads}, evictions ${log.evictions} (${log.loads - log.evictions} tables held at the end); table hit rate ${(hitRate * 100).toFixed(1)} %`);
+    console.log(`  RSS: ${baseline.toFixed(0)} MB after start, ${memory.now.toFixed(0)} MB at the end, max sampled ${rssMax.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB`);
+    console.log(`  latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p95 ${percentile(sorted, 95).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)}; over 500 ms: ${over500} (${((over500 / Math.max(1, done)) * 100).toFixed(2)} %)`);
+    console.log(`carrier-service-shops: rss-max ${Math.max(rssMax, memory.peak).toFixed(0)} MB, p95 ${percentile(sorted, 95).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, over-500ms ${over500}, errors ${errors}`);
+  } finally {
+    agent.destroy();
+    child.kill("SIGINT");
+    seeder.kill();
+  }
+}
+
+if (process.argv.includes("--seed")) await seed();
+else await main();
