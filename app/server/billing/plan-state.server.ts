@@ -3,6 +3,7 @@
 import { z } from "zod";
 import db from "../../db.server";
 import type { AdminClient } from "../shopify/admin-client";
+import { isGid, legacyId } from "../shopify/gid";
 import { ACTIVE_SUBSCRIPTIONS_QUERY } from "./billing-documents";
 import { PLANS, planForSubscriptionName, type Plan } from "./plans";
 
@@ -71,18 +72,38 @@ export async function applySubscriptionUpdate(shop: string, payload: unknown): P
   const { app_subscription: sub } = updatePayload.parse(payload);
   const updatedAt = new Date(sub.updated_at);
   const row = await db.shopBilling.findUnique({ where: { shop } });
-  if (row?.subscriptionUpdatedAt && updatedAt < row.subscriptionUpdatedAt) return;
+  if (row?.subscriptionUpdatedAt && isStale(updatedAt, sub.admin_graphql_api_id, row.subscriptionUpdatedAt, row.subscriptionGid)) return;
   const now = new Date();
   if (sub.status === "ACTIVE") {
     const plan = planForSubscriptionName(sub.name);
     if (!plan) return;
     const data = { plan: plan.key, subscriptionGid: sub.admin_graphql_api_id, status: "ACTIVE", subscriptionUpdatedAt: updatedAt, syncedAt: now };
-    await db.shopBilling.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+    if (!row) {
+      await db.shopBilling.create({ data: { shop, ...data } }).catch(async () => {
+        // Another delivery created the row first: fall through to the guarded update below.
+        await db.shopBilling.updateMany({ where: { shop, subscriptionUpdatedAt: { lte: updatedAt } }, data });
+      });
+      return;
+    }
+    // Guarded like the read above, so a concurrent newer update landing in between is not overwritten.
+    await db.shopBilling.updateMany({ where: { shop, OR: [{ subscriptionUpdatedAt: null }, { subscriptionUpdatedAt: { lte: updatedAt } }] }, data });
     return;
   }
   if (row?.subscriptionGid !== sub.admin_graphql_api_id) return;
-  await db.shopBilling.update({
-    where: { shop },
+  // Compare-and-set on the subscription id: a concurrent delivery activating the next plan may have landed since
+  // the read above, and this cancellation must not overwrite it.
+  await db.shopBilling.updateMany({
+    where: { shop, subscriptionGid: sub.admin_graphql_api_id },
     data: { plan: "free", status: sub.status, trialEndsAt: null, currentPeriodEnd: null, subscriptionUpdatedAt: updatedAt, syncedAt: now },
   });
+}
+
+/**
+ * Webhooks arrive in any order and Shopify's timestamps tie (an upgrade approves one plan and cancels the other in
+ * the same second): an older update is stale, and on a tie the newer subscription (the higher id) wins.
+ */
+function isStale(updatedAt: Date, gid: string, knownAt: Date, knownGid: string | null): boolean {
+  if (updatedAt.getTime() !== knownAt.getTime()) return updatedAt < knownAt;
+  if (!knownGid || knownGid === gid || !isGid(gid) || !isGid(knownGid)) return false;
+  return BigInt(legacyId(gid)) < BigInt(legacyId(knownGid));
 }
