@@ -33,7 +33,14 @@ export interface SettingsForm {
 }
 
 export async function getShippingSettings(shop: string): Promise<ShippingSettingsRow> {
-  return (await db.shippingSettings.findUnique({ where: { shop } })) ?? (await db.shippingSettings.create({ data: { shop } }));
+  const row = await db.shippingSettings.findUnique({ where: { shop } });
+  if (row) return row;
+  // The shipping page reads settings from several places at once: a concurrent first read may create the row first.
+  return db.shippingSettings.create({ data: { shop } }).catch(async (error) => {
+    const created = await db.shippingSettings.findUnique({ where: { shop } });
+    if (created) return created;
+    throw error;
+  });
 }
 
 /** Whether the shop's pricing rules price from landed cost (sourcing settings), so DDP rates must not add duties again. */
