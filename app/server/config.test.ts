@@ -48,6 +48,14 @@ describe("configuration", () => {
     }
   });
 
+  it("stops at start on a retention period that is not a whole number of days from 1 to 3650, in any mode", () => {
+    for (const bad of ["0", "-3", "7.5", "thirty", "4000"]) {
+      expect(problemsOf({ ...PRODUCTION, SILKROUTE_RETENTION_DAYS: bad })).toMatch(/SILKROUTE_RETENTION_DAYS: .*whole number of days/);
+      expect(problemsOf({ SILKROUTE_MODE: "demo", SILKROUTE_RETENTION_DAYS: bad })).toMatch(/SILKROUTE_RETENTION_DAYS/);
+    }
+    expect(problemsOf({ ...PRODUCTION, SILKROUTE_RETENTION_DAYS: "90" })).toBe("");
+  });
+
   it("uses the offline demo defaults only when SILKROUTE_MODE says demo or test", () => {
     expect(loadConfig({ SILKROUTE_MODE: "demo" })).toMatchObject({ SHOPIFY_API_KEY: "silkroute-demo-api-key", SHOPIFY_APP_URL: "http://127.0.0.1:3000" });
     expect(loadConfig({ SILKROUTE_MODE: "test", SHOPIFY_API_SECRET: "s" })).toMatchObject({ SHOPIFY_API_SECRET: "s" });

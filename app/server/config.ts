@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKeyRing } from "./security/encryption";
+import { retentionDays } from "./jobs/retention";
 
 // The scopes Silkroute asks for; shopify.app.toml declares the same list (a test keeps them equal).
 export const APP_SCOPES = [
@@ -45,6 +46,11 @@ const schema = z.object({
   SILKROUTE_QUOTE_CACHE_ENTRIES: z.coerce.number().int().min(1).default(50_000),
   // Budget of the compiled shop rate contexts (rate cards, rules): one entry per shop.
   SILKROUTE_RATE_CONTEXT_CACHE_ENTRIES: z.coerce.number().int().min(1).default(2_000),
+  // How long finished jobs, webhook deliveries and sent data-request exports are kept (jobs/retention.ts reads it
+  // where it prunes); checked here too so a bad value stops the process at start, not a prune run days later.
+  SILKROUTE_RETENTION_DAYS: z.string().optional().superRefine((raw, ctx) => {
+    try { retentionDays({ SILKROUTE_RETENTION_DAYS: raw }); } catch (e) { ctx.addIssue({ code: z.ZodIssueCode.custom, message: (e as Error).message }); }
+  }),
 });
 
 export type AppConfig = z.infer<typeof schema>;

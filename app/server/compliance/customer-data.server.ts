@@ -1,6 +1,7 @@
 import db, { PrismaRuntime } from "../../db.server";
 import { dataRequestExportsSource } from "./sources/data-request-exports.server";
 import { supplierOrdersSource } from "./sources/supplier-orders.server";
+import { fulfillmentOrderHoldsSource } from "./sources/fulfillment-order-holds.server";
 
 /**
  * Every table that holds a buyer's personal data registers here, so data requests and redactions
@@ -39,7 +40,7 @@ const shopOrders: CustomerDataSource = {
   },
 };
 
-const sources: CustomerDataSource[] = [shopOrders, supplierOrdersSource, dataRequestExportsSource];
+const sources: CustomerDataSource[] = [shopOrders, supplierOrdersSource, fulfillmentOrderHoldsSource, dataRequestExportsSource];
 
 export function registerCustomerDataSource(source: CustomerDataSource): void {
   if (!sources.some((s) => s.name === source.name)) sources.push(source);

@@ -40,7 +40,7 @@ describe("customers/redact erases every copy of the customer's data", () => {
 
     const before = await whereStringsAre(strings);
     // The scan sees the data where the app put it (so finding nothing afterwards means something).
-    expect(Object.keys(before).sort()).toEqual(["ComplianceRequest", "ShopOrder", "SupplierOrder", "SupplierOrderEvent", "TrackingEventPost"]);
+    expect(Object.keys(before).sort()).toEqual(["ComplianceRequest", "FulfillmentOrderHold", "ShopOrder", "SupplierOrder", "SupplierOrderEvent", "TrackingEventPost"]);
     // Jobs and webhook deliveries are scanned too and hold none of it: jobs carry references only.
     expect(before.ShopOrder).toEqual(["phone", "name", "address1", "address2"]);
 

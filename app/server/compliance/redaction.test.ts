@@ -71,6 +71,15 @@ describe("customers/redact erases every copy", () => {
     expect(row.events.map((e) => e.toState).filter(Boolean).sort()).toEqual(["delivered", "shipped"]);
   });
 
+  it("erases the notes of a hold on the customer's fulfillment order and keeps the hold itself", async () => {
+    const { shop, strings, customerId, order } = await buildCustomerFootprint("holderase");
+    const exported = await db.complianceRequest.findFirstOrThrow({ where: { shop, topic: "customers/data_request" } });
+    expect(JSON.stringify(exported.result)).toContain(`Bank transfer from ${strings.name}`);
+    await redactCustomerOf(shop, customerId, [], strings);
+    const hold = await db.fulfillmentOrderHold.findFirstOrThrow({ where: { shop, fulfillmentOrderGid: `gid://shopify/FulfillmentOrder/${order.id}` } });
+    expect(hold).toMatchObject({ reason: "awaiting_payment", reasonNotes: null });
+  });
+
   it("leaves another customer's supplier order and tracking alone", async () => {
     const { shop, strings, customerId } = await buildCustomerFootprint("trackother");
     const neighbour = customerStrings();

@@ -87,6 +87,8 @@ export async function buildCustomerFootprint(label = "footprint", overrides: Par
   await mapVariant(shop, order.line_items[0]!.variant_id);
   await deliver(orderCreated, "orders/create", shop, order);
   await supplierOrderFor(shop, order, s);
+  // A hold the merchant explained with the buyer's name, as merchants do.
+  await db.fulfillmentOrderHold.create({ data: { shop, fulfillmentOrderGid: `gid://shopify/FulfillmentOrder/${order.id}`, reason: "awaiting_payment", reasonNotes: `Bank transfer from ${s.name} not received` } });
   const requestWebhook = await deliver(dataRequest, "customers/data_request", shop, {
     shop_id: 1, shop_domain: shop, customer: { id: customerId, email: s.email, phone: s.phone }, orders_requested: [order.id], data_request: { id: randomInt(1, 10 ** 6) },
   });
