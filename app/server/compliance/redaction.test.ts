@@ -9,6 +9,7 @@ import { action as dataRequest } from "../../routes/webhooks.customers.data_requ
 import { action as customersRedact } from "../../routes/webhooks.customers.redact";
 import { seedInstalledShop } from "../../test/admin-session";
 import { syncTracking } from "../fulfillment/tracking/sync-tracking.server";
+import { deadJobsForShop } from "../jobs-admin/dead-jobs.server";
 import { buildCustomerFootprint, customerOrder, customerStrings, deliver, mapVariant, redactCustomerOf, supplierOrderFor } from "./test-footprint";
 
 const orderGid = (id: number) => `gid://shopify/Order/${id}`;
@@ -30,6 +31,15 @@ describe("compliance jobs carry references, not the customer's contact data", ()
       expect(stored).not.toContain(s.email);
       expect(stored).not.toContain(s.phone);
     }
+  });
+
+  it("shows a data-request job that failed every retry on that shop's failed-jobs page, and on no other shop's", async () => {
+    const shop = uniqueShop("deadcompliance");
+    const webhookId = await deliver(dataRequest, "customers/data_request", shop, { shop_id: 1, shop_domain: shop, customer: { id: 77 }, orders_requested: [], data_request: { id: 8 } });
+    const job = await db.job.findFirstOrThrow({ where: { dedupeKey: webhookId } });
+    await db.job.update({ where: { id: job.id }, data: { state: "dead", attempts: 5, maxAttempts: 5, lastError: "database unavailable" } });
+    expect((await deadJobsForShop(shop)).map((j) => [j.id, j.queue])).toEqual([[job.id, "compliance.customers-data-request"]]);
+    expect((await deadJobsForShop(uniqueShop("neighbour"))).map((j) => j.id)).not.toContain(job.id);
   });
 
   it("still runs a pending redaction after app/uninstalled", async () => {

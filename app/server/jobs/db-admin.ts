@@ -1,7 +1,7 @@
 // Read and operator actions on the DB backend's Job rows.
 import type { Job } from "@prisma/client";
 import type { Db } from "~/db.server";
-import type { JobInfo, JobProgress, JobState } from "./types";
+import { COMPLIANCE_QUEUE_PREFIX, type JobInfo, type JobProgress, type JobState } from "./types";
 
 export function toJobInfo(row: Job): JobInfo {
   const result = row.result as { progress?: JobProgress | null } | null;
@@ -51,7 +51,7 @@ export async function retryDeadJob(db: Db, id: string, now: Date): Promise<boole
 
 export async function cancelShopJobs(db: Db, shop: string): Promise<number> {
   const { count } = await db.job.updateMany({
-    where: { shop, state: { in: ["queued", "active"] } },
+    where: { shop, state: { in: ["queued", "active"] }, NOT: { queue: { startsWith: COMPLIANCE_QUEUE_PREFIX } } },
     data: { state: "cancelled", lockedBy: null, lockedUntil: null },
   });
   return count;

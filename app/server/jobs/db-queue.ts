@@ -9,7 +9,7 @@ import { createDeduped } from "./dedupe";
 import { errorKind, errorMessage, silentLogger } from "./logger";
 import { CronScheduler } from "./scheduler";
 import type { EnqueueOptions, JobHandler, JobLogger, JobProgress, JobQueue, QueueTuning, RegisterOptions, RetryPolicy } from "./types";
-import { TUNING_DEFAULTS } from "./types";
+import { survivesUninstall, TUNING_DEFAULTS } from "./types";
 
 interface Registered {
   handler: JobHandler<unknown>;
@@ -21,7 +21,7 @@ interface Registered {
 export class DbJobQueue implements JobQueue {
   readonly backend = "db" as const;
   private readonly handlers = new Map<string, Registered>();
-  private readonly running = new Map<string, { shop: string | null; abort: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, { shop: string | null; queue: string; abort: AbortController; done: Promise<void> }>();
   private readonly retry: RetryPolicy;
   private readonly now: () => Date;
   private readonly logger: JobLogger;
@@ -77,7 +77,7 @@ export class DbJobQueue implements JobQueue {
 
   async cancelShopJobs(shop: string): Promise<number> {
     const count = await admin.cancelShopJobs(this.db, shop);
-    for (const run of this.running.values()) if (run.shop === shop) run.abort.abort(new Error("shop jobs cancelled"));
+    for (const run of this.running.values()) if (run.shop === shop && !survivesUninstall(run.queue)) run.abort.abort(new Error("shop jobs cancelled"));
     return count;
   }
 
@@ -167,7 +167,7 @@ export class DbJobQueue implements JobQueue {
         this.running.delete(job.id);
         this.wake?.();
       });
-    this.running.set(job.id, { shop: job.shop, abort, done });
+    this.running.set(job.id, { shop: job.shop, queue, abort, done });
   }
 
   private async execute(job: Job, queue: string, reg: Registered, abort: AbortController): Promise<void> {

@@ -180,6 +180,16 @@ for (const { backend, skip, title } of BACKENDS) {
       expect(await jobs.cancelShopJobs(gone)).toBe(0);
     });
 
+    it("leaves a shop's compliance jobs queued when it cancels the shop's other work", async () => {
+      const jobs = makeQueue();
+      const shop = `${unique("uninstalled")}.myshopify.com`;
+      const other = await jobs.enqueue(unique("cancel"), {}, { shop, delayMs: 60_000 });
+      const compliance = await jobs.enqueue(`compliance.${unique("redact")}`, {}, { shop, delayMs: 60_000 });
+      expect(await jobs.cancelShopJobs(shop)).toBe(1);
+      expect((await jobs.getJob(other))?.state).toBe("cancelled");
+      expect((await jobs.getJob(compliance))?.state).toBe("queued");
+    });
+
     it("reports progress of a running job", async () => {
       const jobs = makeQueue();
       const queue = unique("progress");

@@ -1,6 +1,6 @@
 // Reads and operator actions against pg-boss's own job table, mapped onto our JobInfo shape.
 import type { PgBoss } from "pg-boss";
-import type { JobInfo, JobProgress, JobState } from "./types";
+import { COMPLIANCE_QUEUE_PREFIX, type JobInfo, type JobProgress, type JobState } from "./types";
 
 export interface Envelope {
   payload: unknown;
@@ -86,8 +86,8 @@ export class PgBossAdmin {
   /** Jobs of the shop not yet settled, grouped by queue because pg-boss cancels per queue. */
   async unsettledByQueue(shop: string): Promise<Map<string, string[]>> {
     const rows = await this.query(
-      `SELECT ${COLUMNS} FROM ${this.schema}.job WHERE data->>'shop' = $1::text AND state IN ('created', 'retry', 'active')`,
-      [shop],
+      `SELECT ${COLUMNS} FROM ${this.schema}.job WHERE data->>'shop' = $1::text AND state IN ('created', 'retry', 'active') AND name NOT LIKE $2::text`,
+      [shop, `${COMPLIANCE_QUEUE_PREFIX}%`],
     );
     const byQueue = new Map<string, string[]>();
     for (const row of rows) byQueue.set(row.name, [...(byQueue.get(row.name) ?? []), row.id]);

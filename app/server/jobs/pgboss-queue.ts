@@ -9,7 +9,7 @@ import { PgBossAdmin, type Envelope } from "./pgboss-admin";
 import { CronScheduler } from "./scheduler";
 import { retentionDays } from "./retention";
 import type { EnqueueOptions, JobHandler, JobLogger, JobProgress, JobQueue, QueueTuning, RegisterOptions, RetryPolicy } from "./types";
-import { TUNING_DEFAULTS } from "./types";
+import { survivesUninstall, TUNING_DEFAULTS } from "./types";
 
 export const PGBOSS_SCHEMA = "pgboss";
 const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
@@ -30,7 +30,7 @@ export class PgBossJobQueue implements JobQueue {
   private readonly workerId: string;
   private readonly handlers = new Map<string, { handler: JobHandler<unknown>; concurrency: number; leaseMs: number }>();
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly running = new Map<string, { shop: string | null; abort: AbortController }>();
+  private readonly running = new Map<string, { shop: string | null; queue: string; abort: AbortController }>();
   private booted: Promise<unknown> | null = null;
   private ticker: NodeJS.Timeout | null = null;
   private working = false;
@@ -117,7 +117,7 @@ export class PgBossJobQueue implements JobQueue {
       await this.boss.cancel(queue, ids);
       count += ids.length;
     }
-    for (const run of this.running.values()) if (run.shop === shop) run.abort.abort(new Error("shop jobs cancelled"));
+    for (const run of this.running.values()) if (run.shop === shop && !survivesUninstall(run.queue)) run.abort.abort(new Error("shop jobs cancelled"));
     return count;
   }
 
@@ -152,7 +152,7 @@ export class PgBossJobQueue implements JobQueue {
     const reg = this.handlers.get(queue)!;
     const local = new AbortController();
     const envelope = job.data;
-    this.running.set(job.id, { shop: envelope.shop, abort: local });
+    this.running.set(job.id, { shop: envelope.shop, queue, abort: local });
     let progress: JobProgress | null = null;
     const log = { job: job.id, queue, attempt: job.retryCount + 1, worker: this.workerId };
     try {

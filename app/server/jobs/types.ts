@@ -74,7 +74,10 @@ export interface JobQueue {
   listDeadJobs(shop?: string): Promise<JobInfo[]>;
   /** Gives a dead job one more attempt. Returns false when the job is not dead. */
   retryDeadJob(id: string): Promise<boolean>;
-  /** Cancels the shop's queued and running jobs (running handlers see their signal abort). */
+  /**
+   * Cancels the shop's queued and running jobs (running handlers see their signal abort), except those of queues
+   * that outlive the installation (`survivesUninstall`).
+   */
   cancelShopJobs(shop: string): Promise<number>;
   updateProgress(jobId: string, progress: JobProgress): Promise<void>;
   start(): Promise<void>;
@@ -105,3 +108,11 @@ export const TUNING_DEFAULTS = {
   maxAttempts: 5,
   concurrency: 5,
 } as const;
+
+/**
+ * Compliance work outlives the installation: Shopify sends customers/redact and customers/data_request to an
+ * uninstalled app and expects an answer within 30 days, so app/uninstalled's cancel leaves these queues alone.
+ * Their jobs still carry the shop, so a failure shows on that shop's failed-jobs page.
+ */
+export const COMPLIANCE_QUEUE_PREFIX = "compliance.";
+export const survivesUninstall = (queue: string): boolean => queue.startsWith(COMPLIANCE_QUEUE_PREFIX);

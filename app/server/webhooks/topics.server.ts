@@ -38,17 +38,18 @@ export const onOrderCancelled: WebhookHandler = async ({ shop, payload }) => {
 };
 
 // Compliance work is recorded as a ComplianceRequest row and its job carries only that row's id: the payload's
-// email and phone never reach a queue. No `shop` on the job, so app/uninstalled's cancel cannot reach it.
+// email and phone never reach a queue. The job carries the shop (its failure shows on that shop's failed-jobs page);
+// app/uninstalled's cancel leaves compliance queues alone (jobs/types.ts `survivesUninstall`).
 export const onCustomersDataRequest: WebhookHandler = async ({ shop, webhookId, payload }) => {
   const request = await recordCustomerRequest(shop, "customers/data_request", webhookId, payload);
-  await jobQueue().enqueue("compliance.customers-data-request", { requestId: request.id }, { dedupeKey: webhookId });
+  await jobQueue().enqueue("compliance.customers-data-request", { requestId: request.id }, { dedupeKey: webhookId, shop });
 };
 
 export const onCustomersRedact: WebhookHandler = async ({ shop, webhookId, payload }) => {
   const request = await recordCustomerRequest(shop, "customers/redact", webhookId, payload);
   // Marked at once, so an orders/create arriving before the job runs already stores no personal data.
   await markRedacted(shop, [...(request.customerGid ? [request.customerGid] : []), ...requestOrderGids(request)]);
-  await jobQueue().enqueue("compliance.customers-redact", { requestId: request.id }, { dedupeKey: webhookId });
+  await jobQueue().enqueue("compliance.customers-redact", { requestId: request.id }, { dedupeKey: webhookId, shop });
 };
 
 export const onShopRedact: WebhookHandler = async ({ shop, webhookId }) => {
