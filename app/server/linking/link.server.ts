@@ -54,7 +54,10 @@ export async function linkVariantToSupplier(shop: string, admin: AdminClient, in
   if (!sv) throw new LinkingError(`${input.supplierProductId} has no variant ${input.supplierVariantId}.`);
   const stock = (await stockByWarehouse(shop, input.supplier, product)).get(sv.supplierVariantId) ?? {};
   const locations = await warehouseLocations(admin);
-  const warehouse = chooseWarehouse(stock, locations);
+  const chosen = chooseWarehouse(stock, locations);
+  // Supplier stock codes may be aliases ("CN" → Shenzhen): the mapping keeps the Silkroute warehouse's own code.
+  const row = await db.fulfillmentWarehouse.findFirst({ where: { shop, locationGid: chosen.locationGid }, select: { code: true } });
+  const warehouse = { code: row?.code ?? chosen.code, locationGid: chosen.locationGid, stockCode: chosen.code };
   const ours = new Set(locations.values());
   const previous = await db.variantMapping.findUnique({ where: { shop_variantGid: { shop, variantGid: variant.id } } });
 
@@ -75,7 +78,7 @@ export async function linkVariantToSupplier(shop: string, admin: AdminClient, in
     notifyMappingsChanged(shop);
     return { warehouse: warehouse.code };
   }
-  const placed = await placeStock(admin, variant, input.fulfilVia, warehouse, stock[warehouse.code] ?? 0, ours, previous);
+  const placed = await placeStock(admin, variant, input.fulfilVia, warehouse, stock[warehouse.stockCode] ?? 0, ours, previous);
   await db.variantMapping.upsert({
     where: { shop_variantGid: { shop, variantGid: variant.id } },
     create: { shop, variantGid: variant.id, ...data, ...placed },
