@@ -117,8 +117,8 @@ describe("orders for linked products", () => {
     await world.drain();
     const fos = orderOf(order.id).fulfillmentOrders;
     expect(fos).toHaveLength(2);
-    expect(fos.find((f) => f.id === foGid)).toMatchObject({ locationId: own.locationId, status: "OPEN", lineItems: [expect.objectContaining({ remainingQuantity: 1 })] });
-    expect(fos.find((f) => f.id !== foGid)).toMatchObject({ locationId: world.warehouse.locationGid, requestStatus: "ACCEPTED" });
+    expect(fos.find((f: { id: string }) => f.id === foGid)).toMatchObject({ locationId: own.locationId, status: "OPEN", lineItems: [expect.objectContaining({ remainingQuantity: 1 })] });
+    expect(fos.find((f: { id: string }) => f.id !== foGid)).toMatchObject({ locationId: world.warehouse.locationGid, requestStatus: "ACCEPTED" });
     expect(world.sandbox.orderCount).toBe(1);
     expect(await routeLinkedFulfillmentOrder(world.shop, foGid, world.admin)).toBe("not-linked");
   });
