@@ -34,7 +34,7 @@ export const linkingTests: E2eTest[] = [
       await screenshot("linking-offer");
 
       // Move the stock to the Silkroute warehouse location and link a variant stocked in a China warehouse.
-      await shell.app.getByLabel(/Move its stock to the supplier warehouse's Silkroute location/).check();
+      await shell.app.getByLabel(/Move its stock to the supplier warehouse's Silkroute location/).last().check(); // the finder's choice, below the CSV card's
       const row = shell.app.locator("tr", { hasText: /CN-(SZ|GZ|YW): [1-9]/ }).first();
       await row.getByRole("button", { name: /^Link / }).click();
       await shell.app.getByText(/^Linked to sandbox /).waitFor({ timeout: 20_000 });
