@@ -49,7 +49,7 @@ describe("inventoryActivate and inventoryDeactivate", () => {
     const level = (await w.gql(ACTIVATE, { item: red!.inventoryItem.id, loc: w.warehouse, available: 5, key: "k-2" })).data.inventoryActivate.inventoryLevel.id;
     expect((await w.gql(DEACTIVATE, { id: level })).data.inventoryDeactivate.userErrors).toEqual([]);
     expect(w.available(red!.id)).toEqual({ [w.merchant]: 3 });
-    const merchantLevel = w.emulator.controls.shop(w.shop).products.values().next().value.variants[0].inventoryItem.levels.get(w.merchant).id;
+    const merchantLevel = (w.emulator.controls.shop(w.shop).nodes.get(red!.id) as any).inventoryItem.levels.get(w.merchant).id as string;
     const refused = await w.gql(DEACTIVATE, { id: merchantLevel });
     expect(refused.data.inventoryDeactivate.userErrors[0].message).toMatch(/stocked at a minimum of 1 location/);
   });

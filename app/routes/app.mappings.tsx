@@ -41,9 +41,6 @@ export default function Mappings() {
     <Page title="Supplier mappings" subtitle="Link products already in your store to supplier SKUs" secondaryActions={[{ content: "Sync settings and history", url: "/app/sync" }]}>
       <BlockStack gap="400">
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
-        <AutoMatchCard key={result?.proposals ? JSON.stringify(result.proposals.map((p) => p.variantGid + p.supplier)) : "none"} proposals={result?.proposals ?? null} suppliers={linking.suppliers} busy={busy} />
-        <CsvLinkCard errors={result?.csvErrors ?? null} errorReport={result?.errorReport ?? null} busy={busy} />
-        <MoveWhenCard moveWhen={linking.moveWhen} busy={busy} />
         <Card>
           <Form method="get">
             <InlineStack gap="200" blockAlign="end">
@@ -69,6 +66,9 @@ export default function Mappings() {
         ))}
         <Pagination hasNext={pageInfo.hasNextPage} onNext={() => { const next = new URLSearchParams(params); next.set("after", pageInfo.endCursor ?? ""); setParams(next); }}
           hasPrevious={!!params.get("after")} onPrevious={() => { const next = new URLSearchParams(params); next.delete("after"); setParams(next); }} />
+        <AutoMatchCard key={result?.proposals ? JSON.stringify(result.proposals.map((p) => p.variantGid + p.supplier)) : "none"} proposals={result?.proposals ?? null} suppliers={linking.suppliers} busy={busy} />
+        <CsvLinkCard errors={result?.csvErrors ?? null} errorReport={result?.errorReport ?? null} busy={busy} />
+        <MoveWhenCard moveWhen={linking.moveWhen} busy={busy} />
       </BlockStack>
     </Page>
   );

@@ -1,12 +1,12 @@
 import { ChoiceList } from "@shopify/polaris";
 
 /** Where a linked product's stock lives (ADR 2010); the value travels in the form as `fulfilVia`. */
-export function FulfilViaChoice({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+export function FulfilViaChoice({ value, onChange, title = "Orders for these products" }: { value: string; onChange: (v: string) => void; title?: string }) {
   return (
     <>
     <input type="hidden" name="fulfilVia" value={value} />
     <ChoiceList
-      title="Orders for this product"
+      title={title}
       choices={[
         { label: "Move its stock to the supplier warehouse's Silkroute location (Shopify sends its orders to Silkroute)", value: "silkroute_location" },
         { label: "Keep stocking it at my location; Silkroute fulfils it as set under \"Orders for linked products\"", value: "merchant_location" },

@@ -49,7 +49,7 @@ export function SupplierFinder({ finder, suppliers, busy }: { finder: FinderData
         {finder.offer ? (
           <BlockStack gap="200">
             <InlineStack gap="200"><Text as="h4" variant="headingSm">{finder.offer.title}</Text><Link to={query(finder, {})}>Back to results</Link></InlineStack>
-            <FulfilViaChoice value={via} onChange={setVia} />
+            <FulfilViaChoice value={via} onChange={setVia} title="Orders for this product" />
             <DataTable
               columnContentTypes={["text", "text", "numeric", "text", "numeric", "text"]}
               headings={["Variant", "Supplier SKU", "Cost", "Stock per warehouse", "Margin at your price", ""]}

@@ -68,7 +68,7 @@ export function scoreProduct(variant: ShopVariant, product: SupplierProduct): { 
     if (!best || score > best.score) best = { sv, score };
   }
   if (!best) return null;
-  const confidence = Math.min(90, Math.round(best.score * 100));
+  const confidence = Math.min(85, Math.round(best.score * 100)); // a title alone is never preselected (≥ 90)
   return confidence >= MIN_TITLE_CONFIDENCE ? { supplierVariantId: best.sv.supplierVariantId, supplierSku: best.sv.sku, confidence, by: "title" } : null;
 }
 

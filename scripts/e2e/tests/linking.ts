@@ -8,6 +8,25 @@ type Fulfillment = { orderId: string; trackingInfo: Array<{ company: string | nu
 
 export const linkingTests: E2eTest[] = [
   {
+    name: "linking: auto-match proposes the product the merchant copied from the supplier, and links it once reviewed",
+    timeoutMs: 60_000,
+    async run({ shell, screenshot }) {
+      const frame = await shell.open("/app/mappings");
+      await shell.app.getByRole("button", { name: "Find matches" }).click();
+      await shell.app.getByText(/proposal\(s\) to review/).waitFor({ timeout: 40_000 });
+      // The seeded copy carries the supplier's SKU: a sure match, preselected; title-only guesses are not.
+      const sure = shell.app.locator(".Polaris-Badge", { hasText: "98% by sku" });
+      await sure.first().waitFor();
+      await shell.assertPageOk("the auto-match review", frame);
+      await screenshot("linking-auto-match");
+      const link = shell.app.getByRole("button", { name: /^Link \d+ selected$/ });
+      const label = (await link.textContent()) ?? "";
+      assert(/^Link [1-9]/.test(label), `nothing is preselected: "${label}"`);
+      await link.click();
+      await shell.app.getByText(/^Linked [1-9]\d* variant\(s\)\.$/).waitFor({ timeout: 30_000 });
+    },
+  },
+  {
     name: "linking: link an existing store product to a supplier SKU, sell it, and see the supplier order placed and tracked",
     timeoutMs: 150_000,
     async run({ shell, page, stack, screenshot }) {
@@ -34,7 +53,7 @@ export const linkingTests: E2eTest[] = [
       await screenshot("linking-offer");
 
       // Move the stock to the Silkroute warehouse location and link a variant stocked in a China warehouse.
-      await shell.app.getByLabel(/Move its stock to the supplier warehouse's Silkroute location/).last().check(); // the finder's choice, below the CSV card's
+      await shell.app.getByRole("group", { name: "Orders for this product" }).getByLabel(/Move its stock to the supplier warehouse's Silkroute location/).check();
       const row = shell.app.locator("tr", { hasText: /CN-(SZ|GZ|YW): [1-9]/ }).first();
       await row.getByRole("button", { name: /^Link / }).click();
       await shell.app.getByText(/^Linked to sandbox /).waitFor({ timeout: 20_000 });
