@@ -34,4 +34,22 @@ describe("the supplier mappings page", () => {
     expect(response.status).toBe(422);
     expect((await response.json()).message).toMatch(/has no variant NOPE/);
   });
+
+  it("shows a supplier's offer for a variant row, links from it, and reports a CSV's bad line by number", async () => {
+    world = await startSourcingWorld();
+    await world.emulator.graphql(world.shop, `mutation($input: ProductSetInput!) { productSet(input: $input, synchronous: true) { product { id } } }`, {
+      input: { title: "Existing", productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }], variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], price: "30.00", sku: "OWN-1" }] },
+    });
+    const variantGid = world.products()[0].variants[0].id;
+    const query = new URLSearchParams({ link: variantGid, supplier: "sandbox", kw: "", price: "30.00", offer: "SBX000041" });
+    const page = await body(await loader(routeArgs(adminRequest(world.shop, `/app/mappings?${query}`))));
+    expect(page.linking.finder.offer.variants[0]).toMatchObject({ cost: { currency: "CNY" }, marginBps: expect.any(Number), stock: expect.any(Object) });
+    const vid = page.linking.finder.offer.variants[0].supplierVariantId;
+    const linked = await body(await action(routeArgs(adminRequest(world.shop, "/app/mappings", { form: { intent: "link-offer", variantGid, supplier: "sandbox", supplierProductId: "SBX000041", supplierVariantId: vid, fulfilVia: "merchant_location" } }))));
+    expect(linked).toMatchObject({ ok: true, message: expect.stringContaining(`Linked to sandbox ${vid}`) });
+
+    const csv = await action(routeArgs(adminRequest(world.shop, "/app/mappings", { form: { intent: "csv", fulfilVia: "merchant_location", csvText: "sku,supplier,supplier_sku\nNOT-MINE,sandbox,X" } })));
+    expect(csv.status).toBe(422);
+    expect((await csv.json()).csvErrors).toEqual([{ line: 2, text: "NOT-MINE,sandbox,X", message: "No variant in your store has SKU NOT-MINE." }]);
+  });
 });

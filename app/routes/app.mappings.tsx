@@ -4,6 +4,11 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { Banner, BlockStack, Button, Card, Divider, InlineStack, Page, Pagination, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { MappingRow } from "../components/sourcing/mapping-row";
+import { AutoMatchCard } from "../components/linking/auto-match-card";
+import { CsvLinkCard } from "../components/linking/csv-link-card";
+import { MoveWhenCard } from "../components/linking/move-when-card";
+import { SupplierFinder } from "../components/linking/supplier-finder";
+import { LINKING_INTENTS, linkingPageAction, linkingPageData, type LinkingActionResult } from "../server/linking/linking-page.server";
 import { ProductSyncBar } from "../components/sourcing/sync-freshness";
 import { mappingsPageAction, mappingsPageData } from "../server/sourcing/mapping/mappings-page.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
@@ -12,39 +17,30 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const params = new URL(request.url).searchParams;
-  return json(await mappingsPageData(session.shop, adminClientForSession(session), params.get("q") ?? "", params.get("after")));
+  const page = await mappingsPageData(session.shop, adminClientForSession(session), params.get("q") ?? "", params.get("after"));
+  return json({ ...page, linking: await linkingPageData(session.shop, params) });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
-  const result = await mappingsPageAction(session.shop, adminClientForSession(session), form);
+  const data = await request.formData();
+  const admin = adminClientForSession(session);
+  const result: LinkingActionResult = LINKING_INTENTS.has(String(data.get("intent")))
+    ? await linkingPageAction(session.shop, admin, data)
+    : await mappingsPageAction(session.shop, admin, Object.fromEntries([...data].map(([k, v]) => [k, String(v)])));
   return json(result, { status: result.ok ? 200 : 422 });
 };
 
 export default function Mappings() {
-  const { products, pageInfo } = useLoaderData<typeof loader>();
+  const { products, pageInfo, linking } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params, setParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
-  const [ids, setIds] = useState("");
   const [q, setQ] = useState(params.get("q") ?? "");
   return (
     <Page title="Supplier mappings" subtitle="Link products already in your store to supplier SKUs" secondaryActions={[{ content: "Sync settings and history", url: "/app/sync" }]}>
       <BlockStack gap="400">
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
-        <Card>
-          <Form method="post">
-            <input type="hidden" name="intent" value="auto-match" />
-            <input type="hidden" name="supplier" value="sandbox" />
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Auto-match by SKU or barcode</Text>
-              <TextField label="Supplier product ids" name="supplierProductIds" value={ids} onChange={setIds} autoComplete="off" multiline={2}
-                helpText="Variants whose SKU or barcode equals the supplier's SKU or variant id are linked. Existing links are never overwritten." />
-              <InlineStack><Button submit variant="primary" loading={busy}>Auto-match</Button></InlineStack>
-            </BlockStack>
-          </Form>
-        </Card>
         <Card>
           <Form method="get">
             <InlineStack gap="200" blockAlign="end">
@@ -59,13 +55,20 @@ export default function Mappings() {
               <Text as="h3" variant="headingMd">{p.title}</Text>
               {p.variants.some((v) => v.mapping) ? <ProductSyncBar productGid={p.id} sync={p.sync} busy={busy} /> : null}
               {p.variants.map((v, i) => (
-                <BlockStack key={v.id} gap="200">{i ? <Divider /> : null}<MappingRow variant={v} busy={busy} /></BlockStack>
+                <BlockStack key={v.id} gap="200">{i ? <Divider /> : null}
+                  <MappingRow variant={v} busy={busy} suppliers={linking.suppliers}
+                    findHref={`?${new URLSearchParams({ link: v.id, supplier: linking.suppliers[0] ?? "sandbox", kw: p.title, price: v.price })}`} />
+                  {linking.finder?.variantGid === v.id ? <SupplierFinder finder={linking.finder} suppliers={linking.suppliers} busy={busy} /> : null}
+                </BlockStack>
               ))}
             </BlockStack>
           </Card>
         ))}
         <Pagination hasNext={pageInfo.hasNextPage} onNext={() => { const next = new URLSearchParams(params); next.set("after", pageInfo.endCursor ?? ""); setParams(next); }}
           hasPrevious={!!params.get("after")} onPrevious={() => { const next = new URLSearchParams(params); next.delete("after"); setParams(next); }} />
+        <AutoMatchCard key={result?.proposals ? JSON.stringify(result.proposals.map((p) => p.variantGid + p.supplier)) : "none"} proposals={result?.proposals ?? null} suppliers={linking.suppliers} busy={busy} />
+        <CsvLinkCard errors={result?.csvErrors ?? null} errorReport={result?.errorReport ?? null} busy={busy} />
+        <MoveWhenCard moveWhen={linking.moveWhen} busy={busy} />
       </BlockStack>
     </Page>
   );

@@ -1,4 +1,5 @@
 import type { Emulator } from "../../app/emulator";
+import { DEFAULT_SANDBOX_SEED, generateCatalog } from "../../app/server/suppliers/sandbox/catalog/catalog-generator";
 
 export interface DemoShopOptions { domain: string; name?: string }
 
@@ -24,6 +25,17 @@ const PRODUCTS: SeedProduct[] = [
     variants: [{ option: "Blue and white", price: "68.00", sku: "DEMO-TEA-BLUE", grams: 1800, stock: 12 }, { option: "Celadon", price: "72.00", sku: "DEMO-TEA-CELADON", grams: 1800, stock: 8 }] },
 ];
 
+/**
+ * One more of the merchant's own products: one they once copied from the sandbox supplier by hand (same title and
+ * SKU), so auto-match on the mappings page has a sure match to propose (ADR 2010).
+ */
+function copiedFromSupplier(): SeedProduct {
+  const p = generateCatalog(DEFAULT_SANDBOX_SEED, 40).find((x) => x.variants.length === 1) ?? generateCatalog(DEFAULT_SANDBOX_SEED, 1)[0]!;
+  const v = p.variants[0]!;
+  return { title: p.title_en, handle: "copied-from-supplier", vendor: "Silkroute Demo", productType: "Accessories", hs: p.hs_code ?? "392690",
+    variants: [{ price: "19.90", sku: v.sku, grams: v.weight_g ?? 200, stock: 15 }] };
+}
+
 /** The demo store: a development-plan shop (so the carrier service is allowed) in USD with a US address. */
 export async function createDemoShop(emulator: Emulator, options: DemoShopOptions): Promise<void> {
   emulator.controls.createShop({
@@ -37,7 +49,7 @@ export async function createDemoShop(emulator: Emulator, options: DemoShopOption
   const locationId = emulator.controls.shop(options.domain).locations[0]!.id as string;
   const channels = (await emulator.graphql(options.domain, ONLINE_STORE)) as { data: { publications: { nodes: { id: string; catalog: { title: string } }[] } } };
   const onlineStore = channels.data.publications.nodes.filter((n) => n.catalog.title === "Online Store").map((n) => ({ publicationId: n.id }));
-  for (const p of PRODUCTS) {
+  for (const p of [...PRODUCTS, copiedFromSupplier()]) {
     const input = {
       title: p.title, handle: p.handle, vendor: p.vendor, productType: p.productType, status: "ACTIVE",
       productOptions: [{ name: p.option ?? "Title", values: p.variants.map((v) => ({ name: v.option ?? "Default Title" })) }],

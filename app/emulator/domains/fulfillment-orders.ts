@@ -29,12 +29,7 @@ export function createFulfillmentOrder(core: Core, state: ShopState, order: Rec,
     // the order's ShippingLine.code / title (shopify-platform.md, CarrierService rates).
     deliveryMethod: { __typename: "DeliveryMethod", id: "gid://shopify/DeliveryMethod/" + order.id.split("/").pop(), methodType: "SHIPPING",
       serviceCode: order.shippingLine?.code ?? null, presentedName: order.shippingLine?.title ?? null },
-    assignedLocation: () => ({
-      __typename: "FulfillmentOrderAssignedLocation",
-      location, name: location.name, address1: location.address.address1, address2: location.address.address2,
-      city: location.address.city, province: location.address.province, zip: location.address.zip,
-      countryCode: location.address.countryCode, phone: location.address.phone,
-    }),
+    assignedLocation: () => assignedLocationOf(location),
     destination: {
       __typename: "FulfillmentOrderDestination", id: core.ids.next("FulfillmentOrder").replace("FulfillmentOrder", "FulfillmentOrderDestination"),
       firstName: dest.firstName, lastName: dest.lastName, address1: dest.address1, address2: dest.address2, city: dest.city,
@@ -65,6 +60,16 @@ export function createFulfillmentOrder(core: Core, state: ShopState, order: Rec,
   state.fulfillmentOrders.push(fo);
   register(state, fo);
   return fo;
+}
+
+/** FulfillmentOrderAssignedLocation: a snapshot of the location's name and address, kept as the FO was assigned. */
+export function assignedLocationOf(location: Rec): Rec {
+  return {
+    __typename: "FulfillmentOrderAssignedLocation",
+    location, name: location.name, address1: location.address.address1, address2: location.address.address2,
+    city: location.address.city, province: location.address.province, zip: location.address.zip,
+    countryCode: location.address.countryCode, phone: location.address.phone,
+  };
 }
 
 function supportedActions(fo: Rec): Rec[] {

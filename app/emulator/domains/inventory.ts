@@ -127,3 +127,49 @@ export function inventorySetQuantities(core: Core, state: ShopState, input: Rec)
   for (const { level } of resolved) core.emit(state, "inventory_levels/update", { inventory_item_id: Number(level.item.id.split("/").pop()), location_id: Number(level.location.id.split("/").pop()), available: level.q.available, updated_at: now, admin_graphql_api_id: level.id });
   return { inventoryAdjustmentGroup: group, userErrors: [] };
 }
+
+/**
+ * inventoryActivate (Mutation.inventoryActivate, 2026-10): creates the item's InventoryLevel at a location, with
+ * `available` / `onHand` as initial quantities ("If you don't specify quantities, then available and onHand default
+ * to zero"). The @idempotent key (required from 2026-04) is checked by rules/enforce.ts. An item already active
+ * there keeps its level and quantities.
+ */
+export function inventoryActivate(core: Core, state: ShopState, args: Rec): Rec {
+  const item = state.nodes.get(args.inventoryItemId);
+  const location = state.nodes.get(args.locationId);
+  if (!item || item.__typename !== "InventoryItem") return { inventoryLevel: null, userErrors: [userError(["inventoryItemId"], "The specified inventory item could not be found.")] };
+  if (!location || location.__typename !== "Location") return { inventoryLevel: null, userErrors: [userError(["locationId"], "The specified location could not be found.")] };
+  if (item.levels.has(location.id)) return { inventoryLevel: item.levels.get(location.id), userErrors: [] };
+  const level = ensureLevel(core, state, item, location);
+  const available = args.available ?? 0;
+  const onHand = args.onHand ?? available;
+  level.q.available = available;
+  level.q.damaged = 0;
+  // on_hand beyond available is held in a non-sellable state, as Shopify's quantity model sums on_hand.
+  if (onHand > available) level.q.quality_control = onHand - available;
+  emitLevelUpdate(core, state, level);
+  return { inventoryLevel: level, userErrors: [] };
+}
+
+/**
+ * inventoryDeactivate (Mutation.inventoryDeactivate): "Removes an inventory item's quantities from a location, and
+ * turns off inventory at the location." Shopify keeps every item stocked at one location at least; the refusal's
+ * wording is Shopify admin's ("products need to be stocked at a minimum of 1 location").
+ */
+export function inventoryDeactivate(core: Core, state: ShopState, args: Rec): Rec {
+  const level = state.nodes.get(args.inventoryLevelId);
+  if (!level || level.__typename !== "InventoryLevel") return { userErrors: [userError(["inventoryLevelId"], "The specified inventory level could not be found.")] };
+  const item = level.item as Rec;
+  if (item.levels.size <= 1) {
+    return { userErrors: [userError(["inventoryLevelId"], `The product couldn't be unstocked from ${level.location.name} because products need to be stocked at a minimum of 1 location.`)] };
+  }
+  item.levels.delete(level.location.id);
+  state.nodes.delete(level.id);
+  item.updatedAt = isoAt(core.clock);
+  core.emit(state, "inventory_levels/disconnect", { inventory_item_id: Number(item.id.split("/").pop()), location_id: Number(level.location.id.split("/").pop()) });
+  return { userErrors: [] };
+}
+
+function emitLevelUpdate(core: Core, state: ShopState, level: Rec): void {
+  core.emit(state, "inventory_levels/connect", { inventory_item_id: Number(level.item.id.split("/").pop()), location_id: Number(level.location.id.split("/").pop()), available: level.q.available, updated_at: level.updatedAt, admin_graphql_api_id: level.id });
+}

@@ -139,6 +139,11 @@ function routeToLocations(core: Core, state: ShopState, order: Rec, hold: PlaceO
     if (hold) holdFulfillmentOrder(core, state, fo.id, hold, null);
     else if (location.fulfillmentService) submitFulfillmentRequest(core, state, fo, { message: null, notifyCustomer: false });
   }
+  // WebhookSubscriptionTopic.FULFILLMENT_ORDERS_ORDER_ROUTING_COMPLETE (2026-10): "Occurs when an order has finished
+  // being routed and it's fulfillment orders assigned"; one per fulfillment order, merchant-managed ones included.
+  for (const fo of order.fulfillmentOrderList as Rec[]) {
+    core.emit(state, "fulfillment_orders/order_routing_complete", { fulfillment_order: { id: fo.id, status: String(fo.status).toLowerCase() } });
+  }
 }
 
 export function displayFulfillmentStatus(order: Rec): string {

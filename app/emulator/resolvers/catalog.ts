@@ -3,7 +3,7 @@ import { register, type Rec } from "../state";
 import { productSet } from "../domains/product-set";
 import { productUpdate } from "../domains/product-update";
 import { productByIdentifier, productDelete, productVariantsBulkUpdate, searchProducts, searchVariants } from "../domains/product-queries";
-import { applyInventoryItemInput, inventorySetQuantities } from "../domains/inventory";
+import { applyInventoryItemInput, inventoryActivate, inventoryDeactivate, inventorySetQuantities } from "../domains/inventory";
 import { editLocation } from "../domains/locations";
 import { setMetafield } from "../domains/metafields";
 import { matchesQuery } from "../search-query";
@@ -48,6 +48,8 @@ export const catalogMutations: RootResolvers = {
   productUpdate: (a, { core, shop }) => productUpdate(core, shop, a.product),
   productDelete: (a, { core, shop }) => productDelete(core, shop, a.input.id),
   inventorySetQuantities: (a, { core, shop }) => inventorySetQuantities(core, shop, a.input),
+  inventoryActivate: (a, { core, shop }) => inventoryActivate(core, shop, a),
+  inventoryDeactivate: (a, { core, shop }) => inventoryDeactivate(core, shop, a),
   inventoryItemUpdate: (a, { shop }) => {
     const item = nodeOf(shop.nodes.get(a.id), "InventoryItem");
     if (!item) return { inventoryItem: null, userErrors: [userError(["id"], "Inventory item does not exist")] };

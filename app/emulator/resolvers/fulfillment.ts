@@ -3,6 +3,7 @@ import type { Rec } from "../state";
 import { matchesQuery } from "../search-query";
 import { holdFulfillmentOrder, releaseFulfillmentOrderHold, submitFulfillmentRequest, transition } from "../domains/fulfillment-orders";
 import { fulfillmentCreate, fulfillmentEventCreate, fulfillmentTrackingInfoUpdate } from "../domains/fulfillments";
+import { fulfillmentOrderMove } from "../domains/fulfillment-order-move";
 import { carrierServiceCreate, carrierServiceDelete, carrierServiceUpdate, fulfillmentServiceCreate } from "../domains/services";
 
 const byType = (rec: Rec | undefined, typename: string) => (rec && rec.__typename === typename ? rec : null);
@@ -39,6 +40,7 @@ export const fulfillmentMutations: RootResolvers = {
   fulfillmentOrderRejectFulfillmentRequest: (a, { core, shop }) => transition(core, shop, "rejectFulfillment", a.id, { message: a.message, reason: a.reason }),
   fulfillmentOrderAcceptCancellationRequest: (a, { core, shop }) => transition(core, shop, "acceptCancellation", a.id, { message: a.message }),
   fulfillmentOrderRejectCancellationRequest: (a, { core, shop }) => transition(core, shop, "rejectCancellation", a.id, { message: a.message }),
+  fulfillmentOrderMove: (a, { core, shop }) => fulfillmentOrderMove(core, shop, a),
   fulfillmentOrderClose: (a, { core, shop }) => transition(core, shop, "close", a.id, { message: a.message }),
   fulfillmentOrderHold: (a, { core, shop }) => holdFulfillmentOrder(core, shop, a.id, a.fulfillmentHold, { __typename: "App", id: `gid://shopify/App/${core.appId}` }),
   fulfillmentOrderReleaseHold: (a, { core, shop }) => releaseFulfillmentOrderHold(core, shop, a.id, a.holdIds),

@@ -18,6 +18,9 @@ export const SKIPPED: Record<string, string> = {
   "QueryRoot.collections(query)": "'deprecated as of 2025-12' names a search filter the app does not use.",
   "QueryRoot.order": "Mentions API rate limits, which cost.ts and throttle.ts model (cost, leaky bucket, THROTTLED).",
   "Product.variants": "'you can fetch up to 2048 variants': a read limit; the app reads at most 60 per product.",
+  "Mutation.inventoryItemUpdate": "'whether shipping is required': describes the requiresShipping field, states no rule.",
+  "Mutation.fulfillmentOrderSubmitFulfillmentRequest": "'The fulfillment service must then accept or reject the request': the protocol itself, modelled in domains/fulfillment-orders.ts (transition).",
+  "Mutation.fulfillmentOrderMove": "'must first be marked as open resolving the ongoing progress state': progress reporting (fulfillmentOrderReportProgress) is not modelled; the other refusals are in domains/fulfillment-order-move.ts.",
   // Rules not enforced, with why.
   "MetafieldInput.key": "2–64 characters and 'required when creating': Shopify's answer on productSet is not documented; the app's keys are constants (supplier mapping) covered by their own tests.",
   "MetafieldInput.namespace": "3–255 characters and 'required when creating': the app always writes the `$app` namespace; the error shape on productSet is not documented.",

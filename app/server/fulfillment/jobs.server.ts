@@ -10,6 +10,7 @@ import { syncShopTracking } from "./tracking/shop-tracking.server";
 import type { TrackingCadence } from "./tracking/poll-schedule";
 import { detectStuck, pollTracking, sweepInFlight } from "./maintenance.server";
 import { reconcileHold } from "./holds.server";
+import { ROUTE_LINKED_QUEUE, routeLinkedFulfillmentOrder } from "../linking/merchant-fulfillment-orders.server";
 
 export function fulfillmentJobHandlers(_deps: JobDeps): Record<string, JobRegistration> {
   return {
@@ -23,6 +24,7 @@ export function fulfillmentJobHandlers(_deps: JobDeps): Record<string, JobRegist
     [Q.syncShopTracking]: { handler: async ({ payload }: { payload: { shop?: string; shops?: string[]; cadence?: TrackingCadence } }) => syncShopTracking(payload.shops ?? [payload.shop!], payload.cadence), options: { concurrency: 4 } },
     [Q.detectStuck]: { handler: async () => detectStuck(), options: { concurrency: 1 } },
     [Q.reconcileHold]: { handler: async ({ id, payload }: { id: string; payload: { shop: string; fulfillmentOrderGid: string } }) => ({ outcome: await reconcileHold(payload.shop, payload.fulfillmentOrderGid, id) }) },
+    [ROUTE_LINKED_QUEUE]: { handler: async ({ payload }: { payload: { shop: string; fulfillmentOrderGid: string } }) => ({ outcome: await routeLinkedFulfillmentOrder(payload.shop, payload.fulfillmentOrderGid) }) },
     [Q.sweep]: { handler: async () => ({ enqueued: await sweepInFlight() }), options: { concurrency: 1 } },
   };
 }

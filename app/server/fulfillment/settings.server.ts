@@ -9,7 +9,7 @@ export type Settings = FulfillmentSettings;
 
 const DEFAULTS = {
   mode: "review", maxSupplierCostMinor: null, maxSupplierCostCurrency: "CNY", marginFloorBps: null,
-  notifyCustomer: true, cnyPerShopUnit: 7.1, noTrackingDays: 7, noMovementHours: 48,
+  notifyCustomer: true, cnyPerShopUnit: 7.1, noTrackingDays: 7, noMovementHours: 48, linkedMoveWhen: "out_of_stock",
 } as const;
 
 /** A shop without saved settings gets review mode: nothing is bought until the merchant opts in to autopilot. */

@@ -7,6 +7,7 @@ import { jobQueue } from "../jobs/queue.server";
 import db from "../../db.server";
 import { toGid } from "../shopify/gid";
 import { clearHold, recordHold, releaseHold } from "./holds.server";
+import { enqueueLinkedRouting } from "../linking/merchant-fulfillment-orders.server";
 
 export const onFulfillmentRequestSubmitted: WebhookHandler = async ({ shop }) => {
   await enqueueRequestProcessing(shop, "FULFILLMENT_REQUEST");
@@ -76,4 +77,5 @@ export const onOrderRoutingComplete: WebhookHandler = async ({ shop, webhookId, 
   const foGid = parsed.data.fulfillment_order.id;
   const row = await db.supplierOrder.findFirst({ where: { shop, fulfillmentOrderGid: foGid }, select: { orderGid: true } });
   await enqueueRequestResync(shop, webhookId, row?.orderGid ?? null);
+  await enqueueLinkedRouting(shop, foGid, webhookId); // linked lines at a merchant location (ADR 2010)
 };

@@ -5,6 +5,7 @@ import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
+import { linkingTests } from "./linking";
 import { plansTests } from "./plans";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
@@ -23,4 +24,5 @@ export const e2eTests: E2eTest[] = [
   ...jdTests,
   ...plansTests,
   ...cjTests,
+  ...linkingTests,
 ];

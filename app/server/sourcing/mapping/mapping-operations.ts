@@ -17,7 +17,7 @@ export const PRODUCTS_FOR_MAPPING = `#graphql
   query silkrouteSourcingProductsForMapping($query: String, $after: String) {
     products(first: 10, query: $query, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id title variants(first: 30) { nodes { id title sku barcode inventoryItem { id } } } }
+      nodes { id title variants(first: 30) { nodes { id title sku barcode price inventoryItem { id } } } }
     }
   }
 `;

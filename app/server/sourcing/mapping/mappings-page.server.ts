@@ -22,8 +22,8 @@ export async function mappingsPageData(shop: string, admin: AdminClient, query: 
       variants: p.variants.nodes.map((v) => {
         const m = mappings.find((x) => x.variantGid === v.id);
         return {
-          id: v.id, title: v.title, sku: v.sku ?? "", barcode: v.barcode ?? "",
-          mapping: m ? { supplier: m.supplier, productId: m.supplierProductId, sku: m.supplierSku, source: m.source, backup: m.backupSku ? `${m.backupSupplier} ${m.backupProductId} ${m.backupSku}` : null, syncError: m.syncError } : null,
+          id: v.id, title: v.title, sku: v.sku ?? "", barcode: v.barcode ?? "", price: v.price,
+          mapping: m ? { supplier: m.supplier, productId: m.supplierProductId, sku: m.supplierSku, source: m.source, backup: m.backupSku ? `${m.backupSupplier} ${m.backupProductId} ${m.backupSku}` : null, syncError: m.syncError, fulfilVia: m.fulfilVia } : null,
           sync: sync.variants.get(v.id) ?? null,
         };
       }),
