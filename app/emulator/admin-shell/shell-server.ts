@@ -7,6 +7,7 @@ import { handleShellApi } from "./shell-api";
 import { shellPage } from "./shell-page";
 import { CHARGE_PATH, chargePage, decideCharge, type ChargeReply } from "./charge-page";
 import { setAdminUrl } from "../domains/app-subscriptions";
+import { extensionHostScript, HOST_SCRIPT_PATH, RESOURCE_PATH, resourcePage } from "./extension-page";
 
 export interface AdminShellOptions {
   emulator: Emulator;
@@ -55,6 +56,9 @@ export function createAdminShell(options: AdminShellOptions): AdminShell {
       const text = await readFile(new URL(`./assets/${asset[0]}`, import.meta.url), "utf8");
       return send(res, 200, text, { "Content-Type": asset[1], "Cache-Control": "no-store" });
     }
+    if (url.pathname === HOST_SCRIPT_PATH && method === "GET") {
+      return send(res, 200, await extensionHostScript(), { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" });
+    }
     if (url.pathname === "/health") return sendJson(res, 200, { ok: true });
     if (url.pathname === "/" && options.defaultShop) return send(res, 302, "", { Location: `/store/${shopHandle(options.defaultShop)}/apps/${appHandle}` });
     const admin = ADMIN_PATH.exec(url.pathname);
@@ -63,6 +67,17 @@ export function createAdminShell(options: AdminShellOptions): AdminShell {
       if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
       const iframeSrc = embeddedAppUrl(emulator, options.appUrl, shop, admin[3] ?? "/", url.searchParams);
       return send(res, 200, shellPage(emulator, { shop, appName, appHandle, appOrigin: new URL(options.appUrl).origin, iframeSrc }), { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    }
+    const resource = RESOURCE_PATH.exec(url.pathname);
+    if (resource && method === "GET") {
+      const shop = shopFromHandle(decodeURIComponent(resource[1]!));
+      if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
+      const html = resourcePage(emulator, {
+        shop, kind: resource[2] as "orders" | "products", numericId: resource[3]!, appName, appHandle,
+        appOrigin: new URL(options.appUrl).origin, locale: url.searchParams.get("locale") === "zh-CN" ? "zh-CN" : "en",
+      });
+      if (!html) return send(res, 404, `No ${resource[2]} ${resource[3]} in ${shop}`, { "Content-Type": "text/plain" });
+      return send(res, 200, html, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     }
     const charge = CHARGE_PATH.exec(url.pathname);
     if (charge) {
