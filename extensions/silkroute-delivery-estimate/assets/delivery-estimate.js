@@ -7,6 +7,16 @@ export function estimateUrl(data) {
   return `${data.endpoint}?${params}`;
 }
 
+/** The picked variant's id, price and grams from the block's `data-variants` map ({ id: [price, grams] }). */
+export function pickVariant(data, id) {
+  try {
+    const known = JSON.parse(data.variants || "{}")[id];
+    return known ? { variant: String(id), price: String(known[0]), grams: String(known[1]) } : {};
+  } catch {
+    return {};
+  }
+}
+
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 
 /**
@@ -41,7 +51,7 @@ function templatesOf(data) {
 async function show(element) {
   const data = { ...element.dataset };
   const form = element.closest("section, .shopify-section")?.querySelector('form[action*="/cart/add"] [name="id"]');
-  if (form?.value) data.variant = form.value; // the variant the buyer picked, where the theme keeps it in the form
+  if (form?.value) Object.assign(data, pickVariant(data, form.value)); // the variant the buyer picked, where the theme keeps it
   try {
     const response = await fetch(estimateUrl(data), { headers: { Accept: "application/json" } });
     const text = response.ok ? estimateText(await response.json(), templatesOf(data), data.locale || document.documentElement.lang || "en", { showDuties: data.showDuties !== "false" }) : null;

@@ -11,6 +11,7 @@ type Templates = Record<"shipsFrom" | "arrives" | "dutiesIncluded" | "dutiesDue"
 interface BlockScript {
   estimateText(estimate: DeliveryEstimate, templates: Templates, locale: string, options?: { showDuties: boolean }): string | null;
   estimateUrl(data: Record<string, string>): string;
+  pickVariant(data: Record<string, string>, id: string): Record<string, string>;
 }
 // The asset is plain browser JS outside the TypeScript project; loaded as the storefront loads it, an ES module.
 const script = () => import(/* @vite-ignore */ path.join(EXTENSION, "assets/delivery-estimate.js")) as Promise<BlockScript>;
@@ -52,6 +53,14 @@ describe("storefront delivery estimate block", () => {
     const { estimateUrl } = await script();
     expect(estimateUrl({ endpoint: "/apps/silkroute/delivery-estimate", variant: "42", country: "DE", currency: "EUR", price: "2490", grams: "350" }))
       .toBe("/apps/silkroute/delivery-estimate?variant=42&country=DE&currency=EUR&price=2490&grams=350");
+  });
+
+  it("takes price and weight of the variant the buyer picks from the block's variant map", async () => {
+    const { pickVariant } = await script();
+    const data = { variants: '{"41":[2490,350],"42":[2990,500]}' };
+    expect(pickVariant(data, "42")).toEqual({ variant: "42", price: "2990", grams: "500" });
+    expect(pickVariant(data, "99")).toEqual({});
+    expect(pickVariant({ variants: "{broken" }, "42")).toEqual({});
   });
 
   it("is a theme app extension on API 2026-10 whose block, for product pages, uses only keys both languages define", () => {
