@@ -31,6 +31,10 @@ describe("the local admin's order and product pages", () => {
     const html = resourcePage(world.emulator, input({ kind: "products", numericId: productGid.split("/").pop()!, locale: "zh-CN" }))!;
     expect(blockConfig(html)).toMatchObject({ target: "admin.product-details.block.render", selectedId: productGid, locale: "zh-CN" });
     expect(html).toContain('<html lang="zh-CN">');
+    // The online store preview: the theme block for the first variant, asking the emulated storefront's app proxy.
+    expect(html).toContain(`data-endpoint="/storefront/${world.shop.replace(".myshopify.com", "")}/apps/silkroute/delivery-estimate"`);
+    expect(html).toContain('data-country="DE"');
+    expect(html).toContain("data-t-ships-from=\"从{country}发货\"");
   });
 
   it("has no page for an id the store does not hold, nor for a product id under orders", () => {

@@ -3,6 +3,7 @@ import type { Emulator } from "../emulator";
 import type { Rec } from "../state";
 import type { BlockConfig } from "./extension-host/dom";
 import { shopHandle } from "./embedded-url";
+import { storefrontPreview } from "./storefront-preview";
 
 export const RESOURCE_PATH = /^\/store\/([^/]+)\/(orders|products)\/(\d+)$/;
 export const HOST_SCRIPT_PATH = "/assets/extension-host.js";
@@ -18,6 +19,8 @@ export interface ResourcePageInput {
   appHandle: string;
   appOrigin: string;
   locale: "en" | "zh-CN";
+  /** The buyer country of the product page's storefront preview. */
+  country?: string;
 }
 
 /**
@@ -53,7 +56,10 @@ export function resourcePage(emulator: Emulator, input: ResourcePageInput): stri
 <header class="topbar"><div class="brand"><span class="logo">S</span> shopify <span class="badge">offline emulator</span></div>
   <nav class="crumbs"><a href="/store/${handle}/apps/${escapeHtml(input.appHandle)}">${escapeHtml(input.appName)}</a> · ${isOrder ? "Orders" : "Products"}</nav></header>
 <div class="resource-layout">
-  <section class="resource-main card"><h1 data-testid="resource-title">${escapeHtml(title)}</h1>${summary}</section>
+  <div class="resource-main">
+    <section class="card"><h1 data-testid="resource-title">${escapeHtml(title)}</h1>${summary}</section>
+    ${isOrder ? "" : storefrontPreview(emulator, { shop: input.shop, product: record, locale: input.locale, country: input.country ?? "DE", pagePath: `/store/${handle}/products/${input.numericId}` })}
+  </div>
   <aside class="resource-blocks" aria-label="Apps">
     <div id="extension-block" class="extension-block" data-target="${config.target}" data-state="loading"></div>
   </aside>

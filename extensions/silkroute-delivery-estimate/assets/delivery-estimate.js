@@ -32,6 +32,7 @@ export function estimateText(estimate, templates, locale, options = { showDuties
   const parts = [fill(templates.shipsFrom, { country }), fill(templates.arrives, { from: date(estimate.minDate), to: date(estimate.maxDate) })];
   if (options.showDuties) {
     if (estimate.duties === "included") parts.push(templates.dutiesIncluded);
+    else if (estimate.duties === "none") parts.push(templates.dutiesNone);
     else if (estimate.dutiesDue) parts.push(fill(templates.dutiesDue, { amount: formatMinor(estimate.dutiesDue, locale) }));
     else parts.push(templates.dutiesMayBeDue);
   }
@@ -45,7 +46,7 @@ function formatMinor(money, locale) {
 }
 
 function templatesOf(data) {
-  return { shipsFrom: data.tShipsFrom, arrives: data.tArrives, dutiesIncluded: data.tDutiesIncluded, dutiesDue: data.tDutiesDue, dutiesMayBeDue: data.tDutiesMayBeDue };
+  return { shipsFrom: data.tShipsFrom, arrives: data.tArrives, dutiesIncluded: data.tDutiesIncluded, dutiesDue: data.tDutiesDue, dutiesMayBeDue: data.tDutiesMayBeDue, dutiesNone: data.tDutiesNone };
 }
 
 async function show(element) {

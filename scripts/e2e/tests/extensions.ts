@@ -30,6 +30,11 @@ export const extensionsTests: E2eTest[] = [
       const productText = (await productBlock.textContent()) ?? "";
       assert(/margin -?\d+\.\d %/.test(productText), `the product block shows no margin: ${productText}`);
       assert(/SKU /.test(productText), `the product block shows no supplier SKU: ${productText}`);
+      // The product page's online store preview: the theme block's own asset, through the signed app proxy.
+      const estimate = page.locator(".storefront-preview .silkroute-estimate__text");
+      await page.locator(".storefront-preview .silkroute-estimate:not([hidden])").waitFor();
+      const estimateText = (await estimate.textContent()) ?? "";
+      assert(/^Ships from China · arrives .+ – .+ · (duties|nothing more to pay)/.test(estimateText), `the storefront estimate reads "${estimateText}"`);
       await screenshot("admin-product-block");
     },
   },

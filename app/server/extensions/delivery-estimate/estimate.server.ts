@@ -27,7 +27,8 @@ export type DeliveryEstimate =
   | { available: false }
   | {
     available: true; serviceName: string; warehouseCountry: string; minDate: string; maxDate: string;
-    duties: "included" | "due"; dutiesDue: { amountMinor: number; currency: string } | null;
+    /** "none": nothing to pay on delivery (domestic, or tax collected at checkout such as EU IOSS). */
+    duties: "included" | "due" | "none"; dutiesDue: { amountMinor: number; currency: string } | null;
   };
 
 export const ESTIMATE_CACHE_ENTRIES = 5_000;
@@ -67,7 +68,7 @@ async function compute(shop: string, query: EstimateQuery, context: Awaited<Retu
   return {
     available: true, serviceName: quote.serviceName, warehouseCountry,
     minDate: quote.minDeliveryDateText.slice(0, 10), maxDate: quote.maxDeliveryDateText.slice(0, 10),
-    duties: quote.incoterm === "DDP" ? "included" : "due",
+    duties: quote.incoterm === "DDP" ? "included" : due ? "due" : "none",
     dutiesDue: due && due.amount > 0 ? { amountMinor: due.amount, currency: due.currency } : null,
   };
 }
@@ -76,9 +77,14 @@ function cheapest(quotes: readonly Quote[]): Quote | undefined {
   return [...quotes].sort((a, b) => a.total.amount - b.total.amount || a.maxDeliveryDate.getTime() - b.maxDeliveryDate.getTime())[0];
 }
 
-/** Duty, import tax and fees the buyer pays on delivery (DDU), in the quote's currency. */
-function dutiesDue(quote: Quote): Money {
-  const currency = quote.total.currency;
-  const amount = quote.parcels.reduce((total, p) => total + p.duties.duty.amount + p.duties.tax.amount + p.duties.fees.amount, 0);
-  return { amount, currency };
+/**
+ * Duty, import tax and fees the buyer pays on delivery (DDU), in the quote's currency; null when nothing is due
+ * then. Same split as the rate's description (engine/describe-quote.ts): a parcel whose tax the seller collects at
+ * checkout (EU IOSS ≤ €150, UK ≤ £135, …) owes nothing on delivery, nor one with no duties at all.
+ */
+function dutiesDue(quote: Quote): Money | null {
+  const onDelivery = quote.parcels.filter((p) => p.duties.collectedAt !== "none" && !(p.duties.collectedAt === "checkout" && p.duties.tax.amount > 0));
+  if (!onDelivery.length) return null;
+  const amount = onDelivery.reduce((total, p) => total + p.duties.duty.amount + p.duties.tax.amount + p.duties.fees.amount, 0);
+  return { amount, currency: quote.total.currency };
 }

@@ -7,7 +7,7 @@ const EXTENSION = path.resolve(import.meta.dirname, "../../../../extensions/silk
 const read = (file: string) => fs.readFileSync(path.join(EXTENSION, file), "utf8");
 const json = (file: string) => JSON.parse(read(file)) as Record<string, unknown>;
 
-type Templates = Record<"shipsFrom" | "arrives" | "dutiesIncluded" | "dutiesDue" | "dutiesMayBeDue", string>;
+type Templates = Record<"shipsFrom" | "arrives" | "dutiesIncluded" | "dutiesDue" | "dutiesMayBeDue" | "dutiesNone", string>;
 interface BlockScript {
   estimateText(estimate: DeliveryEstimate, templates: Templates, locale: string, options?: { showDuties: boolean }): string | null;
   estimateUrl(data: Record<string, string>): string;
@@ -18,7 +18,7 @@ const script = () => import(/* @vite-ignore */ path.join(EXTENSION, "assets/deli
 
 function templates(file: string): Templates {
   const t = (json(`locales/${file}`).delivery_estimate ?? {}) as Record<string, string>;
-  return { shipsFrom: t.ships_from!, arrives: t.arrives!, dutiesIncluded: t.duties_included!, dutiesDue: t.duties_due!, dutiesMayBeDue: t.duties_may_be_due! };
+  return { shipsFrom: t.ships_from!, arrives: t.arrives!, dutiesIncluded: t.duties_included!, dutiesDue: t.duties_due!, dutiesMayBeDue: t.duties_may_be_due!, dutiesNone: t.duties_none! };
 }
 
 const ddp: DeliveryEstimate = { available: true, serviceName: "Silkroute Express (DDP)", warehouseCountry: "CN", minDate: "2026-12-10", maxDate: "2026-12-18", duties: "included", dutiesDue: null };
@@ -35,6 +35,9 @@ describe("storefront delivery estimate block", () => {
     expect(estimateText(ddu, templates("en.default.json"), "en")).toBe("Ships from China · arrives Dec 10 – Dec 18 · duties and import tax due on delivery (about €4.20)");
     expect(estimateText({ ...ddu, dutiesDue: null }, templates("en.default.json"), "en")).toMatch(/· duties may be due on delivery$/);
     expect(estimateText(ddu, templates("en.default.json"), "en", { showDuties: false })).toBe("Ships from China · arrives Dec 10 – Dec 18");
+    // The tax collected at checkout (EU IOSS): nothing left for the carrier to collect.
+    expect(estimateText({ ...ddu, duties: "none", dutiesDue: null }, templates("en.default.json"), "en")).toMatch(/· nothing more to pay on delivery$/);
+    expect(estimateText({ ...ddu, duties: "none", dutiesDue: null }, templates("zh-CN.json"), "zh-CN")).toMatch(/· 收货时无需再付款$/);
   });
 
   it("speaks Simplified Chinese on a zh-CN storefront, and a US warehouse reads as the United States", async () => {
