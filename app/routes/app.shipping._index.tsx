@@ -77,7 +77,7 @@ export default function ShippingSettings() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
-    <Page title="Shipping" secondaryActions={[{ content: "Rate cards", url: "/app/shipping/rate-cards" }, { content: "Rate simulator", url: "/app/shipping/simulator" }, { content: "Duty rules", url: "/app/shipping/duty-rules" }]}>
+    <Page title="Shipping" secondaryActions={[{ content: "Rate cards", url: "/app/shipping/rate-cards" }, { content: "Rate simulator", url: "/app/shipping/simulator" }, { content: "Duty rules", url: "/app/shipping/duty-rules" }, { content: "Delivery rules", url: "/app/shipping/delivery-rules" }]}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

@@ -19,6 +19,11 @@ export async function handleShellApi(emulator: Emulator, shop: string, method: s
   if (method === "GET" && action === "orders") return ok(ordersWithFulfillments(emulator, shop));
   if (method === "GET" && action === "events") return ok(recentEvents(emulator, shop));
   if (method === "POST" && action === "session-token") return ok({ token: c.sessionToken(shop) });
+  // Direct API access of admin UI extensions: the block's `query` runs with the app's access to the shop.
+  if (method === "POST" && action === "graphql") {
+    const body = input();
+    return ok(await emulator.graphql(shop, String(body.query ?? ""), (body.variables ?? {}) as Rec));
+  }
   if (method === "POST" && action === "orders") return ok(c.placeOrder(shop, input() as never), 201);
   if (method === "POST" && action === "orders/cancel") {
     const body = input();

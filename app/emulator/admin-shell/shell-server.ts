@@ -7,6 +7,9 @@ import { handleShellApi } from "./shell-api";
 import { shellPage } from "./shell-page";
 import { CHARGE_PATH, chargePage, decideCharge, type ChargeReply } from "./charge-page";
 import { setAdminUrl } from "../domains/app-subscriptions";
+import { extensionHostScript, HOST_SCRIPT_PATH, RESOURCE_PATH, resourcePage } from "./extension-page";
+import { signAppProxyQuery } from "./app-proxy";
+import { PREVIEW_COUNTRIES, STOREFRONT_PROXY_PATH, THEME_ASSET_PATH, themeAsset } from "./storefront-preview";
 
 export interface AdminShellOptions {
   emulator: Emulator;
@@ -55,6 +58,23 @@ export function createAdminShell(options: AdminShellOptions): AdminShell {
       const text = await readFile(new URL(`./assets/${asset[0]}`, import.meta.url), "utf8");
       return send(res, 200, text, { "Content-Type": asset[1], "Cache-Control": "no-store" });
     }
+    if (url.pathname === HOST_SCRIPT_PATH && method === "GET") {
+      return send(res, 200, await extensionHostScript(), { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" });
+    }
+    const theme = THEME_ASSET_PATH.exec(url.pathname);
+    if (theme && method === "GET") {
+      return send(res, 200, themeAsset(theme[2]!), { "Content-Type": theme[2]!.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8", "Cache-Control": "no-store" });
+    }
+    const proxied = STOREFRONT_PROXY_PATH.exec(url.pathname);
+    if (proxied && method === "GET") {
+      // The storefront's app proxy: /apps/silkroute/<path> forwarded, signed, to <app>/proxy/<path> (shopify.app.toml).
+      const shop = shopFromHandle(decodeURIComponent(proxied[1]!));
+      if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
+      const target = new URL(`/proxy${proxied[2]}`, options.appUrl);
+      target.search = signAppProxyQuery(url.searchParams, { shop, secret: emulator.core.apiSecret, pathPrefix: "/apps/silkroute", timestamp: emulator.core.clock.now() }).toString();
+      const answer = await fetch(target, { headers: { Accept: req.headers.accept ?? "*/*" } });
+      return send(res, answer.status, await answer.text(), { "Content-Type": answer.headers.get("Content-Type") ?? "text/plain", "Cache-Control": "no-store" });
+    }
     if (url.pathname === "/health") return sendJson(res, 200, { ok: true });
     if (url.pathname === "/" && options.defaultShop) return send(res, 302, "", { Location: `/store/${shopHandle(options.defaultShop)}/apps/${appHandle}` });
     const admin = ADMIN_PATH.exec(url.pathname);
@@ -63,6 +83,18 @@ export function createAdminShell(options: AdminShellOptions): AdminShell {
       if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
       const iframeSrc = embeddedAppUrl(emulator, options.appUrl, shop, admin[3] ?? "/", url.searchParams);
       return send(res, 200, shellPage(emulator, { shop, appName, appHandle, appOrigin: new URL(options.appUrl).origin, iframeSrc }), { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+    }
+    const resource = RESOURCE_PATH.exec(url.pathname);
+    if (resource && method === "GET") {
+      const shop = shopFromHandle(decodeURIComponent(resource[1]!));
+      if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
+      const html = resourcePage(emulator, {
+        shop, kind: resource[2] as "orders" | "products", numericId: resource[3]!, appName, appHandle,
+        appOrigin: new URL(options.appUrl).origin, locale: url.searchParams.get("locale") === "zh-CN" ? "zh-CN" : "en",
+        country: PREVIEW_COUNTRIES.find((c) => c === url.searchParams.get("country")) ?? "DE",
+      });
+      if (!html) return send(res, 404, `No ${resource[2]} ${resource[3]} in ${shop}`, { "Content-Type": "text/plain" });
+      return send(res, 200, html, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
     }
     const charge = CHARGE_PATH.exec(url.pathname);
     if (charge) {

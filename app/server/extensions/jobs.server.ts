@@ -6,6 +6,7 @@ import type { JobDeps, JobRegistration, JobScheduleSpec } from "../jobs/handlers
 import { adminClientForShop } from "../shopify/admin.server";
 import { WRITE_RESTRICTIONS_QUEUE } from "./restricted-items/enqueue.server";
 import { writeRestrictionMetafields } from "./restricted-items/write-restrictions.server";
+import { writeCheckoutServicesMetafield } from "./checkout-notice/write-services.server";
 
 export const EXTENSION_QUEUES = {
   writeRestrictions: WRITE_RESTRICTIONS_QUEUE,
@@ -15,7 +16,11 @@ export const EXTENSION_QUEUES = {
 export function extensionsJobHandlers(deps: JobDeps): Record<string, JobRegistration> {
   return {
     [EXTENSION_QUEUES.writeRestrictions]: {
-      handler: async (ctx: { payload: { shop: string } }) => writeRestrictionMetafields(ctx.payload.shop, await adminClientForShop(ctx.payload.shop)),
+      // The checkout notice's services come from the same rate cards, so they are rewritten on the same triggers.
+      handler: async (ctx: { payload: { shop: string } }) => {
+        const admin = await adminClientForShop(ctx.payload.shop);
+        return { ...await writeRestrictionMetafields(ctx.payload.shop, admin), checkoutServices: (await writeCheckoutServicesMetafield(ctx.payload.shop, admin)).services };
+      },
       options: { concurrency: 1 },
     },
     [EXTENSION_QUEUES.writeRestrictionsAll]: {

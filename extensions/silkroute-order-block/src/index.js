@@ -3,17 +3,12 @@
 import "@shopify/ui-extensions/preact";
 import { h, render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { dataUrl, orderBlockView } from "./view";
+import { loadOrderBlock, orderBlockView } from "./view";
 
 function Block() {
   const [state, setState] = useState({ kind: "loading" });
   useEffect(() => {
-    const url = dataUrl(shopify);
-    if (!url) return setState({ kind: "loaded", supplierOrders: [] });
-    fetch(url)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((body) => setState({ kind: "loaded", supplierOrders: body.supplierOrders }))
-      .catch(() => setState({ kind: "error" }));
+    loadOrderBlock(shopify, (url) => fetch(url)).then(setState);
   }, []);
   return orderBlockView(h, shopify, state);
 }

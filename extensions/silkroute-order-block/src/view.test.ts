@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { SUPPLIER_ORDER_STATES } from "../../../app/server/fulfillment/state-machine";
 import type { BlockApi } from "./api";
-import { dataUrl, orderBlockView, type SupplierOrderRow } from "./view";
+import { dataUrl, loadOrderBlock, orderBlockView, type SupplierOrderRow } from "./view";
 
 const here = import.meta.dirname;
 const locale = (file: string) => JSON.parse(fs.readFileSync(path.join(here, "../locales", file), "utf8")) as Record<string, unknown>;
@@ -82,5 +82,16 @@ describe("order details block", () => {
     const toml = fs.readFileSync(path.join(here, "../shopify.extension.toml"), "utf8");
     expect(toml).toMatch(/api_version = "2026-10"/);
     expect(toml).toMatch(/target = "admin\.order-details\.block\.render"/);
+  });
+});
+
+describe("loading the order details block", () => {
+  it("fetches the selected order's data and shows an error when the app refuses", async () => {
+    const asked: string[] = [];
+    const answer = (status: number, body: unknown) => async (url: string) => { asked.push(url); return new Response(JSON.stringify(body), { status }); };
+    expect(await loadOrderBlock(stubApi(), answer(200, { supplierOrders: [shipped] }))).toEqual({ kind: "loaded", supplierOrders: [shipped] });
+    expect(asked).toEqual(["/api/extensions/order-block?id=gid%3A%2F%2Fshopify%2FOrder%2F5001"]);
+    expect(await loadOrderBlock(stubApi(), answer(401, {}))).toEqual({ kind: "error" });
+    expect(await loadOrderBlock(stubApi("en.default.json", []), answer(500, {}))).toEqual({ kind: "loaded", supplierOrders: [] });
   });
 });

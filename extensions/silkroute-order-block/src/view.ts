@@ -20,6 +20,23 @@ export function dataUrl(api: BlockApi): string | null {
   return id ? `/api/extensions/order-block?id=${encodeURIComponent(id)}` : null;
 }
 
+/**
+ * What the block shows once loaded: the app's answer for the selected order. `fetch` is the extension's, which
+ * Shopify gives the session token for relative URLs; the local admin passes one that does the same.
+ */
+export async function loadOrderBlock(api: BlockApi, fetchFn: (url: string) => Promise<Response>): Promise<OrderBlockState> {
+  const url = dataUrl(api);
+  if (!url) return { kind: "loaded", supplierOrders: [] };
+  try {
+    const response = await fetchFn(url);
+    if (!response.ok) return { kind: "error" };
+    const body = (await response.json()) as { supplierOrders: SupplierOrderRow[] };
+    return { kind: "loaded", supplierOrders: body.supplierOrders };
+  } catch {
+    return { kind: "error" };
+  }
+}
+
 export function orderBlockView<N>(h: H<N>, api: BlockApi, state: OrderBlockState): N {
   const t = api.i18n.translate;
   const block = (...children: Array<N | string | null>) => h("s-admin-block", { heading: t("heading") }, ...children);

@@ -3,20 +3,12 @@
 import "@shopify/ui-extensions/preact";
 import { h, render } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { dataUrl, PRICES_QUERY, productBlockView } from "./view";
+import { loadProductBlock, productBlockView } from "./view";
 
 function Block() {
   const [state, setState] = useState({ kind: "loading" });
   useEffect(() => {
-    const id = shopify.data.selected[0]?.id;
-    (async () => {
-      const { data } = await shopify.query(PRICES_QUERY, { variables: { id } });
-      const currency = data.shop.currencyCode;
-      const response = await fetch(dataUrl(shopify, currency));
-      if (!response.ok) throw new Error(String(response.status));
-      const body = await response.json();
-      setState({ kind: "loaded", currency, prices: data.product?.variants.nodes ?? [], variants: body.variants, remapPath: body.remapPath });
-    })().catch(() => setState({ kind: "error" }));
+    loadProductBlock(shopify, (url) => fetch(url)).then(setState);
   }, []);
   return productBlockView(h, shopify, state);
 }

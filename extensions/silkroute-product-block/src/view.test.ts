@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { BlockApi } from "./api";
-import { dataUrl, marginBps, productBlockView, type MappedVariant, type ProductBlockState } from "./view";
+import { dataUrl, loadProductBlock, marginBps, productBlockView, type MappedVariant, type ProductBlockState } from "./view";
 
 const here = import.meta.dirname;
 const locale = (file: string) => JSON.parse(fs.readFileSync(path.join(here, "../locales", file), "utf8")) as Record<string, string>;
@@ -83,5 +83,24 @@ describe("product details block", () => {
     const toml = fs.readFileSync(path.join(here, "../shopify.extension.toml"), "utf8");
     expect(toml).toMatch(/api_version = "2026-10"/);
     expect(toml).toMatch(/target = "admin\.product-details\.block\.render"/);
+  });
+});
+
+describe("loading the product details block", () => {
+  it("reads prices through Direct API access, then the app's data in the shop's currency", async () => {
+    const api = stubApi();
+    vi.mocked(api.query).mockResolvedValue({ data: { shop: { currencyCode: "EUR" }, product: { variants: { nodes: [{ id: "gid://shopify/ProductVariant/1", title: "Red", price: "24.90" }] } } } });
+    const asked: string[] = [];
+    const state = await loadProductBlock(api, async (url) => { asked.push(url); return Response.json({ variants: [mapped], remapPath: "/app/mappings" }); });
+    expect(asked).toEqual(["/api/extensions/product-block?id=gid%3A%2F%2Fshopify%2FProduct%2F6001&currency=EUR"]);
+    expect(state).toEqual({ kind: "loaded", currency: "EUR", prices: [{ id: "gid://shopify/ProductVariant/1", title: "Red", price: "24.90" }], variants: [mapped], remapPath: "/app/mappings" });
+  });
+
+  it("shows an error when Shopify or the app does not answer", async () => {
+    const api = stubApi();
+    vi.mocked(api.query).mockRejectedValue(new Error("offline"));
+    expect(await loadProductBlock(api, async () => Response.json({}))).toEqual({ kind: "error" });
+    vi.mocked(api.query).mockResolvedValue({ data: { shop: { currencyCode: "USD" }, product: null } });
+    expect(await loadProductBlock(api, async () => new Response("", { status: 401 }))).toEqual({ kind: "error" });
   });
 });

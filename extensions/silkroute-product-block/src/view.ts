@@ -27,6 +27,23 @@ export function dataUrl(api: BlockApi, currency: string): string | null {
   return id ? `/api/extensions/product-block?id=${encodeURIComponent(id)}&currency=${currency}` : null;
 }
 
+/** Prices from Shopify (Direct API), then the app's supplier data in the shop's currency. */
+export async function loadProductBlock(api: BlockApi, fetchFn: (url: string) => Promise<Response>): Promise<ProductBlockState> {
+  const id = api.data.selected[0]?.id;
+  try {
+    const { data } = await api.query<{ shop: { currencyCode: string }; product: { variants: { nodes: ShopifyVariant[] } } | null }>(PRICES_QUERY, { variables: { id } });
+    if (!data) return { kind: "error" };
+    const url = dataUrl(api, data.shop.currencyCode);
+    if (!url) return { kind: "error" };
+    const response = await fetchFn(url);
+    if (!response.ok) return { kind: "error" };
+    const body = (await response.json()) as { variants: MappedVariant[]; remapPath: string };
+    return { kind: "loaded", currency: data.shop.currencyCode, prices: data.product?.variants.nodes ?? [], variants: body.variants, remapPath: body.remapPath };
+  } catch {
+    return { kind: "error" };
+  }
+}
+
 /** Margin in basis points of the price; null when the cost is unknown or in another currency. */
 export function marginBps(price: Money, cost: Amount | null): number | null {
   if (!cost || cost.currency !== price.currency || price.amount <= 0) return null;

@@ -2,6 +2,7 @@ import type { E2eTest } from "../harness";
 import { appBridgeTests } from "./app-bridge";
 import { cjTests } from "./cj";
 import { embeddedAppTests } from "./embedded-app";
+import { extensionsTests } from "./extensions";
 import { fulfillmentTests } from "./fulfillment";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
@@ -20,6 +21,7 @@ export const e2eTests: E2eTest[] = [
   ...sourcingTests,
   ...ratesTests,
   ...fulfillmentTests,
+  ...extensionsTests,
   ...privacyTests,
   ...jdTests,
   ...plansTests,

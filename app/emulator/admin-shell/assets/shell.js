@@ -347,6 +347,7 @@
             el("span", { class: "badge " + (o.cancelledAt ? "critical" : ""), text: status }),
             o.total ? el("span", { class: "muted", text: formatMoney(o.total.amount, o.total.currencyCode) }) : null,
             o.destination ? el("span", { class: "muted", text: "\u2192 " + o.destination }) : null,
+            el("a", { href: "/store/" + shopHandle + "/orders/" + o.id.split("/").pop(), text: "Order page" }),
           ]),
           el("ul", { class: "lines" }, o.lineTitles.map(function (t) { return el("li", { text: t }); })),
           o.shippingLine ? el("p", { class: "muted", text: "Shipping: " + o.shippingLine.title + " (" + formatMoney(o.shippingLine.price.amount, o.shippingLine.price.currencyCode) + ")" }) : null,

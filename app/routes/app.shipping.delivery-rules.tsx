@@ -1,0 +1,47 @@
+// Delivery rules, the Scripts replacement: hide for PO boxes or restricted items, rename, fastest first; saved to
+// the Silkroute delivery customization's metafield through the Admin API.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { CheckoutNoticeCard } from "../components/extensions/checkout-notice-card";
+import { DeliveryRulesForm } from "../components/extensions/delivery-rules-form";
+import { saveDeliveryRules } from "../server/extensions/delivery-rules/delivery-rules.server";
+import { deliveryRulesPage, rulesFromForm } from "../server/extensions/delivery-rules/rules-page.server";
+import { adminClientForSession } from "../server/shopify/admin.server";
+import { authenticate } from "../shopify.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return json(await deliveryRulesPage(session.shop, adminClientForSession(session)));
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "save") return json({ ok: false as const, error: "Unknown action" }, { status: 400 });
+  const result = await saveDeliveryRules(session.shop, adminClientForSession(session), rulesFromForm(form));
+  return result.ok ? json({ ok: true as const, error: null }) : json({ ok: false as const, error: result.error }, { status: 422 });
+};
+
+export default function DeliveryRules() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Page title="Delivery rules" backAction={{ content: "Shipping", url: "/app/shipping" }}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {result?.ok ? <Banner tone="success">Delivery rules saved. Checkout applies them from the next rate request.</Banner> : null}
+            {result && !result.ok ? <Banner tone="critical">{result.error}</Banner> : null}
+            <DeliveryRulesForm key={JSON.stringify(page.rules)} services={page.services} flags={page.flags} rules={page.rules} customization={page.customization} busy={busy} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <CheckoutNoticeCard isPlus={page.isPlus} />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
