@@ -12,6 +12,9 @@
 // ProductVariantSetInput.barcode (vendored Admin 2026-10 schema); GPSR text has no Shopify field, so it goes to
 // product metafields (product-set-input.ts).
 import { ORIGIN_COUNTRY_CODES } from "./country-codes";
+import { isValidGtin } from "../../suppliers/gtin";
+
+export { isValidGtin, supplierGtin } from "../../suppliers/gtin";
 import { EU_COUNTRIES } from "../../shipping/engine/duties/default-duty-rules";
 
 export interface ComplianceData {
@@ -50,15 +53,6 @@ export function parseOriginCountry(text: string | null | undefined): string | nu
   return code;
 }
 
-/** GS1 check digit (mod 10, weights 3 and 1 from the right) — GS1 General Specifications §7.9. */
-export function isValidGtin(code: string): boolean {
-  if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(code)) return false;
-  const digits = [...code].map(Number);
-  const check = digits.pop()!;
-  const sum = digits.reverse().reduce((acc, d, i) => acc + d * (i % 2 === 0 ? 3 : 1), 0);
-  return (10 - (sum % 10)) % 10 === check;
-}
-
 /** The merchant's barcode: blank → null; digits-only entries must be a valid GTIN-8/12/13/14. */
 export function parseBarcode(text: string | null | undefined): string | null {
   const code = (text ?? "").replace(/\s/g, "");
@@ -69,12 +63,6 @@ export function parseBarcode(text: string | null | undefined): string | null {
     throw new ComplianceInputError("barcode", `${code} is not a valid GTIN/EAN: its check digit does not match.`);
   }
   return code;
-}
-
-/** A supplier's barcode is kept only when it is a valid GTIN; a malformed one would fail Shopify's or customs' checks. */
-export function supplierGtin(text: string | null | undefined): string | null {
-  const code = (text ?? "").replace(/\s/g, "");
-  return isValidGtin(code) ? code : null;
 }
 
 const text = (value: string | null | undefined, max: number): string | null => {
