@@ -64,3 +64,12 @@ export async function releaseCustomsHolds(shop: string, variantGids?: readonly s
   }
   return released;
 }
+
+/** The import list pages where the held order's products get their customs data, for links on the order page. */
+export async function customsFixLinks(row: Pick<SupplierOrderRow, "shop" | "lines" | "reasonCode">): Promise<Array<{ title: string; url: string }>> {
+  if (row.reasonCode !== CUSTOMS_HOLD) return [];
+  const variantGids = (row.lines as unknown as PlannedLine[]).map((l) => l.variantGid);
+  const productGids = [...new Set((await db.variantMapping.findMany({ where: { shop: row.shop, variantGid: { in: variantGids } }, select: { productGid: true } })).map((m) => m.productGid))];
+  const items = await db.importItem.findMany({ where: { shop: row.shop, productGid: { in: productGids } }, select: { id: true, title: true } });
+  return items.map((i) => ({ title: i.title || "Untitled product", url: `/app/import-list/${i.id}` }));
+}

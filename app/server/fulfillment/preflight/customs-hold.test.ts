@@ -3,7 +3,7 @@ import db from "../../../db.server";
 import { startWorld, type World } from "../test-world";
 import { processFulfillmentRequests } from "../fulfillment-requests.server";
 import { approveSupplierOrder } from "../order-actions.server";
-import { CUSTOMS_HOLD, releaseCustomsHolds } from "./customs-hold.server";
+import { CUSTOMS_HOLD, customsFixLinks, releaseCustomsHolds } from "./customs-hold.server";
 
 let world: World;
 beforeEach(async () => { world = await startWorld(); });
@@ -77,5 +77,15 @@ describe("the EU customs pre-flight hold", () => {
     await world.drain();
     expect((await stateOf(row.id)).state).toBe("placed");
     expect(world.sandbox.orderCount).toBe(1);
+  });
+
+  it("links the held order to the import list page of each product that lacks data", async () => {
+    await setMapping({ gpsrResponsiblePerson: null });
+    const mapping = await db.variantMapping.findFirstOrThrow({ where: { shop: world.shop } });
+    const item = await db.importItem.create({ data: { shop: world.shop, supplier: "sandbox", supplierProductId: mapping.supplierProductId, handle: "silk-scarf", productGid: mapping.productGid,
+      status: "pushed", title: "Silk Scarf", descriptionHtml: "", images: [], variants: [], snapshot: {} } });
+    const row = await stateOf((await order()).id);
+    expect(await customsFixLinks(row)).toEqual([{ title: "Silk Scarf", url: `/app/import-list/${item.id}` }]);
+    expect(await customsFixLinks({ ...row, reasonCode: "MARGIN_BELOW_FLOOR" })).toEqual([]);
   });
 });
