@@ -25,6 +25,8 @@ export async function importListView(shop: string, destination: string | null) {
         id: item.id, title: item.title, titleZh: item.snapshot.titleZh, englishMissing: englishGapMessage(englishGaps(item)), supplier: item.supplier, supplierProductId: item.supplierProductId, status: item.status,
         lastError: item.lastError, productGid: item.productGid, image: item.images.find((i) => i.keep)?.url ?? null,
         visibleOn: item.status === "pushed" ? item.publishedTo : [],
+        // Required to sell to the EU: an order lacking them is held before the supplier (customs-hold.server.ts).
+        euMissing: missingForEu(itemCompliance(item)).map((gap) => GAP_LABEL[gap]),
         variants: `${kept.length} of ${item.variants.length}`,
         price: prices.length ? `${formatMoney(money(Math.min(...prices), pricing.rules.currency))} – ${formatMoney(money(Math.max(...prices), pricing.rules.currency))}` : "–",
         margin: margins.length ? `${pct(Math.min(...margins))} – ${pct(Math.max(...margins))}` : "–",
