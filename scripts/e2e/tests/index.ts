@@ -1,6 +1,7 @@
 import type { E2eTest } from "../harness";
 import { appBridgeTests } from "./app-bridge";
 import { cjTests } from "./cj";
+import { complianceTests } from "./compliance";
 import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
 import { privacyTests } from "./privacy";
@@ -18,6 +19,7 @@ export const e2eTests: E2eTest[] = [
   ...testStoreTests,
   ...sourcingTests,
   ...ratesTests,
+  ...complianceTests,
   ...fulfillmentTests,
   ...privacyTests,
   ...jdTests,
