@@ -13,6 +13,8 @@ export interface ComplianceFormView {
   variants: Array<{ id: string; label: string; barcode: string }>;
 }
 
+const rowsOf = <T,>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+
 /** Customs and EU product-safety (GPSR) fields of an import item; the names are what editFromForm reads. */
 export function ComplianceCard({ view }: { view: ComplianceFormView }) {
   const [f, setF] = useState(view);
@@ -38,9 +40,14 @@ export function ComplianceCard({ view }: { view: ComplianceFormView }) {
             helpText="Name, postal address and contact of the economic operator in the EU (GPSR Art. 4). Required to sell to the EU." />
           <TextField label="Manufacturer (GPSR)" {...field("gpsrManufacturer")} multiline={2} helpText="Name, postal address and contact." />
           <TextField label="Safety information and warnings" {...field("gpsrSafetyInfo")} multiline={2} />
-          {view.variants.map((v, i) => (
-            <TextField key={v.id} label={`Barcode (GTIN/EAN) — ${v.label}`} name={`barcode:${v.id}`} value={f.variants[i]!.barcode} autoComplete="off"
-              onChange={(barcode) => setF({ ...f, variants: f.variants.map((x) => (x.id === v.id ? { ...x, barcode } : x)) })} />
+          <Text as="h3" variant="headingSm">Barcodes (GTIN/EAN), per variant</Text>
+          {rowsOf(view.variants, 3).map((row) => (
+            <FormLayout.Group key={row[0]!.id} condensed>
+              {row.map((v) => (
+                <TextField key={v.id} label={v.label} name={`barcode:${v.id}`} value={f.variants.find((x) => x.id === v.id)!.barcode} autoComplete="off"
+                  onChange={(barcode) => setF({ ...f, variants: f.variants.map((x) => (x.id === v.id ? { ...x, barcode } : x)) })} />
+              ))}
+            </FormLayout.Group>
           ))}
         </FormLayout>
         <Text as="p" tone="subdued">

@@ -14,7 +14,7 @@ import { enqueuePlacement } from "../queues.server";
 export const CUSTOMS_HOLD = "CUSTOMS_DATA_MISSING";
 
 export const CUSTOMS_FIX_HINT =
-  "Add the missing fields in the Compliance section of each product's import list page (Products → Import list), then save: " +
+  "Add the missing fields in the Compliance section of each product's import list page (Silkroute → Import list), then save: " +
   "the order is checked again and sent to the supplier on its own. Or approve it to send it without them.";
 
 export interface CustomsProblem { message: string; fix: string }
