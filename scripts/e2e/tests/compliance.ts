@@ -67,4 +67,46 @@ export const complianceTests: E2eTest[] = [
       await page.click("#tools-toggle");
     },
   },
+  {
+    name: "compliance: checkout for an EU cart with three HS codes states the duty and fees for three customs lines",
+    timeoutMs: 60_000,
+    async run({ shell, page, stack, screenshot }) {
+      const product = importedProduct(stack);
+      assert(product && product.variants.length >= 3, `run the sourcing flow first: "${IMPORTED_TITLE}" with three variants is not in the store`);
+      // Three variants classified under three subheadings (a blouse, a T-shirt and a bag in the simulator test's cart),
+      // written where the merchant's edit would put them: the variant mappings the rate callback reads.
+      const { default: db } = await import("../../../app/db.server");
+      const lines = product.variants.slice(0, 3).map((v, i) => ({ variantGid: v.id, hsCode: ["620610", "610910", "420292"][i]! }));
+      for (const l of lines) await db.variantMapping.updateMany({ where: { shop: stack.shop, variantGid: l.variantGid }, data: { hsCode: l.hsCode } });
+      // The app's rate callback caches mappings and hears of writes made in its own process; a barcode edit in
+      // Shopify (products/update → the mapping's barcode) is such a write, so the cache re-reads the changed rows.
+      const edit = await stack.emulator.graphql(stack.shop, `mutation($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {
+        productVariantsBulkUpdate(productId: $productId, variants: $variants) { userErrors { message } } }`,
+        { productId: product.id, variants: [{ id: lines[0]!.variantGid, barcode: "6291041500213" }] }) as { data: { productVariantsBulkUpdate: { userErrors: unknown[] } } };
+      assert(edit.data.productVariantsBulkUpdate.userErrors.length === 0, `the barcode edit failed: ${JSON.stringify(edit)}`);
+
+      await shell.open("/app/shipping");
+      await shell.fillCart(IMPORTED_TITLE, 1, "FR");
+      await page.click("#add-line");
+      await page.click("#add-line");
+      const selects = page.locator(".cart-line .line-variant");
+      for (const [i, l] of lines.entries()) await selects.nth(i).selectOption(l.variantGid);
+      // The rate callback's mapping cache picks up another process's writes on its background refresh.
+      let last: string[] = [];
+      const descriptions = await waitUntil("checkout to count three customs lines", async () => {
+        await page.click("#quote-rates");
+        await page.getByTestId("rates-source").waitFor();
+        last = await page.locator("#rates .rate-description").allTextContents();
+        return last.some((d) => d.includes("for 3 customs lines")) ? last : null;
+      }, 40_000, 2_000).catch(async (e: Error) => {
+        await screenshot("shell-checkout-eu-three-lines-failed");
+        const cart = await selects.evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value));
+        throw new Error(`${e.message}; cart ${JSON.stringify(cart)}; rates say ${JSON.stringify(last)}`);
+      });
+      assert(descriptions.some((d) => /Duties & taxes prepaid, included \(est\. [^)]+ for 3 customs lines\)/.test(d)), `no DDP rate states the duty for 3 lines: ${JSON.stringify(descriptions)}`);
+      assert(descriptions.some((d) => /customs duty & fees due on delivery \(est\. [^)]+ for 3 customs lines\)/.test(d)), `no DDU rate states the duty due for 3 lines: ${JSON.stringify(descriptions)}`);
+      await screenshot("shell-checkout-eu-three-lines");
+      await page.click("#tools-toggle");
+    },
+  },
 ];
