@@ -66,6 +66,7 @@ export default function ImportList() {
                     <Link to={`/app/import-list/${item.id}`}>{item.title || item.titleZh || item.supplierProductId}</Link> <Text as="span" tone="subdued">{item.supplier} {item.supplierProductId}</Text>
                     {item.titleZh && item.title ? <Text as="p" tone="subdued">{item.titleZh}</Text> : null}
                     {item.englishMissing ? <Badge tone="warning">English missing</Badge> : null}
+                    {item.euMissing.length ? <Badge tone="attention">{`EU data missing: ${item.euMissing.join(", ")}`}</Badge> : null}
                   </IndexTable.Cell>
                   <IndexTable.Cell>{item.variants}</IndexTable.Cell>
                   <IndexTable.Cell>{item.price}</IndexTable.Cell>

@@ -6,6 +6,7 @@ import { authenticate } from "../shopify.server";
 import { supplierOrderDetail } from "../server/fulfillment/orders-view.server";
 import { approveSupplierOrder, cancelSupplierOrderByMerchant, checkTrackingNow, handBackToShopify, retrySupplierOrder } from "../server/fulfillment/order-actions.server";
 import { StateBadge } from "../components/orders/state-badge";
+import { CustomsFixLinks } from "../components/orders/customs-fix-links";
 import { ForwarderTrackingForm } from "../components/consolidation/forwarder-tracking-form";
 import { recordForwarderParcel } from "../server/consolidation/forwarder-tracking.server";
 import { handlerForIntent } from "../server/http/intent";
@@ -35,7 +36,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function SupplierOrderPage() {
-  const { order, hold, timeline, actions, replacedBy } = useLoaderData<typeof loader>();
+  const { order, hold, timeline, actions, replacedBy, customsFixLinks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <Page title={`${order.orderName} · ${order.supplier} ${order.warehouse}`} backAction={{ url: "/app/orders" }} titleMetadata={<StateBadge state={order.state} />}>
@@ -50,7 +51,10 @@ export default function SupplierOrderPage() {
               </Banner>
             )}
             {order.reasonMessage && (
-              <Banner tone="warning" title={order.reasonMessage}>{order.fixHint && <Text as="p">{order.fixHint}</Text>}</Banner>
+              <Banner tone="warning" title={order.reasonMessage}>
+                {order.fixHint && <Text as="p">{order.fixHint}</Text>}
+                <CustomsFixLinks links={customsFixLinks} />
+              </Banner>
             )}
             <Card>
               <BlockStack gap="200">

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Text, TextField, Thumbnail } from "@shopify/polaris";
 import { useRef, useState } from "react";
+import { ComplianceCard, type ComplianceFormView } from "./compliance-card";
 
 export interface ImportItemFormView {
   item: { title: string; descriptionHtml: string; tags: string; productType: string; collections: string[]; images: Array<{ url: string; keep: boolean }>; hsCode?: string };
@@ -9,6 +10,7 @@ export interface ImportItemFormView {
   variants: Array<{ id: string; sku: string; specs: string; keep: boolean; cost: string; price: string; rulePrice: string; margin: string; marginBps: number | null; stock: number }>;
   /** The supplier's Chinese original, shown beside the English fields (JD gives Chinese only). */
   chinese?: { title: string | null; description?: string | null; missing: string | null };
+  compliance?: ComplianceFormView;
 }
 
 function Original({ text }: { text: string | null | undefined }) {
@@ -35,8 +37,8 @@ export function ImportItemForm({ view, busy }: { view: ImportItemFormView; busy:
               <TextField label={view.chinese?.title || view.chinese?.description ? "Description (English, HTML)" : "Description (HTML)"} name="descriptionHtml" value={f.descriptionHtml} onChange={(descriptionHtml) => setF({ ...f, descriptionHtml })} multiline={4} autoComplete="off" />
               <Original text={view.chinese?.description} />
             </BlockStack>
-            <TextField label="HS code" name="hsCode" value={f.hsCode ?? ""} onChange={(hsCode) => setF({ ...f, hsCode })} autoComplete="off"
-              helpText="Customs needs it for parcels leaving China; some suppliers (JD) give none." />
+            {view.compliance ? null : <TextField label="HS code" name="hsCode" value={f.hsCode ?? ""} onChange={(hsCode) => setF({ ...f, hsCode })} autoComplete="off"
+              helpText="Customs needs it for parcels leaving China; some suppliers (JD) give none." />}
             <FormLayout.Group>
               <TextField label="Tags" name="tags" value={f.tags} onChange={(tags) => setF({ ...f, tags })} autoComplete="off" helpText="Comma-separated" />
               <TextField label="Product type" name="productType" value={f.productType} onChange={(productType) => setF({ ...f, productType })} autoComplete="off" />
@@ -45,6 +47,7 @@ export function ImportItemForm({ view, busy }: { view: ImportItemFormView; busy:
             {f.collections.map((c) => <input key={c} type="hidden" name="collections" value={c} />)}
           </FormLayout>
         </Card>
+        {view.compliance ? <ComplianceCard view={view.compliance} /> : null}
         <Card>
           <BlockStack gap="200">
             <Text as="h2" variant="headingMd">Images</Text>

@@ -4,6 +4,7 @@ import db from "../../db.server";
 import { parseDecimal } from "../money";
 import type { ShippingAddress } from "../suppliers/supplier-order-models";
 import type { AssignedFulfillmentOrder, RejectionReason } from "./shopify/fulfillment-api.server";
+import { isEuDestination } from "../sourcing/compliance/compliance-data";
 import { checkAddress } from "./preflight/address-check";
 
 export interface PlannedLine {
@@ -51,7 +52,9 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
 
   for (const li of items) {
     const m = mappings.get(li.variant!.id)!;
-    if (country !== "CN" && !m.hsCode) {
+    // EU parcels are not refused for missing customs data: they are accepted and held until it is added
+    // (preflight/customs-hold.server.ts), so fixing the product releases them.
+    if (country !== "CN" && !m.hsCode && !isEuDestination(country)) {
       return reject("MISSING_CUSTOMS_INFO", `${li.sku || m.supplierSku} has no HS code, which customs needs for parcels leaving China. Add it on the product's supplier mapping, then request fulfillment again.`);
     }
     const stock = (m.stock ?? null) as Record<string, number> | null;

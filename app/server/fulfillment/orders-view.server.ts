@@ -1,5 +1,6 @@
 // What the admin's orders pages show: supplier orders by status tab, and one order's timeline. No PII leaves
 // here except the order name the merchant already sees in Shopify.
+import { customsFixLinks } from "./preflight/customs-hold.server";
 import db from "../../db.server";
 import { replacementOf, supplierLabel } from "./backup-supplier.server";
 import type { Prisma } from "@prisma/client";
@@ -45,6 +46,7 @@ export async function supplierOrderDetail(shop: string, id: string) {
   const hold = (await holdsFor(shop, [row.fulfillmentOrderGid])).get(row.fulfillmentOrderGid);
   const replacedBy = await replacementOf(row);
   return {
+    customsFixLinks: await customsFixLinks(row),
     replacedBy: replacedBy ? { id: replacedBy.id, supplier: supplierLabel(replacedBy.supplier), state: replacedBy.state } : null,
     order: { ...order, logistic: logisticSent(row), trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[] },
     hold: hold ? describeHold(hold) : null, // while Shopify holds the fulfillment order: "Awaiting payment: …"

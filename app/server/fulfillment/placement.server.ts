@@ -8,6 +8,7 @@ import { money } from "../money";
 import { supplierAdapter } from "./supplier-gateway.server";
 import { getSettings } from "./settings.server";
 import { checkGuardrails } from "./preflight/guardrails";
+import { CUSTOMS_HOLD, customsProblem } from "./preflight/customs-hold.server";
 import { fxTableForShop } from "../fx/fx-rates.server";
 import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderRow } from "./supplier-orders.server";
 import { enqueuePlacement } from "./queues.server";
@@ -46,6 +47,13 @@ async function preflight(row: SupplierOrderRow): Promise<Step> {
   // Held in Shopify (payment, fraud check, address): wait; hold_released re-enqueues placement (holds.server.ts).
   if (await isFulfillmentOrderHeld(row.shop, row.fulfillmentOrderGid)) return "stop";
   if (row.approvedAt) return (await transition(row, "placing", "Approved by the merchant; sending to the supplier.")) ? "continue" : "continue";
+  // An EU parcel without HS code, origin or GPSR responsible person is held here, in review and autopilot alike;
+  // saving the data releases it (preflight/customs-hold.server.ts), approving sends it anyway.
+  const customs = await customsProblem(row);
+  if (customs) {
+    await transition(row, "needs_attention", customs.message, { reasonCode: CUSTOMS_HOLD, reasonMessage: customs.message, fixHint: customs.fix });
+    return "stop";
+  }
   const { settings, problem } = await guardrailProblem(row);
   if (settings.mode === "review") {
     await transition(row, "awaiting_approval", problem ? `Waiting for your approval. Note: ${problem.message}` : "Waiting for your approval (review mode).",

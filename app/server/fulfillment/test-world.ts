@@ -58,7 +58,8 @@ export async function startWorld(options: WorldOptions = {}) {
   const variantGid = product.data.productSet.product.variants.nodes[0]!.id;
   await db.variantMapping.create({
     data: { shop, productGid: product.data.productSet.product.id, variantGid, shopifySku: "SR-SCARF", supplier: "sandbox", supplierProductId: found.p.pid,
-      supplierSku: found.v.vid, costMinor: found.v.cost_fen, costCurrency: "CNY", hsCode: "621410", weightGrams: 120, stock: { "CN-SZ": 500 } },
+      supplierSku: found.v.vid, costMinor: found.v.cost_fen, costCurrency: "CNY", hsCode: "621410", originCountry: "CN", weightGrams: 120,
+      gpsrResponsiblePerson: "EU Rep GmbH, Hauptstraße 1, 10115 Berlin, DE", stock: { "CN-SZ": 500 } },
   });
   await db.fulfillmentSettings.create({ data: { shop, mode: "auto", notifyCustomer: true } });
 

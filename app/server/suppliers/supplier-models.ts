@@ -77,6 +77,16 @@ export interface SupplierVariant {
   readonly weightGrams: number | null;
   readonly dimensions: DimensionsMm | null;
   readonly imageUrl?: string;
+  /** A GTIN/EAN/UPC the supplier gives for this SKU (JD `upc`), kept only when its check digit is valid. */
+  readonly barcode?: string | null;
+}
+
+/** Customs and product-safety facts a supplier publishes; each absent when the supplier gives none. */
+export interface SupplierComplianceFacts {
+  /** Customs goods description in English (CJ `entryNameEn`, with `materialNameEn`). */
+  readonly customsDescription?: string | null;
+  /** Brand or maker as the supplier names it (JD `brandName`): a starting point for the GPSR manufacturer. */
+  readonly manufacturer?: string | null;
 }
 
 export interface SupplierProduct {
@@ -93,6 +103,7 @@ export interface SupplierProduct {
   readonly originCountry: string | null;
   readonly hazards: HazardFlags;
   readonly warehouses: readonly WarehouseCode[];
+  readonly compliance?: SupplierComplianceFacts;
 }
 
 /** Where stock is asked for: a supplier warehouse (sandbox, CJ) or a delivery area (JD area ids "1_72_2799"). */

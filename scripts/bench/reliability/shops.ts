@@ -24,7 +24,9 @@ export async function createBenchShops(count: number, emulator: any, supplierVar
     const set = (await emulator.graphql(shop, PRODUCT_SET, { synchronous: true, input: { title: "Bench item", productOptions: [{ name: "Title", values: [{ name: "Default Title" }] }],
       variants: [{ optionValues: [{ optionName: "Title", name: "Default Title" }], price: "30.00", sku: "BENCH-1", inventoryQuantities: [{ locationId: wh!.locationGid, name: "available", quantity: 1_000_000 }] }] } })) as any;
     const product = set.data.productSet.product;
-    await db.variantMapping.create({ data: { shop, productGid: product.id, variantGid: product.variants.nodes[0].id, supplier: "sandbox", supplierProductId: supplierVariant.pid, supplierSku: supplierVariant.vid, costMinor: supplierVariant.cost_fen, costCurrency: "CNY", hsCode: "621410" } });
+    await db.variantMapping.create({ data: { shop, productGid: product.id, variantGid: product.variants.nodes[0].id, supplier: "sandbox", supplierProductId: supplierVariant.pid, supplierSku: supplierVariant.vid, costMinor: supplierVariant.cost_fen, costCurrency: "CNY", hsCode: "621410",
+      // Complete EU customs data, so orders to Berlin are not held by the customs pre-flight (customs-hold.server.ts).
+      originCountry: "CN", gpsrResponsiblePerson: "EU Rep GmbH, Hauptstrasse 1, 10115 Berlin" } });
     await db.fulfillmentSettings.create({ data: { shop, mode: "auto", notifyCustomer: false } });
     shops.push({ shop, variantGid: product.variants.nodes[0].id });
   }

@@ -1,6 +1,7 @@
 import type { E2eTest } from "../harness";
 import { appBridgeTests } from "./app-bridge";
 import { cjTests } from "./cj";
+import { complianceTests } from "./compliance";
 import { embeddedAppTests } from "./embedded-app";
 import { extensionsTests } from "./extensions";
 import { fulfillmentTests } from "./fulfillment";
@@ -20,6 +21,7 @@ export const e2eTests: E2eTest[] = [
   ...testStoreTests,
   ...sourcingTests,
   ...ratesTests,
+  ...complianceTests,
   ...fulfillmentTests,
   ...extensionsTests,
   ...privacyTests,

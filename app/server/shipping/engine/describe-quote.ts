@@ -31,21 +31,30 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
   }
   if (nothingDue) return "No import duties or taxes expected";
   // Under a VAT/GST-at-checkout regime (EU IOSS ≤ €150, UK ≤ £135, Australia ≤ A$1,000, …) the seller collects
-  // the tax with the order whatever the shipping terms, so the buyer owes nothing for that parcel on delivery.
+  // the tax with the order whatever the shipping terms. Customs duty and import fees are not part of that: the EU
+  // €3 per customs line is a customs debt paid at import, not through IOSS (ADR 0100, "DDU wording"), so under
+  // DDU the buyer pays it, and any national fee, to the carrier on delivery.
   let atCheckout = 0;
   let onDelivery = 0;
   let anyOnDelivery = false;
+  let onlyDutyAndFees = true; // everything due on delivery is duty and fees of checkout-taxed parcels
   for (const p of parcels) {
     if (p.duties.collectedAt === "none") continue;
-    const estimate = p.duties.duty.amount + p.duties.tax.amount + p.duties.fees.amount;
-    if (p.duties.collectedAt === "checkout" && p.duties.tax.amount > 0) atCheckout += estimate;
-    else [onDelivery, anyOnDelivery] = [onDelivery + estimate, true];
+    const dutyAndFees = p.duties.duty.amount + p.duties.fees.amount;
+    if (p.duties.collectedAt === "checkout" && p.duties.tax.amount > 0) {
+      atCheckout += p.duties.tax.amount;
+      if (dutyAndFees > 0) [onDelivery, anyOnDelivery] = [onDelivery + dutyAndFees, true];
+    } else {
+      [onDelivery, anyOnDelivery, onlyDutyAndFees] = [onDelivery + dutyAndFees + p.duties.tax.amount, true, false];
+    }
   }
   const checkoutPart = atCheckout > 0 ? `VAT/GST charged at checkout (est. ${amount({ amount: atCheckout, currency })})` : "";
   if (!anyOnDelivery) return `${checkoutPart}; nothing to pay on delivery`;
-  const deliveryPart = onDelivery > 0
-    ? `Duties & taxes due on delivery (est. ${amount({ amount: onDelivery, currency })})`
-    : "Duties & taxes, if any, due on delivery";
+  const deliveryPart = onlyDutyAndFees
+    ? `Customs duty & fees due on delivery (est. ${amount({ amount: onDelivery, currency })}${perLines}), plus any carrier collection fee`
+    : onDelivery > 0
+      ? `Duties & taxes due on delivery (est. ${amount({ amount: onDelivery, currency })})`
+      : "Duties & taxes, if any, due on delivery";
   return checkoutPart ? `${checkoutPart}; ${deliveryPart.charAt(0).toLowerCase()}${deliveryPart.slice(1)}` : deliveryPart;
 }
 

@@ -50,3 +50,29 @@ describe("duties already in the product prices (landed-cost pricing)", () => {
     expect(direct.description).toMatch(/Duties prepaid, included in the product prices; VAT\/GST included \(est\. 21\.80 EUR\)/);
   });
 });
+
+// DDU wording (ADR 0100): the EU €3 per customs line is a customs debt paid at import, not through IOSS (Commission
+// guidance of 2026-06-02, platform-and-peers-2026.md §2.3), so a DDU parcel's buyer is told VAT is charged at
+// checkout and duty and fees are due on delivery — never "nothing to pay on delivery".
+describe("the EU duty line on a DDU (postal) rate", () => {
+  const result = quoteRates(cart, buildContext());
+  const economy = result.quotes.find((q) => q.serviceCode === "SR-POST-ECONOMY")!;
+  const parcel = economy.parcels[0]!;
+
+  it("charges neither duty nor fees in the rate", () => {
+    expect(economy.incoterm).toBe("DDU");
+    expect(parcel.duties).toMatchObject({ included: false, collectedAt: "checkout", duty: { amount: 9_00 }, fees: { amount: 12_00 }, tax: { amount: 21_80 } });
+  });
+
+  it("says VAT is charged at checkout and duty and fees per customs line are due on delivery", () => {
+    expect(economy.description).toContain(
+      "VAT/GST charged at checkout (est. 21.80 EUR); customs duty & fees due on delivery (est. 21.00 EUR for 3 customs lines), plus any carrier collection fee");
+    expect(economy.description).not.toMatch(/nothing to pay on delivery/);
+  });
+
+  it("words a one-line cart without a line count", () => {
+    const single = buildRateRequest({ ...cart, items: [cart.items[0]!] });
+    const text = quoteRates(single, buildContext()).quotes.find((q) => q.serviceCode === "SR-POST-ECONOMY")!.description;
+    expect(text).toMatch(/customs duty & fees due on delivery \(est\. 7\.00 EUR\), plus any carrier collection fee/);
+  });
+});

@@ -28,13 +28,18 @@ describe("quoteRates", () => {
     expect(quote(r, "SR-POST-ECONOMY").parcels[0]!.duties.included).toBe(false);
   });
 
-  it("tells a UK, EU or Australian buyer of a low-value DDU parcel that VAT is charged at checkout, not on delivery", () => {
-    for (const destination of [{ country: "GB", province: "", postal_code: "SW1A 1AA", city: "London" }, { country: "DE", province: "", postal_code: "10115", city: "Berlin" }, { country: "AU", province: "NSW", postal_code: "2000", city: "Sydney" }]) {
+  it("tells a UK or Australian buyer of a low-value DDU parcel that VAT is charged at checkout, not on delivery", () => {
+    for (const destination of [{ country: "GB", province: "", postal_code: "SW1A 1AA", city: "London" }, { country: "AU", province: "NSW", postal_code: "2000", city: "Sydney" }]) {
       const economy = quote(quoteRates(buildRateRequest({ destination }), buildContext()), "SR-POST-ECONOMY");
       expect(economy.incoterm).toBe("DDU");
-      expect(economy.description).toMatch(/VAT\/GST charged at checkout \(est\. \d+\.\d{2} USD\)/);
-      expect(economy.description).not.toMatch(/due on delivery/);
+      expect(economy.description).toMatch(/VAT\/GST charged at checkout \(est\. \d+\.\d{2} USD\); nothing to pay on delivery/);
     }
+  });
+
+  it("tells an EU buyer of a low-value DDU parcel that VAT is charged at checkout and the EU duty is due on delivery", () => {
+    const economy = quote(quoteRates(buildRateRequest({ destination: { country: "DE", province: "", postal_code: "10115", city: "Berlin" } }), buildContext()), "SR-POST-ECONOMY");
+    expect(economy.incoterm).toBe("DDU");
+    expect(economy.description).toMatch(/VAT\/GST charged at checkout \(est\. \d+\.\d{2} USD\); customs duty & fees due on delivery \(est\. \d+\.\d{2} USD\), plus any carrier collection fee/);
   });
 
   it("still says duties are due on delivery for a DDU parcel above the low-value limit", () => {

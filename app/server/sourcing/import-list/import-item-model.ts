@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ComplianceData } from "../compliance/compliance-data";
 
 /** The JSON columns of ImportItem, parsed on read so a bad row fails loudly instead of pushing garbage. */
 const MoneyShape = z.object({ amount: z.number().int(), currency: z.string() });
@@ -16,6 +17,8 @@ export const ImportVariantSchema = z.object({
   keep: z.boolean(),
   /** Merchant's own price in the shop currency's minor units; null to use the pricing rules. */
   priceOverride: z.number().int().nonnegative().nullable(),
+  /** GTIN/EAN/UPC from the supplier or the merchant; pushed as the variant barcode. Absent on older rows. */
+  barcode: z.string().nullable().optional(),
 });
 
 export const ImportImageSchema = z.object({ url: z.string(), keep: z.boolean() });
@@ -30,6 +33,13 @@ export const SnapshotSchema = z.object({
   originCountry: z.string().nullable(),
   hazards: z.object({ battery: z.boolean(), liquid: z.boolean(), magnet: z.boolean(), powder: z.boolean(), source: z.string() }),
   warehouses: z.array(z.string()),
+  /** Customs and GPSR text (issue #15), from the supplier where it has it, else the merchant. Absent on older rows. */
+  compliance: z.object({
+    customsDescription: z.string().nullable(),
+    gpsrManufacturer: z.string().nullable(),
+    gpsrResponsiblePerson: z.string().nullable(),
+    gpsrSafetyInfo: z.string().nullable(),
+  }).optional(),
 });
 
 export type ImportVariant = z.infer<typeof ImportVariantSchema>;
@@ -56,6 +66,16 @@ export interface ImportItemView {
   pushedAt: string | null;
   /** Sales channels the pushed product is published to (where buyers can see it). */
   publishedTo: string[];
+}
+
+/** Everything customs and GPSR need for this item, in one shape (compliance-data.ts). */
+export function itemCompliance(item: Pick<ImportItemView, "snapshot">): ComplianceData {
+  const c = item.snapshot.compliance;
+  return {
+    hsCode: item.snapshot.hsCode, originCountry: item.snapshot.originCountry,
+    customsDescription: c?.customsDescription ?? null, gpsrManufacturer: c?.gpsrManufacturer ?? null,
+    gpsrResponsiblePerson: c?.gpsrResponsiblePerson ?? null, gpsrSafetyInfo: c?.gpsrSafetyInfo ?? null,
+  };
 }
 
 const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);

@@ -7,6 +7,8 @@ import { COLLECTIONS } from "../push/push-operations";
 import { getImportItem, listImportItems, type ImportItemEdit } from "./import-list.server";
 import { quoteItem } from "./item-quotes";
 import { englishGapMessage, englishGaps } from "./english-copy";
+import { itemCompliance, type ImportItemView } from "./import-item-model";
+import { GAP_LABEL, missingForEu } from "../compliance/compliance-data";
 
 const pct = (bps: number | null) => (bps === null ? "–" : `${(bps / 100).toFixed(1)} %`);
 
@@ -23,6 +25,8 @@ export async function importListView(shop: string, destination: string | null) {
         id: item.id, title: item.title, titleZh: item.snapshot.titleZh, englishMissing: englishGapMessage(englishGaps(item)), supplier: item.supplier, supplierProductId: item.supplierProductId, status: item.status,
         lastError: item.lastError, productGid: item.productGid, image: item.images.find((i) => i.keep)?.url ?? null,
         visibleOn: item.status === "pushed" ? item.publishedTo : [],
+        // Required to sell to the EU: an order lacking them is held before the supplier (customs-hold.server.ts).
+        euMissing: missingForEu(itemCompliance(item)).map((gap) => GAP_LABEL[gap]),
         variants: `${kept.length} of ${item.variants.length}`,
         price: prices.length ? `${formatMoney(money(Math.min(...prices), pricing.rules.currency))} – ${formatMoney(money(Math.max(...prices), pricing.rules.currency))}` : "–",
         margin: margins.length ? `${pct(Math.min(...margins))} – ${pct(Math.max(...margins))}` : "–",
@@ -39,6 +43,7 @@ export async function importItemEditView(shop: string, id: string, admin: AdminC
   const collections = admin ? (await admin.request(COLLECTIONS).catch(() => null))?.collections.nodes ?? [] : [];
   return {
     item: { ...item, tags: item.tags.join(", "), hsCode: item.snapshot.hsCode ?? "" },
+    compliance: complianceFormView(item),
     chinese: { title: item.snapshot.titleZh, description: item.snapshot.descriptionZh, missing: englishGapMessage(englishGaps(item)) },
     currency: pricing.rules.currency,
     collections: collections.map((c) => ({ label: c.title, value: c.id })),
@@ -71,6 +76,20 @@ export function editFromForm(form: FormData, currency: string): { edit: ImportIt
       collections: form.getAll("collections").map(String), keepImages: form.getAll("keepImage").map(String),
       keepVariants: form.getAll("keepVariant").map(String), prices,
       ...(form.has("hsCode") ? { hsCode: String(form.get("hsCode")) } : {}),
+      ...(COMPLIANCE_FIELDS.some((k) => form.has(k)) ? { compliance: Object.fromEntries(COMPLIANCE_FIELDS.filter((k) => form.has(k)).map((k) => [k, String(form.get(k))])) } : {}),
+      barcodes: Object.fromEntries([...form].filter(([key]) => key.startsWith("barcode:")).map(([key, value]) => [key.slice(8), String(value)])),
     },
+  };
+}
+
+const COMPLIANCE_FIELDS = ["originCountry", "customsDescription", "gpsrManufacturer", "gpsrResponsiblePerson", "gpsrSafetyInfo"] as const;
+
+function complianceFormView(item: ImportItemView) {
+  const c = itemCompliance(item);
+  return {
+    hsCode: c.hsCode ?? "", originCountry: c.originCountry ?? "", customsDescription: c.customsDescription ?? "",
+    gpsrManufacturer: c.gpsrManufacturer ?? "", gpsrResponsiblePerson: c.gpsrResponsiblePerson ?? "", gpsrSafetyInfo: c.gpsrSafetyInfo ?? "",
+    missingForEu: missingForEu(c).map((gap) => GAP_LABEL[gap]),
+    variants: item.variants.filter((v) => v.keep).map((v) => ({ id: v.supplierVariantId, label: Object.values(v.options).join(" / ") || v.sku, barcode: v.barcode ?? "" })),
   };
 }

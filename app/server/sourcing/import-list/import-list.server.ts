@@ -3,7 +3,9 @@ import type { SupplierAdapter, SupplierProduct, VariantAvailability } from "../.
 import type { SupplierCode } from "../../suppliers/supplier-models";
 import { adapterFor } from "../supplier-connections.server";
 import { inChunks } from "../chunked";
-import { importHandle, toImportItemView, type ImportImage, type ImportItemView, type ImportSnapshot, type ImportVariant } from "./import-item-model";
+import { ComplianceInputError, parseBarcode, parseComplianceInput, type ComplianceData } from "../compliance/compliance-data";
+import { releaseCustomsHolds } from "../../fulfillment/preflight/customs-hold.server";
+import { importHandle, itemCompliance, toImportItemView, type ImportImage, type ImportItemView, type ImportSnapshot, type ImportVariant } from "./import-item-model";
 
 export class ImportListError extends Error {
   override name = "ImportListError";
@@ -29,13 +31,18 @@ export function importDraftFrom(product: SupplierProduct, stock: Map<string, Rec
   const variants: ImportVariant[] = product.variants.map((v) => ({
     supplierVariantId: v.supplierVariantId, sku: v.sku, options: { ...v.options }, cost: { ...v.cost },
     weightGrams: v.weightGrams, dims: v.dimensions ? { ...v.dimensions } : null, imageUrl: v.imageUrl,
-    stock: stock.get(v.supplierVariantId) ?? {}, keep: true, priceOverride: null,
+    stock: stock.get(v.supplierVariantId) ?? {}, keep: true, priceOverride: null, barcode: v.barcode ?? null,
   }));
   const images: ImportImage[] = product.images.map((url) => ({ url, keep: true }));
   const snapshot: ImportSnapshot = {
     titleZh: product.title.zh ?? null, descriptionZh: product.description.zh ?? null, categoryId: product.categoryId,
     options: product.options.map((o) => ({ name: o.name, values: [...o.values] })),
     hsCode: product.hsCode, originCountry: product.originCountry, hazards: { ...product.hazards }, warehouses: [...product.warehouses],
+    compliance: {
+      customsDescription: product.compliance?.customsDescription ?? null, gpsrManufacturer: product.compliance?.manufacturer ?? null,
+      // No supplier publishes an EU responsible person: the merchant names one (GPSR Art. 4).
+      gpsrResponsiblePerson: null, gpsrSafetyInfo: null,
+    },
   };
   // Chinese-only suppliers (JD) give no English: the fields stay empty for the merchant to write (english-copy.ts).
   const descriptionHtml = product.description.en ? `<p>${escapeHtml(product.description.en)}</p>` : "";
@@ -83,6 +90,25 @@ export interface ImportItemEdit {
   prices?: Record<string, number | null>;
   /** The merchant's HS code when the supplier gives none (JD): customs needs it for parcels leaving China. */
   hsCode?: string;
+  /** Customs and GPSR fields as typed (validated here); a field left out keeps its value. */
+  compliance?: Partial<Record<Exclude<keyof ComplianceData, "hsCode">, string>>;
+  /** supplierVariantId → barcode as typed; blank clears it. */
+  barcodes?: Record<string, string>;
+}
+
+/** Validates the merchant's customs entries against what the item has; form errors become ImportListErrors. */
+function mergedCompliance(item: ImportItemView, edit: ImportItemEdit): { data: ComplianceData; barcodes: Map<string, string | null> } {
+  try {
+    // Only the fields the merchant sent are parsed: a supplier's value the form did not touch stays as it is.
+    const typed: Partial<Record<keyof ComplianceData, string>> = { ...edit.compliance, ...(edit.hsCode !== undefined ? { hsCode: edit.hsCode } : {}) };
+    const parsed = parseComplianceInput(typed);
+    const data = { ...itemCompliance(item), ...Object.fromEntries(Object.keys(typed).map((k) => [k, parsed[k as keyof ComplianceData]])) };
+    const barcodes = new Map(Object.entries(edit.barcodes ?? {}).map(([id, text]) => [id, parseBarcode(text)]));
+    return { data, barcodes };
+  } catch (error) {
+    if (error instanceof ComplianceInputError) throw new ImportListError(error.message);
+    throw error;
+  }
 }
 
 export async function updateImportItem(shop: string, id: string, edit: ImportItemEdit): Promise<ImportItemView> {
@@ -90,15 +116,15 @@ export async function updateImportItem(shop: string, id: string, edit: ImportIte
   if (!item) throw new ImportListError("That product is no longer in your import list.");
   // A Chinese-only product may be saved before its English title is written; pushing it is refused until then.
   if (edit.title !== undefined && !edit.title.trim() && !item.snapshot.titleZh) throw new ImportListError("Title can't be blank.");
+  const compliance = mergedCompliance(item, edit);
   const variants = item.variants.map((v) => ({
     ...v,
     keep: edit.keepVariants ? edit.keepVariants.includes(v.supplierVariantId) : v.keep,
     priceOverride: edit.prices && v.supplierVariantId in edit.prices ? edit.prices[v.supplierVariantId]! : v.priceOverride,
+    barcode: compliance.barcodes.has(v.supplierVariantId) ? compliance.barcodes.get(v.supplierVariantId)! : (v.barcode ?? null),
   }));
   if (!variants.some((v) => v.keep)) throw new ImportListError("Keep at least one variant.");
   const images = item.images.map((i) => ({ ...i, keep: edit.keepImages ? edit.keepImages.includes(i.url) : i.keep }));
-  const hs = edit.hsCode?.replace(/[\s.]/g, "");
-  if (hs && !/^\d{6,10}$/.test(hs)) throw new ImportListError("An HS code has 6 to 10 digits, e.g. 8507.60.");
   const row = await db.importItem.update({
     where: { id },
     data: {
@@ -108,10 +134,27 @@ export async function updateImportItem(shop: string, id: string, edit: ImportIte
       productType: edit.productType ?? item.productType,
       collections: (edit.collections ?? item.collections).join(","),
       variants, images,
-      ...(edit.hsCode !== undefined ? { snapshot: { ...item.snapshot, hsCode: hs || null } } : {}),
+      snapshot: snapshotWith(item.snapshot, compliance.data),
     },
   });
+  // A pushed product's mappings carry the data the EU pre-flight and the duty estimate read: keep them current,
+  // and let orders held for it go (Shopify gets the fields with the next push).
+  if (item.productGid) await applyComplianceToMappings(shop, item.productGid, compliance.data);
   return toImportItemView(row);
+}
+
+function snapshotWith(snapshot: ImportSnapshot, c: ComplianceData): ImportSnapshot {
+  return {
+    ...snapshot, hsCode: c.hsCode, originCountry: c.originCountry,
+    compliance: { customsDescription: c.customsDescription, gpsrManufacturer: c.gpsrManufacturer, gpsrResponsiblePerson: c.gpsrResponsiblePerson, gpsrSafetyInfo: c.gpsrSafetyInfo },
+  };
+}
+
+/** Writes the product's customs data to its variant mappings and releases EU orders it completes. */
+export async function applyComplianceToMappings(shop: string, productGid: string, c: ComplianceData): Promise<number> {
+  await db.variantMapping.updateMany({ where: { shop, productGid }, data: { ...c } });
+  const variantGids = (await db.variantMapping.findMany({ where: { shop, productGid }, select: { variantGid: true } })).map((m) => m.variantGid);
+  return variantGids.length ? releaseCustomsHolds(shop, variantGids) : 0;
 }
 
 /** Removes staged items; pushed products stay in Shopify (and mapped), only the staging row goes. */

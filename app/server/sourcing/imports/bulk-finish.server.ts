@@ -2,6 +2,7 @@ import db from "../../../db.server";
 import { inChunks } from "../chunked";
 import { listImportItems } from "../import-list/import-list.server";
 import { knownSkusByProduct, planWith, type PushContext } from "../push/push-product.server";
+import { releaseCustomsHolds } from "../../fulfillment/preflight/customs-hold.server";
 import { pushedProductWrites, stockUpdatesFor, type PushedProduct, type StockUpdate } from "../push/record-push.server";
 import { applyStockUpdates } from "../push/stock-updates.server";
 import { publishImportedProduct } from "../push/sales-channels.server";
@@ -78,6 +79,7 @@ async function applyResults(ctx: PushContext, jobId: string, results: ResultLine
     ]);
   }
   notifyMappingsChanged(ctx.shop);
+  await releaseCustomsHolds(ctx.shop); // the pushed products may complete what EU orders were held for
   await publishPushedItems(ctx, jobId);
   await applyStockUpdates(ctx.admin, stock, "correction", `import-job:${jobId}`);
 }

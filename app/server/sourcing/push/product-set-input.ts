@@ -1,10 +1,16 @@
 import { toDecimalString } from "../../money";
-import type { ImportItemView, ImportVariant } from "../import-list/import-item-model";
+import { itemCompliance, type ImportItemView, type ImportVariant } from "../import-list/import-item-model";
 import type { WarehouseLocations } from "../warehouse-locations.server";
 import type { VariantQuote } from "../import-list/item-quotes";
 
 export const MAPPING_NAMESPACE = "$app:silkroute";
 export const MAPPING_KEY = "supplier_mapping";
+/**
+ * GPSR text has no Shopify field, so it goes to product metafields in a shop-owned namespace the theme can read
+ * (`product.metafields.gpsr.responsible_person`): GPSR Art. 19 wants it shown with the listing, before purchase.
+ */
+export const GPSR_NAMESPACE = "gpsr";
+const GPSR_KEYS = { gpsrResponsiblePerson: "responsible_person", gpsrManufacturer: "manufacturer", gpsrSafetyInfo: "safety_information" } as const;
 
 export interface ProductSetPlan {
   input: Record<string, unknown>;
@@ -51,13 +57,16 @@ export function buildProductSetPlan(args: {
     ? optionNames.map((name) => ({ name, values: [...new Set(kept.map((k) => k.variant.options[name]!))].map((value) => ({ name: value })) }))
     : [{ name: "Title", values: [{ name: "Default Title" }] }];
   const images = item.images.filter((i) => i.keep).map((i) => absoluteUrl(i.url, appUrl));
-  const { hsCode, originCountry } = item.snapshot;
+  const compliance = itemCompliance(item);
+  const { hsCode, originCountry } = compliance;
 
   const variants = kept.map(({ variant, quote }) => ({
     optionValues: optionNames.length
       ? optionNames.map((optionName) => ({ optionName, name: variant.options[optionName]! }))
       : [{ optionName: "Title", name: "Default Title" }],
     sku: variant.sku,
+    // Left out when unknown, so a barcode the merchant typed in Shopify is not wiped by a re-push.
+    ...(variant.barcode ? { barcode: variant.barcode } : {}),
     price: toDecimalString(quote.price),
     compareAtPrice: quote.compareAt ? toDecimalString(quote.compareAt) : null,
     inventoryPolicy: "DENY",
@@ -87,7 +96,13 @@ export function buildProductSetPlan(args: {
     productOptions,
     variants,
     files: images.map((url) => ({ originalSource: url, contentType: "IMAGE", alt: item.title })),
-    metafields: [{ namespace: MAPPING_NAMESPACE, key: MAPPING_KEY, type: "json", value: JSON.stringify(mapping) }],
+    metafields: [
+      { namespace: MAPPING_NAMESPACE, key: MAPPING_KEY, type: "json", value: JSON.stringify(mapping) },
+      ...Object.entries(GPSR_KEYS).flatMap(([field, key]) => {
+        const value = compliance[field as keyof typeof GPSR_KEYS];
+        return value ? [{ namespace: GPSR_NAMESPACE, key, type: "multi_line_text_field", value }] : [];
+      }),
+    ],
     ...(item.collections.length ? { collections: item.collections } : {}),
     ...(item.productGid ? {} : { handle: item.handle }),
   };

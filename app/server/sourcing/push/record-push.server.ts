@@ -1,6 +1,7 @@
 import db from "../../../db.server";
 import { notifyMappingsChanged } from "../variant-mappings.server";
-import type { ImportItemView } from "../import-list/import-item-model";
+import { itemCompliance, type ImportItemView } from "../import-list/import-item-model";
+import { releaseCustomsHolds } from "../../fulfillment/preflight/customs-hold.server";
 import type { ProductSetPlan } from "./product-set-input";
 import type { WarehouseLocations } from "../warehouse-locations.server";
 
@@ -29,6 +30,8 @@ export async function recordPushedProduct(shop: string, item: ImportItemView, pl
   // One transaction: the GID, the mappings and the removal of stale ones land together (and cost one commit).
   await db.$transaction(pushedProductWrites(shop, item, plan, product, locations));
   notifyMappingsChanged(shop);
+  // The push may have completed what EU orders were held for (preflight/customs-hold.server.ts).
+  await releaseCustomsHolds(shop, product.variants.nodes.map((n) => n.id));
 }
 
 /** The writes recordPushedProduct makes, for callers that batch many products into one transaction. */
@@ -50,7 +53,7 @@ export function pushedProductWrites(shop: string, item: ImportItemView, plan: Pr
       supplierProductId: item.supplierProductId, supplierSku: variant.supplierVariantId, inventoryItemGid: node.inventoryItem.id,
       costMinor: variant.cost.amount, costCurrency: variant.cost.currency, weightGrams: variant.weightGrams,
       lengthMm: variant.dims?.lengthMm ?? null, widthMm: variant.dims?.widthMm ?? null, heightMm: variant.dims?.heightMm ?? null,
-      hsCode: item.snapshot.hsCode, originCountry: item.snapshot.originCountry, stock: numericStock(variant.stock),
+      ...itemCompliance(item), stock: numericStock(variant.stock),
       flags, autoPrice: variant.priceOverride === null, lastSyncedAt: now,
       pushedPriceMinor: quote.price.amount, pushedCompareAtMinor: quote.compareAt?.amount ?? null, pushedCurrency: quote.price.currency,
       pushedStock, pushedInventoryPolicy: "DENY", supplierState: "ok", supplierReadAt: now,

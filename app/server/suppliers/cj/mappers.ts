@@ -53,7 +53,7 @@ const Inventory = z.object({ countryCode: z.string(), totalInventory: z.number()
 const ProductWire = z.object({
   pid: z.string(), productNameEn: z.string(), productName: z.string().nullish(), description: z.string().nullish(),
   categoryId: z.string().nullish(), productImage: z.string().nullish(), productImageSet: z.array(z.string()).nullish(),
-  entryCode: z.string().nullish(), productKeyEn: z.string().nullish(), productProEnSet: z.array(z.string()).nullish(),
+  entryCode: z.string().nullish(), entryNameEn: z.string().nullish(), materialNameEn: z.string().nullish(), productKeyEn: z.string().nullish(), productProEnSet: z.array(z.string()).nullish(),
   variants: z.array(z.object({
     vid: z.string(), variantSku: z.string(), variantKey: z.string().nullish(), variantImage: z.string().nullish(),
     variantSellPrice: num, variantWeight: num.nullish(), variantLength: num.nullish(), variantWidth: num.nullish(), variantHeight: num.nullish(),
@@ -70,6 +70,14 @@ function jsonList(text: string | null | undefined): string[] | null {
   } catch {
     return null;
   }
+}
+
+/** entryNameEn "model" with materialNameEn "[\"\",\"metal\"]" → "model (metal)" (product/query example, cj-contract.json). */
+function customsDescription(entryNameEn: string | null | undefined, materials: string[]): string | null {
+  const name = (entryNameEn ?? "").trim();
+  if (!name) return null;
+  const material = [...new Set(materials.map((m) => m.trim().replaceAll("_", " ")).filter(Boolean))].join(", ");
+  return material ? `${name} (${material})` : name;
 }
 
 export function parseProduct(data: unknown): SupplierProduct {
@@ -101,6 +109,7 @@ export function parseProduct(data: unknown): SupplierProduct {
     variants,
     hsCode: p.entryCode ? p.entryCode.replace(/\D/g, "") || null : null,
     originCountry: "CN",
+    compliance: { customsDescription: customsDescription(p.entryNameEn, jsonList(p.materialNameEn) ?? [p.materialNameEn ?? ""]) },
     // CJ's property tags (ELECTRIFIED, LIQUID, MAGNETIC, POWDER…) are supplier-declared when present.
     hazards: p.productProEnSet ? { ...inferHazards(props.replace(/ELECTRIFIED|BATTERY/g, "battery").replace(/MAGNETIC/g, "magnet")), source: "supplier" } : inferred,
     warehouses,

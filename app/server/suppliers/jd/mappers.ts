@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseDecimal, toDecimalString, type Money } from "../../money";
 import { inferHazards } from "../hazard-inference";
+import { supplierGtin } from "../gtin";
 import type { ProductSummary, StockState, SupplierProduct, VariantAvailability } from "../supplier-models";
 import type { Parcel, SupplierOrder, SupplierOrderRequest, SupplierOrderStatus } from "../supplier-order-models";
 import { classifyTrackingText, latestStatus } from "../tracking-status";
@@ -31,7 +32,7 @@ export const parsePools = (data: unknown) => PoolsWire.parse(data).map((p) => ({
 const DetailWire = z.object({
   sku: Num, name: z.string(), brandName: z.string().optional(), weight: Num.optional(), imagePath: z.string().optional(),
   state: z.number().optional(), productArea: z.string().optional(), category: z.string().optional(),
-  introduction: z.string().optional(), param: z.string().optional(), saleUnit: z.string().optional(),
+  introduction: z.string().optional(), param: z.string().optional(), saleUnit: z.string().optional(), upc: Num.nullish(),
 });
 
 // getSellPrice → [{skuId, price, jdPrice}]
@@ -57,11 +58,13 @@ export function parseProduct(detail: unknown, cost: Money): SupplierProduct {
     variants: [{
       supplierVariantId: sku, sku, options: {}, cost,
       weightGrams: weightKg !== null && Number.isFinite(weightKg) ? Math.round(weightKg * 1000) : null, dimensions: null, imageUrl: image,
+      barcode: supplierGtin(d.upc == null ? null : String(d.upc)),
     }],
     hsCode: null,
     originCountry: /中国|大陆|国产|广东|浙江|江苏|福建|上海|北京|深圳/.test(d.productArea ?? "") ? "CN" : null,
     hazards: inferHazards(`${d.name} ${d.param ?? ""}`),
     warehouses: [],
+    compliance: { manufacturer: d.brandName?.trim() || null },
   };
 }
 

@@ -1,0 +1,75 @@
+// The EU customs pre-flight hold (issue #15): a supplier order for an EU address waits, before anything is sent to
+// the supplier, while one of its products lacks what EU customs and GPSR need (HS code, origin, EU responsible
+// person; see sourcing/compliance/compliance-data.ts for the sources). The hold is the row's persisted state
+// (needs_attention + reasonCode CUSTOMS_DATA_MISSING), so it survives restarts; saving the missing data releases
+// every held order it completes, and a release is a compare-and-set transition plus a placement keyed by the row's
+// version, so saving twice or two saves racing place the order once.
+import db from "../../../db.server";
+import { euCustomsGaps, GAP_LABEL, isEuDestination } from "../../sourcing/compliance/compliance-data";
+import type { ShippingAddress } from "../../suppliers/supplier-order-models";
+import type { PlannedLine } from "../fulfillment-plan.server";
+import { transition, update, type SupplierOrderRow } from "../supplier-orders.server";
+import { enqueuePlacement } from "../queues.server";
+
+export const CUSTOMS_HOLD = "CUSTOMS_DATA_MISSING";
+
+export const CUSTOMS_FIX_HINT =
+  "Add the missing fields in the Compliance section of each product's import list page (Silkroute → Import list), then save: " +
+  "the order is checked again and sent to the supplier on its own. Or approve it to send it without them.";
+
+export interface CustomsProblem { message: string; fix: string }
+
+type Row = Pick<SupplierOrderRow, "shop" | "shipTo" | "lines">;
+
+/** Null when the parcel is not for the EU or every product has what EU customs needs. */
+export async function customsProblem(row: Row): Promise<CustomsProblem | null> {
+  const country = (row.shipTo as unknown as ShippingAddress | null)?.countryCode;
+  if (!isEuDestination(country)) return null;
+  const lines = row.lines as unknown as PlannedLine[];
+  const mappings = new Map((await db.variantMapping.findMany({
+    where: { shop: row.shop, variantGid: { in: lines.map((l) => l.variantGid) } },
+    select: { variantGid: true, supplierSku: true, shopifySku: true, hsCode: true, originCountry: true, gpsrResponsiblePerson: true },
+  })).map((m) => [m.variantGid, m]));
+  const missing = lines.flatMap((line) => {
+    const m = mappings.get(line.variantGid);
+    const gaps = euCustomsGaps(country, m ?? { hsCode: null, originCountry: null, gpsrResponsiblePerson: null });
+    return gaps.length ? [`${line.sku || m?.shopifySku || line.supplierVariantId}: ${gaps.map((g) => GAP_LABEL[g]).join(", ")}`] : [];
+  });
+  if (!missing.length) return null;
+  return {
+    message: `Held before the supplier: EU customs and product-safety rules need data these products lack — ${missing.join("; ")}.`,
+    fix: CUSTOMS_FIX_HINT,
+  };
+}
+
+/**
+ * Re-checks the shop's orders held for customs data (only those with one of `variantGids` when given) and
+ * releases the complete ones; a still-incomplete order gets its message refreshed. Returns how many were released.
+ */
+export async function releaseCustomsHolds(shop: string, variantGids?: readonly string[]): Promise<number> {
+  const held = await db.supplierOrder.findMany({ where: { shop, state: "needs_attention", reasonCode: CUSTOMS_HOLD }, take: 500 });
+  const wanted = variantGids ? new Set(variantGids) : null;
+  let released = 0;
+  for (const row of held) {
+    if (wanted && !(row.lines as unknown as PlannedLine[]).some((l) => wanted.has(l.variantGid))) continue;
+    const problem = await customsProblem(row);
+    if (problem) {
+      if (problem.message !== row.reasonMessage) await update(row, { reasonMessage: problem.message });
+      continue;
+    }
+    const moved = await transition(row, "pending", "Customs data complete; checking again before sending to the supplier.", { reasonCode: null, reasonMessage: null, fixHint: null });
+    if (!moved) continue; // another save or the merchant moved it first
+    await enqueuePlacement(shop, row.id, `customs-released-${moved.version}`);
+    released++;
+  }
+  return released;
+}
+
+/** The import list pages where the held order's products get their customs data, for links on the order page. */
+export async function customsFixLinks(row: Pick<SupplierOrderRow, "shop" | "lines" | "reasonCode">): Promise<Array<{ title: string; url: string }>> {
+  if (row.reasonCode !== CUSTOMS_HOLD) return [];
+  const variantGids = (row.lines as unknown as PlannedLine[]).map((l) => l.variantGid);
+  const productGids = [...new Set((await db.variantMapping.findMany({ where: { shop: row.shop, variantGid: { in: variantGids } }, select: { productGid: true } })).map((m) => m.productGid))];
+  const items = await db.importItem.findMany({ where: { shop: row.shop, productGid: { in: productGids } }, select: { id: true, title: true } });
+  return items.map((i) => ({ title: i.title || "Untitled product", url: `/app/import-list/${i.id}` }));
+}
