@@ -28,7 +28,7 @@ CREATE INDEX "RegistryWarehouseCode_warehouseId_idx" ON "RegistryWarehouseCode"(
 
 
 -- Issue 20 data migration: today's supplier codes (app/server/warehouses/registry-seed.ts holds the same rows
--- and the warehouses they name; it adds any that are missing at start-up).
+-- and the warehouses they name, and adds any that are missing at start-up).
 INSERT INTO "RegistryWarehouseCode" ("supplier", "code", "warehouseId") VALUES
   ('sandbox', 'CN-GZ', 'CN-GZ'), ('sandbox', 'CN-SZ', 'CN-SZ'), ('sandbox', 'CN-YW', 'CN-YW'),
   ('sandbox', 'US', 'US-LA'), ('sandbox', 'DE', 'DE-FRA'), ('sandbox', 'UK', 'UK-BHX'),
@@ -36,7 +36,7 @@ INSERT INTO "RegistryWarehouseCode" ("supplier", "code", "warehouseId") VALUES
   ('jd', 'CN-JD', 'CN-JD');
 
 -- Stock on mappings is keyed by registry id from now on: sandbox US/DE/UK and CJ CN/US/DE/GB become
--- US-LA/DE-FRA/UK-BHX and CN-SZ; keys that already are registry ids, or that no row knows, stay as they are.
+-- US-LA/DE-FRA/UK-BHX and CN-SZ, while keys that already are registry ids, or that no row knows, stay as they are.
 UPDATE "VariantMapping" SET "stock" = (
   SELECT json_group_object(COALESCE(c."warehouseId", j."key"), j."value")
   FROM json_each("VariantMapping"."stock") AS j
