@@ -12,6 +12,7 @@ import { createSupplierOrderRow } from "./fulfillment-requests.server";
 import { cancelSupplierOrder } from "./cancellation.server";
 import { enqueuePlacement } from "./queues.server";
 import type { PlannedLine } from "./fulfillment-plan.server";
+import { formatMoney, money, type Money } from "../money";
 
 /** Refusals that another supplier may not share; anything else (a bad address, a price change) would recur. */
 export const BACKUP_TRIGGERS: ReadonlySet<string> = new Set(["OUT_OF_STOCK", "SUPPLIER_ITEM_NOT_FOUND"]);
@@ -47,8 +48,40 @@ export async function planBackup(row: SupplierOrderRow): Promise<BackupPlan> {
     return { ok: false, advice: `Silkroute did not switch: these items have different backup suppliers (${[...suppliers].map(supplierLabel).join(", ")}) and one supplier order goes to one supplier. Give them the same backup supplier, then Retry.` };
   }
   const [supplier] = suppliers as Set<string>;
-  // Cost at the backup is unknown until it answers; the guardrails treat unknown cost as they do for any row.
-  return { ok: true, supplier: supplier!, lines: lines.map((l, i) => ({ ...l, supplierVariantId: backups[i]!.backupSku!, costMinor: null, costCurrency: null })) };
+  // The backup's cost up front, from its catalog, so the cost limits can let it go out unattended.
+  const costs = await catalogCosts(row.shop, supplier!, backups.map((m) => ({ productId: m!.backupProductId, variantId: m!.backupSku! })));
+  return {
+    ok: true, supplier: supplier!,
+    lines: lines.map((l, i) => {
+      const cost = costs.get(backups[i]!.backupSku!);
+      return { ...l, supplierVariantId: backups[i]!.backupSku!, costMinor: cost?.amount ?? null, costCurrency: cost?.currency ?? null };
+    }),
+  };
+}
+
+/**
+ * Unit costs of the backup's variants from its catalog (one product read per backup product). A variant it cannot
+ * price (no product id on the mapping, the supplier unreachable, the variant gone) is left out: its cost stays
+ * unknown and the guardrails hold the order for approval, as for any order of unknown cost.
+ */
+async function catalogCosts(shop: string, supplier: string, picks: { productId: string | null; variantId: string }[]): Promise<Map<string, Money>> {
+  const costs = new Map<string, Money>();
+  if (!isSupplierCode(supplier)) return costs;
+  const adapter = await supplierAdapter(shop, supplier).catch(() => null);
+  if (!adapter) return costs;
+  for (const productId of new Set(picks.map((p) => p.productId).filter((id): id is string => !!id))) {
+    const product = await adapter.getProduct(productId);
+    if (!product.ok) continue;
+    for (const v of product.value.variants) if (picks.some((p) => p.variantId === v.supplierVariantId)) costs.set(v.supplierVariantId, v.cost);
+  }
+  return costs;
+}
+
+/** An order's supplier cost: the sum of its lines when every line has a cost in one currency, else unknown. */
+export function orderCost(lines: readonly PlannedLine[]): { costMinor: number | null; costCurrency: string | null } {
+  const currencies = new Set(lines.map((l) => l.costCurrency));
+  const known = lines.every((l) => l.costMinor !== null) && currencies.size === 1;
+  return known ? { costMinor: lines.reduce((s, l) => s + l.costMinor! * l.quantity, 0), costCurrency: lines[0]!.costCurrency } : { costMinor: null, costCurrency: null };
 }
 
 /**
@@ -70,11 +103,15 @@ export async function failOverToBackup(row: SupplierOrderRow, error: SupplierErr
     return;
   }
   const items = plan.lines.map((l) => `${l.quantity} × ${l.sku ?? l.supplierVariantId}`).join(", ");
+  const cost = orderCost(plan.lines);
+  const costNote = cost.costMinor !== null
+    ? `Its cost from ${label}'s catalog, ${formatMoney(money(cost.costMinor, cost.costCurrency!))}, is checked against your cost limits before it is sent.`
+    : `${label}'s catalog price for these items could not be read, so the cost limits cannot pass it unattended.`;
   const backup = await createSupplierOrderRow({
     shop: row.shop, orderGid: row.orderGid, orderName: row.orderName, fulfillmentOrderGid: row.fulfillmentOrderGid, supplier: plan.supplier,
     warehouse: row.warehouse, lines: plan.lines, shipTo: row.shipTo as Prisma.InputJsonValue, currency: row.currency, revenueMinor: row.revenueMinor,
-    costMinor: null, costCurrency: null,
-    event: { kind: "state", message: `Created to replace the ${supplierLabel(row.supplier)} order, which could not be filled (${handling.code.toLowerCase().replaceAll("_", " ")}): ${label} is the backup supplier on these products' mappings.` },
+    ...cost,
+    event: { kind: "state", message: `Created to replace the ${supplierLabel(row.supplier)} order, which could not be filled (${handling.code.toLowerCase().replaceAll("_", " ")}): ${label} is the backup supplier on these products' mappings. ${costNote}` },
   }) ?? (await existingBackup(row, plan));
   if (!backup) {
     await fail(`${handling.fix} Silkroute could not switch to the backup supplier ${label}: a separate ${label} order already exists for this fulfillment order.`);
