@@ -12,7 +12,8 @@ import { createSupplierOrderRow } from "./fulfillment-requests.server";
 import { cancelSupplierOrder } from "./cancellation.server";
 import { enqueuePlacement } from "./queues.server";
 import type { PlannedLine } from "./fulfillment-plan.server";
-import { formatMoney, money, type Money } from "../money";
+import { formatMoney, money } from "../money";
+import { catalogCosts, orderCost } from "./backup-cost.server";
 
 /** Refusals that another supplier may not share; anything else (a bad address, a price change) would recur. */
 export const BACKUP_TRIGGERS: ReadonlySet<string> = new Set(["OUT_OF_STOCK", "SUPPLIER_ITEM_NOT_FOUND"]);
@@ -57,31 +58,6 @@ export async function planBackup(row: SupplierOrderRow): Promise<BackupPlan> {
       return { ...l, supplierVariantId: backups[i]!.backupSku!, costMinor: cost?.amount ?? null, costCurrency: cost?.currency ?? null };
     }),
   };
-}
-
-/**
- * Unit costs of the backup's variants from its catalog (one product read per backup product). A variant it cannot
- * price (no product id on the mapping, the supplier unreachable, the variant gone) is left out: its cost stays
- * unknown and the guardrails hold the order for approval, as for any order of unknown cost.
- */
-async function catalogCosts(shop: string, supplier: string, picks: { productId: string | null; variantId: string }[]): Promise<Map<string, Money>> {
-  const costs = new Map<string, Money>();
-  if (!isSupplierCode(supplier)) return costs;
-  const adapter = await supplierAdapter(shop, supplier).catch(() => null);
-  if (!adapter) return costs;
-  for (const productId of new Set(picks.map((p) => p.productId).filter((id): id is string => !!id))) {
-    const product = await adapter.getProduct(productId);
-    if (!product.ok) continue;
-    for (const v of product.value.variants) if (picks.some((p) => p.variantId === v.supplierVariantId)) costs.set(v.supplierVariantId, v.cost);
-  }
-  return costs;
-}
-
-/** An order's supplier cost: the sum of its lines when every line has a cost in one currency, else unknown. */
-export function orderCost(lines: readonly PlannedLine[]): { costMinor: number | null; costCurrency: string | null } {
-  const currencies = new Set(lines.map((l) => l.costCurrency));
-  const known = lines.every((l) => l.costMinor !== null) && currencies.size === 1;
-  return known ? { costMinor: lines.reduce((s, l) => s + l.costMinor! * l.quantity, 0), costCurrency: lines[0]!.costCurrency } : { costMinor: null, costCurrency: null };
 }
 
 /**

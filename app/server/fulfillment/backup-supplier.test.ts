@@ -217,6 +217,31 @@ describe("switching to the backup supplier", () => {
     expect(backupService.orderCount).toBe(0);
   });
 
+  it("orders straight from the backup, within the cost limit, when the mapping already says the primary is out of stock", async () => {
+    await arrange();
+    await limit(stocked(backupService).cost_fen);
+    await db.variantMapping.updateMany({ where: { shop: world.shop }, data: { stock: { "CN-SZ": 0 } } });
+    await orderThroughRequest();
+    await world.drain();
+    const rows = await world.supplierOrders();
+    expect(rows.map((r) => [r.supplier, r.state])).toEqual([["cj", "placed"]]);
+    expect(rows[0]).toMatchObject({ warehouse: "CN-SZ", costMinor: stocked(backupService).cost_fen, costCurrency: "CNY" });
+    expect(primaryCalls).toBe(0);
+    expect(backupService.orderCount).toBe(1);
+    expect((await events(rows[0]!.id)).map((e) => e.message)).toContainEqual(expect.stringMatching(/backup supplier on the mapping, because Sandbox[^ ]* .*has 0 of .* left in CN-SZ/));
+  });
+
+  it("holds that backup order for approval when its catalog cost is above the limit", async () => {
+    await arrange();
+    await limit(stocked(backupService).cost_fen - 1);
+    await db.variantMapping.updateMany({ where: { shop: world.shop }, data: { stock: { "CN-SZ": 0 } } });
+    await orderThroughRequest();
+    await world.drain();
+    const rows = await world.supplierOrders();
+    expect(rows.map((r) => [r.supplier, r.state, r.reasonCode])).toEqual([["cj", "needs_attention", "MAX_COST_EXCEEDED"]]);
+    expect(backupService.orderCount + world.sandbox.orderCount).toBe(0);
+  });
+
   it("names the live backup order that replaced a failed primary, and none once the backup failed too", async () => {
     await arrange();
     await orderThroughRequest();
