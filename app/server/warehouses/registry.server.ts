@@ -11,6 +11,11 @@ let snapshot: { registry: WarehouseRegistry; loadedAt: number } | null = null;
 let loading: Promise<WarehouseRegistry> | null = null;
 let seeded: Promise<void> | null = null;
 
+// Another process inserting the same seed row first (PostgreSQL upsert is not atomic): its row is the one we wanted.
+const ignoreRace = (error: unknown) => {
+  if ((error as { code?: string }).code !== "P2002") throw error;
+};
+
 const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
 
 /** Inserts seed rows the tables lack; never overwrites a row (an operator's edit wins). Safe to run concurrently. */
@@ -23,10 +28,10 @@ export async function ensureRegistrySeed(): Promise<void> {
   const codes = new Set(haveCodes.map((c) => `${c.supplier}|${c.code}`));
   for (const w of WAREHOUSES.filter((x) => !ids.has(x.id))) {
     const data = { ...w, serves: w.serves.join(","), rateCards: w.rateCards.join(","), address: w.address ?? undefined };
-    await db.registryWarehouse.upsert({ where: { id: w.id }, create: data, update: {} });
+    await db.registryWarehouse.upsert({ where: { id: w.id }, create: data, update: {} }).catch(ignoreRace);
   }
   for (const c of CODES.filter((x) => !codes.has(`${x.supplier}|${x.code}`))) {
-    await db.registryWarehouseCode.upsert({ where: { supplier_code: { supplier: c.supplier, code: c.code } }, create: c, update: {} });
+    await db.registryWarehouseCode.upsert({ where: { supplier_code: { supplier: c.supplier, code: c.code } }, create: c, update: {} }).catch(ignoreRace);
   }
 }
 
@@ -48,6 +53,10 @@ export async function warehouseRegistry(now = Date.now()): Promise<WarehouseRegi
   loading ??= load().then((registry) => {
     snapshot = { registry, loadedAt: Date.now() };
     return registry;
+  }, (error) => {
+    // Checkout must still answer: keep the last registry (or the seed) and try again on the next call.
+    console.error(`[warehouses] registry load failed, using the last one: ${(error as Error).message}`);
+    return currentWarehouseRegistry();
   }).finally(() => { loading = null; });
   return loading;
 }
