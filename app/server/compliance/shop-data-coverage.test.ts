@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Tables that hold no shop's data: reference rates and queue bookkeeping keyed by job id.
-const SHOPLESS = new Set(["FxRates", "JobDedupe", "JobSchedule"]);
+// Tables that hold no shop's data: reference rates, queue bookkeeping keyed by job id, the warehouse registry.
+const SHOPLESS = new Set(["FxRates", "JobDedupe", "JobSchedule", "RegistryWarehouse", "RegistryWarehouseCode"]);
 
 function models(): Map<string, string> {
   const dir = path.resolve(import.meta.dirname, "../../../prisma/models");

@@ -12,6 +12,8 @@ import { createSupplierOrderRow } from "./fulfillment-requests.server";
 import { cancelSupplierOrder } from "./cancellation.server";
 import { enqueuePlacement } from "./queues.server";
 import type { PlannedLine } from "./fulfillment-plan.server";
+import { formatMoney, money } from "../money";
+import { catalogCosts, orderCost } from "./backup-cost.server";
 
 /** Refusals that another supplier may not share; anything else (a bad address, a price change) would recur. */
 export const BACKUP_TRIGGERS: ReadonlySet<string> = new Set(["OUT_OF_STOCK", "SUPPLIER_ITEM_NOT_FOUND"]);
@@ -47,8 +49,15 @@ export async function planBackup(row: SupplierOrderRow): Promise<BackupPlan> {
     return { ok: false, advice: `Silkroute did not switch: these items have different backup suppliers (${[...suppliers].map(supplierLabel).join(", ")}) and one supplier order goes to one supplier. Give them the same backup supplier, then Retry.` };
   }
   const [supplier] = suppliers as Set<string>;
-  // Cost at the backup is unknown until it answers; the guardrails treat unknown cost as they do for any row.
-  return { ok: true, supplier: supplier!, lines: lines.map((l, i) => ({ ...l, supplierVariantId: backups[i]!.backupSku!, costMinor: null, costCurrency: null })) };
+  // The backup's cost up front, from its catalog, so the cost limits can let it go out unattended.
+  const costs = await catalogCosts(row.shop, supplier!, backups.map((m) => ({ productId: m!.backupProductId, variantId: m!.backupSku! })));
+  return {
+    ok: true, supplier: supplier!,
+    lines: lines.map((l, i) => {
+      const cost = costs.get(backups[i]!.backupSku!);
+      return { ...l, supplierVariantId: backups[i]!.backupSku!, costMinor: cost?.amount ?? null, costCurrency: cost?.currency ?? null };
+    }),
+  };
 }
 
 /**
@@ -70,11 +79,15 @@ export async function failOverToBackup(row: SupplierOrderRow, error: SupplierErr
     return;
   }
   const items = plan.lines.map((l) => `${l.quantity} × ${l.sku ?? l.supplierVariantId}`).join(", ");
+  const cost = orderCost(plan.lines);
+  const costNote = cost.costMinor !== null
+    ? `Its cost from ${label}'s catalog, ${formatMoney(money(cost.costMinor, cost.costCurrency!))}, is checked against your cost limits before it is sent.`
+    : `${label}'s catalog price for these items could not be read, so the cost limits cannot pass it unattended.`;
   const backup = await createSupplierOrderRow({
     shop: row.shop, orderGid: row.orderGid, orderName: row.orderName, fulfillmentOrderGid: row.fulfillmentOrderGid, supplier: plan.supplier,
     warehouse: row.warehouse, lines: plan.lines, shipTo: row.shipTo as Prisma.InputJsonValue, currency: row.currency, revenueMinor: row.revenueMinor,
-    costMinor: null, costCurrency: null,
-    event: { kind: "state", message: `Created to replace the ${supplierLabel(row.supplier)} order, which could not be filled (${handling.code.toLowerCase().replaceAll("_", " ")}): ${label} is the backup supplier on these products' mappings.` },
+    ...cost,
+    event: { kind: "state", message: `Created to replace the ${supplierLabel(row.supplier)} order, which could not be filled (${handling.code.toLowerCase().replaceAll("_", " ")}): ${label} is the backup supplier on these products' mappings. ${costNote}` },
   }) ?? (await existingBackup(row, plan));
   if (!backup) {
     await fail(`${handling.fix} Silkroute could not switch to the backup supplier ${label}: a separate ${label} order already exists for this fulfillment order.`);

@@ -11,7 +11,7 @@ import { retrySupplierOrder } from "./order-actions.server";
 import { cancelOrderAtSuppliers } from "./cancellation.server";
 import { createSandboxAdapter } from "../suppliers/sandbox";
 import { createSandboxSupplierService } from "../suppliers/sandbox/service/sandbox-service";
-import type { SupplierAdapter } from "../suppliers/supplier-adapter";
+import type { SupplierAdapter, SupplierOrderRequest } from "../suppliers/supplier-adapter";
 import type { PlannedLine } from "./fulfillment-plan.server";
 
 // The backup supplier ("cj" to Silkroute) is a second sandbox service with its own catalog and order book,
@@ -30,7 +30,13 @@ beforeEach(async () => {
   backupService = createSandboxSupplierService({ seed: 7, productCount: 300, stallMs: 50 });
   const { url } = await backupService.listen(0);
   const primary = await supplierAdapter(world.shop, "sandbox");
-  const backup = createSandboxAdapter({ baseUrl: url, resilience: { timeoutMs: 1_000, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } } });
+  const sandboxAsCj = createSandboxAdapter({ baseUrl: url, resilience: { timeoutMs: 1_000, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 } } });
+  // It stands for CJ, so the warehouse registry asks it in CJ's codes ("CN" for CN-SZ); the sandbox calls that CN-SZ.
+  const sandboxCode = (r: SupplierOrderRequest) => ({ ...r, fromWarehouse: r.fromWarehouse === "CN" ? "CN-SZ" : r.fromWarehouse });
+  const backup: SupplierAdapter = {
+    ...sandboxAsCj, createOrder: (r) => sandboxAsCj.createOrder(sandboxCode(r)),
+    twoPhase: { ...sandboxAsCj.twoPhase!, reserveOrder: (r) => sandboxAsCj.twoPhase!.reserveOrder(sandboxCode(r)) },
+  };
   primaryCalls = 0;
   const counted: SupplierAdapter = { ...primary, twoPhase: { ...primary.twoPhase!, reserveOrder: (r) => { primaryCalls++; return primary.twoPhase!.reserveOrder(r); } } };
   useSupplierAdapters(async (_shop, supplier) => (supplier === "cj" ? backup : counted));
@@ -169,15 +175,71 @@ describe("switching to the backup supplier", () => {
     expect(await db.job.count({ where: { shop: world.shop, state: "queued" } })).toBe(0);
   });
 
-  it("still runs the cost guardrails on the backup order, whose cost is not known yet", async () => {
+  // The primary's own cost is well inside the limit, so only the backup's catalog cost decides.
+  const limit = async (maxCny: number) => {
+    await db.variantMapping.updateMany({ where: { shop: world.shop }, data: { costMinor: 1, costCurrency: "CNY" } });
+    await db.fulfillmentSettings.update({ where: { shop: world.shop }, data: { maxSupplierCostMinor: maxCny, maxSupplierCostCurrency: "CNY" } });
+  };
+
+  it("orders the backup automatically under a cost limit, at the cost its catalog gives, when that cost is within the limit", async () => {
     await arrange();
-    await db.fulfillmentSettings.update({ where: { shop: world.shop }, data: { maxSupplierCostMinor: 1_000_000_00, maxSupplierCostCurrency: "CNY" } });
+    const unitCost = stocked(backupService).cost_fen;
+    await limit(unitCost); // one unit is ordered: exactly at the limit
     await orderThroughRequest();
     await world.drain();
     const { sandbox: primary, cj: backup } = await rowsBySupplier();
-    expect(primary).toMatchObject({ state: "failed" });
+    expect(primary).toMatchObject({ state: "failed", reasonCode: "OUT_OF_STOCK" });
+    expect(backup).toMatchObject({ state: "placed", costCurrency: "CNY" });
+    expect((backup!.lines as unknown as PlannedLine[])[0]).toMatchObject({ costMinor: unitCost, costCurrency: "CNY" });
+    expect(backupService.orderCount).toBe(1);
+    expect((await events(backup!.id)).map((e) => e.message)).toContainEqual(expect.stringMatching(/Its cost from CJ Dropshipping's catalog, CN¥[\d.,]+, is checked against your cost limits/));
+  });
+
+  it("holds the backup for approval, ordering nothing, when its catalog cost is above the merchant's limit", async () => {
+    await arrange();
+    await limit(stocked(backupService).cost_fen - 1);
+    await orderThroughRequest();
+    await world.drain();
+    const { cj: backup } = await rowsBySupplier();
+    expect(backup).toMatchObject({ state: "needs_attention", reasonCode: "MAX_COST_EXCEEDED", costMinor: stocked(backupService).cost_fen });
+    expect(backupService.orderCount).toBe(0);
+    expect(world.sandbox.orderCount).toBe(0);
+  });
+
+  it("holds the backup as of unknown cost when its catalog has no price for the item", async () => {
+    await arrange();
+    await db.variantMapping.updateMany({ where: { shop: world.shop }, data: { backupProductId: "SBX999999" } });
+    await limit(1_000_000_00);
+    await orderThroughRequest();
+    await world.drain();
+    const { cj: backup } = await rowsBySupplier();
     expect(backup).toMatchObject({ state: "needs_attention", reasonCode: "COST_UNKNOWN", costMinor: null });
     expect(backupService.orderCount).toBe(0);
+  });
+
+  it("orders straight from the backup, within the cost limit, when the mapping already says the primary is out of stock", async () => {
+    await arrange();
+    await limit(stocked(backupService).cost_fen);
+    await db.variantMapping.updateMany({ where: { shop: world.shop }, data: { stock: { "CN-SZ": 0 } } });
+    await orderThroughRequest();
+    await world.drain();
+    const rows = await world.supplierOrders();
+    expect(rows.map((r) => [r.supplier, r.state])).toEqual([["cj", "placed"]]);
+    expect(rows[0]).toMatchObject({ warehouse: "CN-SZ", costMinor: stocked(backupService).cost_fen, costCurrency: "CNY" });
+    expect(primaryCalls).toBe(0);
+    expect(backupService.orderCount).toBe(1);
+    expect((await events(rows[0]!.id)).map((e) => e.message)).toContainEqual(expect.stringMatching(/backup supplier on the mapping, because Sandbox[^ ]* .*has 0 of .* left in CN-SZ/));
+  });
+
+  it("holds that backup order for approval when its catalog cost is above the limit", async () => {
+    await arrange();
+    await limit(stocked(backupService).cost_fen - 1);
+    await db.variantMapping.updateMany({ where: { shop: world.shop }, data: { stock: { "CN-SZ": 0 } } });
+    await orderThroughRequest();
+    await world.drain();
+    const rows = await world.supplierOrders();
+    expect(rows.map((r) => [r.supplier, r.state, r.reasonCode])).toEqual([["cj", "needs_attention", "MAX_COST_EXCEEDED"]]);
+    expect(backupService.orderCount + world.sandbox.orderCount).toBe(0);
   });
 
   it("names the live backup order that replaced a failed primary, and none once the backup failed too", async () => {

@@ -6,6 +6,7 @@ import type { ShippingAddress } from "../suppliers/supplier-order-models";
 import type { AssignedFulfillmentOrder, RejectionReason } from "./shopify/fulfillment-api.server";
 import { isEuDestination } from "../sourcing/compliance/compliance-data";
 import { checkAddress } from "./preflight/address-check";
+import { catalogCosts, orderCost, supplierName } from "./backup-cost.server";
 
 export interface PlannedLine {
   foLineItemGid: string;
@@ -20,6 +21,8 @@ export interface PlannedLine {
 
 export interface PlannedOrder {
   supplier: string;
+  /** Why these lines go to this supplier when it is not their primary (the backup, for stock the primary lacks). */
+  note?: string;
   lines: PlannedLine[];
   revenueMinor: number;
   costMinor: number | null;
@@ -50,6 +53,8 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
   const address = checkAddress(fo.destination ?? {}, { latinOnly: true });
   if (!address.ok) return reject(address.problem.reason, address.problem.message);
 
+  // Lines whose primary lacks the stock go straight to the mapping's backup supplier, if it has one (issue 20).
+  const toBackup = new Map<string, string>(); // fo line item → why
   for (const li of items) {
     const m = mappings.get(li.variant!.id)!;
     // EU parcels are not refused for missing customs data: they are accepted and held until it is added
@@ -60,31 +65,46 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
     const stock = (m.stock ?? null) as Record<string, number> | null;
     const left = stock?.[warehouse];
     if (typeof left === "number" && left < li.remainingQuantity) {
+      if (m.backupSupplier && m.backupSku && m.backupSupplier !== m.supplier) {
+        toBackup.set(li.id, `${supplierName(m.supplier)} has ${left} of ${li.sku || m.supplierSku} left in ${warehouse} and this order needs ${li.remainingQuantity}`);
+        continue;
+      }
       return reject("INVENTORY_OUT_OF_STOCK", `The ${warehouse} warehouse has ${left} of ${li.sku || m.supplierSku} left and this order needs ${li.remainingQuantity}. Restock, move the order to another location, or cancel it.`);
     }
   }
 
   const currency = items[0]?.lineItem.originalUnitPriceSet.shopMoney.currencyCode ?? "USD";
   const bySupplier = new Map<string, PlannedLine[]>();
+  const notes = new Map<string, string[]>();
   for (const li of items) {
     const m = mappings.get(li.variant!.id)!;
+    const backup = toBackup.get(li.id);
+    const supplier = backup ? m.backupSupplier! : m.supplier;
+    // The backup's cost comes from its catalog below; the mapping's cost is the primary's.
     const line: PlannedLine = {
-      foLineItemGid: li.id, variantGid: m.variantGid, sku: li.sku ?? null, supplierVariantId: m.supplierSku, quantity: li.remainingQuantity,
+      foLineItemGid: li.id, variantGid: m.variantGid, sku: li.sku ?? null, supplierVariantId: backup ? m.backupSku! : m.supplierSku, quantity: li.remainingQuantity,
       unitPriceMinor: parseDecimal(li.lineItem.originalUnitPriceSet.shopMoney.amount, currency).amount,
-      costMinor: m.costMinor, costCurrency: m.costCurrency,
+      costMinor: backup ? null : m.costMinor, costCurrency: backup ? null : m.costCurrency,
     };
-    bySupplier.set(m.supplier, [...(bySupplier.get(m.supplier) ?? []), line]);
+    bySupplier.set(supplier, [...(bySupplier.get(supplier) ?? []), line]);
+    if (backup) notes.set(supplier, [...(notes.get(supplier) ?? []), backup]);
   }
-  const orders = [...bySupplier].map(([supplier, lines]) => {
-    const currencies = new Set(lines.map((l) => l.costCurrency));
-    const known = lines.every((l) => l.costMinor !== null) && currencies.size === 1;
-    return {
-      supplier, lines,
-      revenueMinor: lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0),
-      costMinor: known ? lines.reduce((s, l) => s + l.costMinor! * l.quantity, 0) : null,
-      costCurrency: known ? lines[0]!.costCurrency : null,
-    };
-  });
+  for (const [supplier, lines] of bySupplier) {
+    const switched = lines.filter((l) => toBackup.has(l.foLineItemGid));
+    if (switched.length === 0) continue;
+    const picks = switched.map((l) => ({ productId: mappings.get(l.variantGid)!.backupProductId, variantId: l.supplierVariantId }));
+    const costs = await catalogCosts(shop, supplier, picks);
+    for (const l of switched) {
+      const cost = costs.get(l.supplierVariantId);
+      if (cost) Object.assign(l, { costMinor: cost.amount, costCurrency: cost.currency });
+    }
+  }
+  const orders = [...bySupplier].map(([supplier, lines]): PlannedOrder => ({
+    supplier, lines,
+    revenueMinor: lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0),
+    ...orderCost(lines),
+    ...(notes.has(supplier) ? { note: `Ordered from ${supplierName(supplier)}, the backup supplier on the mapping, because ${notes.get(supplier)!.join("; ")}.` } : {}),
+  }));
   const buyerService = { code: fo.deliveryMethod?.serviceCode ?? null, name: fo.deliveryMethod?.presentedName ?? null };
   return { ok: true, currency, shipTo: address.address, orders, buyerService };
 }

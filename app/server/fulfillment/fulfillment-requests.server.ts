@@ -63,7 +63,7 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
       await createSupplierOrderRow({
         shop, orderGid: fo.orderId, orderName: fo.orderName, fulfillmentOrderGid: fo.id, supplier: order.supplier, warehouse: warehouse.code,
         lines: order.lines, shipTo: { ...plan.shipTo }, currency: plan.currency, revenueMinor: order.revenueMinor, costMinor: order.costMinor,
-        costCurrency: order.costCurrency, buyerServiceCode: plan.buyerService.code, buyerServiceName: plan.buyerService.name, event: { kind: "shopify", message: `Fulfillment request received for ${warehouse.code} (${order.lines.length} item lines).` },
+        costCurrency: order.costCurrency, buyerServiceCode: plan.buyerService.code, buyerServiceName: plan.buyerService.name, event: { kind: "shopify", message: `Fulfillment request received for ${warehouse.code} (${order.lines.length} item lines).${order.note ? ` ${order.note}` : ""}` },
       });
     }
     rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });

@@ -1,25 +1,28 @@
-// One Shopify fulfillment service per supplier warehouse, its location moved to the warehouse's address in
-// China, so Shopify routes stocked items there and the duties/origin shown are right.
+// One Shopify fulfillment service per registry warehouse that has a location (ADR 2000), its location moved to
+// the warehouse's address (China, or abroad for overseas warehouses), so Shopify routes stocked items there
+// and the duties/origin shown are right.
 import db from "../../db.server";
 import { config } from "../../shopify.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { FULFILLMENT_SERVICE_CREATE, FULFILLMENT_SERVICES, LOCATION_EDIT } from "./shopify/documents";
 import type { CountryCode } from "../../types/admin.types";
+import { warehouseRegistry } from "../warehouses/registry.server";
 
-export const WAREHOUSES = [
-  { code: "CN-SZ", name: "Silkroute Shenzhen", address: { address1: "Building 3, 18 Bantian Wuhe Avenue", city: "Shenzhen", provinceCode: "GD", zip: "518129" } },
-  { code: "CN-GZ", name: "Silkroute Guangzhou", address: { address1: "66 Huangpu Avenue West, Tianhe District", city: "Guangzhou", provinceCode: "GD", zip: "510620" } },
-  { code: "CN-YW", name: "Silkroute Yiwu", address: { address1: "1 Futian Road, International Trade City", city: "Yiwu", provinceCode: "ZJ", zip: "322000" } },
-] as const;
+/** The China warehouses every shop gets at install; overseas ones are added when stock first needs them. */
+export const CHINA_WAREHOUSE_IDS = ["CN-SZ", "CN-GZ", "CN-YW"] as const;
 
 export const callbackUrl = () => `${config.SHOPIFY_APP_URL.replace(/\/$/, "")}/fulfillment-service`;
 
 /** Safe to run again: services are looked up by name before any is created. */
-export async function ensureWarehouseServices(admin: AdminClient, codes: readonly string[] = WAREHOUSES.map((w) => w.code)) {
+export async function ensureWarehouseServices(admin: AdminClient, codes: readonly string[] = CHINA_WAREHOUSE_IDS) {
   const shop = admin.shop;
+  const registry = await warehouseRegistry();
+  const wanted = registry.withLocations().filter((w) => codes.includes(w.id)).map((w) => ({ code: w.id, name: w.locationName!, country: w.country, address: w.address! }));
+  const saved = await db.fulfillmentWarehouse.findMany({ where: { shop, code: { in: wanted.map((w) => w.code) } } });
+  if (saved.length === wanted.length) return wanted.map((w) => saved.find((r) => r.code === w.code)!);
   const existing = (await admin.request(FULFILLMENT_SERVICES)).shop.fulfillmentServices;
   const rows = [];
-  for (const warehouse of WAREHOUSES.filter((w) => codes.includes(w.code))) {
+  for (const warehouse of wanted) {
     const saved = await db.fulfillmentWarehouse.findUnique({ where: { shop_code: { shop, code: warehouse.code } } });
     if (saved) {
       rows.push(saved);
@@ -31,7 +34,7 @@ export async function ensureWarehouseServices(admin: AdminClient, codes: readonl
       service = { ...created.fulfillmentServiceCreate!.fulfillmentService!, callbackUrl: callbackUrl() };
     }
     const locationGid = service.location!.id;
-    await admin.request(LOCATION_EDIT, { id: locationGid, input: { address: { ...warehouse.address, countryCode: "CN" as CountryCode } } });
+    await admin.request(LOCATION_EDIT, { id: locationGid, input: { address: { ...warehouse.address, countryCode: warehouse.country as CountryCode } } });
     rows.push(await db.fulfillmentWarehouse.upsert({
       where: { shop_code: { shop, code: warehouse.code } },
       create: { shop, code: warehouse.code, serviceGid: service.id, locationGid },

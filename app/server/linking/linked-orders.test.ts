@@ -59,7 +59,7 @@ async function deliverRoutingComplete(times = 1) {
 
 function place(variantGid: string, quantity = 1) {
   return world.emulator.controls.placeOrder(world.shop, { lines: [{ variantId: variantGid, quantity }],
-    shippingAddress: { firstName: "Mia", lastName: "Schneider", address1: "Hauptstraße 5", city: "Berlin", zip: "10115", countryCode: "DE", phone: "+4915112345678" } });
+    shippingAddress: { firstName: "Mia", lastName: "Schneider", address1: "350 5th Ave", city: "New York", provinceCode: "NY", zip: "10118", countryCode: "US", phone: "+12125550100" } });
 }
 
 describe("orders for linked products", () => {
@@ -107,7 +107,7 @@ describe("orders for linked products", () => {
     const own = await existingProduct(5);
     await link(variantGid, "merchant_location");
     const order = world.emulator.controls.placeOrder(world.shop, { lines: [{ variantId: variantGid, quantity: 1 }, { variantId: own.variantGid, quantity: 1 }],
-      shippingAddress: { firstName: "Mia", lastName: "Schneider", address1: "Hauptstraße 5", city: "Berlin", zip: "10115", countryCode: "DE", phone: "+4915112345678" } });
+      shippingAddress: { firstName: "Mia", lastName: "Schneider", address1: "350 5th Ave", city: "New York", provinceCode: "NY", zip: "10118", countryCode: "US", phone: "+12125550100" } });
     const foGid = orderOf(order.id).fulfillmentOrders[0].id;
     expect(await routeLinkedFulfillmentOrder(world.shop, foGid, world.admin)).toBe("merchant-has-stock");
     expect(world.sandbox.orderCount).toBe(0);

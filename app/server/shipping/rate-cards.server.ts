@@ -7,7 +7,7 @@
 import db from "../../db.server";
 import {
   compileRateEngine, DEFAULT_DUTY_RULES, describeCsvError, diffRateCards, parseRateCardCsv, RateCardError, SAMPLE_CARDS,
-  SAMPLE_DEFAULT_WAREHOUSE, SAMPLE_WAREHOUSES, serializeRateCardCsv, type CardChange, type CompiledEngine, type RateCard,
+  SAMPLE_DEFAULT_WAREHOUSE, SAMPLE_WAREHOUSES, serializeRateCardCsv, type CardChange, type CompiledEngine, type RateCard, type Warehouse,
 } from "./engine";
 import { invalidateShopRateContext } from "./rate-context-cache";
 import { queueCheckoutReachSync } from "./checkout-reach/reach.server";
@@ -61,8 +61,9 @@ function parseStored(row: { code: string; csv: string }): RateCard | null {
   return null;
 }
 
-export function compileCards(cards: readonly RateCard[]): CompiledEngine {
-  return compileRateEngine({ cards, warehouses: SAMPLE_WAREHOUSES, defaultWarehouseCode: SAMPLE_DEFAULT_WAREHOUSE, dutyRules: DEFAULT_DUTY_RULES });
+/** `warehouses`: the warehouse registry's (checkout); the samples where only the cards are being checked. */
+export function compileCards(cards: readonly RateCard[], warehouses: readonly Warehouse[] = SAMPLE_WAREHOUSES): CompiledEngine {
+  return compileRateEngine({ cards, warehouses, defaultWarehouseCode: SAMPLE_DEFAULT_WAREHOUSE, dutyRules: DEFAULT_DUTY_RULES });
 }
 
 /** The cards checkout quotes with: the shop's active cards, or the samples when it has none stored. */

@@ -7,6 +7,7 @@ import { latestFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
 import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-context-cache";
 import { compileCards, effectiveRateCardSet } from "./rate-cards.server";
+import { warehouseRegistry } from "../warehouses/registry.server";
 import { defaultBoxFrom, dutiesInProductPrices, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
 
 export interface ShopRateContext {
@@ -19,9 +20,12 @@ export interface ShopRateContext {
 }
 
 async function load(shop: string): Promise<ShopRateContext> {
-  const [settings, cards, , dutiesInPrices] = await Promise.all([getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop)]);
+  const [settings, cards, , dutiesInPrices, registry] = await Promise.all([
+    getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop), warehouseRegistry(),
+  ]);
   return {
-    engine: compileCards(cards.cards),
+    // Stock on mappings is keyed by registry id, so the engine routes from the registry's warehouses (ADR 2000).
+    engine: compileCards(cards.cards, registry.engineWarehouses()),
     cardsVersion: cards.version,
     merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices }),
     defaultBox: defaultBoxFrom(settings),

@@ -10,6 +10,8 @@ import type { ResiliencePolicy } from "./resilience/resilient-call";
 import { DEFAULT_SANDBOX_BASE_URL } from "./sandbox/index";
 import type { SupplierAdapter } from "./supplier-adapter";
 import type { SupplierCode } from "./supplier-models";
+import { withRegistryCodes } from "../warehouses/registry-adapter";
+import { currentWarehouseRegistry, warehouseRegistry } from "../warehouses/registry.server";
 
 export type AdapterFactory = (shop: string, supplier: SupplierCode) => Promise<SupplierAdapter>;
 
@@ -44,7 +46,9 @@ export function shopSupplierAdapter(shop: string, supplier: SupplierCode): Promi
   let adapter = cache.get(key);
   if (!adapter) {
     // JD delivers only inside China: every domain sees it routed through the shop's consolidation warehouse.
-    adapter = (override ?? defaultFactory)(shop, supplier).then((a) => (supplier === "jd" ? viaConsolidation(a, shop) : a));
+    // Every domain speaks warehouse-registry ids; the wrapper asks the supplier in its own codes (ADR 2000).
+    adapter = Promise.all([(override ?? defaultFactory)(shop, supplier), warehouseRegistry()])
+      .then(([a]) => withRegistryCodes(supplier === "jd" ? viaConsolidation(a, shop) : a, supplier, currentWarehouseRegistry));
     adapter.catch(() => cache.delete(key));
     cache.set(key, adapter);
   }

@@ -6,7 +6,7 @@
  */
 import db from "../../../db.server";
 import type { AdminClient } from "../../shopify/admin-client";
-import { SAMPLE_WAREHOUSES } from "../../shipping/engine";
+import { currentWarehouseRegistry } from "../../warehouses/registry.server";
 import { effectiveRateCards } from "../../shipping/rate-cards.server";
 import { RESTRICTIONS_SET } from "./documents";
 import { parseFlags, restrictionCalculator, type RestrictionValue } from "./restrictions";
@@ -18,13 +18,12 @@ const BATCH = 25;
 /** Variants always carried: written too, so a flag the merchant removed stops blocking checkout. */
 const CARRIED: Omit<RestrictionValue, "flags"> = { default: "carried", exceptions: [] };
 
-const WAREHOUSE_COUNTRY = new Map(SAMPLE_WAREHOUSES.map((w) => [w.code, w.country]));
-
 /** Countries of the warehouses reporting stock for the variant (the same warehouses the rate engine uses). */
 function stockedOrigins(stock: unknown): string[] {
   if (!stock || typeof stock !== "object") return [];
   const stocked = Object.entries(stock as Record<string, unknown>).filter(([, q]) => typeof q === "number" && q > 0);
-  return [...new Set(stocked.flatMap(([code]) => WAREHOUSE_COUNTRY.get(code) ?? []))];
+  const registry = currentWarehouseRegistry();
+  return [...new Set(stocked.flatMap(([id]) => registry.get(id)?.country ?? []))];
 }
 
 export interface RestrictionsWriteResult { variants: number; restricted: number }

@@ -128,4 +128,5 @@ export interface Warehouse {
   readonly timeZone: string; // IANA
   readonly kind: "china" | "overseas";
   readonly serves: readonly string[]; // destination countries it delivers to domestically/regionally
+  readonly services?: readonly string[]; // the only card codes that ship from it (the warehouse registry); absent = every card from its country
 }

@@ -35,7 +35,7 @@ function freeShippingCheck(request: RateRequest, ctx: RateContext): (code: strin
 
 function safePrice(pricing: PricingContext, engine: CompiledEngine, shipment: Shipment, first: boolean, card: CompiledCard): Priced {
   const warehouse = engine.warehouses.get(shipment.warehouseCode)!;
-  if (!card.origins.has(warehouse.country)) return "not-from-origin";
+  if (!card.origins.has(warehouse.country) || (warehouse.services && !warehouse.services.includes(card.card.code))) return "not-from-origin";
   try {
     return priceShipment(pricing, card, warehouse, shipment.lineIndexes, first);
   } catch (error) {

@@ -3,6 +3,7 @@ import { notifyMappingsChanged } from "../variant-mappings.server";
 import { itemCompliance, type ImportItemView } from "../import-list/import-item-model";
 import { releaseCustomsHolds } from "../../fulfillment/preflight/customs-hold.server";
 import type { ProductSetPlan } from "./product-set-input";
+import { currentWarehouseRegistry } from "../../warehouses/registry.server";
 import type { WarehouseLocations } from "../warehouse-locations.server";
 
 /** The parts of a productSet answer we map back (sync response and bulk result lines share this shape). */
@@ -53,7 +54,9 @@ export function pushedProductWrites(shop: string, item: ImportItemView, plan: Pr
       supplierProductId: item.supplierProductId, supplierSku: variant.supplierVariantId, inventoryItemGid: node.inventoryItem.id,
       costMinor: variant.cost.amount, costCurrency: variant.cost.currency, weightGrams: variant.weightGrams,
       lengthMm: variant.dims?.lengthMm ?? null, widthMm: variant.dims?.widthMm ?? null, heightMm: variant.dims?.heightMm ?? null,
-      ...itemCompliance(item), stock: numericStock(variant.stock),
+      ...itemCompliance(item),
+      // By registry id (ADR 2000); rows listed before the registry still carry the supplier's codes.
+      stock: currentWarehouseRegistry().stockToIds(item.supplier, numericStock(variant.stock)),
       flags, autoPrice: variant.priceOverride === null, lastSyncedAt: now,
       pushedPriceMinor: quote.price.amount, pushedCompareAtMinor: quote.compareAt?.amount ?? null, pushedCurrency: quote.price.currency,
       pushedStock, pushedInventoryPolicy: "DENY", supplierState: "ok", supplierReadAt: now,

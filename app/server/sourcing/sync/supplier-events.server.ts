@@ -1,3 +1,4 @@
+import { warehouseRegistry } from "../../warehouses/registry.server";
 import db from "../../../db.server";
 import { inChunks } from "../chunked";
 import type { Money } from "../../money";
@@ -35,9 +36,11 @@ export async function applySupplierChange(shop: string, supplier: string, events
   const known = new Set((await inChunks(keys, (slice) => db.supplierChangeEvent.findMany({ where: { shop, supplier, eventKey: { in: slice } }, select: { eventKey: true } }))).map((e) => e.eventKey));
   const fresh = new Map<string, SupplierChange>();
   for (const e of events) if (!known.has(e.eventKey)) fresh.set(e.eventKey, e);
+  // Events carry the supplier's own warehouse codes; mappings keep stock by registry id (ADR 2000).
+  const registry = fresh.size > 0 && [...fresh.values()].some((e) => e.stock) ? await warehouseRegistry() : null;
   const rows = [...fresh.values()].map((e) => ({
     shop, supplier, eventKey: e.eventKey, supplierSku: e.supplierSku, occurredAt: e.occurredAt,
-    payload: { kind: e.kind, ...(e.stock ? { stock: e.stock } : {}), ...(e.cost ? { cost: { amount: e.cost.amount, currency: e.cost.currency } } : {}) },
+    payload: { kind: e.kind, ...(e.stock ? { stock: registry!.stockToIds(supplier, e.stock) } : {}), ...(e.cost ? { cost: { amount: e.cost.amount, currency: e.cost.currency } } : {}) },
   }));
   for (let i = 0; i < rows.length; i += 500) {
     try {

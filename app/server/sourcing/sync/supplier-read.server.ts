@@ -44,7 +44,9 @@ export async function readSupplier(adapter: SupplierAdapter, skus: readonly SkuT
           const a = found.get(s.supplierSku);
           if (!a) { failed.set(s.key, "missing from the supplier's answer"); continue; }
           // A hidden count (JD shows counts only below 5) is published as 0, never guessed (ADR 0800).
-          stock.set(s.key, { ...(stock.get(s.key) ?? {}), [warehouse]: a.state === "out_of_stock" ? 0 : a.quantity ?? 0 });
+          // Keyed as the answer names the warehouse: a registry id (ADR 2000), even if the mapping held an older code.
+          const where = a.location.kind === "warehouse" ? a.location.code : warehouse;
+          stock.set(s.key, { ...(stock.get(s.key) ?? {}), [where]: a.state === "out_of_stock" ? 0 : a.quantity ?? 0 });
           const prev = cost.get(s.key);
           if (a.cost && (!prev || a.cost.amount < prev.amount)) cost.set(s.key, a.cost);
         }
