@@ -22,6 +22,9 @@ export async function syncPageData(shop: string) {
     approvals: approvals.map(changeView),
     runs: runs.map((r) => ({ id: r.id, trigger: r.trigger, status: r.status, checked: r.checked, changed: r.changed, unknown: r.unknown, calls: r.calls, error: r.error, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null })),
     changes: changes.map(changeView),
+    // A run marked running for over an hour was cut short (a crash); the next run resumes its pending changes.
+    running: runs.filter((r) => r.status === "running" && r.startedAt.getTime() > Date.now() - 3_600_000)
+      .map((r) => ({ id: r.id, trigger: r.trigger, total: r.total, done: r.done, calls: r.calls, startedAt: r.startedAt.toISOString() })),
   };
 }
 
