@@ -8,6 +8,7 @@ import { jdTests } from "./jd";
 import { plansTests } from "./plans";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
+import { syncTests } from "./sync";
 import { testStoreTests } from "./test-store";
 
 // One list per flow, run in this order against one demo stack. Add a flow as tests/<flow>.ts and list it here.
@@ -23,4 +24,5 @@ export const e2eTests: E2eTest[] = [
   ...jdTests,
   ...plansTests,
   ...cjTests,
+  ...syncTests,
 ];

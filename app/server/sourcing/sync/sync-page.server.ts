@@ -96,6 +96,12 @@ export async function syncStateForVariants(shop: string, variantGids: string[]) 
       lastSyncedAt: r.lastSyncedAt?.toISOString() ?? null, lastChangedAt: r.lastChangedAt?.toISOString() ?? null,
       supplierState: r.supplierState, priceLock: r.priceLock, stockLock: r.stockLock,
     }])),
-    products: new Map(products.map((p) => [p.productGid, { lastSyncedAt: p.lastSyncedAt?.toISOString() ?? null, lastChangedAt: p.lastChangedAt?.toISOString() ?? null, status: p.pushedStatus, draftedBy: p.draftedBy }])),
+    // A product changed when any of its variants did (a price or stock write), or its own status did.
+    products: new Map(products.map((p) => [p.productGid, {
+      lastSyncedAt: p.lastSyncedAt?.toISOString() ?? null, status: p.pushedStatus, draftedBy: p.draftedBy,
+      lastChangedAt: latest([p.lastChangedAt, ...rows.filter((r) => r.productGid === p.productGid).map((r) => r.lastChangedAt)])?.toISOString() ?? null,
+    }])),
   };
 }
+
+const latest = (dates: Array<Date | null>): Date | null => dates.reduce<Date | null>((a, d) => (d && (!a || d > a) ? d : a), null);
