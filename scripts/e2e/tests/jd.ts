@@ -17,6 +17,10 @@ export const jdTests: E2eTest[] = [
       await shell.assertPageOk("China consolidation warehouses", frame);
       await shell.app.getByText("广东 佛山市 顺德区 均安镇").first().waitFor();
       await shell.app.getByText("JD area id 19_1666_1669_52082").waitFor();
+      // JD names areas in Chinese only; the pickers find them by pinyin or initials too.
+      await shell.app.getByLabel("Find province").fill("bj");
+      const provinces = await shell.app.getByLabel("Province 省").locator("option").allTextContents();
+      assert(provinces.some((o) => o.startsWith("北京 beijing")) && !provinces.some((o) => o.startsWith("上海")), `"bj" lists ${provinces.join(", ")}`);
       await screenshot("jd-consolidation-warehouses");
 
       frame = await shell.goto("/app/catalog?supplier=jd");
@@ -94,14 +98,14 @@ export const jdTests: E2eTest[] = [
         return (await shell.app.getByText(/^Supplier order: \d+/).count()) > 0;
       }, 30_000, 1_000);
       // JD split it by shipping warehouse at confirmation; tracking follows each child to the consolidation warehouse.
-      await waitUntil("the two JD child orders on the order page", async () => {
+      await waitUntil("both JD child orders shipped on the order page", async () => {
         await shell.goto(detailPath);
-        if ((await shell.app.getByText(/^JD split this order into 2: /).count()) > 0) return true;
+        if ((await shell.app.getByText(/^JD split this order into 2: \d+ (shipped|delivered), \d+ (shipped|delivered)$/).count()) > 0) return true;
         const check = shell.app.getByRole("button", { name: "Check tracking now" });
         if (await check.count()) await check.click();
         return false;
-      }, 30_000, 1_500);
-      await shell.app.getByText(/^JD child order \d+ \(2 of 2\): /).first().waitFor();
+      }, 45_000, 2_000);
+      await shell.app.getByText(/^JD child order \d+ \(2 of 2\): (shipped|delivered)/).first().waitFor();
       await screenshot("jd-order-page");
 
       // JD delivers to the consolidation warehouse; the forwarder's parcel is what the buyer follows.
