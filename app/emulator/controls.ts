@@ -8,6 +8,7 @@ import { createLocation } from "./domains/locations";
 import { assignedFulfillmentOrders, submitFulfillmentRequest } from "./domains/fulfillment-orders";
 import { cancelOrder, placeOrder, type PlaceOrderInput } from "./domains/orders";
 import { enforceCarrierEligibility } from "./domains/services";
+import { productVariantsBulkUpdate } from "./domains/product-queries";
 import { assertSoldOnline, onlineStoreProducts } from "./domains/publications";
 import { quoteCheckout, type CheckoutDeps, type CheckoutDestination, type CheckoutLine, type Quote } from "./checkout";
 import { PLANS, type PlanKey } from "./plans";
@@ -97,6 +98,15 @@ export function createControls(deps: ControlDeps) {
       shopOf(domain).stagedUploads.set(key, content);
     },
     products: (domain: string) => [...shopOf(domain).products.values()].map(summarizeProduct),
+    /**
+     * The merchant edits a variant in Shopify's admin (price, compare-at): the admin saves through the same
+     * variant update an app uses, and products/update follows as for every product change
+     * (shopify.dev/docs/api/webhooks, topic products/update).
+     */
+    editVariantAsMerchant(domain: string, productId: string, variantId: string, fields: { price?: string; compareAtPrice?: string | null }): void {
+      const result = productVariantsBulkUpdate(core, shopOf(domain), { productId, variants: [{ id: variantId, ...fields }] });
+      if (result.userErrors.length) throw new Error(`the edit was refused: ${JSON.stringify(result.userErrors)}`);
+    },
     orders: (domain: string) => shopOf(domain).orders.map(summarizeOrder),
     fulfillments: (domain: string) => shopOf(domain).fulfillments.map(summarizeFulfillment),
     events: (domain: string, topic?: string) => shopOf(domain).events.filter((e) => !topic || e.topic === topic),

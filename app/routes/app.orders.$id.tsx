@@ -74,6 +74,7 @@ export default function SupplierOrderPage() {
             <BlockStack gap="200">
               <Text as="p">Supplier order: {order.supplierOrderId ?? "not placed yet"}</Text>
               <Text as="p">Our reference: {order.idempotencyKey}</Text>
+              {order.supplier === "jd" && order.supplierStatus?.startsWith("JD split") && <Text as="p">{order.supplierStatus}</Text>}
               {order.logistic && <Text as="p">Shipping method sent: {order.logistic.name} ({order.logistic.basis})</Text>}
               {order.buyerServiceName && <Text as="p" tone="subdued">Buyer chose at checkout: {order.buyerServiceName}{order.buyerServiceCode ? ` (${order.buyerServiceCode})` : ""}</Text>}
               {order.trackingNumbers.length > 0 && <Text as="p">Tracking: {order.carrier} {order.trackingNumbers.join(", ")}</Text>}

@@ -51,4 +51,17 @@ describe("the price and stock sync page", () => {
     expect(await body(unlocked)).toMatchObject({ ok: true });
     expect((await w.fresh()).stockLock).toBeNull();
   });
+
+  it("shows a run in progress with the SKUs read so far, and a finished run no longer", async () => {
+    w = await startSyncWorld();
+    await w.sync("schedule");
+    const finished = await body(await loader(routeArgs(adminRequest(w.shop, "/app/sync"))));
+    expect(finished.running).toEqual([]);
+    expect(await db.syncRun.findFirst({ where: { shop: w.shop } })).toMatchObject({ status: "done", total: w.mappings.length, done: w.mappings.length });
+
+    await db.syncRun.create({ data: { shop: w.shop, trigger: "manual", total: 5_000, done: 2_000, calls: 7 } });
+    await db.syncRun.create({ data: { shop: w.shop, trigger: "schedule", total: 10, startedAt: new Date(Date.now() - 2 * 3_600_000) } }); // cut short by a crash
+    const page = await body(await loader(routeArgs(adminRequest(w.shop, "/app/sync"))));
+    expect(page.running).toEqual([expect.objectContaining({ trigger: "manual", total: 5_000, done: 2_000, calls: 7 })]);
+  });
 });

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, DataTable, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { SyncProgress } from "../components/sourcing/sync-progress";
 import { jobQueue } from "../server/jobs/queue.server";
 import { syncPageAction, syncPageData } from "../server/sourcing/sync/sync-page.server";
 import { authenticate } from "../shopify.server";
@@ -39,6 +40,7 @@ export default function SyncPage() {
     <Page title="Price and stock sync" subtitle={`Last scheduled run: ${when(data.settings.lastScheduledSyncAt)}`} backAction={{ url: "/app/mappings" }}>
       <BlockStack gap="400">
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
+        <SyncProgress running={data.running} />
         <Layout>
           <Layout.Section>
             <Card>

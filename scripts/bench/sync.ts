@@ -25,6 +25,9 @@ const CHANGED = Math.max(1, Math.round(SKUS * Number(args.changed)));
 const INTERVAL_S = Number(args.interval) * 60;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+// The bench runs offline against the emulator: test mode, so the production configuration checks (https app URL,
+// encryption keys) do not apply (app/server/config.ts).
+process.env.SILKROUTE_MODE ||= "test";
 process.env.SHOPIFY_API_KEY ??= "bench-api-key";
 process.env.SHOPIFY_API_SECRET ??= "bench-api-secret";
 process.env.SHOPIFY_APP_URL ??= "http://127.0.0.1:3999";

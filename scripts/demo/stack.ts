@@ -3,8 +3,8 @@ import path from "node:path";
 import { createEmulator, type Emulator } from "../../app/emulator";
 import { createAdminShell, embeddedAppUrl, type AdminShell } from "../../app/emulator/admin-shell";
 import { DEMO_DEFAULTS } from "../../app/server/config";
-import { createSandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
-import { createJdVopEmulator } from "../../app/server/suppliers/jd/emulator/jd-vop-emulator";
+import { createSandboxSupplierService, type SandboxSupplierService } from "../../app/server/suppliers/sandbox/service/sandbox-service";
+import { createJdVopEmulator, type JdVopEmulator } from "../../app/server/suppliers/jd/emulator/jd-vop-emulator";
 import { CJ_EMULATOR_ACCOUNTS, createCjEmulator, type CjEmulator } from "../../app/server/suppliers/cj/emulator/cj-emulator";
 import { systemClock, type Clock } from "../../app/server/suppliers/resilience/clock";
 import { ensureBuild } from "./build";
@@ -42,6 +42,10 @@ export interface DemoStack {
   shell: AdminShell;
   /** The CJ API 2.0 emulator "Connect CJ (emulated)" points at. */
   cj: CjEmulator;
+  /** The sandbox supplier (its `change` moves a cost or a stock count and records the change event). */
+  sandbox: SandboxSupplierService;
+  /** The JD VOP emulator "Connect JD VOP (emulated)" points at (its catalog says which warehouse ships a SKU). */
+  jdVop: JdVopEmulator;
   /** The admin URL that opens the app for the demo shop. */
   adminUrl: string;
   /** Environment the app and worker run with. */
@@ -125,7 +129,7 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
 
     await install(emulator, appUrl, shop, app);
     log(`[demo] ${shop} installed the app (token exchange against the emulator)`);
-    return { shop, appUrl, emulator, shell, cj, adminUrl: shell.appAdminUrl(shop), env, stop };
+    return { shop, appUrl, emulator, shell, cj, sandbox, jdVop, adminUrl: shell.appAdminUrl(shop), env, stop };
   } catch (error) {
     await stop();
     throw error;

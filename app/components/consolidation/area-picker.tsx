@@ -1,6 +1,8 @@
 import { Form, useSubmit } from "@remix-run/react";
-import { BlockStack, InlineStack, Select, Text } from "@shopify/polaris";
+import { BlockStack, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
 import type { AreaChoice, AreaPicker } from "../../server/consolidation/consolidation-page.server";
+import { areaMatches } from "./area-filter";
 
 type Level = keyof AreaChoice;
 const LABELS: Record<Level, string> = { province: "Province 省", city: "City 市", county: "County / district 区县", town: "Town 乡镇" };
@@ -8,6 +10,7 @@ const LABELS: Record<Level, string> = { province: "Province 省", city: "City �
 /** JD's four levels with JD's Chinese names; choosing a level reloads the next one from JD's area API. */
 export function AreaPickerForm({ picker, choice }: { picker: AreaPicker; choice: AreaChoice }) {
   const submit = useSubmit();
+  const [queries, setQueries] = useState<Record<Level, string>>({ province: "", city: "", county: "", town: "" });
   const lists: Record<Level, AreaPicker[keyof AreaPicker]> = { province: picker.provinces, city: picker.cities, county: picker.counties, town: picker.towns };
   const order: Level[] = ["province", "city", "county", "town"];
   const change = (level: Level, value: string) => {
@@ -25,9 +28,15 @@ export function AreaPickerForm({ picker, choice }: { picker: AreaPicker; choice:
           {order.map((level) => {
             const options = lists[level];
             if (options.length === 0) return null;
+            // The chosen area stays listed whatever the search, so the select never shows a value it lacks.
+            const shown = options.filter((a) => a.id === choice[level] || areaMatches(a, queries[level]));
             return (
-              <Select key={level} label={LABELS[level]} name={level} value={String(choice[level] || "")} onChange={(v) => change(level, v)}
-                options={[{ label: "—", value: "" }, ...options.map((a) => ({ label: `${a.name} (${a.id})`, value: String(a.id) }))]} />
+              <BlockStack key={level} gap="100">
+                <TextField label={`Find ${LABELS[level].split(" ")[0]!.toLowerCase()}`} value={queries[level]} autoComplete="off" placeholder="中文, pinyin or initials (beijing, bj)"
+                  onChange={(v) => setQueries((q) => ({ ...q, [level]: v }))} />
+                <Select label={LABELS[level]} name={level} value={String(choice[level] || "")} onChange={(v) => change(level, v)}
+                  options={[{ label: queries[level].trim() ? `— ${shown.length} found —` : "—", value: "" }, ...shown.map((a) => ({ label: `${a.name} ${a.pinyin} (${a.id})`, value: String(a.id) }))]} />
+              </BlockStack>
             );
           })}
         </InlineStack>

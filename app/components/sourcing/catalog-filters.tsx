@@ -25,7 +25,9 @@ export function CatalogFilters(props: {
           <FormLayout>
             <FormLayout.Group>
               <TextField label="Search (English or 中文)" name="q" value={f.q} onChange={set("q")} autoComplete="off" disabled={off("catalog.keyword")}
-                helpText={off("catalog.keyword") ? "This supplier has no keyword search; browse by category." : undefined} />
+                helpText={off("catalog.keyword") ? (f.supplier === "jd"
+                  ? "JD has a search call, but its answer is not in JD's public contract, so Silkroute browses your JD product pools instead."
+                  : "This supplier has no keyword search; browse by category.") : undefined} />
               <Select label="Supplier" name="supplier" options={props.suppliers} value={f.supplier} onChange={set("supplier")} />
             </FormLayout.Group>
             <FormLayout.Group>

@@ -1,12 +1,14 @@
 // The China consolidation warehouses page: saved warehouses, the level-by-level JD area pickers, the forwarder CSV.
 import type { JdArea } from "../suppliers/jd/areas";
 import { SupplierConfigError } from "../suppliers/registry";
+import type { PickerArea } from "../../components/consolidation/area-filter";
+import { withPinyin } from "./area-pinyin.server";
 import { importForwarderCsv, type CsvLineResult } from "./forwarder-tracking.server";
 import { jdAdapterForShop } from "./jd-connection.server";
 import { syncJdLocation } from "./jd-location.server";
 import { deleteWarehouse, listWarehouses, saveWarehouse, setDefaultWarehouse, warehouseAreaId } from "./warehouses.server";
 
-export interface AreaPicker { provinces: JdArea[]; cities: JdArea[]; counties: JdArea[]; towns: JdArea[] }
+export interface AreaPicker { provinces: PickerArea[]; cities: PickerArea[]; counties: PickerArea[]; towns: PickerArea[] }
 export interface AreaChoice { province: number; city: number; county: number; town: number }
 
 const int = (v: string | null | undefined) => (v && /^\d+$/.test(v) ? Number(v) : 0);
@@ -22,7 +24,7 @@ export async function consolidationPageData(shop: string, choice: AreaChoice) {
     const { areas } = (await jdAdapterForShop(shop)).jd;
     const load = async (key: keyof AreaPicker, r: Promise<{ ok: true; value: JdArea[] } | { ok: false; error: { message: string } }>) => {
       const v = await r;
-      if (v.ok) picker[key] = v.value;
+      if (v.ok) picker[key] = withPinyin(v.value);
       else error ??= v.error.message;
     };
     await load("provinces", areas.provinces());

@@ -5,6 +5,8 @@ import type { Parcel, SupplierOrderRequest } from "../suppliers/supplier-order-m
 import { fail, ok, supplierError } from "../suppliers/supplier-result";
 import { consolidationShipTo, defaultWarehouse, warehouseAreaId } from "./warehouses.server";
 import { forwarderParcelsFor } from "./forwarder-tracking.server";
+import { asJdAdapter } from "../suppliers/jd";
+import { recordJdChildOrders } from "./jd-child-orders.server";
 
 /** The stock "warehouse" code JD products carry: their availability is the default consolidation warehouse's area. */
 export const JD_CONSOLIDATION_STOCK_CODE = "CN-JD";
@@ -45,6 +47,10 @@ export function viaConsolidation(adapter: SupplierAdapter, shop: string): Suppli
     },
     // JD's own parcels end at the consolidation warehouse; the buyer follows the forwarder's parcel.
     async getTracking(key) {
+      const jd = asJdAdapter(adapter);
+      // The domestic leg, child by child when JD split the order. It informs the merchant; the buyer's tracking
+      // is the forwarder's, so JD being unreachable here must not hold that back (the next poll records it).
+      if (jd) await recordJdChildOrders(shop, key, jd).catch(() => undefined);
       const parcels: Parcel[] = await forwarderParcelsFor(shop, key);
       return ok({ idempotencyKey: key, parcels });
     },

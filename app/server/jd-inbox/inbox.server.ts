@@ -7,7 +7,8 @@ import { isUniqueViolation } from "../jobs/dedupe";
 import { jobQueue } from "../jobs/queue.server";
 import { enqueueTrackingSync } from "../fulfillment/queues.server";
 import { recordEvent } from "../fulfillment/supplier-orders.server";
-import { SYNC_QUEUE, type SyncJobPayload } from "../sourcing/sync/sync-jobs.server";
+import { inChunks } from "../sourcing/chunked";
+import { applySupplierChange, type SupplierChange } from "../sourcing/sync/supplier-events.server";
 import type { JdAdapter } from "../suppliers/jd/index";
 import { PRODUCT_MESSAGE_TYPES } from "../suppliers/jd/messages";
 
@@ -51,9 +52,16 @@ async function store(shop: string, messageId: string, type: number, payload: Rec
 export async function applyPending(shop: string, jd: JdAdapter): Promise<number> {
   const pending = await db.jdMessageInbox.findMany({ where: { shop, appliedAt: null }, orderBy: { receivedAt: "asc" }, take: 500 });
   const product = pending.filter((m) => PRODUCT_MESSAGE_TYPES.has(m.type));
-  // Price and stock messages feed the sync (ADR 0810): one shop sync per batch, keyed by the batch; it re-reads JD.
-  if (product.length > 0 && (await touchesMappedSkus(shop, product))) {
-    await jobQueue().enqueue<SyncJobPayload>(SYNC_QUEUE, { shop, trigger: "event" }, { shop, dedupeKey: `${shop}:jd-message:${product[0]!.messageId}` });
+  // Price and shelf messages name their SKU (skuId) but carry no values: each becomes a supplier event for that
+  // SKU (ADR 0810), so the event sync re-reads just those SKUs at JD. Keyed by JD's message id: applied again
+  // after a crash, it is recognised and ignored. SKUs we do not sell are not stored.
+  if (product.length > 0) {
+    const mapped = await mappedSkus(shop, product);
+    const events: SupplierChange[] = product.flatMap((m) => {
+      const sku = skuOf(m);
+      return mapped.has(sku) ? [{ eventKey: `jd-message:${m.messageId}`, supplierSku: sku, occurredAt: m.receivedAt, kind: "changed" as const }] : [];
+    });
+    await applySupplierChange(shop, "jd", events, jobQueue());
   }
   let applied = 0;
   for (const m of pending) {
@@ -68,9 +76,12 @@ export async function applyPending(shop: string, jd: JdAdapter): Promise<number>
   return applied;
 }
 
-async function touchesMappedSkus(shop: string, messages: JdMessageInbox[]): Promise<boolean> {
-  const skus = [...new Set(messages.map((m) => String((m.payload as { skuId?: unknown }).skuId ?? "")).filter(Boolean))];
-  return (await db.variantMapping.count({ where: { shop, supplier: "jd", supplierSku: { in: skus } } })) > 0;
+const skuOf = (m: JdMessageInbox) => String((m.payload as { skuId?: unknown }).skuId ?? "");
+
+async function mappedSkus(shop: string, messages: JdMessageInbox[]): Promise<Set<string>> {
+  const skus = [...new Set(messages.map(skuOf).filter(Boolean))];
+  const rows = await inChunks(skus, (slice) => db.variantMapping.findMany({ where: { shop, supplier: "jd", supplierSku: { in: slice } }, select: { supplierSku: true }, distinct: ["supplierSku"] }));
+  return new Set(rows.map((r) => r.supplierSku));
 }
 
 const ORDER_NOTES: Record<number, string> = {

@@ -4,18 +4,20 @@ import { uniqueShop } from "../../test/webhooks";
 import { buildConsolidationOrder, startJdWorld, stockedSkus, type JdWorld } from "../suppliers/jd/emulator/jd-emulator.fixture";
 import { JD_LIFECYCLE } from "../suppliers/jd/emulator/vop-order-lifecycle";
 import type { JdAdapter } from "../suppliers/jd/index";
-import { SYNC_QUEUE as STOCK_SYNC_QUEUE } from "../sourcing/sync/sync-jobs.server";
+import { SUPPLIER_EVENTS_QUEUE } from "../sourcing/sync/supplier-events.server";
 import { Q } from "../fulfillment/queues.server";
 import { applyPending, pollJdMessages } from "./inbox.server";
 
 let world: JdWorld;
 let shop: string;
 let rowId: string;
+let sku: string;
 
 beforeEach(async () => {
   world = await startJdWorld();
   shop = uniqueShop("jd-inbox");
   const [a, b] = stockedSkus(world, [0, 1]);
+  sku = a!;
   // A split JD order of ours (two shippers), and a mapped SKU whose price JD then changes.
   const placed = await world.adapter.createOrder(buildConsolidationOrder({ idempotencyKey: `${shop}-so1`, lines: [{ supplierVariantId: a!, quantity: 1 }, { supplierVariantId: b!, quantity: 1 }] }));
   if (!placed.ok) throw new Error(placed.error.message);
@@ -48,7 +50,10 @@ describe("JD message queue", () => {
     expect(world.emulator.messages.pending).toHaveLength(0);
     expect(await db.jdMessageInbox.count({ where: { shop } })).toBe(onJd);
     expect(await db.jdMessageInbox.count({ where: { shop, appliedAt: null } })).toBe(0);
-    expect(await jobs(STOCK_SYNC_QUEUE)).toBe(1);
+    // The price message names its SKU: one supplier event for that SKU, and the event sync is queued.
+    expect(await db.supplierChangeEvent.findMany({ where: { shop }, select: { supplier: true, supplierSku: true, eventKey: true } }))
+      .toEqual([{ supplier: "jd", supplierSku: sku, eventKey: expect.stringMatching(/^jd-message:/) }]);
+    expect(await jobs(SUPPLIER_EVENTS_QUEUE)).toBe(1);
     const messages = (await notes()).map((e) => e.message);
     expect(messages.filter((m) => m.includes("split"))).toHaveLength(1);
     expect(messages.filter((m) => m.includes("配送单生成"))).toHaveLength(1);
@@ -57,7 +62,8 @@ describe("JD message queue", () => {
     const tracking = await jobs(Q.syncTracking);
     await db.jdMessageInbox.updateMany({ where: { shop }, data: { appliedAt: null } });
     await applyPending(shop, world.adapter);
-    expect(await jobs(STOCK_SYNC_QUEUE)).toBe(1);
+    expect(await db.supplierChangeEvent.count({ where: { shop } })).toBe(1);
+    expect(await jobs(SUPPLIER_EVENTS_QUEUE)).toBe(1);
     expect(await jobs(Q.syncTracking)).toBe(tracking);
     expect(await notes()).toHaveLength(messages.length);
   });

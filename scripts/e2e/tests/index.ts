@@ -11,6 +11,7 @@ import { linkingTests } from "./linking";
 import { plansTests } from "./plans";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
+import { syncTests } from "./sync";
 import { testStoreTests } from "./test-store";
 
 // One list per flow, run in this order against one demo stack. Add a flow as tests/<flow>.ts and list it here.
@@ -29,4 +30,5 @@ export const e2eTests: E2eTest[] = [
   ...plansTests,
   ...cjTests,
   ...linkingTests,
+  ...syncTests,
 ];

@@ -5,6 +5,7 @@ import { parseDecimal } from "../../money";
 import type { AdminClient } from "../../shopify/admin-client";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import type { ProductStatus } from "../../../types/admin.types";
+import { BULK_VARIANTS_MIN_PRODUCTS, updateVariantsInBulk, type BulkVariantsOptions } from "./bulk-variants.server";
 import { SYNC_INVENTORY_LEVELS, SYNC_INVENTORY_SET, SYNC_PRODUCT_STATUS, SYNC_VARIANTS_UPDATE } from "./sync-operations";
 
 const STOCK_BATCH = 250; // inventorySetQuantities' input cap
@@ -12,6 +13,9 @@ const STOCK_BATCH = 250; // inventorySetQuantities' input cap
 export interface ApplyDeps {
   /** Tests: runs right after Shopify accepted a write and before we record it (where a crash hurts most). */
   afterWrite?: (what: "stock" | "variants" | "status") => Promise<void>;
+  /** From how many products with variant changes one bulk mutation is used (default BULK_VARIANTS_MIN_PRODUCTS). */
+  bulkVariantsFromProducts?: number;
+  bulk?: BulkVariantsOptions;
 }
 
 export interface ApplyResult { calls: number; applied: number; conflicts: number; failed: number }
@@ -25,7 +29,7 @@ export function idempotencyKey(kind: string, ids: readonly string[]): string {
 
 /**
  * Writes every pending change of a shop: stock by compare-and-swap in batches of 250, variant fields with
- * one productVariantsBulkUpdate per product, status with one productUpdate per product. Each change is
+ * one productVariantsBulkUpdate per product (one bulk mutation for thousands of products), status with one productUpdate per product. Each change is
  * marked applied (and the mapping's "pushed" state moved) only after Shopify accepted it, so a crash in
  * between resumes with the same change ids, the same idempotency key and the same compare values.
  */
@@ -131,40 +135,69 @@ async function markStockApplied(changes: readonly ChangeRow[]): Promise<void> {
 async function applyVariantFields(admin: AdminClient, changes: ChangeRow[], currency: string, result: ApplyResult, deps: ApplyDeps): Promise<void> {
   const byProduct = new Map<string, ChangeRow[]>();
   for (const c of changes) byProduct.set(c.productGid, [...(byProduct.get(c.productGid) ?? []), c]);
-  for (const [productId, list] of byProduct) {
-    const variants = new Map<string, Record<string, unknown>>();
-    for (const c of list) {
-      const v = variants.get(c.variantGid) ?? { id: c.variantGid };
-      if (c.field === "price") v.price = c.toValue;
-      if (c.field === "compare_at") v.compareAtPrice = c.toValue === "" ? null : c.toValue;
-      if (c.field === "inventory_policy") v.inventoryPolicy = c.toValue;
-      variants.set(c.variantGid, v);
+  const updates = [...byProduct].map(([productId, list]) => ({ productId, list, variants: variantInputs(list) }));
+  // A very large change set (thousands of products) goes out as one bulk mutation instead of a call per product.
+  if (updates.length >= (deps.bulkVariantsFromProducts ?? BULK_VARIANTS_MIN_PRODUCTS)) {
+    const bulk = await updateVariantsInBulk(admin, updates, idempotencyKey("variants-bulk", changes.map((c) => c.id)), deps.bulk);
+    result.calls += bulk.calls;
+    const outcomes = bulk.outcomes;
+    if (outcomes) {
+      await deps.afterWrite?.("variants");
+      for (const [i, u] of updates.entries()) {
+        const outcome = outcomes[i];
+        if (outcome?.ok) await markVariantsApplied(u.list, currency, result);
+        else if (outcome) await markFailed(u.list, outcome.error, result);
+        // not in the result: left pending; the next pass sends the same values again (setting a price twice is harmless)
+      }
+      return;
     }
+  }
+  for (const { productId, list, variants } of updates) {
     try {
       result.calls++;
-      await admin.request(SYNC_VARIANTS_UPDATE, { productId, variants: [...variants.values()] as never });
+      await admin.request(SYNC_VARIANTS_UPDATE, { productId, variants: variants as never });
     } catch (error) {
       if (!(error instanceof AdminUserErrors)) throw error;
-      await db.syncChange.updateMany({ where: { id: { in: list.map((c) => c.id) } }, data: { status: "failed", error: error.message.slice(0, 500) } });
-      result.failed += list.length;
+      await markFailed(list, error.message, result);
       continue;
     }
     await deps.afterWrite?.("variants");
-    const now = new Date();
-    const perMapping = new Map<string, Record<string, unknown>>();
-    for (const c of list) {
-      const data = perMapping.get(c.mappingId) ?? { lastChangedAt: now };
-      if (c.field === "price") Object.assign(data, { pushedPriceMinor: parseDecimal(c.toValue, currency).amount, pushedCurrency: currency });
-      if (c.field === "compare_at") data.pushedCompareAtMinor = c.toValue === "" ? null : parseDecimal(c.toValue, currency).amount;
-      if (c.field === "inventory_policy") data.pushedInventoryPolicy = c.toValue;
-      perMapping.set(c.mappingId, data);
-    }
-    await db.$transaction([
-      db.syncChange.updateMany({ where: { id: { in: list.map((c) => c.id) } }, data: { status: "applied", appliedAt: now } }),
-      ...[...perMapping].map(([id, data]) => db.variantMapping.update({ where: { id }, data })),
-    ]);
-    result.applied += list.length;
+    await markVariantsApplied(list, currency, result);
   }
+}
+
+function variantInputs(list: readonly ChangeRow[]): Record<string, unknown>[] {
+  const variants = new Map<string, Record<string, unknown>>();
+  for (const c of list) {
+    const v = variants.get(c.variantGid) ?? { id: c.variantGid };
+    if (c.field === "price") v.price = c.toValue;
+    if (c.field === "compare_at") v.compareAtPrice = c.toValue === "" ? null : c.toValue;
+    if (c.field === "inventory_policy") v.inventoryPolicy = c.toValue;
+    variants.set(c.variantGid, v);
+  }
+  return [...variants.values()];
+}
+
+async function markFailed(list: readonly ChangeRow[], message: string, result: ApplyResult): Promise<void> {
+  await db.syncChange.updateMany({ where: { id: { in: list.map((c) => c.id) } }, data: { status: "failed", error: message.slice(0, 500) } });
+  result.failed += list.length;
+}
+
+async function markVariantsApplied(list: readonly ChangeRow[], currency: string, result: ApplyResult): Promise<void> {
+  const now = new Date();
+  const perMapping = new Map<string, Record<string, unknown>>();
+  for (const c of list) {
+    const data = perMapping.get(c.mappingId) ?? { lastChangedAt: now };
+    if (c.field === "price") Object.assign(data, { pushedPriceMinor: parseDecimal(c.toValue, currency).amount, pushedCurrency: currency });
+    if (c.field === "compare_at") data.pushedCompareAtMinor = c.toValue === "" ? null : parseDecimal(c.toValue, currency).amount;
+    if (c.field === "inventory_policy") data.pushedInventoryPolicy = c.toValue;
+    perMapping.set(c.mappingId, data);
+  }
+  await db.$transaction([
+    db.syncChange.updateMany({ where: { id: { in: list.map((c) => c.id) } }, data: { status: "applied", appliedAt: now } }),
+    ...[...perMapping].map(([id, data]) => db.variantMapping.update({ where: { id }, data })),
+  ]);
+  result.applied += list.length;
 }
 
 async function applyStatus(admin: AdminClient, shop: string, changes: ChangeRow[], result: ApplyResult, deps: ApplyDeps): Promise<void> {

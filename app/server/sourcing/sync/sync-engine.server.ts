@@ -52,6 +52,7 @@ export async function runSync(shop: string, trigger: SyncTrigger, scope: SyncSco
     const active = scope.mappingIds ? new Set(scope.mappingIds) : null;
     const targets = active ? mappings.filter((m) => active.has(m.id)) : mappings;
     summary.checked = targets.length;
+    await db.syncRun.update({ where: { id: run.id }, data: { total: targets.length } });
     if (targets.length === 0 || !sourcing.stockSync) return await finish(run.id, summary);
 
     const needsDestination = sourcing.pricingRules.includeShipping || settings.policy.marginFloorPercent !== null;
@@ -66,6 +67,7 @@ export async function runSync(shop: string, trigger: SyncTrigger, scope: SyncSco
       const chunkTargets = active ? chunk.filter((m) => active.has(m.id)) : chunk;
       if (chunkTargets.length) await syncChunk(ctx, chunk, chunkTargets, summary);
       done += chunkTargets.length;
+      await db.syncRun.update({ where: { id: run.id }, data: { done, calls: summary.calls } });
       await deps.onProgress?.({ done, total: targets.length });
     }
     addApply(summary, await applyPendingChanges(shop, admin, currency, deps)); // the last, partial stock batch
@@ -162,7 +164,7 @@ function addApply(summary: SyncSummary, r: { calls: number; applied: number; con
 }
 
 async function finish(runId: string, s: SyncSummary): Promise<SyncSummary> {
-  await db.syncRun.update({ where: { id: runId }, data: { status: "done", finishedAt: new Date(), checked: s.checked, changed: s.applied, unknown: s.unknown, calls: s.calls } });
+  await db.syncRun.update({ where: { id: runId }, data: { status: "done", finishedAt: new Date(), done: s.checked, checked: s.checked, changed: s.applied, unknown: s.unknown, calls: s.calls } });
   return s;
 }
 

@@ -43,6 +43,31 @@ describe("price and stock sync: change detection", () => {
     expect(mapping.pushedPriceMinor).toBe(Math.round(Number((await w.store()).price) * 100));
   });
 
+  it("writes the price changes of very many products as one bulk mutation, and fails only the product Shopify refused", async () => {
+    w = await startSyncWorld(["SBX000021", "SBX000022", "SBX000023"]);
+    await saveSourcingSettings(w.shop, { autoPriceSync: true });
+    const products = [...new Set(w.mappings.map((m) => m.productGid))];
+    expect(products).toHaveLength(3);
+    const before = new Map(await Promise.all(w.mappings.map(async (m) => [m.variantGid, Number((await w!.store(m.variantGid)).price)] as const)));
+    for (const m of w.mappings) w.world.sandbox.change(m.supplierSku, { cost_fen: w.world.sandbox.catalog.variant(m.supplierSku)!.variant.cost_fen * 2 });
+    // The merchant deletes the third product in Shopify before the sync writes: its line comes back with an error.
+    await w.world.emulator.graphql(w.shop, `mutation silkrouteTestDelete($id: ID!) { productDelete(input: { id: $id }) { deletedProductId } }`, { id: products[2] });
+    const spy = vi.spyOn(w.world.admin, "request");
+
+    await w.sync("manual", {}, { bulkVariantsFromProducts: 2, bulk: { pollMs: 10 } });
+    const ops = operationsOf(spy);
+    expect(ops.filter((o) => o !== "query silkrouteSyncReconcileStatus")).toEqual(["mutation silkrouteSourcingStagedUpload", "mutation silkrouteSourcingBulkRun"]);
+    expect(ops).not.toContain("mutation silkrouteSyncVariantsUpdate");
+    for (const m of w.mappings.filter((x) => x.productGid !== products[2])) {
+      const shown = await w.store(m.variantGid);
+      expect(Number(shown.price)).toBeGreaterThan(before.get(m.variantGid)!);
+      expect((await db.variantMapping.findUniqueOrThrow({ where: { id: m.id } })).pushedPriceMinor).toBe(Math.round(Number(shown.price) * 100));
+    }
+    const byStatus = await db.syncChange.groupBy({ by: ["productGid", "status"], where: { shop: w.shop, field: "price" }, _count: true });
+    expect(byStatus.filter((r) => r.productGid === products[2]).map((r) => r.status)).toEqual(["failed"]);
+    expect(byStatus.filter((r) => r.productGid !== products[2]).every((r) => r.status === "applied")).toBe(true);
+  });
+
   it("keeps a supplier that could not be read as unknown: nothing is written, nothing is marked synced", async () => {
     w = await startSyncWorld();
     const before = await w.store();

@@ -22,6 +22,9 @@ export async function syncPageData(shop: string) {
     approvals: approvals.map(changeView),
     runs: runs.map((r) => ({ id: r.id, trigger: r.trigger, status: r.status, checked: r.checked, changed: r.changed, unknown: r.unknown, calls: r.calls, error: r.error, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null })),
     changes: changes.map(changeView),
+    // A run marked running for over an hour was cut short (a crash); the next run resumes its pending changes.
+    running: runs.filter((r) => r.status === "running" && r.startedAt.getTime() > Date.now() - 3_600_000)
+      .map((r) => ({ id: r.id, trigger: r.trigger, total: r.total, done: r.done, calls: r.calls, startedAt: r.startedAt.toISOString() })),
   };
 }
 
@@ -93,6 +96,12 @@ export async function syncStateForVariants(shop: string, variantGids: string[]) 
       lastSyncedAt: r.lastSyncedAt?.toISOString() ?? null, lastChangedAt: r.lastChangedAt?.toISOString() ?? null,
       supplierState: r.supplierState, priceLock: r.priceLock, stockLock: r.stockLock,
     }])),
-    products: new Map(products.map((p) => [p.productGid, { lastSyncedAt: p.lastSyncedAt?.toISOString() ?? null, lastChangedAt: p.lastChangedAt?.toISOString() ?? null, status: p.pushedStatus, draftedBy: p.draftedBy }])),
+    // A product changed when any of its variants did (a price or stock write), or its own status did.
+    products: new Map(products.map((p) => [p.productGid, {
+      lastSyncedAt: p.lastSyncedAt?.toISOString() ?? null, status: p.pushedStatus, draftedBy: p.draftedBy,
+      lastChangedAt: latest([p.lastChangedAt, ...rows.filter((r) => r.productGid === p.productGid).map((r) => r.lastChangedAt)])?.toISOString() ?? null,
+    }])),
   };
 }
+
+const latest = (dates: Array<Date | null>): Date | null => dates.reduce<Date | null>((a, d) => (d && (!a || d > a) ? d : a), null);

@@ -28,6 +28,8 @@ afterEach(async () => {
   await db.supplierTrackingScan.deleteMany({ where: { shop } });
   await db.supplierOrder.deleteMany({ where: { shop } });
   await db.supplierConnection.deleteMany({ where: { shop } });
+  await db.variantMapping.deleteMany({ where: { shop } });
+  await db.supplierChangeEvent.deleteMany({ where: { shop } });
 });
 
 const url = () => `http://127.0.0.1/webhooks/cj/${connectionId}`;
@@ -83,13 +85,24 @@ describe("CJ webhook receiver", () => {
     expect(await db.supplierTrackingScan.count({ where: { shop } })).toBe(5);
   });
 
-  it("runs the shop's stock sync when CJ reports a stock change", async () => {
+  it("turns CJ's stock message into a supplier event for the mapped variant it names, once however often CJ re-sends it", async () => {
     await orderShippedFor("so_wh_2");
     const vid = cj.variantIn("US").variant.vid;
+    await db.variantMapping.create({ data: { shop, productGid: "gid://shopify/Product/1", variantGid: "gid://shopify/ProductVariant/1", supplier: "cj", supplierProductId: "p1", supplierSku: vid } });
     cj.emulator.setStock(vid, "US", 3);
     await cj.emulator.deliverWebhooks(intoReceiver);
     const stock = (await queued()).find((j) => (j.payload as { type: string }).type === "STOCK")!;
-    expect(await handleCjWebhook(stock.payload as unknown as CjWebhookJob, { jobs: jobQueue() })).toBe("stock: stock sync queued");
+    expect(await handleCjWebhook(stock.payload as unknown as CjWebhookJob, { jobs: jobQueue() })).toBe("stock: 1 mapped variant to re-read");
+    expect(await handleCjWebhook(stock.payload as unknown as CjWebhookJob, { jobs: jobQueue() })).toBe("stock: 0 mapped variants to re-read");
+    expect(await db.supplierChangeEvent.findMany({ where: { shop }, select: { supplier: true, supplierSku: true } })).toEqual([{ supplier: "cj", supplierSku: vid }]);
+    expect(await db.job.count({ where: { shop, queue: "sourcing.supplier-events" } })).toBe(1);
+    expect(await db.job.count({ where: { shop, queue: "sourcing.sync" } })).toBe(0); // not the whole shop
+  });
+
+  it("syncs the whole shop when a stock message cannot be read, and ignores a variant message for a variant we do not sell", async () => {
+    expect(await handleCjWebhook({ shop, type: "STOCK", messageId: "bad", payload: { type: "STOCK", params: "?" }, cjOrderId: null }, { jobs: jobQueue() })).toBe("stock: unreadable, stock sync queued");
     expect(await db.job.count({ where: { shop, queue: "sourcing.sync" } })).toBe(1);
+    expect(await handleCjWebhook({ shop, type: "VARIANT", messageId: "v1", payload: { type: "VARIANT", params: { vid: "not-ours" } }, cjOrderId: null }, { jobs: jobQueue() })).toBe("variant: 0 mapped variants to re-read");
+    expect(await db.supplierChangeEvent.count({ where: { shop } })).toBe(0);
   });
 });

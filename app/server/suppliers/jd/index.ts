@@ -125,7 +125,7 @@ export function createJdAdapter(options: JdAdapterOptions): JdAdapter {
 
   async function searchCatalog(query: Parameters<SupplierAdapter["searchCatalog"]>[0]): Promise<SupplierResult<CatalogPage>> {
     if (query.keyword || query.priceMin || query.priceMax || query.shipsFrom || query.inStockOnly || (query.sort && query.sort !== "relevance")) {
-      return fail(supplierError("jd", "unsupported", "Silkroute browses your JD product pools (商品池) page by page; keyword search and filters are not available for JD yet."));
+      return fail(supplierError("jd", "unsupported", "Silkroute browses your JD product pools (商品池) page by page: JD has a search call (/api/search/search), but its answer is not in the public contract, so keyword search and filters are not offered for JD."));
     }
     let pool = query.categoryId;
     if (!pool) { // no pool chosen: the first one the account has (also what the connection test browses)

@@ -156,6 +156,8 @@ export interface JdOrderDetail {
   order: SupplierOrder;
   /** Child order ids of a split (empty when JD did not split it). */
   childIds: string[];
+  /** Each child's own status, in childIds' order (empty when JD did not split it). */
+  children: { jdOrderId: string; status: SupplierOrderStatus }[];
 }
 
 /** jdOrderState (enums, only with queryExts=jdOrderState) and state (0 新建, 1 妥投, 2 拒收) → our status. */
@@ -194,6 +196,7 @@ export function parseOrderDetail(data: unknown, idempotencyKey: string): JdOrder
         supplierStatus: `split: ${p.cOrder.map((c, i) => `${c.jdOrderId} ${childStatuses[i]}`).join(", ")}`,
       },
       childIds: p.cOrder.map((c) => String(c.jdOrderId)),
+      children: p.cOrder.map((c, i) => ({ jdOrderId: String(c.jdOrderId), status: childStatuses[i]! })),
     };
   }
   const o = LeafWire.parse(data);
@@ -204,6 +207,7 @@ export function parseOrderDetail(data: unknown, idempotencyKey: string): JdOrder
       supplierStatus: o.jdOrderState === undefined ? undefined : String(o.jdOrderState),
     },
     childIds: [],
+    children: [],
   };
 }
 
