@@ -3,7 +3,7 @@
  * bulk load, so the callback never queries per request, not even for unknown variants or SKUs. Mapping writes
  * in this process arrive through onMappingsChanged (the sourcing code calls notifyMappingsChanged); other
  * processes' writes are picked up by a freshness check at most every MAPPING_POLL_MS, in the background.
- * The tables together stay within SILKROUTE_MAPPING_CACHE_MB (estimated from row counts); the least recently
+ * The tables together stay within SILKROUTE_MAPPING_CACHE_MB (their typed arrays' bytes); the least recently
  * quoted shops are dropped first and load again on their next request (ADR 0710).
  */
 import { loadConfig } from "../config";

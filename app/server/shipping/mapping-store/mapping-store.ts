@@ -8,9 +8,9 @@
  *   shop's row count and newest `updatedAt`; only when those moved are the rows changed since the last check
  *   (minus `overlapMs` for clock skew between writers) re-read, and the variant keys swept when rows were deleted.
  * Listeners hear about changes applied by a refresh, so answers derived from the old rows can be dropped.
- * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`), each loaded table counted as its row
- *   count × `bytesPerRow` (measured, see MAPPING_ROW_BYTES). The least recently quoted shops are dropped first; a
- *   dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
+ * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`), each loaded table counted as its own
+ *   typed arrays' bytes (MappingTable.bytes, ~80–100 bytes a row). The least recently quoted shops are dropped first;
+ *   a dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
  */
 import { LruCache } from "../../cache/lru";
 import type { MappingFields } from "./mapping-fields";
@@ -27,16 +27,11 @@ export interface MappingStoreOptions {
   readonly onLoaded?: (shop: string, count: number, ms: number) => void;
   /** Budget of every shop's table together, in estimated bytes (default 256 MB). */
   readonly maxBytes?: number;
+  /** Tests: count each row as this many bytes instead of the table's measured bytes. */
   readonly bytesPerRow?: number;
   readonly onEvicted?: (shop: string, rows: number) => void;
 }
 
-/**
- * Heap bytes one loaded mapping costs: 290 measured (node --expose-gc, 100,000 rows over 10 tables with 40-character
- * variant GIDs, 12-character SKUs, a one-warehouse stock object, pooled flags/HS codes/origins; heapUsed +
- * arrayBuffers after GC), rounded up for allocator slack. Re-measure when MappingTable's layout changes.
- */
-export const MAPPING_ROW_BYTES = 320;
 /** A shop's state without its rows (keys, flags, the table's fixed parts). */
 const STATE_BYTES = 2_048;
 
@@ -67,10 +62,11 @@ export class MappingStore {
     this.pageSize = options.pageSize ?? 2_000;
     this.onError = options.onError ?? (() => undefined);
     this.onLoaded = options.onLoaded ?? (() => undefined);
-    const bytesPerRow = options.bytesPerRow ?? MAPPING_ROW_BYTES;
+    const bytesPerRow = options.bytesPerRow;
+    const tableBytes = (table: MappingTable | null) => (!table ? 0 : bytesPerRow === undefined ? table.bytes : table.size * bytesPerRow);
     this.shops = new LruCache({
       maxBytes: options.maxBytes ?? 256 * 1024 * 1024,
-      sizeOf: (state) => STATE_BYTES + (state.table?.size ?? 0) * bytesPerRow,
+      sizeOf: (state) => STATE_BYTES + tableBytes(state.table),
       onEvict: (shop, state) => options.onEvicted?.(shop, state.table?.size ?? 0),
     });
   }
@@ -137,13 +133,14 @@ export class MappingStore {
     state.loading = (async () => {
       const started = performance.now();
       const version = await this.source.version(shop); // before the pages: a row written meanwhile is newer
-      const table = new MappingTable();
+      const table = new MappingTable(version.count);
       for (let after: string | null = null; ; ) {
         const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
         for (const record of page) table.upsert(record);
         if (page.length < this.pageSize) break;
         after = page[page.length - 1]!.variantGid;
       }
+      table.trim();
       state.table = table;
       state.watermark = version.maxUpdatedAt;
       state.checkedAt = now;
