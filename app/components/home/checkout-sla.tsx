@@ -44,7 +44,7 @@ export function CheckoutSlaCard() {
               </BlockStack>
             </InlineGrid>
             <Text as="p" id="checkout-sla-calls">
-              {sla.calls.toLocaleString("en-US")} rate requests: {sla.rates.toLocaleString("en-US")} with rates, {sla.empty.toLocaleString("en-US")} with none to offer, {sla.errors.toLocaleString("en-US")} failed; {sla.over500.toLocaleString("en-US")} over 500 ms.
+              {sla.calls.toLocaleString("en-US")} rate request{sla.calls === 1 ? "" : "s"}: {sla.rates.toLocaleString("en-US")} with rates, {sla.empty.toLocaleString("en-US")} with none to offer, {sla.errors.toLocaleString("en-US")} failed; {sla.over500.toLocaleString("en-US")} over 500 ms.
             </Text>
             <BarChart
               title="95th percentile answer time by day (ms)"
