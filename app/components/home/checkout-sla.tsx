@@ -46,6 +46,7 @@ export function CheckoutSlaCard() {
             <Text as="p" id="checkout-sla-calls">
               {sla.calls.toLocaleString("en-US")} rate request{sla.calls === 1 ? "" : "s"}: {sla.rates.toLocaleString("en-US")} with rates, {sla.empty.toLocaleString("en-US")} with none to offer, {sla.errors.toLocaleString("en-US")} failed; {sla.over500.toLocaleString("en-US")} over 500 ms.
             </Text>
+            {sla.calls < 1_000 ? <Text as="p" tone="subdued">Shopify judges the bar once a store has 1,000 rate requests in 28 days.</Text> : null}
             <BarChart
               title="95th percentile answer time by day (ms)"
               rows={sla.days.slice(-7).map((d) => ({ label: `${d.day} (${d.calls})`, value: Math.min(d.p95Ms ?? 0, 10_001), valueText: `${ms(d.p95Ms)}${d.failureRate ? `, ${percent(d.failureRate)} failed` : ""}` }))}
