@@ -210,6 +210,7 @@ export class MappingTable {
     if (count) {
       stock = {};
       for (let i = 0, at = this.stockStart[row]! * 2; i < count; i++, at += 2) stock[this.pool.value(this.stockCells[at]!)!] = this.stockCells[at + 1]!;
+      Object.freeze(stock); // enrich.ts takes a frozen stock object as already checked
     }
     return {
       weightGrams: fromInt(this.weight[row]!), lengthMm: fromInt(this.length[row]!), widthMm: fromInt(this.width[row]!), heightMm: fromInt(this.height[row]!),
