@@ -12,6 +12,7 @@
  *
  * Run: npm run build && npx tsx scripts/bench/carrier-service-shops.ts [--shops 1000] [--skus 2000] [--budget-mb 256]
  *        [--requests 20000] [--connections 16] [--max-seconds 180] [--zipf 1.0] [--server-heap-mb N]
+ * BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles/ (read it with scripts/bench/cpu-profile-top.ts).
  * Seeds .data/bench-carrier-shops-<shops>x<skus>.db (SQLite) once and reuses it. Compare runs on the same machine only.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -132,7 +133,8 @@ interface ServerLog { loads: number; evictions: number; url: Promise<string> }
 
 function startAppServer(): { child: ChildProcess; log: ServerLog } {
   const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
-  const child = spawn(process.execPath, [...process.execArgv, ...heap, "app/server/http/production-server.ts", "./build/index.js"], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
+  const child = spawn(process.execPath, [...process.execArgv, ...heap, ...profile, "app/server/http/production-server.ts", "./build/index.js"], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let resolveUrl: (url: string) => void;
