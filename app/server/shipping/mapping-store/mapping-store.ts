@@ -30,6 +30,8 @@ export interface MappingStoreOptions {
   /** Tests: count each row as this many bytes instead of the table's measured bytes. */
   readonly bytesPerRow?: number;
   readonly onEvicted?: (shop: string, rows: number) => void;
+  /** Full-table loads running at once (default 2); more wait their turn, their shops answered by the cold path. */
+  readonly maxConcurrentLoads?: number;
 }
 
 /** A shop's state without its rows (keys, flags, the table's fixed parts). */
@@ -55,11 +57,15 @@ export class MappingStore {
   private readonly pageSize: number;
   private readonly onError: (what: string, error: unknown) => void;
   private readonly onLoaded: (shop: string, count: number, ms: number) => void;
+  private readonly maxLoads: number;
+  private activeLoads = 0;
+  private readonly loadQueue: (() => void)[] = [];
 
   constructor(private readonly source: MappingSource, options: MappingStoreOptions = {}) {
     this.pollMs = options.pollMs ?? 10_000;
     this.overlapMs = options.overlapMs ?? 5_000;
     this.pageSize = options.pageSize ?? 2_000;
+    this.maxLoads = options.maxConcurrentLoads ?? 2;
     this.onError = options.onError ?? (() => undefined);
     this.onLoaded = options.onLoaded ?? (() => undefined);
     const bytesPerRow = options.bytesPerRow;
@@ -131,24 +137,51 @@ export class MappingStore {
     if (state.loading) return;
     state.stale = false; // a write from here on sets it again and is re-read once the load lands
     state.loading = (async () => {
-      const started = performance.now();
-      const version = await this.source.version(shop); // before the pages: a row written meanwhile is newer
-      const table = new MappingTable(version.count);
-      for (let after: string | null = null; ; ) {
-        const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
-        for (const record of page) table.upsert(record);
-        if (page.length < this.pageSize) break;
-        after = page[page.length - 1]!.variantGid;
+      await this.loadTurn();
+      try {
+        // Pushed out of the budget while waiting: nothing to load for (its next lookup starts again).
+        if (this.shops.peek(shop) !== state) return;
+        await this.loadTable(shop, state, now);
+      } finally {
+        this.endLoadTurn();
       }
-      table.trim();
-      state.table = table;
-      state.watermark = version.maxUpdatedAt;
-      state.checkedAt = now;
-      this.recount(shop, state);
-      this.onLoaded(shop, table.size, performance.now() - started);
     })()
       .catch((error) => this.onError("load", error))
       .finally(() => (state.loading = null));
+  }
+
+  private loadTurn(): Promise<void> {
+    if (this.activeLoads < this.maxLoads) {
+      this.activeLoads++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.loadQueue.push(resolve));
+  }
+
+  private endLoadTurn(): void {
+    const next = this.loadQueue.shift();
+    if (next) next(); // the turn passes on; activeLoads stays
+    else this.activeLoads--;
+  }
+
+  private async loadTable(shop: string, state: ShopState, now: number): Promise<void> {
+    const started = performance.now();
+    const version = await this.source.version(shop); // before the pages: a row written meanwhile is newer
+    const table = new MappingTable(version.count);
+    for (let after: string | null = null; ; ) {
+      const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
+      for (const record of page) table.upsert(record);
+      // Between pages, requests waiting on the event loop go first (SQLite's driver reads synchronously).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (page.length < this.pageSize) break;
+      after = page[page.length - 1]!.variantGid;
+    }
+    table.trim();
+    state.table = table;
+    state.watermark = version.maxUpdatedAt;
+    state.checkedAt = now;
+    this.recount(shop, state);
+    this.onLoaded(shop, table.size, performance.now() - started);
   }
 
   private refresh(shop: string, state: ShopState, now: number, force: boolean): Promise<void> {

@@ -245,11 +245,11 @@ export class MappingTable {
     return Buffer.from(this.skuHeap.buffer, this.skuHeap.byteOffset + this.skuStart[row]!, length).toString("utf8");
   }
 
+  /** Encodes straight into the heap (no per-SKU buffer); SKUs beyond 32,767 bytes are cut (Shopify allows 255 chars). */
   private storeSku(row: number, sku: string): void {
-    const bytes = encoder.encode(sku);
-    const length = Math.min(bytes.length, 32_767);
-    if (this.skuHeapUsed + length > this.skuHeap.length) this.skuHeap = grown(this.skuHeap, Math.max(4096, (this.skuHeapUsed + length) * 2));
-    this.skuHeap.set(bytes.subarray(0, length), this.skuHeapUsed);
+    const room = sku.length * 3;
+    if (this.skuHeapUsed + room > this.skuHeap.length) this.skuHeap = grown(this.skuHeap, Math.max(4096, (this.skuHeapUsed + room) * 2));
+    const length = Math.min(encoder.encodeInto(sku, this.skuHeap.subarray(this.skuHeapUsed)).written, 32_767);
     this.skuStart[row] = this.skuHeapUsed;
     this.skuLength[row] = length;
     this.skuHeapUsed += length;
