@@ -155,6 +155,19 @@ describe("mapping store", () => {
 });
 
 describe("mapping store load turns", () => {
+  it("answers a shop from its lines until its n-th lookup, then loads its table", async () => {
+    const shop = await shopWithMappings("load-after", 5);
+    const { source, calls } = countingSource();
+    const store = new MappingStore(source, { pollMs: POLL_MS, loadAfterLookups: 3 });
+    for (let i = 0; i < 2; i++) expect((await store.lookup(shop, [line(1_004)], T))[0]?.weightGrams).toBe(104);
+    await store.settled(shop);
+    expect(store.loadedSize(shop)).toBeNull();
+    expect(calls).not.toContain("page");
+    await store.lookup(shop, [line(1_004)], T);
+    await store.settled(shop);
+    expect(store.loadedSize(shop)).toBe(5);
+  });
+
   it("loads one shop's table at a time when told to, answering the waiting shops from their lines meanwhile", async () => {
     const [a, b, c] = await Promise.all(["turn-a", "turn-b", "turn-c"].map((label) => shopWithMappings(label, 5)));
     const pagesOf: string[] = [];

@@ -30,6 +30,9 @@ export interface MappingStoreOptions {
   /** Tests: count each row as this many bytes instead of the table's measured bytes. */
   readonly bytesPerRow?: number;
   readonly onEvicted?: (shop: string, rows: number) => void;
+  /** A shop's full table loads on its n-th signed lookup (default 1); before that its lookups take the cold path,
+   *  so a shop that asks for rates once in a while never holds its whole table in memory. */
+  readonly loadAfterLookups?: number;
   /** Full-table loads running at once (default 2); more wait their turn, their shops answered by the cold path. */
   readonly maxConcurrentLoads?: number;
 }
@@ -39,6 +42,7 @@ const STATE_BYTES = 2_048;
 
 interface ShopState {
   table: MappingTable | null; // null until the bulk load lands
+  coldLookups: number;
   loading: Promise<void> | null;
   refreshing: Promise<void> | null;
   stale: boolean;
@@ -58,6 +62,7 @@ export class MappingStore {
   private readonly onError: (what: string, error: unknown) => void;
   private readonly onLoaded: (shop: string, count: number, ms: number) => void;
   private readonly maxLoads: number;
+  private readonly loadAfter: number;
   private activeLoads = 0;
   private readonly loadQueue: (() => void)[] = [];
 
@@ -66,6 +71,7 @@ export class MappingStore {
     this.overlapMs = options.overlapMs ?? 5_000;
     this.pageSize = options.pageSize ?? 2_000;
     this.maxLoads = options.maxConcurrentLoads ?? 2;
+    this.loadAfter = options.loadAfterLookups ?? 1;
     this.onError = options.onError ?? (() => undefined);
     this.onLoaded = options.onLoaded ?? (() => undefined);
     const bytesPerRow = options.bytesPerRow;
@@ -84,7 +90,7 @@ export class MappingStore {
     if (options.load === false && !this.shops.peek(shop)?.table) return this.queryLines(shop, lines);
     const state = this.stateOf(shop);
     if (!state.table) {
-      this.load(shop, state, now);
+      if (++state.coldLookups >= this.loadAfter) this.load(shop, state, now);
       return this.queryLines(shop, lines);
     }
     // A loop: the refresh in flight may have read the version before the write that made the shop stale.
@@ -129,7 +135,7 @@ export class MappingStore {
 
   private stateOf(shop: string): ShopState {
     let state = this.shops.get(shop);
-    if (!state) this.shops.set(shop, (state = { table: null, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, retryAt: 0 }));
+    if (!state) this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, retryAt: 0 }));
     return state;
   }
 
