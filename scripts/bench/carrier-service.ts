@@ -179,7 +179,10 @@ async function main(): Promise<void> {
     const probe = await fetch(rates, { method: "POST", headers: headersFor(body), body });
     const answer = await probe.text();
     // A shop's table loads on its third lookup (MAPPING_LOAD_AFTER_LOOKUPS); distinct carts miss the quote cache.
-    for (const n of [-2, -3]) await fetch(rates, { method: "POST", headers: headersFor(distinctCartBody(n)), body: distinctCartBody(n) });
+    for (const cart of [distinctCartBody(-2), distinctCartBody(-3)]) {
+      const warm = await fetch(rates, { method: "POST", headers: headersFor(cart), body: cart });
+      if (warm.status !== 200) throw new Error(`callback answered ${warm.status}: ${await warm.text()}`);
+    }
     if (probe.status !== 200) throw new Error(`callback answered ${probe.status}: ${answer}`);
     const storeLine = await Promise.race([started.storeLoaded, new Promise<string>((resolve) => setTimeout(() => resolve("mapping store not loaded after 60 s"), 60_000))]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
