@@ -12,6 +12,7 @@ import { SyncAlerts } from "../components/home/sync-alerts";
 import { homeSyncAlerts } from "../server/sourcing/sync/sync-alerts.server";
 import { UsageCard } from "../components/billing/usage-card";
 import { usageView } from "../server/billing/plans-page.server";
+import { CheckoutSlaCard } from "../components/home/checkout-sla";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -46,6 +47,7 @@ export default function Home() {
               <OrdersSummary counts={overview.orders} />
               <UsageCard usage={usage} showPlansLink />
               <DeliveryTimes rows={overview.deliveryTimes} />
+              <CheckoutSlaCard />
             </BlockStack>
           </Layout.Section>
         </Layout>

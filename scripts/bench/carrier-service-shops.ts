@@ -4,7 +4,7 @@
  * build/index.js, as scripts/bench/carrier-service.ts runs it) serves N installed shops with M mappings each; this
  * parent process sends a bounded number of HMAC-signed rate requests over loopback, spread across the shops with a
  * Zipf skew (a few busy shops, a long tail), half of them a shop's few popular carts (Shopify repeats those), half
- * new carts. The mapping tables alone would need N × M × 320 B; the budget (SILKROUTE_MAPPING_CACHE_MB) holds less,
+ * new carts. The mapping tables alone would need N × M × ~85 B (MappingTable.bytes); the budget (SILKROUTE_MAPPING_CACHE_MB) holds less,
  * so the tail's tables are evicted and loaded again.
  * Reported: the server's peak RSS (VmHWM) and sampled max, the mapping-table hit rate (requests that found their
  * shop's table loaded; loads and evictions counted from the server's log lines), p50/p95/p99, answers over 500 ms,
@@ -12,6 +12,7 @@
  *
  * Run: npm run build && npx tsx scripts/bench/carrier-service-shops.ts [--shops 1000] [--skus 2000] [--budget-mb 256]
  *        [--requests 20000] [--connections 16] [--max-seconds 180] [--zipf 1.0] [--server-heap-mb N]
+ * BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles/ (read it with scripts/bench/cpu-profile-top.ts).
  * Seeds .data/bench-carrier-shops-<shops>x<skus>.db (SQLite) once and reuses it. Compare runs on the same machine only.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -132,7 +133,8 @@ interface ServerLog { loads: number; evictions: number; url: Promise<string> }
 
 function startAppServer(): { child: ChildProcess; log: ServerLog } {
   const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
-  const child = spawn(process.execPath, [...process.execArgv, ...heap, "app/server/http/production-server.ts", "./build/index.js"], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
+  const child = spawn(process.execPath, [...process.execArgv, ...heap, ...profile, "app/server/http/production-server.ts", "./build/index.js"], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let resolveUrl: (url: string) => void;
@@ -233,7 +235,7 @@ async function main(): Promise<void> {
     const sorted = latencies.slice(0, done).sort();
     const over500 = sorted.filter((ms) => ms > 500).length;
     const hitRate = done ? Math.max(0, 1 - log.loads / done) : 0;
-    const fullTablesMb = (SHOPS * SKUS * 320) / 1024 / 1024;
+    const fullTablesMb = (SHOPS * SKUS * 85) / 1024 / 1024;
     console.log(`carrier-service-shops bench: production server (build/index.js), ${SHOPS.toLocaleString("en-US")} shops × ${SKUS.toLocaleString("en-US")} mappings, HMAC-signed, Zipf s=${ZIPF_S}${SERVER_HEAP_MB ? `, server --max-old-space-size=${SERVER_HEAP_MB}` : ""}`);
     console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${CONNECTIONS} connections; ${done.toLocaleString("en-US")} requests in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)} req/s) to ${touched.size} distinct shops`);
     console.log(`  mapping budget ${BUDGET_MB} MB (every table at once would take ~${fullTablesMb.toFixed(0)} MB); table loads ${log.loads}, evictions ${log.evictions} (${log.loads - log.evictions} tables held at the end); table hit rate ${(hitRate * 100).toFixed(1)} %`);

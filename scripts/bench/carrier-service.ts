@@ -39,7 +39,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const HOT_SKUS = 1_000;
 const ENV: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: "production", SILKROUTE_MODE: "test", // production mode would demand a public https app URL DATABASE_URL: "file:./.data/bench-carrier.db",
+  NODE_ENV: "production", SILKROUTE_MODE: "test", // production mode would demand a public https app URL
+  DATABASE_URL: "file:./.data/bench-carrier.db",
   SHOPIFY_API_KEY: "bench-carrier-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
 };
@@ -173,11 +174,19 @@ async function main(): Promise<void> {
     const started = await startAppServer();
     app = started.child;
     const rates = `${started.url}/carrier-service/rates`;
+    const rssIdle = Number(rssMb(app.pid));
     const body = repeatCartBody();
     const probe = await fetch(rates, { method: "POST", headers: headersFor(body), body });
     const answer = await probe.text();
+    // A shop's table loads on its third lookup (MAPPING_LOAD_AFTER_LOOKUPS); distinct carts miss the quote cache.
+    for (const cart of [distinctCartBody(-2), distinctCartBody(-3)]) {
+      const warm = await fetch(rates, { method: "POST", headers: headersFor(cart), body: cart });
+      if (warm.status !== 200) throw new Error(`callback answered ${warm.status}: ${await warm.text()}`);
+    }
     if (probe.status !== 200) throw new Error(`callback answered ${probe.status}: ${answer}`);
     const storeLine = await Promise.race([started.storeLoaded, new Promise<string>((resolve) => setTimeout(() => resolve("mapping store not loaded after 60 s"), 60_000))]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const rssLoaded = Number(rssMb(app.pid));
     // Express's compression would add Vary; the fast path answers without it.
     const path = probe.headers.has("vary") ? "Express/Remix (no fast path in this build?)" : "node:http fast path";
     seeder.send({ bareBody: answer });
@@ -217,7 +226,7 @@ async function main(): Promise<void> {
     console.log(`carrier-service bench: production server (build/index.js) vs bare node:http, ${MAPPINGS.toLocaleString("en-US")} mappings, HMAC-signed`);
     console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${SECONDS} s per phase; callback path: ${path}`);
     console.log(`  repeat cart answers ${answer.length} bytes, ${codes.length} rates: ${codes.join(", ")}`);
-    console.log(`  ${storeLine.replace(/shop=\S+ /, "")}; app RSS after the run ${rssMb(app.pid)} MB`);
+    console.log(`  ${storeLine.replace(/shop=\S+ /, "")}; app RSS ${rssIdle} MB started, ${rssLoaded} MB with the 100k mappings loaded (+${rssLoaded - rssIdle} MB), ${rssMb(app.pid)} MB after the run`);
     console.log("  load                                              req/s @32 conn   ratio to bare   p50/p99/max ms @1,000 req/s   failed");
     const labels = {
       bare: "bare node:http, fixed JSON",
@@ -230,14 +239,17 @@ async function main(): Promise<void> {
       const f = fixedRate[name]!;
       console.log(`  ${label.padEnd(48)} ${m.requests.average.toFixed(0).padStart(14)}   ${ratio(name).toFixed(2).padStart(13)}   ${`${f.latency.p50}/${f.latency.p99}/${f.latency.max}`.padStart(27)}   ${bad(m) + bad(f)}`);
     }
-    const verdict = (name: "repeat" | "distinct" | "hot") => {
+    const verdict = (name: "repeat" | "distinct" | "hot", goal: number) => {
       const r = ratio(name);
       const p99 = fixedRate[name]!.latency.p99;
-      return `${name}: ${r.toFixed(2)} × bare ${r >= 0.5 ? "OK" : "BELOW GOAL"}, p99 ${p99} ms ${p99 <= 20 ? "OK" : "ABOVE GOAL"}`;
+      return `${name}: ${r.toFixed(2)} × bare ${r >= goal ? "OK" : "BELOW GOAL"}, p99 ${p99} ms ${p99 <= 20 ? "OK" : "ABOVE GOAL"}`;
     };
-    console.log(`  goals (≥ 0.50 × bare; p99 ≤ 20 ms at 1,000 req/s): ${verdict("repeat")}; ${verdict("distinct")}; ${verdict("hot")}`);
+    console.log(`  goals (repeat ≥ 0.80 × bare, distinct ≥ 0.50 × bare; p99 ≤ 20 ms at 1,000 req/s): ${verdict("repeat", 0.8)}; ${verdict("distinct", 0.5)}; ${verdict("hot", 0.5)}`);
     console.log(`  distinct carts sent: ${serial.toLocaleString("en-US")}, every body different, so every one a quote-cache miss; mappings come`);
     console.log("  from the in-memory mapping store either way, so these two rows measure the engine and glue");
+    // rss-100k: what loading the 100,000 mappings added to the server's resident memory (the process itself, Remix
+    // build and Prisma included, is the "started" figure above).
+    console.log(`carrier-service: distinct ${ratio("distinct").toFixed(2)} x bare, repeat ${ratio("repeat").toFixed(2)} x bare, p99@1000 ${fixedRate.distinct!.latency.p99} ms, rss-100k ${rssLoaded - rssIdle} MB`);
   } finally {
     app?.kill("SIGINT");
     seeder.kill();

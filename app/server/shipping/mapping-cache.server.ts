@@ -3,7 +3,7 @@
  * bulk load, so the callback never queries per request, not even for unknown variants or SKUs. Mapping writes
  * in this process arrive through onMappingsChanged (the sourcing code calls notifyMappingsChanged); other
  * processes' writes are picked up by a freshness check at most every MAPPING_POLL_MS, in the background.
- * The tables together stay within SILKROUTE_MAPPING_CACHE_MB (estimated from row counts); the least recently
+ * The tables together stay within SILKROUTE_MAPPING_CACHE_MB (their typed arrays' bytes); the least recently
  * quoted shops are dropped first and load again on their next request (ADR 0710).
  */
 import { loadConfig } from "../config";
@@ -15,9 +15,13 @@ import { MappingStore, type LineKey } from "./mapping-store/mapping-store";
 export type { LineKey, MappingFields };
 
 export const MAPPING_POLL_MS = 10_000;
+export const MAPPING_LOAD_AFTER_LOOKUPS = 3;
 
 export const mappingStore = new MappingStore(prismaMappingSource, {
   pollMs: MAPPING_POLL_MS,
+  // Most of an App Store app's shops ask for rates rarely (a Zipf tail): their lookups are two indexed queries, and
+  // only a shop that keeps asking earns its whole table in memory.
+  loadAfterLookups: MAPPING_LOAD_AFTER_LOOKUPS,
   maxBytes: loadConfig().SILKROUTE_MAPPING_CACHE_MB * 1024 * 1024,
   // Shop and phase only: rows and errors' messages can carry merchant data.
   onLoaded: (shop, count, ms) => console.log(`[mapping-store] shop=${shop} loaded ${count} mappings in ${Math.round(ms)} ms`),

@@ -44,6 +44,19 @@ export const ratesTests: E2eTest[] = [
         assert(/^Arrives \w+ \d+/.test(r.window), `${r.name} shows no delivery window: "${r.window}"`);
       }
       await screenshot("shell-checkout-silkroute-rates");
+
+      // Those checkout callbacks show on the home page's checkout-SLA card (issue #16).
+      const home = await shell.open();
+      await shell.assertPageOk("Home", home);
+      const calls = shell.app.locator("#checkout-sla-calls");
+      await calls.waitFor();
+      const counted = (await calls.textContent()) ?? "";
+      assert(/^[1-9][\d,]* rate requests?: [1-9][\d,]* with rates/.test(counted), `the checkout-SLA card did not count the checkout's callbacks: "${counted}"`);
+      const p95 = (await shell.app.locator("#checkout-sla-p95").textContent()) ?? "";
+      assert(/^≤ \d+ ms$/.test(p95), `the checkout-SLA card shows no p95: "${p95}"`);
+      await shell.app.getByText("Shopify's bar: 500 ms").waitFor();
+      await shell.app.locator("svg[aria-label='95th percentile answer time by day (ms)'] rect").first().waitFor();
+      await screenshot("home-checkout-sla");
     },
   },
   {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MappingTable } from "../mapping-store/mapping-table";
 import { supplierDataFrom } from "./enrich";
 
 const mapping = (overrides: Record<string, unknown> = {}) => ({
@@ -20,5 +21,14 @@ describe("supplier data from a mapping", () => {
     expect(b.stock).toBe(a.stock);
     expect(Object.isFrozen(a.flags) && Object.isFrozen(a.stock)).toBe(true);
     expect(supplierDataFrom(mapping({ stock: { "CN-SZ": -3 } })).stock).toBeUndefined();
+  });
+
+  it("uses the mapping table's stock as it comes (frozen, already reduced to whole quantities)", () => {
+    const table = new MappingTable();
+    table.upsert({ ...mapping({ stock: { "CN-SZ": 5, "US-LA": -2 } }), variantGid: "gid://shopify/ProductVariant/1", shopifySku: null });
+    const fields = table.byVariantGid("gid://shopify/ProductVariant/1")!;
+    const supplier = supplierDataFrom(fields);
+    expect(supplier.stock).toBe(fields.stock);
+    expect(supplier.stock).toEqual({ "CN-SZ": 5 });
   });
 });

@@ -20,8 +20,8 @@ function dimensions(m: MappingFields): Supplier["dimensionsCm"] {
   return { length: m.lengthMm! / 10, width: m.widthMm! / 10, height: m.heightMm! / 10 };
 }
 
-// A catalogue has a handful of distinct flag lists and each mapping keeps one stock object in memory (the mapping
-// store), so both are turned into supplier data once and shared, frozen, by every request that uses them.
+// A catalogue has a handful of distinct flag lists, so each is turned into supplier data once and shared, frozen, by
+// every request that uses it; a database row's stock object (the cold path) is checked once per object.
 const FLAG_MEMO_LIMIT = 1_000;
 const flagMemo = new Map<string, Supplier["flags"]>();
 const stockMemo = new WeakMap<object, Supplier["stock"] | null>();
@@ -40,6 +40,9 @@ function flags(csv: string): Supplier["flags"] {
 
 function stock(value: unknown): Supplier["stock"] {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  // The mapping store's tables hand out stock already reduced to integer quantities ≥ 0, frozen, one object per
+  // read: used as it is (memoising each would only fill the WeakMap). Rows read from the database are not frozen.
+  if (Object.isFrozen(value)) return value as Supplier["stock"];
   let out = stockMemo.get(value);
   if (out === undefined) {
     const entries = Object.entries(value as Record<string, unknown>).filter((e): e is [string, number] => Number.isInteger(e[1]) && (e[1] as number) >= 0);

@@ -13,6 +13,7 @@ import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
 import { fromCarrierServicePayload, quoteRates, toCarrierServiceResponse, type FxTable } from "../engine";
 import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
+import { recordRateCallback, type RateOutcome } from "../sla/rate-callback-stats.server";
 import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type ShopRateContext } from "../shop-rate-context.server";
 import { authenticateRawRateRequest, readBoundedBody, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
 import { enrichItems } from "./enrich";
@@ -42,8 +43,13 @@ const keyParts = (context: ShopRateContext, fx: FxTable) => ({ settingsVersion: 
 
 const failureDetail = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : "unknown error");
 
-/** Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws. */
+const EMPTY_RATES = '{"rates":[]}';
+const outcomeOf = (answer: RateAnswer): RateOutcome => (answer.status !== 200 ? "error" : answer.body === EMPTY_RATES ? "empty" : "rates");
+
+/** Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws.
+ *  Signed requests count towards the shop's checkout SLA (sla/): an unsigned one could be anyone's. */
 export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () => new Date()): Promise<RateAnswer> {
+  const started = performance.now();
   let request: CarrierServiceRequest;
   try {
     const auth = await authenticateRawRateRequest(raw);
@@ -53,6 +59,12 @@ export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date 
     console.error(`[carrier-service] authentication failed: ${failureDetail(error)}`);
     return internalFailure();
   }
+  const answer = await answerAuthenticated(request, now);
+  if (request.hmacVerified) recordRateCallback(request.shop, outcomeOf(answer), performance.now() - started, now().getTime());
+  return answer;
+}
+
+async function answerAuthenticated(request: CarrierServiceRequest, now: () => Date): Promise<RateAnswer> {
   const { shop, rawBody } = request;
   // An unsigned request (only answered while the shop has never signed one) reads what signed requests warmed,
   // but never adds to a cache: no quote stored, no context kept, no mapping table loaded (ADR 0710).

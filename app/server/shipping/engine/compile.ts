@@ -92,12 +92,18 @@ export function compileCard(card: RateCard): CompiledCard {
   };
 }
 
+// Building an Intl.DateTimeFormat is costly and every shop's context compiles its warehouses again (each minute, per
+// shop): zones once found valid are remembered. Bounded by the IANA zone list (a few hundred names).
+const validTimeZones = new Set<string>();
+
 function assertTimeZone(w: Warehouse): void {
+  if (validTimeZones.has(w.timeZone)) return;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: w.timeZone });
   } catch {
     throw new Error(`Warehouse ${w.code} has an unknown time zone "${w.timeZone}"`);
   }
+  if (validTimeZones.size < 1_000) validTimeZones.add(w.timeZone);
 }
 
 export interface EngineConfig {

@@ -154,6 +154,33 @@ describe("mapping store", () => {
   });
 });
 
+describe("mapping store load turns", () => {
+  it("answers a shop from its lines until its n-th lookup, then loads its table", async () => {
+    const shop = await shopWithMappings("load-after", 5);
+    const { source, calls } = countingSource();
+    const store = new MappingStore(source, { pollMs: POLL_MS, loadAfterLookups: 3 });
+    for (let i = 0; i < 2; i++) expect((await store.lookup(shop, [line(1_004)], T))[0]?.weightGrams).toBe(104);
+    await store.settled(shop);
+    expect(store.loadedSize(shop)).toBeNull();
+    expect(calls).not.toContain("page");
+    await store.lookup(shop, [line(1_004)], T);
+    await store.settled(shop);
+    expect(store.loadedSize(shop)).toBe(5);
+  });
+
+  it("loads one shop's table at a time when told to, answering the waiting shops from their lines meanwhile", async () => {
+    const [a, b, c] = await Promise.all(["turn-a", "turn-b", "turn-c"].map((label) => shopWithMappings(label, 5)));
+    const pagesOf: string[] = [];
+    const source: MappingSource = { ...prismaMappingSource, page: (shop, after, limit) => (pagesOf.push(shop), prismaMappingSource.page(shop, after, limit)) };
+    const store = new MappingStore(source, { pollMs: POLL_MS, pageSize: 2, maxConcurrentLoads: 1 });
+    const answers = await Promise.all([a!, b!, c!].map((shop) => store.lookup(shop, [line(1_002)], T)));
+    expect(answers.map((m) => m[0]?.weightGrams)).toEqual([102, 102, 102]);
+    await Promise.all([a!, b!, c!].map((shop) => store.settled(shop)));
+    expect(pagesOf).toEqual([a, a, a, b, b, b, c, c, c]);
+    expect([a!, b!, c!].map((shop) => store.loadedSize(shop))).toEqual([5, 5, 5]);
+  });
+});
+
 describe("mapping store budget", () => {
   // 5 rows × 1,000 bytes plus a state's 2,048: two shops fit in 15,000 bytes, a third pushes one out.
   const budgeted = (evicted: string[] = []) => {

@@ -8,9 +8,9 @@
  *   shop's row count and newest `updatedAt`; only when those moved are the rows changed since the last check
  *   (minus `overlapMs` for clock skew between writers) re-read, and the variant keys swept when rows were deleted.
  * Listeners hear about changes applied by a refresh, so answers derived from the old rows can be dropped.
- * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`), each loaded table counted as its row
- *   count × `bytesPerRow` (measured, see MAPPING_ROW_BYTES). The least recently quoted shops are dropped first; a
- *   dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
+ * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`), each loaded table counted as its own
+ *   typed arrays' bytes (MappingTable.bytes, ~80–100 bytes a row). The least recently quoted shops are dropped first;
+ *   a dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
  */
 import { LruCache } from "../../cache/lru";
 import type { MappingFields } from "./mapping-fields";
@@ -27,21 +27,22 @@ export interface MappingStoreOptions {
   readonly onLoaded?: (shop: string, count: number, ms: number) => void;
   /** Budget of every shop's table together, in estimated bytes (default 256 MB). */
   readonly maxBytes?: number;
+  /** Tests: count each row as this many bytes instead of the table's measured bytes. */
   readonly bytesPerRow?: number;
   readonly onEvicted?: (shop: string, rows: number) => void;
+  /** A shop's full table loads on its n-th signed lookup (default 1); before that its lookups take the cold path,
+   *  so a shop that asks for rates once in a while never holds its whole table in memory. */
+  readonly loadAfterLookups?: number;
+  /** Full-table loads running at once (default 2); more wait their turn, their shops answered by the cold path. */
+  readonly maxConcurrentLoads?: number;
 }
 
-/**
- * Heap bytes one loaded mapping costs: 290 measured (node --expose-gc, 100,000 rows over 10 tables with 40-character
- * variant GIDs, 12-character SKUs, a one-warehouse stock object, pooled flags/HS codes/origins; heapUsed +
- * arrayBuffers after GC), rounded up for allocator slack. Re-measure when MappingTable's layout changes.
- */
-export const MAPPING_ROW_BYTES = 320;
 /** A shop's state without its rows (keys, flags, the table's fixed parts). */
 const STATE_BYTES = 2_048;
 
 interface ShopState {
   table: MappingTable | null; // null until the bulk load lands
+  coldLookups: number;
   loading: Promise<void> | null;
   refreshing: Promise<void> | null;
   stale: boolean;
@@ -60,17 +61,24 @@ export class MappingStore {
   private readonly pageSize: number;
   private readonly onError: (what: string, error: unknown) => void;
   private readonly onLoaded: (shop: string, count: number, ms: number) => void;
+  private readonly maxLoads: number;
+  private readonly loadAfter: number;
+  private activeLoads = 0;
+  private readonly loadQueue: (() => void)[] = [];
 
   constructor(private readonly source: MappingSource, options: MappingStoreOptions = {}) {
     this.pollMs = options.pollMs ?? 10_000;
     this.overlapMs = options.overlapMs ?? 5_000;
     this.pageSize = options.pageSize ?? 2_000;
+    this.maxLoads = options.maxConcurrentLoads ?? 2;
+    this.loadAfter = options.loadAfterLookups ?? 1;
     this.onError = options.onError ?? (() => undefined);
     this.onLoaded = options.onLoaded ?? (() => undefined);
-    const bytesPerRow = options.bytesPerRow ?? MAPPING_ROW_BYTES;
+    const bytesPerRow = options.bytesPerRow;
+    const tableBytes = (table: MappingTable | null) => (!table ? 0 : bytesPerRow === undefined ? table.bytes : table.size * bytesPerRow);
     this.shops = new LruCache({
       maxBytes: options.maxBytes ?? 256 * 1024 * 1024,
-      sizeOf: (state) => STATE_BYTES + (state.table?.size ?? 0) * bytesPerRow,
+      sizeOf: (state) => STATE_BYTES + tableBytes(state.table),
       onEvict: (shop, state) => options.onEvicted?.(shop, state.table?.size ?? 0),
     });
   }
@@ -82,7 +90,7 @@ export class MappingStore {
     if (options.load === false && !this.shops.peek(shop)?.table) return this.queryLines(shop, lines);
     const state = this.stateOf(shop);
     if (!state.table) {
-      this.load(shop, state, now);
+      if (++state.coldLookups >= this.loadAfter) this.load(shop, state, now);
       return this.queryLines(shop, lines);
     }
     // A loop: the refresh in flight may have read the version before the write that made the shop stale.
@@ -127,7 +135,7 @@ export class MappingStore {
 
   private stateOf(shop: string): ShopState {
     let state = this.shops.get(shop);
-    if (!state) this.shops.set(shop, (state = { table: null, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, retryAt: 0 }));
+    if (!state) this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, retryAt: 0 }));
     return state;
   }
 
@@ -135,23 +143,51 @@ export class MappingStore {
     if (state.loading) return;
     state.stale = false; // a write from here on sets it again and is re-read once the load lands
     state.loading = (async () => {
-      const started = performance.now();
-      const version = await this.source.version(shop); // before the pages: a row written meanwhile is newer
-      const table = new MappingTable();
-      for (let after: string | null = null; ; ) {
-        const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
-        for (const record of page) table.upsert(record);
-        if (page.length < this.pageSize) break;
-        after = page[page.length - 1]!.variantGid;
+      await this.loadTurn();
+      try {
+        // Pushed out of the budget while waiting: nothing to load for (its next lookup starts again).
+        if (this.shops.peek(shop) !== state) return;
+        await this.loadTable(shop, state, now);
+      } finally {
+        this.endLoadTurn();
       }
-      state.table = table;
-      state.watermark = version.maxUpdatedAt;
-      state.checkedAt = now;
-      this.recount(shop, state);
-      this.onLoaded(shop, table.size, performance.now() - started);
     })()
       .catch((error) => this.onError("load", error))
       .finally(() => (state.loading = null));
+  }
+
+  private loadTurn(): Promise<void> {
+    if (this.activeLoads < this.maxLoads) {
+      this.activeLoads++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.loadQueue.push(resolve));
+  }
+
+  private endLoadTurn(): void {
+    const next = this.loadQueue.shift();
+    if (next) next(); // the turn passes on; activeLoads stays
+    else this.activeLoads--;
+  }
+
+  private async loadTable(shop: string, state: ShopState, now: number): Promise<void> {
+    const started = performance.now();
+    const version = await this.source.version(shop); // before the pages: a row written meanwhile is newer
+    const table = new MappingTable(version.count);
+    for (let after: string | null = null; ; ) {
+      const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
+      for (const record of page) table.upsert(record);
+      // Between pages, requests waiting on the event loop go first (SQLite's driver reads synchronously).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (page.length < this.pageSize) break;
+      after = page[page.length - 1]!.variantGid;
+    }
+    table.trim();
+    state.table = table;
+    state.watermark = version.maxUpdatedAt;
+    state.checkedAt = now;
+    this.recount(shop, state);
+    this.onLoaded(shop, table.size, performance.now() - started);
   }
 
   private refresh(shop: string, state: ShopState, now: number, force: boolean): Promise<void> {

@@ -51,4 +51,36 @@ describe("mapping table", () => {
     expect(table.bySkuValue("SKU-5")?.weightGrams).toBe(105);
     expect(table.byVariantGid(record(1).variantGid)?.weightGrams).toBe(101);
   });
+
+  it("keeps stock per warehouse code as given, and drops quantities the engine would ignore", () => {
+    const table = new MappingTable();
+    table.upsert(record(1, { stock: { "CN-SZ": 4, "US-LA": 0, "wh/7 ünï": 12, broken: -1, half: 1.5, text: "9" } }));
+    expect(table.byVariantGid(record(1).variantGid)?.stock).toEqual({ "CN-SZ": 4, "US-LA": 0, "wh/7 ünï": 12 });
+    table.upsert(record(1, { stock: { "US-LA": 3 } }));
+    expect(table.byVariantGid(record(1).variantGid)?.stock).toEqual({ "US-LA": 3 });
+    table.upsert(record(1, { stock: null }));
+    expect(table.byVariantGid(record(1).variantGid)?.stock).toBeNull();
+  });
+
+  it("finds variants by GIDs in forms other than gid.ts writes, and SKUs in any script", () => {
+    const table = new MappingTable();
+    table.upsert(record(1, { variantGid: "gid://shopify/ProductVariant/0042", shopifySku: "Größe-42 🚚" }));
+    table.upsert(record(2, { variantGid: "gid://shopify/ProductVariant/42" }));
+    expect(table.byVariantGid("gid://shopify/ProductVariant/0042")?.weightGrams).toBe(101);
+    expect(table.byVariantGid("gid://shopify/ProductVariant/42")?.weightGrams).toBe(102);
+    expect(table.bySkuValue("Größe-42 🚚")?.weightGrams).toBe(101);
+    expect(table.bySkuValue("Größe-42")).toBeNull();
+    expect(table.retainOnly(new Set(["gid://shopify/ProductVariant/42"]))).toBe(1);
+    expect(table.byVariantGid("gid://shopify/ProductVariant/0042")).toBeNull();
+  });
+
+  it("holds 20,000 mappings in typed arrays at under 120 bytes each, and stays that size when stock is rewritten", () => {
+    const table = new MappingTable(20_000);
+    for (let v = 1; v <= 20_000; v++) table.upsert(record(v));
+    const loaded = table.bytes;
+    expect(loaded / 20_000).toBeLessThan(120);
+    for (let v = 1; v <= 20_000; v++) table.upsert(record(v, { stock: { "CN-SZ": v + 1 } }));
+    expect(table.bytes).toBe(loaded);
+    expect(table.bySkuValue("SKU-19999")?.stock).toEqual({ "CN-SZ": 20_000 });
+  });
 });

@@ -1,0 +1,114 @@
+/**
+ * The checkout-rate SLA store (issue #16): every signed rate callback's latency and outcome, counted in memory per
+ * shop and UTC hour and merged into RateCallbackHour rows every FLUSH_MS, never on the request path, a batch of
+ * shop-hours per transaction (a process serving 1,000 shops writes ~1,000 rows a flush). Bounded: at most
+ * MAX_PENDING shop-hours wait in memory (one pushed out is written at once), one row per shop-hour in the database,
+ * rows older than KEEP_DAYS pruned. Several processes merge into the same row by compare-and-set on `version`.
+ */
+import db from "../../../db.server";
+import { LruCache } from "../../cache/lru";
+import { addInto, bucketOf, emptyHistogram, parseHistogram, serializeHistogram } from "./histogram";
+
+export type RateOutcome = "rates" | "empty" | "error";
+
+interface Pending { shop: string; hour: Date; rates: number; empty: number; errors: number; latency: number[] }
+
+const HOUR_MS = 3_600_000;
+export const FLUSH_MS = 30_000;
+const BATCH = 200; // shop-hours written in one transaction (one commit on SQLite, where each commit is an fsync)
+export const KEEP_DAYS = 35;
+const MAX_PENDING = 20_000;
+const CAS_ATTEMPTS = 8;
+
+const pending = new LruCache<string, Pending>({
+  maxEntries: MAX_PENDING,
+  onEvict: (_key, value) => void persist(value).catch(logFailure),
+});
+let timer: ReturnType<typeof setInterval> | null = null;
+let flushing: Promise<void> | null = null;
+let prunedAt = 0;
+
+const logFailure = (error: unknown) => console.error(`[checkout-sla] write failed: ${error instanceof Error ? error.name : "unknown error"}`);
+
+/** Counts one answered callback. Synchronous and allocation-light: the hot path only bumps counters. */
+export function recordRateCallback(shop: string, outcome: RateOutcome, ms: number, now: number): void {
+  const hourMs = now - (now % HOUR_MS);
+  const key = `${shop}|${hourMs}`;
+  let entry = pending.get(key);
+  if (!entry) pending.set(key, (entry = { shop, hour: new Date(hourMs), rates: 0, empty: 0, errors: 0, latency: emptyHistogram() }));
+  if (outcome === "rates") entry.rates++;
+  else if (outcome === "empty") entry.empty++;
+  else entry.errors++;
+  entry.latency[bucketOf(ms)]!++;
+  timer ??= setInterval(() => void flushRateCallbacks().catch(logFailure), FLUSH_MS).unref();
+}
+
+/** Writes what is counted so far (the page calls it first, so this process's newest answers show at once).
+ *  One write at a time; a call during a write waits for it, then writes what arrived since. */
+export async function flushRateCallbacks(now = Date.now()): Promise<void> {
+  while (flushing) await flushing;
+  flushing = writeBatch(now).finally(() => (flushing = null));
+  return flushing;
+}
+
+async function writeBatch(now: number): Promise<void> {
+  const batch = [...pending.keys()].map((key) => pending.peek(key)!);
+  pending.clear();
+  for (let i = 0; i < batch.length; i += BATCH) {
+    const chunk = batch.slice(i, i + BATCH);
+    try {
+      await db.$transaction(async (tx) => {
+        for (const entry of chunk) if (!(await mergeOnce(entry, tx))) throw new Conflict();
+      });
+    } catch {
+      // Another process wrote one of these rows meanwhile (or the transaction failed): one row at a time, with retries.
+      for (const entry of chunk) {
+        try {
+          await persist(entry);
+        } catch (error) {
+          logFailure(error);
+        }
+      }
+    }
+  }
+  if (now - prunedAt > HOUR_MS) {
+    prunedAt = now;
+    await db.rateCallbackHour.deleteMany({ where: { hour: { lt: new Date(now - KEEP_DAYS * 24 * HOUR_MS) } } });
+  }
+}
+
+class Conflict extends Error {}
+
+type Client = Pick<typeof db, "rateCallbackHour">;
+
+/** Adds the entry into its row; false when another writer got there first (a created row, a moved version). */
+async function mergeOnce(entry: Pending, client: Client): Promise<boolean> {
+  const row = await client.rateCallbackHour.findUnique({ where: { shop_hour: { shop: entry.shop, hour: entry.hour } } });
+  if (!row) {
+    try {
+      await client.rateCallbackHour.create({ data: { shop: entry.shop, hour: entry.hour, rates: entry.rates, empty: entry.empty, errors: entry.errors, latency: serializeHistogram(entry.latency) } });
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") return false;
+      throw error;
+    }
+  }
+  const { count } = await client.rateCallbackHour.updateMany({
+    where: { id: row.id, version: row.version },
+    data: {
+      rates: row.rates + entry.rates, empty: row.empty + entry.empty, errors: row.errors + entry.errors,
+      latency: serializeHistogram(addInto(parseHistogram(row.latency), entry.latency)), version: row.version + 1,
+    },
+  });
+  return count === 1;
+}
+
+async function persist(entry: Pending): Promise<void> {
+  for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) if (await mergeOnce(entry, db)) return;
+  throw new Error("rate callback stats: too many concurrent writers");
+}
+
+/** Tests: forget what is counted and not yet written. */
+export function discardPendingRateCallbacks(): void {
+  pending.clear();
+}
