@@ -3,6 +3,7 @@
  * from the shop's cards, its merchant rules and default box. Loads are single-flight per shop; writes in
  * this process invalidate at once, other processes (multi-instance deployments) within RATE_CONTEXT_TTL_MS.
  */
+import { planAllows } from "../billing/entitlements.server";
 import { latestFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
 import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-context-cache";
@@ -19,11 +20,15 @@ export interface ShopRateContext {
 }
 
 async function load(shop: string): Promise<ShopRateContext> {
-  const [settings, cards, , dutiesInPrices] = await Promise.all([getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop)]);
+  const [settings, cards, , dutiesInPrices, ddpAllowed] = await Promise.all([
+    getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop),
+    // DDP is a paid feature (ADR 1000); without it DDP cards are quoted as DDU, never dropped.
+    planAllows(shop, "ddpDuties"),
+  ]);
   return {
     engine: compileCards(cards.cards),
     cardsVersion: cards.version,
-    merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices }),
+    merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices, ddpAllowed }),
     defaultBox: defaultBoxFrom(settings),
     settingsVersion: settings.version,
   };

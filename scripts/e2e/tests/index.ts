@@ -9,6 +9,7 @@ import { plansTests } from "./plans";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
 import { testStoreTests } from "./test-store";
+import { webVitalsTests } from "./web-vitals";
 
 // One list per flow, run in this order against one demo stack. Add a flow as tests/<flow>.ts and list it here.
 // sourcing → rates → fulfillment share one store: rates and fulfillment sell the product sourcing imported.
@@ -23,4 +24,5 @@ export const e2eTests: E2eTest[] = [
   ...jdTests,
   ...plansTests,
   ...cjTests,
+  ...webVitalsTests,
 ];

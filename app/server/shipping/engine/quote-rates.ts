@@ -7,7 +7,7 @@ import { cardsInForce, type CompiledCard, type CompiledEngine } from "./compile"
 import { deliveryWindow } from "./delivery-dates";
 import { deliveryStatement, dutiesStatement } from "./describe-quote";
 import { convertExact, fxRate, MissingFxRateError, type FxTable } from "./fx";
-import type { MerchantRules } from "./merchant-rules";
+import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { priceShipment, type PricingContext, type ShipmentPrice } from "./price-shipment";
 import type { Exclusion, Quote, QuoteResult, Shipment } from "./quote-types";
 import { parseValidRateRequest } from "./request-fast-path";
@@ -58,8 +58,8 @@ function assemble(request: RateRequest, ctx: RateContext, parts: readonly Shipme
   return {
     serviceCode: c.code,
     serviceName: ctx.merchantRules.services[c.code]?.name ?? c.name,
-    description: `${when}. ${dutiesStatement(parcels, c.incoterm, request.currency)}.`,
-    incoterm: c.incoterm,
+    description: `${when}. ${dutiesStatement(parcels, effectiveIncoterm(c.incoterm, ctx.merchantRules), request.currency)}.`,
+    incoterm: effectiveIncoterm(c.incoterm, ctx.merchantRules),
     total,
     minDeliveryDate: minW.min,
     maxDeliveryDate: maxW.max,
