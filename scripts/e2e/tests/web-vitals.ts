@@ -1,10 +1,13 @@
 import type { Frame } from "playwright-core";
 import { assert, type E2eTest } from "../harness";
-import { DEMO_GOAL, installVitalsCollector, readInteractionVitals, readLoadVitals, writeVitalsReport, type PageVitals } from "../web-vitals";
+import { DEMO_GOAL, installVitalsCollector, medianVitals, readInteractionVitals, readLoadVitals, writeVitalsReport, type PageVitals } from "../web-vitals";
 
-// Built for Shopify, measured (#17): each page is loaded cold in the admin, its Web Vitals read inside the app's
+// Built for Shopify, measured (#17): each page is loaded in full in the admin, its Web Vitals read inside the app's
 // iframe, then one scripted interaction a merchant would make on it. Runs last, so the pages show the data the
 // earlier flows created. Writes screenshots/web-vitals.json.
+/** Loads per page; the report gives each metric's median and every sample. */
+const SAMPLES = 3;
+
 interface Target { page: string; path: string; interaction: string; act(frame: Frame): Promise<boolean> }
 
 const clickTitle = async (frame: Frame) => { await frame.locator(".Polaris-Page h1, .Polaris-Header-Title").first().click(); return true; };
@@ -37,19 +40,25 @@ const TARGETS: Target[] = [
 export const webVitalsTests: E2eTest[] = [
   {
     name: "web vitals: LCP, CLS and INP of home, catalog, import list, orders and shipping are measured in the app iframe and written to web-vitals.json",
-    timeoutMs: 90_000,
+    timeoutMs: 150_000,
     async run({ page, shell }) {
       await installVitalsCollector(page.context());
-      const measured: PageVitals[] = [];
-      for (const t of TARGETS) {
-        const frame = await shell.open(t.path);
-        await shell.assertPageOk(t.page, frame);
-        const load = await readLoadVitals(frame);
-        await t.act(frame);
-        const after = await readInteractionVitals(frame);
-        measured.push({ page: t.page, path: t.path || "/app", lcpMs: load.lcpMs, ttfbMs: load.ttfbMs, lcpElement: load.lcpElement, cls: Math.max(load.cls, after.cls), inpMs: after.inpMs, interactions: after.interactions, interaction: t.interaction });
+      // One warm-up load first: a merchant who opened the app before has its scripts and styles cached, and the
+      // first measured page should not alone carry the browser's cold start.
+      await shell.assertPageOk("the warm-up load", await shell.open("/app/plans"));
+      // Rounds over all pages, so a burst of load on the machine spreads over pages instead of hitting one page's samples.
+      const samples = new Map<string, PageVitals[]>(TARGETS.map((t) => [t.page, []]));
+      for (let round = 0; round < SAMPLES; round++) {
+        for (const t of TARGETS) {
+          const frame = await shell.open(t.path);
+          await shell.assertPageOk(t.page, frame);
+          const load = await readLoadVitals(frame);
+          await t.act(frame);
+          const after = await readInteractionVitals(frame);
+          samples.get(t.page)!.push({ page: t.page, path: t.path || "/app", lcpMs: load.lcpMs, ttfbMs: load.ttfbMs, lcpElement: load.lcpElement, cls: Math.max(load.cls, after.cls), inpMs: after.inpMs, inpParts: after.inpParts, interactions: after.interactions, interaction: t.interaction });
+        }
       }
-      const report = writeVitalsReport(measured, page.context().browser()?.version() ?? "chromium");
+      const report = writeVitalsReport(TARGETS.map((t) => medianVitals(samples.get(t.page)!)), page.context().browser()?.version() ?? "chromium");
       const summary = report.pages.map((p) => `${p.page}: LCP ${p.lcpMs} ms (TTFB ${p.ttfbMs} ms, ${p.lcpElement}), CLS ${p.cls}, INP ${p.inpMs} ms (${p.interactions} interactions)`).join("; ");
       console.log(`      ${summary}`);
       // Recorded, not asserted against the thresholds: timings depend on the machine (no timing assertions in tests,
