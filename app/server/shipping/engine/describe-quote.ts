@@ -41,10 +41,11 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
     if (p.duties.collectedAt === "checkout" && p.duties.tax.amount > 0) atCheckout += estimate;
     else [onDelivery, anyOnDelivery] = [onDelivery + estimate, true];
   }
-  const checkoutPart = atCheckout > 0 ? `VAT/GST charged at checkout (est. ${amount({ amount: atCheckout, currency })})` : "";
+  // The per-customs-line count goes with the first estimate shown, DDU as DDP (a plan without DDP quotes DDU).
+  const checkoutPart = atCheckout > 0 ? `VAT/GST charged at checkout (est. ${amount({ amount: atCheckout, currency })}${perLines})` : "";
   if (!anyOnDelivery) return `${checkoutPart}; nothing to pay on delivery`;
   const deliveryPart = onDelivery > 0
-    ? `Duties & taxes due on delivery (est. ${amount({ amount: onDelivery, currency })})`
+    ? `Duties & taxes due on delivery (est. ${amount({ amount: onDelivery, currency })}${checkoutPart ? "" : perLines})`
     : "Duties & taxes, if any, due on delivery";
   return checkoutPart ? `${checkoutPart}; ${deliveryPart.charAt(0).toLowerCase()}${deliveryPart.slice(1)}` : deliveryPart;
 }
