@@ -58,7 +58,7 @@ const COLLECTOR = `(() => {
   // Event Timing only reports interactions of 16 ms or more; count the trusted inputs themselves too.
   for (const type of ["pointerdown", "keydown"]) addEventListener(type, (e) => { if (e.isTrusted) v.inputs++; }, true);
   const observe = (type, cb, extra) => { try { new PerformanceObserver((l) => l.getEntries().forEach(cb)).observe({ type, buffered: true, ...extra }); } catch {} };
-  observe("largest-contentful-paint", (e) => { if (e.startTime >= v.lcp) { v.lcp = e.startTime; v.lcpElement = e.element ? e.element.tagName.toLowerCase() + (e.element.className ? "." + String(e.element.className).split(" ")[0] : "") : e.url || "?"; } });
+  observe("largest-contentful-paint", (e) => { if (e.startTime >= v.lcp) { v.lcp = e.startTime; v.lcpElement = e.element ? e.element.tagName.toLowerCase() + (e.element.className ? "." + String(e.element.className).split(" ")[0] : "") + " '" + (e.element.textContent || "").trim().slice(0, 30) + "' " + e.size + "px²" : e.url || "?"; } });
   observe("layout-shift", (e) => {
     if (e.hadRecentInput) return;
     if (v.win && e.startTime - v.last < 1000 && e.startTime - v.winStart < 5000) v.win += e.value;
