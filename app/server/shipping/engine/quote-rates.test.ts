@@ -33,6 +33,8 @@ describe("quoteRates", () => {
     const r = quoteRates(buildRateRequest(), buildContext({ merchantRules: { ddpAllowed: false } }));
     const q = quote(r, "SR-CN-DIRECT");
     expect(q.incoterm).toBe("DDU");
+    expect(full.serviceName).toBe("China Direct Line (duties included)");
+    expect(q.serviceName).toBe("China Direct Line"); // the name no longer promises what the rate doesn't include
     expect(q.description).toContain("Duties & taxes due on delivery (est. 6.00 USD)");
     expect(q.parcels[0]!.duties.included).toBe(false);
     expect(q.parcels[0]!.duties.duty.amount).toBe(full.parcels[0]!.duties.duty.amount);

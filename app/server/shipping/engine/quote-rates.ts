@@ -44,6 +44,12 @@ function safePrice(pricing: PricingContext, engine: CompiledEngine, shipment: Sh
   }
 }
 
+/** A DDP card quoted as DDU (the plan has no duties-included rates) must not promise duties in its name at checkout. */
+function nameAsQuoted(name: string, incoterm: "DDP" | "DDU", rules: MerchantRules): string {
+  if (effectiveIncoterm(incoterm, rules) === incoterm) return name;
+  return name.replace(/\s*\((?:duties|duty|duties & taxes) (?:included|paid|prepaid)\)|\s*\bDDP\b/gi, "").trim() || name;
+}
+
 function assemble(request: RateRequest, ctx: RateContext, parts: readonly ShipmentPrice[], primary: ShipmentPrice): Quote {
   const c = primary.card.card;
   const parcels = parts.flatMap((p) => p.parcels);
@@ -57,7 +63,7 @@ function assemble(request: RateRequest, ctx: RateContext, parts: readonly Shipme
   const when = deliveryStatement(minDays, maxDays, minW.minText.slice(0, 10), maxW.maxText.slice(0, 10));
   return {
     serviceCode: c.code,
-    serviceName: ctx.merchantRules.services[c.code]?.name ?? c.name,
+    serviceName: ctx.merchantRules.services[c.code]?.name ?? nameAsQuoted(c.name, c.incoterm, ctx.merchantRules),
     description: `${when}. ${dutiesStatement(parcels, effectiveIncoterm(c.incoterm, ctx.merchantRules), request.currency)}.`,
     incoterm: effectiveIncoterm(c.incoterm, ctx.merchantRules),
     total,
