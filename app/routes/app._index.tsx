@@ -13,6 +13,7 @@ import { homeSyncAlerts } from "../server/sourcing/sync/sync-alerts.server";
 import { UsageCard } from "../components/billing/usage-card";
 import { usageView } from "../server/billing/plans-page.server";
 import { CheckoutSlaCard } from "../components/home/checkout-sla";
+import { MarginThisMonthCard } from "../components/home/margin-this-month";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -45,6 +46,7 @@ export default function Home() {
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
               <OrdersSummary counts={overview.orders} />
+              <MarginThisMonthCard margin={overview.margin} />
               <UsageCard usage={usage} showPlansLink />
               <DeliveryTimes rows={overview.deliveryTimes} />
               <CheckoutSlaCard />

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Page } from "@shopify/polaris";
+import { useEffect } from "react";
 import { HsCodeWarning } from "../components/shipping/hs-code-warning";
 import { ImportItemForm } from "../components/sourcing/import-item-form";
 import { editFromForm, importItemEditView } from "../server/sourcing/import-list/import-list-page.server";
@@ -32,7 +33,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     }
     return json({ message: null });
   } catch (e) {
-    if (e instanceof ImportListError) return json({ message: e.message }, { status: 422 });
+    if (e instanceof ImportListError) return json({ message: e.message, upgrade: e.planLimit }, { status: 422 });
     throw e;
   }
 };
@@ -41,11 +42,13 @@ export default function ImportItemPage() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  // The form's buttons are at the bottom: bring a refusal (e.g. the plan's import limit) into view.
+  useEffect(() => { if (result?.message) window.scrollTo({ top: 0 }); }, [result]);
   return (
     <Page title={view.item.title || view.chinese.title || "Untitled product"} backAction={{ url: "/app/import-list" }}
       subtitle={view.item.productGid ? "In your store; pushing again updates it" : `${view.item.supplier} ${view.item.supplierProductId}`}>
       <BlockStack gap="400">
-        {result?.message ? <Banner tone="critical">{result.message}</Banner> : null}
+        {result?.message ? <Banner tone="critical" action={"upgrade" in result && result.upgrade ? { content: "See plans", url: "/app/plans" } : undefined}>{result.message}</Banner> : null}
         {view.chinese.missing ? <Banner tone="warning" title="English copy missing">{view.chinese.missing} The Chinese original is shown beside each field.</Banner> : null}
         <HsCodeWarning hsCode={view.item.snapshot.hsCode} />
         <ImportItemForm key={JSON.stringify(view.variants)} view={view} busy={busy} />

@@ -25,7 +25,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     await startImport(session.shop, ids);
     return json({ ok: true, message: `Pushing ${ids.length} product${ids.length === 1 ? "" : "s"} to your store.` });
   } catch (error) {
-    if (error instanceof ImportListError) return json({ ok: false, message: error.message }, { status: 422 });
+    if (error instanceof ImportListError) return json({ ok: false, message: error.message, upgrade: error.planLimit }, { status: 422 });
     throw error;
   }
 };
@@ -48,7 +48,7 @@ export default function ImportList() {
     <Page title="Import list" primaryAction={{ content: "Push selected to Shopify", disabled: !selectedResources.length || busy, onAction: () => send("import") }}
       secondaryActions={[{ content: "Remove selected", destructive: true, disabled: !selectedResources.length, onAction: () => send("remove") }, { content: "Catalog", url: "/app/catalog" }, { content: "Supplier mappings", url: "/app/mappings" }]}>
       <BlockStack gap="400">
-        {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
+        {result ? <Banner tone={result.ok ? "success" : "critical"} action={"upgrade" in result && result.upgrade ? { content: "See plans", url: "/app/plans" } : undefined}>{result.message}</Banner> : null}
         {job ? <ImportProgress key={job.id} initial={job} /> : null}
         <Card padding="0">
           {items.length === 0 ? (

@@ -15,6 +15,8 @@ import { adminClientForSession } from "../server/shopify/admin.server";
 import { isGid, parseGid } from "../server/shopify/gid";
 import { authenticate } from "../shopify.server";
 import { handlerForIntent } from "../server/http/intent";
+import { DdpPlanBanner } from "../components/billing/ddp-plan-banner";
+import { ddpPlanNotice } from "../server/billing/entitlements.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -22,7 +24,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const [settings, cards, fallback, reach] = await Promise.all([
     getShippingSettings(session.shop), listRateCards(session.shop), fallbackRatesStatus(session.shop, admin), checkoutReachView(session.shop, admin),
   ]);
+  const ddpNotice = await ddpPlanNotice(session.shop, cards.filter((c) => c.active && c.period !== "expired"));
   return json({
+    ddpNotice,
     form: settingsFormFrom(settings),
     services: cards.map((c) => ({ code: c.code, name: c.name })),
     carrier: {
@@ -73,7 +77,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function ShippingSettings() {
-  const { form, services, carrier, fallback, reach } = useLoaderData<typeof loader>();
+  const { form, services, carrier, fallback, reach, ddpNotice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -87,6 +91,7 @@ export default function ShippingSettings() {
             <CheckoutReachCard view={reach} busy={busy} />
             {result && !result.ok && "form" in result.errors ? <Banner tone="critical">{String(result.errors.form)}</Banner> : null}
             <FallbackRatesCard key={fallback.fallbackTitles.join("\n")} view={fallback} error={result?.errors && "fallbackTitles" in result.errors ? String(result.errors.fallbackTitles) : undefined} busy={busy} />
+            <DdpPlanBanner notice={ddpNotice} />
             <ShippingSettingsForm initial={form} services={services} errors={result?.errors ?? {}} busy={busy} />
           </BlockStack>
         </Layout.Section>

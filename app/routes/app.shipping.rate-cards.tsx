@@ -8,6 +8,8 @@ import { RateCardList } from "../components/shipping/rate-card-list";
 import { deleteRateCard, listRateCards, rateCardCsv, setRateCardActive, uploadRateCard } from "../server/shipping/rate-cards.server";
 import type { CardChange } from "../server/shipping/engine";
 import { authenticate } from "../shopify.server";
+import { DdpPlanBanner } from "../components/billing/ddp-plan-banner";
+import { ddpPlanNotice } from "../server/billing/entitlements.server";
 
 type Review = { comparedWith: string; changes: CardChange[] } | null;
 
@@ -16,7 +18,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const edit = params.get("edit");
   const csv = edit ? await rateCardCsv(session.shop, edit, params.has("from") ? params.get("from")! : undefined) : null;
-  return json({ cards: await listRateCards(session.shop), edit: csv === null ? null : edit, csv: csv ?? "" });
+  const cards = await listRateCards(session.shop);
+  const ddpNotice = await ddpPlanNotice(session.shop, cards.filter((c) => c.active && c.period !== "expired"));
+  return json({ cards, edit: csv === null ? null : edit, csv: csv ?? "", ddpNotice });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -44,7 +48,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function RateCards() {
-  const { cards, edit, csv } = useLoaderData<typeof loader>();
+  const { cards, edit, csv, ddpNotice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -54,6 +58,7 @@ export default function RateCards() {
           <BlockStack gap="400">
             {result?.notice ? <Banner tone="success">{result.notice}</Banner> : null}
             {result && "review" in result && result.review ? <RateCardChanges {...(result.review as NonNullable<Review>)} /> : null}
+            <DdpPlanBanner notice={ddpNotice} />
             <RateCardList cards={cards} />
             <RateCardEditor code={edit} csv={csv} errors={result?.errors ?? []} busy={busy} />
           </BlockStack>

@@ -46,6 +46,15 @@ describe("shipping admin pages", () => {
     expect(page.csv).toBe(buildRateCardCsv());
   });
 
+  it("tell a Free shop its DDP services are quoted as DDU and that Growth includes duties", async () => {
+    const shop = await newShop("admin-ddp");
+    const page = await (await cardsPage.loader(routeArgs(adminRequest(shop, "/app/shipping/rate-cards")))).json();
+    const ddp = page.cards.filter((c: { incoterm: string }) => c.incoterm === "DDP").map((c: { code: string }) => c.code);
+    expect(ddp.length).toBeGreaterThan(0); // the sample cards the shop starts with include DDP services
+    expect(page.ddpNotice).toEqual({ planTitle: "Free", upgradeTo: "Growth", services: ddp });
+    expect((await (await settingsPage.loader(routeArgs(adminRequest(shop, "/app/shipping")))).json()).ddpNotice).toEqual(page.ddpNotice);
+  });
+
   it("show field errors for invalid merchant rules", async () => {
     const shop = await newShop("admin-settings");
     const { form } = await (await settingsPage.loader(routeArgs(adminRequest(shop, "/app/shipping")))).json();

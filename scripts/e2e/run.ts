@@ -10,7 +10,7 @@ import { startDemoStack, type DemoStack } from "../demo/stack";
 import { AdminShellDriver, SCREENSHOTS, type E2eTest } from "./harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const RUN_BUDGET_MS = 720_000; // sourcing → rates → fulfillment, CJ and JD flows wait on real jobs and the suppliers' clocks
+const RUN_BUDGET_MS = 800_000; // sourcing → rates → fulfillment, CJ and JD flows wait on real jobs and the suppliers' clocks; web vitals load 16 pages
 const DEFAULT_TEST_TIMEOUT_MS = 30_000;
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 

@@ -32,6 +32,7 @@ describe("plan limits when a merchant starts an import (Free: 100 new products a
     await startImport(shop, [(await importItem(shop)).id]);
     const extra = await importItem(shop);
     await expect(startImport(shop, [extra.id])).rejects.toThrow(/bring you to 101 of the 100 new products the Free plan includes this month\. Upgrade on the Plans page/);
+    await expect(startImport(shop, [extra.id])).rejects.toMatchObject({ name: "ImportListError", planLimit: true });
     expect((await db.importItem.findUnique({ where: { id: extra.id } }))!.status).toBe("draft");
     expect((await usageThisPeriod(shop)).importedProducts).toBe(100);
   });

@@ -2,6 +2,7 @@
 // changes: a full sync from currentAppInstallation.activeSubscriptions, and an app_subscriptions/update webhook.
 import { z } from "zod";
 import db from "../../db.server";
+import { invalidateShopRateContext } from "../shipping/rate-context-cache";
 import type { AdminClient } from "../shopify/admin-client";
 import { isGid, legacyId } from "../shopify/gid";
 import { ACTIVE_SUBSCRIPTIONS_QUERY } from "./billing-documents";
@@ -45,6 +46,7 @@ export async function syncPlanFromShopify(admin: AdminClient): Promise<PlanState
       create: { shop: admin.shop, plan: "free", syncedAt: now },
       update: { plan: "free", subscriptionGid: null, status: null, test: false, trialEndsAt: null, currentPeriodEnd: null, syncedAt: now },
     });
+    planChanged(admin.shop);
     return { ...FREE, developmentStore };
   }
   const { s, plan } = active;
@@ -55,6 +57,7 @@ export async function syncPlanFromShopify(admin: AdminClient): Promise<PlanState
     currentPeriodEnd: s.currentPeriodEnd ? new Date(s.currentPeriodEnd) : null, syncedAt: now,
   };
   await db.shopBilling.upsert({ where: { shop: admin.shop }, create: { shop: admin.shop, ...data2 }, update: data2 });
+  planChanged(admin.shop);
   return { plan, subscriptionGid: s.id, test: s.test, trialEndsAt, currentPeriodEnd: data2.currentPeriodEnd, developmentStore };
 }
 
@@ -70,6 +73,11 @@ const updatePayload = z.object({
  */
 export async function applySubscriptionUpdate(shop: string, payload: unknown): Promise<void> {
   const { app_subscription: sub } = updatePayload.parse(payload);
+  await applyUpdate(shop, sub);
+  planChanged(shop);
+}
+
+async function applyUpdate(shop: string, sub: z.infer<typeof updatePayload>["app_subscription"]): Promise<void> {
   const updatedAt = new Date(sub.updated_at);
   const row = await db.shopBilling.findUnique({ where: { shop } });
   if (row?.subscriptionUpdatedAt && isStale(updatedAt, sub.admin_graphql_api_id, row.subscriptionUpdatedAt, row.subscriptionGid)) return;
@@ -96,6 +104,11 @@ export async function applySubscriptionUpdate(shop: string, payload: unknown): P
     where: { shop, subscriptionGid: sub.admin_graphql_api_id },
     data: { plan: "free", status: sub.status, trialEndsAt: null, currentPeriodEnd: null, subscriptionUpdatedAt: updatedAt, syncedAt: now },
   });
+}
+
+/** Caches built from the plan (checkout rates quote DDP only on plans that include it) reload on next use. */
+function planChanged(shop: string): void {
+  invalidateShopRateContext(shop);
 }
 
 /**

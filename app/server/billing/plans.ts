@@ -76,7 +76,7 @@ export function downgradeEffects(from: PlanKey, to: PlanKey): string[] {
   }
   if (a.features.orderAutopilot && !b.features.orderAutopilot) effects.push("Order autopilot turns off: every new supplier order waits for your approval.");
   if (b.features.realSuppliers < a.features.realSuppliers) effects.push(`Only ${b.features.realSuppliers} real supplier can be used for new imports; existing mappings keep working.`);
-  if (a.features.ddpDuties && !b.features.ddpDuties) effects.push("Duties-included (DDP) rates stop being offered at checkout.");
+  if (a.features.ddpDuties && !b.features.ddpDuties) effects.push("DDP services are offered at checkout as DDU: the duty estimate is shown and the buyer pays it on delivery.");
   if (a.features.checkoutSlaCard && !b.features.checkoutSlaCard) effects.push("The checkout SLA card is hidden.");
   if (a.price && !b.price) effects.push("Your Shopify app charge is cancelled; nothing more is billed.");
   return effects;

@@ -1,5 +1,6 @@
 import db from "../../db.server";
 import { TABS, type TabKey } from "../fulfillment/orders-view.server";
+import { marginThisMonth, type MarginThisMonth } from "./margin.server";
 
 export interface SetupStep {
   key: "supplier" | "products" | "rates" | "warehouses";
@@ -21,12 +22,15 @@ export interface Overview {
   orders: Record<TabKey, number>;
   deliveryTimes: DeliveryTime[];
   failedJobs: number;
+  margin: MarginThisMonth;
 }
 
 const DAY_MS = 86_400_000;
 
 /** What the home page shows: how far setup is, where orders stand, delivery times by supplier, failed jobs. */
 export async function shopOverview(shop: string): Promise<Overview> {
+  const margin = marginThisMonth(shop); // in parallel with the reads below
+  margin.catch(() => undefined); // awaited below; not unhandled if those fail first
   const [connections, mappedProducts, shipping, warehouses, failedJobs, delivered, orderCounts] = await Promise.all([
     db.supplierConnection.findMany({ where: { shop }, select: { supplier: true, status: true } }),
     db.variantMapping.findMany({ where: { shop }, select: { productGid: true }, distinct: ["productGid"] }),
@@ -76,5 +80,5 @@ export async function shopOverview(shop: string): Promise<Overview> {
   }
   const deliveryTimes = [...bySupplier.entries()].map(([supplier, e]) => ({ supplier, orders: e.orders, averageDays: Math.round((e.days / e.orders) * 10) / 10 }));
 
-  return { setup, orders: Object.fromEntries(orderCounts) as Record<TabKey, number>, deliveryTimes, failedJobs };
+  return { setup, orders: Object.fromEntries(orderCounts) as Record<TabKey, number>, deliveryTimes, failedJobs, margin: await margin };
 }

@@ -50,7 +50,7 @@ export async function dutiesInProductPrices(shop: string): Promise<boolean> {
   return rules?.includeDuties === true;
 }
 
-export function merchantRulesFrom(row: ShippingSettingsRow, options: { dutiesInProductPrices?: boolean } = {}): MerchantRules {
+export function merchantRulesFrom(row: ShippingSettingsRow, options: { dutiesInProductPrices?: boolean; ddpAllowed?: boolean } = {}): MerchantRules {
   const currency = row.rulesCurrency;
   const markup: MerchantRules["markup"] =
     row.markupKind === "percent" && row.markupPercent ? { kind: "percent", percent: row.markupPercent }
@@ -67,6 +67,7 @@ export function merchantRulesFrom(row: ShippingSettingsRow, options: { dutiesInP
     registrations: { ioss: row.iossRegistered, ukVat: row.ukVatRegistered, auGst: row.auGstRegistered },
     dutyOverrides: storedDutyOverrides(row.dutyOverrides),
     dutiesInProductPrices: options.dutiesInProductPrices ?? false,
+    ddpAllowed: options.ddpAllowed ?? true,
   });
 }
 

@@ -3,6 +3,7 @@
  * from the shop's cards, its merchant rules and default box. Loads are single-flight per shop; writes in
  * this process invalidate at once, other processes (multi-instance deployments) within RATE_CONTEXT_TTL_MS.
  */
+import { planAllows } from "../billing/entitlements.server";
 import { latestFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
 import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-context-cache";
@@ -20,14 +21,16 @@ export interface ShopRateContext {
 }
 
 async function load(shop: string): Promise<ShopRateContext> {
-  const [settings, cards, , dutiesInPrices, registry] = await Promise.all([
+  const [settings, cards, , dutiesInPrices, registry, ddpAllowed] = await Promise.all([
     getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop), warehouseRegistry(),
+    // DDP is a paid feature (ADR 1000); without it DDP cards are quoted as DDU, never dropped.
+    planAllows(shop, "ddpDuties"),
   ]);
   return {
     // Stock on mappings is keyed by registry id, so the engine routes from the registry's warehouses (ADR 2000).
     engine: compileCards(cards.cards, registry.engineWarehouses()),
     cardsVersion: cards.version,
-    merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices }),
+    merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices, ddpAllowed }),
     defaultBox: defaultBoxFrom(settings),
     settingsVersion: settings.version,
   };

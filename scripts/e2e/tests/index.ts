@@ -13,6 +13,7 @@ import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
 import { syncTests } from "./sync";
 import { testStoreTests } from "./test-store";
+import { webVitalsTests } from "./web-vitals";
 
 // One list per flow, run in this order against one demo stack. Add a flow as tests/<flow>.ts and list it here.
 // sourcing → rates → fulfillment share one store: rates and fulfillment sell the product sourcing imported.
@@ -31,4 +32,5 @@ export const e2eTests: E2eTest[] = [
   ...cjTests,
   ...linkingTests,
   ...syncTests,
+  ...webVitalsTests,
 ];

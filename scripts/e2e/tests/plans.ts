@@ -1,14 +1,49 @@
 import { assert, waitUntil, type E2eTest } from "../harness";
 
+/**
+ * The rest of a Free shop's 100 new products this month, as the persisted facts usage counts: one finished import
+ * job at the start of the period (older than the flows' own jobs) with pushed rows. No import-list items, so the
+ * page the merchant sees is unchanged.
+ */
+async function useUpImportAllowance(shop: string): Promise<void> {
+  const { default: db } = await import("../../../app/db.server");
+  const { billingPeriod, usageThisPeriod } = await import("../../../app/server/billing/usage.server");
+  const { PLANS } = await import("../../../app/server/billing/plans");
+  const missing = PLANS.free.limits.importedProducts! - (await usageThisPeriod(shop)).importedProducts;
+  if (missing <= 0) return;
+  const job = await db.importJob.create({ data: { shop, mode: "bulk", status: "completed", total: missing, done: missing, createdAt: billingPeriod().start, finishedAt: billingPeriod().start } });
+  await db.importJobItem.createMany({ data: Array.from({ length: missing }, (_, i) => ({ jobId: job.id, importItemId: `e2e-earlier-${i}`, lineNumber: i, status: "pushed", productGid: `gid://shopify/Product/${990_000 + i}` })) });
+}
+
 // Billing through Shopify (ADR 1000): the Plans page asks Shopify for a charge, App Bridge takes the merchant to
 // Shopify's approval screen (the local admin's stand-in), and approving brings them back on the new plan. It runs
 // before the CJ flow, which needs a second real supplier and so a paid plan.
 export const plansTests: E2eTest[] = [
   {
-    name: "plans: a free shop upgrades to Growth through Shopify's approval screen and the Plans page shows the new plan",
-    timeoutMs: 60_000,
+    name: "plans: a free shop hits its import limit, upgrades to Growth through Shopify's approval screen, the Plans page shows Growth and the import goes through",
+    timeoutMs: 120_000,
     async run({ shell, page, stack, screenshot }) {
-      await shell.open("/app/plans");
+      // At the Free plan's 100 new products this month, pushing one more is refused at the start with a way to upgrade.
+      await useUpImportAllowance(stack.shop);
+      let frame = await shell.open("/app/catalog");
+      // Not the water bottle the sourcing flow already pushed: a product new to the store.
+      const fresh = shell.app.locator("a[href^='/app/catalog/sandbox/']").filter({ hasNotText: /bottle/i });
+      await waitUntil("a sandbox product in the catalog", async () => (await fresh.count()) > 0, 15_000, 300);
+      await fresh.last().click();
+      await frame.waitForURL((url) => /^\/app\/catalog\/sandbox\/[^/]+$/.test(url.pathname));
+      await shell.appIdle(frame);
+      await shell.app.getByRole("button", { name: "Add to import list" }).click();
+      await frame.waitForURL((url) => /^\/app\/import-list\/[^/]+$/.test(url.pathname));
+      await shell.appIdle(frame);
+      const itemPath = new URL(frame.url()).pathname;
+      await shell.app.getByLabel(/^Title( \(English\))?$/).fill("Plans e2e product");
+      await shell.app.getByRole("button", { name: "Save and push to Shopify" }).click();
+      await shell.app.getByText(/of the 100 new products the Free plan includes this month\. Upgrade on the Plans page/).waitFor({ timeout: 15_000 });
+      await screenshot("plans-import-limit");
+      await shell.app.getByRole("link", { name: "See plans" }).or(shell.app.getByRole("button", { name: "See plans" })).first().click();
+      frame = await shell.appFrame();
+      await frame.waitForURL((url) => url.pathname === "/app/plans");
+      await shell.appIdle(frame);
       await shell.app.getByRole("button", { name: "Upgrade to Growth" }).waitFor();
       await screenshot("plans-free");
       await shell.app.getByRole("button", { name: "Upgrade to Growth" }).click();
@@ -33,6 +68,12 @@ export const plansTests: E2eTest[] = [
       await shell.app.getByText("Current plan").waitFor();
       assert(await shell.app.getByRole("button", { name: "Upgrade to Growth" }).count() === 0, "Growth is still offered as an upgrade");
       await screenshot("plans-growth");
+
+      // On Growth the same push goes through.
+      frame = await shell.goto(itemPath);
+      await shell.app.getByRole("button", { name: "Save and push to Shopify" }).click();
+      await frame.waitForURL((url) => url.pathname === "/app/import-list");
+      await shell.app.getByText("Last import: 1 of 1 pushed").waitFor({ timeout: 45_000 });
     },
   },
 ];

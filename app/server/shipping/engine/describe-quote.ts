@@ -48,12 +48,15 @@ export function dutiesStatement(parcels: readonly ParcelBreakdown[], incoterm: "
       [onDelivery, anyOnDelivery, onlyDutyAndFees] = [onDelivery + dutyAndFees + p.duties.tax.amount, true, false];
     }
   }
-  const checkoutPart = atCheckout > 0 ? `VAT/GST charged at checkout (est. ${amount({ amount: atCheckout, currency })})` : "";
+  // The per-customs-line count goes with the estimate that holds the duty: the amount due on delivery when that is
+  // duty and fees only, else the first estimate shown, DDU as DDP (a plan without DDP quotes DDU).
+  const linesOnDelivery = anyOnDelivery && onlyDutyAndFees;
+  const checkoutPart = atCheckout > 0 ? `VAT/GST charged at checkout (est. ${amount({ amount: atCheckout, currency })}${linesOnDelivery ? "" : perLines})` : "";
   if (!anyOnDelivery) return `${checkoutPart}; nothing to pay on delivery`;
   const deliveryPart = onlyDutyAndFees
     ? `Customs duty & fees due on delivery (est. ${amount({ amount: onDelivery, currency })}${perLines}), plus any carrier collection fee`
     : onDelivery > 0
-      ? `Duties & taxes due on delivery (est. ${amount({ amount: onDelivery, currency })})`
+      ? `Duties & taxes due on delivery (est. ${amount({ amount: onDelivery, currency })}${checkoutPart ? "" : perLines})`
       : "Duties & taxes, if any, due on delivery";
   return checkoutPart ? `${checkoutPart}; ${deliveryPart.charAt(0).toLowerCase()}${deliveryPart.slice(1)}` : deliveryPart;
 }

@@ -36,6 +36,13 @@ describe("EU line awareness in a quote", () => {
   it("tells the buyer how many customs lines the duty covers", () => {
     expect(direct.description).toMatch(/Duties & taxes prepaid, included \(est\. 42\.80 EUR for 3 customs lines\)/);
   });
+
+  it("still tells the buyer the customs lines when the plan quotes the service as DDU", () => {
+    const ddu = quoteRates(cart, buildContext({ merchantRules: { ddpAllowed: false } })).quotes.find((q) => q.serviceCode === "SR-CN-DIRECT")!;
+    expect(ddu.incoterm).toBe("DDU");
+    // The VAT goes through IOSS at checkout; the €3-per-line duty is a customs debt the buyer pays on delivery (ADR 0100).
+    expect(ddu.description).toMatch(/VAT\/GST charged at checkout \(est\. 21\.80 EUR\); customs duty & fees due on delivery \(est\. 21\.00 EUR for 3 customs lines\)/);
+  });
 });
 
 describe("duties already in the product prices (landed-cost pricing)", () => {

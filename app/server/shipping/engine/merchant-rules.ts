@@ -21,6 +21,11 @@ export interface MerchantRules {
   readonly dutyOverrides: readonly DutyOverride[];
   /** The shop prices from landed cost (pricing rule option): DDP rates then prepay duty and fees without charging them again. */
   readonly dutiesInProductPrices: boolean;
+  /**
+   * The shop's plan includes duties-included rates. When it doesn't, DDP services are still quoted, as DDU
+   * (duties estimated and shown, not charged): a plan change never takes rates away from a checkout.
+   */
+  readonly ddpAllowed: boolean;
 }
 
 export const DEFAULT_MERCHANT_RULES: MerchantRules = {
@@ -32,7 +37,13 @@ export const DEFAULT_MERCHANT_RULES: MerchantRules = {
   registrations: ALL_REGISTERED,
   dutyOverrides: [],
   dutiesInProductPrices: false,
+  ddpAllowed: true,
 };
+
+/** The incoterm a card is quoted with under these rules. */
+export function effectiveIncoterm(incoterm: "DDP" | "DDU", rules: Pick<MerchantRules, "ddpAllowed">): "DDP" | "DDU" {
+  return incoterm === "DDP" && rules.ddpAllowed ? "DDP" : "DDU";
+}
 
 export function buildMerchantRules(overrides: Partial<MerchantRules> = {}): MerchantRules {
   return { ...DEFAULT_MERCHANT_RULES, ...overrides };

@@ -8,7 +8,7 @@ import { zoneFor, type CompiledCard, type CompiledEngine } from "./compile";
 import { dayToIsoDate, dispatchDay } from "./delivery-dates";
 import { estimateDuties } from "./duties/estimate-duties";
 import { convertExact, requireRate, roundMinor, type FxTable } from "./fx";
-import type { MerchantRules } from "./merchant-rules";
+import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { packParcels, type PlannedParcel } from "./parcels";
 import { basePrice } from "./price-model";
 import { isRemote } from "./postal";
@@ -82,7 +82,7 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
       return { sku: item.sku, unitPriceMinor: item.priceMinor, quantity, hsCode: item.supplier?.hsCode ?? null, originCountry: item.supplier?.originCountry ?? (warehouse.kind === "china" ? "CN" : null) };
     }),
   });
-  const ddp = c.incoterm === "DDP";
+  const ddp = effectiveIncoterm(c.incoterm, rules) === "DDP";
   const inProductPrices = ddp && rules.dutiesInProductPrices;
   const included = ddp && !inProductPrices;
   const taxIncluded = ddp && rules.ddpIncludesTaxes;

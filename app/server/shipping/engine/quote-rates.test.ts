@@ -28,6 +28,20 @@ describe("quoteRates", () => {
     expect(quote(r, "SR-POST-ECONOMY").parcels[0]!.duties.included).toBe(false);
   });
 
+  it("quotes a DDP service as DDU when the shop's plan has no duties-included rates: still offered, duties shown, not charged", () => {
+    const full = quote(quoteRates(buildRateRequest(), buildContext()), "SR-CN-DIRECT");
+    const r = quoteRates(buildRateRequest(), buildContext({ merchantRules: { ddpAllowed: false } }));
+    const q = quote(r, "SR-CN-DIRECT");
+    expect(q.incoterm).toBe("DDU");
+    expect(full.serviceName).toBe("China Direct Line (duties included)");
+    expect(q.serviceName).toBe("China Direct Line"); // the name no longer promises what the rate doesn't include
+    expect(q.description).toContain("Duties & taxes due on delivery (est. 6.00 USD)");
+    expect(q.parcels[0]!.duties.included).toBe(false);
+    expect(q.parcels[0]!.duties.duty.amount).toBe(full.parcels[0]!.duties.duty.amount);
+    expect(q.total.amount).toBe(q.parcels.reduce((acc, p) => acc + parcelSum(p), 0));
+    expect(q.total.amount).toBeLessThan(full.total.amount);
+  });
+
   it("tells a UK or Australian buyer of a low-value DDU parcel that VAT is charged at checkout, not on delivery", () => {
     for (const destination of [{ country: "GB", province: "", postal_code: "SW1A 1AA", city: "London" }, { country: "AU", province: "NSW", postal_code: "2000", city: "Sydney" }]) {
       const economy = quote(quoteRates(buildRateRequest({ destination }), buildContext()), "SR-POST-ECONOMY");

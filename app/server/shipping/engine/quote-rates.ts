@@ -7,7 +7,7 @@ import { cardsInForce, type CompiledCard, type CompiledEngine } from "./compile"
 import { deliveryWindow } from "./delivery-dates";
 import { deliveryStatement, dutiesStatement } from "./describe-quote";
 import { convertExact, fxRate, MissingFxRateError, type FxTable } from "./fx";
-import type { MerchantRules } from "./merchant-rules";
+import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { priceShipment, type PricingContext, type ShipmentPrice } from "./price-shipment";
 import type { Exclusion, Quote, QuoteResult, Shipment } from "./quote-types";
 import { parseValidRateRequest } from "./request-fast-path";
@@ -44,6 +44,12 @@ function safePrice(pricing: PricingContext, engine: CompiledEngine, shipment: Sh
   }
 }
 
+/** A DDP card quoted as DDU (the plan has no duties-included rates) must not promise duties in its name at checkout. */
+function nameAsQuoted(name: string, incoterm: "DDP" | "DDU", rules: MerchantRules): string {
+  if (effectiveIncoterm(incoterm, rules) === incoterm) return name;
+  return name.replace(/\s*\((?:duties|duty|duties & taxes) (?:included|paid|prepaid)\)|\s*\bDDP\b/gi, "").trim() || name;
+}
+
 function assemble(request: RateRequest, ctx: RateContext, parts: readonly ShipmentPrice[], primary: ShipmentPrice): Quote {
   const c = primary.card.card;
   const parcels = parts.flatMap((p) => p.parcels);
@@ -57,9 +63,9 @@ function assemble(request: RateRequest, ctx: RateContext, parts: readonly Shipme
   const when = deliveryStatement(minDays, maxDays, minW.minText.slice(0, 10), maxW.maxText.slice(0, 10));
   return {
     serviceCode: c.code,
-    serviceName: ctx.merchantRules.services[c.code]?.name ?? c.name,
-    description: `${when}. ${dutiesStatement(parcels, c.incoterm, request.currency)}.`,
-    incoterm: c.incoterm,
+    serviceName: ctx.merchantRules.services[c.code]?.name ?? nameAsQuoted(c.name, c.incoterm, ctx.merchantRules),
+    description: `${when}. ${dutiesStatement(parcels, effectiveIncoterm(c.incoterm, ctx.merchantRules), request.currency)}.`,
+    incoterm: effectiveIncoterm(c.incoterm, ctx.merchantRules),
     total,
     minDeliveryDate: minW.min,
     maxDeliveryDate: maxW.max,

@@ -9,6 +9,10 @@ import { importHandle, itemCompliance, toImportItemView, type ImportImage, type 
 
 export class ImportListError extends Error {
   override name = "ImportListError";
+  /** `planLimit`: refused by the shop's plan allowance, so the page offers the way to upgrade. */
+  constructor(message: string, readonly planLimit = false) {
+    super(message);
+  }
 }
 
 /** Stock per variant and warehouse; warehouses the supplier cannot answer for are left out, not zeroed. */

@@ -24,7 +24,7 @@ export async function startImport(shop: string, importItemIds: string[], options
   await refuseMissingEnglish(shop, items.map((i) => i.id));
   // Plan allowance (products this month, real suppliers) is checked before anything is queued (ADR 1000).
   await assertImportAllowed(shop, items.map((i) => i.id)).catch((error) => {
-    throw error instanceof PlanLimitError ? new ImportListError(error.message) : error;
+    throw error instanceof PlanLimitError ? new ImportListError(error.message, true) : error;
   });
   const mode = options.mode ?? (items.length > BULK_THRESHOLD ? "bulk" : "sync");
   const job = await db.importJob.create({ data: { shop, mode, total: items.length } });
