@@ -21,6 +21,11 @@ export const CONVERTED_FILES = [
   "app/components/billing/usage-card.tsx",
   "app/routes/app.orders._index.tsx",
   "app/components/orders/state-badge.tsx",
+  "app/routes/app.catalog._index.tsx",
+  "app/components/sourcing/catalog-filters.tsx",
+  "app/components/sourcing/catalog-grid.tsx",
+  "app/routes/app.import-list._index.tsx",
+  "app/components/sourcing/import-progress.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");
@@ -109,7 +114,7 @@ describe("the message catalogs", () => {
 // Props and object properties Polaris shows to the merchant.
 const VISIBLE_PROPS = new Set(["title", "subtitle", "label", "content", "helpText", "placeholder", "heading", "message", "accessibilityLabel", "aria-label", "alt", "emptyState", "prefix", "suffix", "error", "summary", "titleMetadata", "backAction", "labelHidden", "badge", "tooltip", "description"]);
 const hasWords = (text: string) => /[A-Za-z]{2,}/.test(text);
-const isProse = (text: string) => !/^\s*(\/|https?:|#|\.)/.test(text) && /[A-Za-z]{2,}[ ,.:;!?]+[A-Za-z]{2,}/.test(text);
+const isProse = (text: string) => !/^\s*(\/|https?:|#|\.)/.test(text) && /[A-Za-z]{2,}[,.:;!?]?\s+[A-Za-z]{2,}/.test(text);
 
 /** Literal English a converted file would render: JSX text, visible props, and prose anywhere outside t() calls. */
 export function literalEnglish(path: string, text: string): string[] {
@@ -143,7 +148,10 @@ export function literalEnglish(path: string, text: string): string[] {
     if (value !== null && hasWords(value)) {
       // Climb through `a ? "x" : "y"`, `a || "x"`, `("x")`, `"x" as T` to where the string ends up.
       let at: ts.Node = node;
-      while (ts.isConditionalExpression(at.parent) || ts.isBinaryExpression(at.parent) || ts.isParenthesizedExpression(at.parent) || ts.isAsExpression(at.parent)) at = at.parent;
+      const LOGICAL = [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.AmpersandAmpersandToken];
+      const passesThrough = (p: ts.Node, child: ts.Node) =>
+        (ts.isConditionalExpression(p) && p.condition !== child) || (ts.isBinaryExpression(p) && LOGICAL.includes(p.operatorToken.kind)) || ts.isParenthesizedExpression(p) || ts.isAsExpression(p);
+      while (passesThrough(at.parent, at)) at = at.parent;
       const parent = at.parent;
       const attribute = ts.isJsxAttribute(parent) ? parent : ts.isJsxExpression(parent) && ts.isJsxAttribute(parent.parent) ? parent.parent : null;
       if (attribute) {

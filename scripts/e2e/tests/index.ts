@@ -3,6 +3,7 @@ import { appBridgeTests } from "./app-bridge";
 import { cjTests } from "./cj";
 import { embeddedAppTests } from "./embedded-app";
 import { fulfillmentTests } from "./fulfillment";
+import { i18nTests } from "./i18n";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
 import { plansTests } from "./plans";
@@ -23,4 +24,5 @@ export const e2eTests: E2eTest[] = [
   ...jdTests,
   ...plansTests,
   ...cjTests,
+  ...i18nTests,
 ];
