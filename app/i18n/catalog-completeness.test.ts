@@ -26,6 +26,11 @@ export const CONVERTED_FILES = [
   "app/components/sourcing/catalog-grid.tsx",
   "app/routes/app.import-list._index.tsx",
   "app/components/sourcing/import-progress.tsx",
+  "app/routes/app.shipping._index.tsx",
+  "app/components/shipping/carrier-service-card.tsx",
+  "app/components/shipping/checkout-reach-card.tsx",
+  "app/components/shipping/fallback-rates-card.tsx",
+  "app/components/shipping/settings-form.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");
