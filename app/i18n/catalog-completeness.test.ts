@@ -31,6 +31,13 @@ export const CONVERTED_FILES = [
   "app/components/shipping/checkout-reach-card.tsx",
   "app/components/shipping/fallback-rates-card.tsx",
   "app/components/shipping/settings-form.tsx",
+  "app/routes/app.settings.tsx",
+  "app/components/sourcing/fx-rates-card.tsx",
+  "app/components/sourcing/pricing-rules-form.tsx",
+  "app/components/sourcing/supplier-connections-card.tsx",
+  "app/components/sourcing/sync-settings-card.tsx",
+  "app/components/sourcing/sales-channels-card.tsx",
+  "app/components/consolidation/connect-emulated-jd.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");
