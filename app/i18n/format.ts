@@ -13,6 +13,7 @@ export interface Formatter {
   percent(fraction: number, maximumFractionDigits?: number): string;
   date(value: Date | string | number): string;
   dateTime(value: Date | string | number): string;
+  /** Server-only or client-only: Intl's range spacing differs between ICU versions, so never in hydrated text. */
   dateRange(from: Date | string | number, to: Date | string | number): string;
   /** "3 days ago", "in 2 hours": the largest whole unit between `value` and `now`. */
   relative(value: Date | string | number, now?: Date): string;

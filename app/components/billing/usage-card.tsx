@@ -8,7 +8,10 @@ export function UsageCard({ usage, showPlansLink = false }: { usage: UsageView; 
   const fmt = useFormat();
   const lastDay = new Date(Date.parse(usage.periodEnd) - 1).toISOString();
   // Billing periods are UTC days (Shopify bills in UTC), so this range is shown in UTC, not the shop's zone.
-  const period = new Intl.DateTimeFormat(fmt.locale, { month: "short", day: "numeric", timeZone: "UTC" }).formatRange(new Date(usage.periodStart), new Date(lastDay));
+  // Two dates rather than Intl's formatRange: its spacing differs between ICU versions (Node's vs the browser's),
+  // which would break hydration.
+  const day = new Intl.DateTimeFormat(fmt.locale, { month: "short", day: "numeric", timeZone: "UTC" });
+  const period = t("common:usage.period", { from: day.format(new Date(usage.periodStart)), to: day.format(new Date(lastDay)) });
   const plan = t(`common:plans.${usage.planKey}`, { defaultValue: usage.planTitle });
   return (
     <Card>

@@ -22,8 +22,9 @@ export function CatalogGrid({ items, supplier, busy }: { items: CatalogItemView[
             <InlineStack gap="300" wrap={false}>
               <Thumbnail source={item.imageUrl ?? ""} alt={item[primary] || item[secondary] || ""} size="large" />
               <BlockStack gap="100">
-                <Link to={`/app/catalog/${supplier}/${item.id}`}><Text as="span" fontWeight="semibold">{item[primary] || item[secondary]}</Text></Link>
-                {item[primary] && item[secondary] ? <Text as="span" tone="subdued">{item[secondary]}</Text> : null}
+                {/* Titles are the supplier's data, in the languages the supplier wrote them: translate="no". */}
+                <Link to={`/app/catalog/${supplier}/${item.id}`}><span translate="no"><Text as="span" fontWeight="semibold">{item[primary] || item[secondary]}</Text></span></Link>
+                {item[primary] && item[secondary] ? <span translate="no"><Text as="span" tone="subdued">{item[secondary]}</Text></span> : null}
                 <Text as="span">{t("grid.costAndPrice", { cost: fmt.money(item.cost), price: fmt.money(item.price) })}</Text>
               </BlockStack>
             </InlineStack>

@@ -20,7 +20,7 @@ export function SalesChannelsCard({ initial, busy }: { initial: SalesChannelsVie
           <Text as="p" tone="subdued">{t("channels.intro")}</Text>
           {initial.options.length === 0
             ? <Text as="p" tone="caution">{t("channels.unavailable")}</Text>
-            : initial.options.map((o) => <Checkbox key={o.id} label={o.title} checked={chosen.includes(o.id)} onChange={(v) => toggle(o.id, v)} />)}
+            : initial.options.map((o) => <Checkbox key={o.id} label={<span translate="no">{o.title}</span>} checked={chosen.includes(o.id)} onChange={(v) => toggle(o.id, v)} />)}
           <Button submit loading={busy}>{t("channels.save")}</Button>
         </BlockStack>
       </Form>
