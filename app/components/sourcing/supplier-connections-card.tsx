@@ -45,7 +45,8 @@ export function SupplierConnectionCard({ view, busy, emulated = false }: { view:
     <Card>
       <BlockStack gap="300">
         <InlineStack gap="200" blockAlign="center">
-          <Text as="h3" variant="headingMd">{supplierName(t, view.supplier)}</Text>
+          {/* A brand name: shown in the merchant's language where it has one (京东), never translated word by word. */}
+          <Text as="h3" variant="headingMd"><span translate="no">{supplierName(t, view.supplier)}</span></Text>
           <Badge tone={TONE[view.status]}>{view.connected ? t(`connection.status.${view.status}`, { defaultValue: view.status }) : t("connection.notConnected")}</Badge>
           {view.isDefault ? <Badge tone="info">{t("connection.default")}</Badge> : null}
         </InlineStack>
