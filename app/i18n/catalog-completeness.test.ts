@@ -38,6 +38,7 @@ export const CONVERTED_FILES = [
   "app/components/sourcing/sync-settings-card.tsx",
   "app/components/sourcing/sales-channels-card.tsx",
   "app/components/consolidation/connect-emulated-jd.tsx",
+  "app/routes/app.jobs.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");
