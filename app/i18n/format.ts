@@ -12,6 +12,8 @@ export interface Formatter {
   number(value: number, options?: Intl.NumberFormatOptions): string;
   percent(fraction: number, maximumFractionDigits?: number): string;
   date(value: Date | string | number): string;
+  /** A calendar date without a time ("2026-11-20", an ECB rate's day): the same day in every time zone. */
+  calendarDate(isoDate: string): string;
   dateTime(value: Date | string | number): string;
   /** Server-only or client-only: Intl's range spacing differs between ICU versions, so never in hydrated text. */
   dateRange(from: Date | string | number, to: Date | string | number): string;
@@ -26,6 +28,7 @@ export function createFormatter(locale: Locale, timeZone = "UTC"): Formatter {
   const safeZone = validTimeZone(timeZone) ? timeZone : "UTC";
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: safeZone });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: safeZone });
+  const calendarFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const rangeFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: safeZone });
   const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   return {
@@ -35,6 +38,7 @@ export function createFormatter(locale: Locale, timeZone = "UTC"): Formatter {
     number: (value, options) => new Intl.NumberFormat(locale, options).format(value),
     percent: (fraction, maximumFractionDigits = 1) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits }).format(fraction),
     date: (value) => dateFormat.format(toDate(value)),
+    calendarDate: (isoDate) => calendarFormat.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
     dateTime: (value) => dateTimeFormat.format(toDate(value)),
     dateRange: (from, to) => rangeFormat.formatRange(toDate(from), toDate(to)),
     relative: (value, now = new Date()) => {

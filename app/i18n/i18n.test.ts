@@ -49,6 +49,8 @@ describe("formatting", () => {
     expect(en.date("2026-12-06T20:00:00Z")).toBe("Dec 6, 2026");
     expect(en.dateRange("2026-12-01T12:00:00Z", "2026-12-05T12:00:00Z").replace(/\s/g, " ")).toBe("Dec 1 – 5, 2026");
     expect(en.percent(0.256)).toBe("25.6%");
+    expect(zh.calendarDate("2026-11-20")).toBe("2026年11月20日");
+    expect(createFormatter("en", "Pacific/Kiritimati").calendarDate("2026-11-20")).toBe("Nov 20, 2026");
     expect(zh.relative(new Date("2026-12-03T00:00:00Z"), new Date("2026-12-06T00:00:00Z"))).toBe("3天前");
   });
 

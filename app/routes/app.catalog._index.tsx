@@ -9,7 +9,7 @@ import { addToImportList, ImportListError } from "../server/sourcing/import-list
 import { isSupplierCode } from "../server/sourcing/supplier-connections.server";
 import { authenticate } from "../shopify.server";
 import { message } from "../i18n/message";
-import { useT } from "../i18n/react";
+import { useFormat, useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -42,6 +42,7 @@ export default function Catalog() {
   const goTo = (page: number) => { const next = new URLSearchParams(params); next.set("page", String(page)); setParams(next); };
   const hasNext = result.total === null ? result.items.length === pageSize : filters.page * pageSize < result.total;
   const t = useT("catalog");
+  const fmt = useFormat();
   const rate = "rate" in result && result.rate ? result.rate : null;
   return (
     <Page title={t("title")} secondaryActions={[{ content: t("importListLink"), url: "/app/import-list" }]}>
@@ -52,7 +53,7 @@ export default function Catalog() {
           categories={categories} warehouses={warehouses} />
         {rate ? (
           <Text as="p" tone="subdued">
-            {t(rate.overridden ? "rateManual" : "rateSource", { from: rate.from, to: rate.to, rate: rate.rate.toFixed(4), source: rate.source.toUpperCase(), date: rate.effectiveDate })}
+            {t(rate.overridden ? "rateManual" : "rateSource", { from: rate.from, to: rate.to, rate: rate.rate.toFixed(4), source: rate.source.toUpperCase(), date: fmt.calendarDate(rate.effectiveDate) })}
             {result.total !== null ? ` ${t("productCount", { count: result.total })}` : ""}
           </Text>
         ) : null}

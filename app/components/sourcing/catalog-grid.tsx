@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, InlineGrid, InlineStack, Text, Thumbnail } from "@shopify/polaris";
 import type { Money } from "../../server/money";
 import { useFormat, useT } from "../../i18n/react";
+import { warehouseName } from "../../i18n/partners";
 
 export interface CatalogItemView {
   id: string; title: string; titleZh: string | null; imageUrl: string | null; warehouses: string[]; inStock: boolean; costFrom: string; priceFrom: string;
@@ -29,7 +30,7 @@ export function CatalogGrid({ items, supplier, busy }: { items: CatalogItemView[
               </BlockStack>
             </InlineStack>
             <InlineStack gap="100">
-              {item.warehouses.map((w) => <Badge key={w}>{w}</Badge>)}
+              {item.warehouses.map((w) => <Badge key={w}>{warehouseName(t, w, w)}</Badge>)}
               {item.inStock ? null : <Badge tone="critical">{t("grid.outOfStock")}</Badge>}
             </InlineStack>
             <Form method="post">

@@ -16,7 +16,7 @@ function RateRow({ rate, busy }: { rate: FxRateView; busy: boolean }) {
       <input type="hidden" name="to" value={rate.to} />
       <InlineStack gap="300" blockAlign="end">
         <Text as="p">
-          {t(rate.overridden ? "fx.rateManual" : "fx.rateReference", { from: rate.from, to: rate.to, rate: rate.rate.toFixed(4), source: rate.source.toUpperCase(), date: fmt.date(`${rate.effectiveDate}T12:00:00Z`) })}
+          {t(rate.overridden ? "fx.rateManual" : "fx.rateReference", { from: rate.from, to: rate.to, rate: rate.rate.toFixed(4), source: rate.source.toUpperCase(), date: fmt.calendarDate(rate.effectiveDate) })}
         </Text>
         <TextField label={t("fx.manualLabel", { from: rate.from, to: rate.to })} name="rate" value={value} onChange={setValue} autoComplete="off" placeholder={t("fx.placeholder")} />
         <Button submit loading={busy}>{t("fx.save")}</Button>
