@@ -39,6 +39,9 @@ export const CONVERTED_FILES = [
   "app/components/sourcing/sales-channels-card.tsx",
   "app/components/consolidation/connect-emulated-jd.tsx",
   "app/routes/app.jobs.tsx",
+  "app/routes/app.mappings.tsx",
+  "app/components/sourcing/mapping-row.tsx",
+  "app/components/sourcing/sync-freshness.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");

@@ -16,14 +16,16 @@ import enSettings from "../locales/en/settings.json";
 import zhSettings from "../locales/zh-CN/settings.json";
 import enJobs from "../locales/en/jobs.json";
 import zhJobs from "../locales/zh-CN/jobs.json";
+import enMappings from "../locales/en/mappings.json";
+import zhMappings from "../locales/zh-CN/mappings.json";
 import type { Locale } from "./locales";
 
-export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs"] as const;
+export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type Catalog = { [key: string]: string | Catalog };
 
 export const resources: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs },
-  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs },
+  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings },
+  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings },
 };

@@ -8,6 +8,7 @@ import { ProductSyncBar } from "../components/sourcing/sync-freshness";
 import { mappingsPageAction, mappingsPageData } from "../server/sourcing/mapping/mappings-page.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import { useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -29,34 +30,36 @@ export default function Mappings() {
   const busy = useNavigation().state !== "idle";
   const [ids, setIds] = useState("");
   const [q, setQ] = useState(params.get("q") ?? "");
+  const t = useT("mappings");
   return (
-    <Page title="Supplier mappings" subtitle="Link products already in your store to supplier SKUs" secondaryActions={[{ content: "Sync settings and history", url: "/app/sync" }]}>
+    <Page title={t("title")} subtitle={t("subtitle")} secondaryActions={[{ content: t("syncLink"), url: "/app/sync" }]}>
       <BlockStack gap="400">
+        {/* The outcome is the mapping service's English sentence (not yet a message key). */}
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
         <Card>
           <Form method="post">
             <input type="hidden" name="intent" value="auto-match" />
             <input type="hidden" name="supplier" value="sandbox" />
             <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Auto-match by SKU or barcode</Text>
-              <TextField label="Supplier product ids" name="supplierProductIds" value={ids} onChange={setIds} autoComplete="off" multiline={2}
-                helpText="Variants whose SKU or barcode equals the supplier's SKU or variant id are linked. Existing links are never overwritten." />
-              <InlineStack><Button submit variant="primary" loading={busy}>Auto-match</Button></InlineStack>
+              <Text as="h2" variant="headingMd">{t("autoMatch.title")}</Text>
+              <TextField label={t("autoMatch.ids")} name="supplierProductIds" value={ids} onChange={setIds} autoComplete="off" multiline={2}
+                helpText={t("autoMatch.help")} />
+              <InlineStack><Button submit variant="primary" loading={busy}>{t("autoMatch.submit")}</Button></InlineStack>
             </BlockStack>
           </Form>
         </Card>
         <Card>
           <Form method="get">
             <InlineStack gap="200" blockAlign="end">
-              <TextField label="Search your products" name="q" value={q} onChange={setQ} autoComplete="off" />
-              <Button submit>Search</Button>
+              <TextField label={t("search.label")} name="q" value={q} onChange={setQ} autoComplete="off" />
+              <Button submit>{t("search.submit")}</Button>
             </InlineStack>
           </Form>
         </Card>
         {products.map((p) => (
           <Card key={p.id}>
             <BlockStack gap="300">
-              <Text as="h3" variant="headingMd">{p.title}</Text>
+              <span translate="no"><Text as="h3" variant="headingMd">{p.title}</Text></span>
               {p.variants.some((v) => v.mapping) ? <ProductSyncBar productGid={p.id} sync={p.sync} busy={busy} /> : null}
               {p.variants.map((v, i) => (
                 <BlockStack key={v.id} gap="200">{i ? <Divider /> : null}<MappingRow variant={v} busy={busy} /></BlockStack>

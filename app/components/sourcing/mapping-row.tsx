@@ -2,6 +2,8 @@ import { Form } from "@remix-run/react";
 import { Badge, BlockStack, Button, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { VariantFreshness, type VariantSyncView } from "./sync-freshness";
+import { useT } from "../../i18n/react";
+import { supplierName } from "../../i18n/partners";
 
 export interface MappingVariantView {
   id: string; title: string; sku: string; barcode: string;
@@ -10,6 +12,7 @@ export interface MappingVariantView {
 }
 
 function LinkForm({ intent, variantGid, label, busy }: { intent: string; variantGid: string; label: string; busy: boolean }) {
+  const t = useT("mappings");
   const [productId, setProductId] = useState("");
   const [variantId, setVariantId] = useState("");
   return (
@@ -17,8 +20,8 @@ function LinkForm({ intent, variantGid, label, busy }: { intent: string; variant
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="variantGid" value={variantGid} />
       <InlineStack gap="200" blockAlign="end">
-        <TextField label="Supplier product id" name="supplierProductId" value={productId} onChange={setProductId} autoComplete="off" />
-        <TextField label="Supplier variant id" name="supplierVariantId" value={variantId} onChange={setVariantId} autoComplete="off" />
+        <TextField label={t("row.supplierProductId")} name="supplierProductId" value={productId} onChange={setProductId} autoComplete="off" />
+        <TextField label={t("row.supplierVariantId")} name="supplierVariantId" value={variantId} onChange={setVariantId} autoComplete="off" />
         <Button submit loading={busy}>{label}</Button>
       </InlineStack>
     </Form>
@@ -26,24 +29,25 @@ function LinkForm({ intent, variantGid, label, busy }: { intent: string; variant
 }
 
 export function MappingRow({ variant, busy }: { variant: MappingVariantView; busy: boolean }) {
+  const t = useT("mappings");
   const m = variant.mapping;
   return (
     <BlockStack gap="200">
       <InlineStack gap="200" blockAlign="center">
-        <Text as="span" fontWeight="semibold">{variant.title}</Text>
-        <Text as="span" tone="subdued">SKU {variant.sku || "–"} · barcode {variant.barcode || "–"}</Text>
-        {m ? <Badge tone="success">{`${m.supplier} ${m.sku} (${m.source})`}</Badge> : <Badge tone="attention">Not mapped</Badge>}
-        {m?.backup ? <Badge tone="info">{`Backup ${m.backup}`}</Badge> : null}
+        <span translate="no"><Text as="span" fontWeight="semibold">{variant.title}</Text></span>
+        <Text as="span" tone="subdued">{t("row.skuBarcode", { sku: variant.sku || "–", barcode: variant.barcode || "–" })}</Text>
+        {m ? <Badge tone="success">{t("row.mapped", { supplier: supplierName(t, m.supplier), sku: m.sku, source: t(`row.source.${m.source}`, { defaultValue: m.source }) })}</Badge> : <Badge tone="attention">{t("row.notMapped")}</Badge>}
+        {m?.backup ? <Badge tone="info">{t("row.backup", { backup: m.backup })}</Badge> : null}
         {m?.syncError ? <Badge tone="critical">{m.syncError}</Badge> : null}
       </InlineStack>
       {m && variant.sync ? <VariantFreshness sync={variant.sync} variantGid={variant.id} /> : null}
-      <LinkForm intent="link" variantGid={variant.id} label={m ? "Change supplier SKU" : "Link"} busy={busy} />
-      {m ? <LinkForm intent="backup" variantGid={variant.id} label="Set backup supplier" busy={busy} /> : null}
+      <LinkForm intent="link" variantGid={variant.id} label={m ? t("row.change") : t("row.link")} busy={busy} />
+      {m ? <LinkForm intent="backup" variantGid={variant.id} label={t("row.setBackup")} busy={busy} /> : null}
       {m ? (
         <Form method="post">
           <input type="hidden" name="intent" value="unlink" />
           <input type="hidden" name="variantGid" value={variant.id} />
-          <Button submit variant="plain" tone="critical">Remove mapping</Button>
+          <Button submit variant="plain" tone="critical">{t("row.remove")}</Button>
         </Form>
       ) : null}
     </BlockStack>

@@ -9,6 +9,9 @@ const PAGES = [
   { slug: "orders", path: "/app/orders", en: "Orders", zh: "订单" },
   { slug: "shipping", path: "/app/shipping", en: "Shipping", zh: "物流运费" },
   { slug: "settings", path: "/app/settings", en: "Settings", zh: "设置" },
+  // Converted beyond the issue's list:
+  { slug: "mappings", path: "/app/mappings", en: "Supplier mappings", zh: "供应商映射" },
+  { slug: "jobs", path: "/app/jobs", en: "Background jobs", zh: "后台任务" },
 ];
 
 /**
@@ -70,7 +73,9 @@ export const i18nTests: E2eTest[] = [
     timeoutMs: 90_000,
     async run(ctx) {
       await visit(ctx, "en");
-      // The last page visited is Settings; the switch reloads it in the chosen language, and the choice sticks.
+      // The switch reloads the page in the chosen language, and the choice sticks for later admin URLs.
+      await ctx.page.goto(`${ctx.stack.shell.appAdminUrl(ctx.stack.shop, "/app/settings")}?locale=en`);
+      await ctx.shell.app.getByRole("heading", { name: "Settings", exact: true }).first().waitFor();
       await ctx.page.selectOption("#locale-switch", "zh-CN");
       await ctx.shell.app.getByRole("heading", { name: "设置", exact: true }).first().waitFor();
       await ctx.page.goto(ctx.stack.shell.appAdminUrl(ctx.stack.shop, "/app/catalog"));
