@@ -42,6 +42,8 @@ export const CONVERTED_FILES = [
   "app/routes/app.mappings.tsx",
   "app/components/sourcing/mapping-row.tsx",
   "app/components/sourcing/sync-freshness.tsx",
+  "app/routes/app.privacy._index.tsx",
+  "app/components/privacy/data-request-row.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");
