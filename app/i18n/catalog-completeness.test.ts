@@ -155,7 +155,7 @@ export function literalEnglish(path: string, text: string): string[] {
     if (ts.isCallExpression(node)) {
       const callee = node.expression.getText(source);
       // Arguments to t(), i18n helpers, and non-visible plumbing (errors thrown to logs, Response bodies for machines).
-      if (/^(t|i18n\.t|useT|useTranslation|supplierName|carrierName|warehouseName|console\.\w+|new Error|Error|Response|json|redirect)$/.test(callee)) {
+      if (/^(t|i18n\.t|useT|useTranslation|supplierName|carrierName|warehouseName|console\.\w+|new Error|Error|Response|redirect)$/.test(callee)) {
         node.arguments.forEach((arg) => visit(arg, true));
         visit(node.expression, inTranslation);
         return;
@@ -195,12 +195,13 @@ describe("converted pages", () => {
     expect(found).toEqual([]);
   });
 
-  it("the scan finds English in JSX text, visible props, action objects and prose constants", () => {
+  it("the scan finds English in JSX text, visible props, action objects, action replies and prose constants", () => {
     const sample = `
       const ROWS = [["a", "Needs attention"]];
+      export const action = async () => json({ ok: true, message: "Settings saved." });
       export const X = () => <Page title="Orders" subtitle={\`Welcome, \${shop}\`}><Banner action={{ content: "Review" }}>Check this</Banner>{ok ? "Done" : null}{t("fine")}</Page>;
     `;
-    expect(literalEnglish(join(ROOT, "sample.tsx"), sample)).toHaveLength(6);
+    expect(literalEnglish(join(ROOT, "sample.tsx"), sample)).toHaveLength(7);
     expect(literalEnglish(join(ROOT, "sample.tsx"), `export const X = () => <Page title={t("orders.title")}>{t("x", { name: "Some Name" })}</Page>;`)).toEqual([]);
   });
 });
