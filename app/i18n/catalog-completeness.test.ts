@@ -44,6 +44,8 @@ export const CONVERTED_FILES = [
   "app/components/sourcing/sync-freshness.tsx",
   "app/routes/app.privacy._index.tsx",
   "app/components/privacy/data-request-row.tsx",
+  "app/routes/app.orders.settings.tsx",
+  "app/components/orders/logistic-mapping-card.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");

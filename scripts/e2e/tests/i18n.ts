@@ -13,6 +13,7 @@ const PAGES = [
   { slug: "mappings", path: "/app/mappings", en: "Supplier mappings", zh: "供应商映射" },
   { slug: "jobs", path: "/app/jobs", en: "Background jobs", zh: "后台任务" },
   { slug: "privacy", path: "/app/privacy", en: "Customer data requests", zh: "客户数据请求" },
+  { slug: "order-autopilot", path: "/app/orders/settings", en: "Order autopilot", zh: "自动下单" },
 ];
 
 /**
