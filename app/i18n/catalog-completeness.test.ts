@@ -46,6 +46,9 @@ export const CONVERTED_FILES = [
   "app/components/privacy/data-request-row.tsx",
   "app/routes/app.orders.settings.tsx",
   "app/components/orders/logistic-mapping-card.tsx",
+  "app/routes/app.consolidation.tsx",
+  "app/components/consolidation/area-picker.tsx",
+  "app/components/consolidation/forwarder-tracking-form.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");

@@ -20,14 +20,16 @@ import enMappings from "../locales/en/mappings.json";
 import zhMappings from "../locales/zh-CN/mappings.json";
 import enPrivacy from "../locales/en/privacy.json";
 import zhPrivacy from "../locales/zh-CN/privacy.json";
+import enConsolidation from "../locales/en/consolidation.json";
+import zhConsolidation from "../locales/zh-CN/consolidation.json";
 import type { Locale } from "./locales";
 
-export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy"] as const;
+export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type Catalog = { [key: string]: string | Catalog };
 
 export const resources: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy },
-  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy },
+  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation },
+  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation },
 };

@@ -14,6 +14,7 @@ const PAGES = [
   { slug: "jobs", path: "/app/jobs", en: "Background jobs", zh: "后台任务" },
   { slug: "privacy", path: "/app/privacy", en: "Customer data requests", zh: "客户数据请求" },
   { slug: "order-autopilot", path: "/app/orders/settings", en: "Order autopilot", zh: "自动下单" },
+  { slug: "consolidation", path: "/app/consolidation", en: "China consolidation warehouses", zh: "国内集运仓库" },
 ];
 
 /**
