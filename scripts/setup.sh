@@ -11,6 +11,8 @@ log() { printf '\033[36m[setup]\033[0m %s\n' "$*"; }
 pkgs=()
 command -v pg_ctlcluster >/dev/null 2>&1 || { command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; } || pkgs+=(postgresql)
 command -v chromium >/dev/null 2>&1 || pkgs+=(chromium)
+# CJK fonts, so browser screenshots of the zh-CN pages show Chinese rather than boxes (issue #19).
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 || pkgs+=(fonts-noto-cjk)
 if ((${#pkgs[@]})); then
   log "installing ${pkgs[*]} from Debian"
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "${pkgs[@]}" >/dev/null

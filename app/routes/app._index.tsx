@@ -14,6 +14,9 @@ import { UsageCard } from "../components/billing/usage-card";
 import { usageView } from "../server/billing/plans-page.server";
 import { CheckoutSlaCard } from "../components/home/checkout-sla";
 import { MarginThisMonthCard } from "../components/home/margin-this-month";
+import { useFormat, useT } from "../i18n/react";
+
+const APP_NAME = "Silkroute"; // the product name, the same in every language
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -23,17 +26,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function Home() {
   const { shop, overview, syncAlerts, usage, expiringRules: expiring } = useLoaderData<typeof loader>();
+  const t = useT("home");
+  const fmt = useFormat();
   return (
-    <Page title="Silkroute" subtitle={`Welcome, ${shop}. Source from Chinese suppliers, quote cross-border rates, fulfil with tracking.`}>
+    <Page title={APP_NAME} subtitle={t("subtitle", { shop })}>
       <BlockStack gap="400">
         {overview.failedJobs > 0 && (
-          <Banner tone="warning" title={`${overview.failedJobs} background jobs failed every retry`} action={{ content: "Review failed jobs", url: "/app/jobs" }}>
-            Imports, supplier orders or tracking updates need a look.
+          <Banner tone="warning" title={t("failedJobs.title", { count: overview.failedJobs })} action={{ content: t("failedJobs.action"), url: "/app/jobs" }}>
+            {t("failedJobs.body")}
           </Banner>
         )}
         {expiring.length > 0 && (
-          <Banner tone="warning" title={`${expiring.length} duty or fee rule${expiring.length > 1 ? "s end" : " ends"} within ${EXPIRY_WARNING_DAYS} days`} action={{ content: "Review duty rules", url: "/app/shipping/duty-rules" }}>
-            {expiring.map((r) => `${r.label} (ends ${r.effectiveTo?.slice(0, 10)}, ${r.daysLeft} days)`).join("; ")}. Check whether it is extended and update your prices.
+          <Banner tone="warning" title={t("expiringRules.title", { count: expiring.length, days: EXPIRY_WARNING_DAYS })} action={{ content: t("expiringRules.action"), url: "/app/shipping/duty-rules" }}>
+            {t("expiringRules.body", {
+              rules: fmt.list(expiring.map((r) => t("expiringRules.rule", { label: r.label, date: r.effectiveTo ? fmt.date(r.effectiveTo) : "", days: r.daysLeft }))),
+            })}
           </Banner>
         )}
         <Layout>

@@ -8,6 +8,8 @@ import { catalogFacets, filtersFrom, PAGE_SIZE, searchCatalog } from "../server/
 import { addToImportList, ImportListError } from "../server/sourcing/import-list/import-list.server";
 import { isSupplierCode } from "../server/sourcing/supplier-connections.server";
 import { authenticate } from "../shopify.server";
+import { message } from "../i18n/message";
+import { useFormat, useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -21,12 +23,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   const supplier = String(form.get("supplier"));
-  if (!isSupplierCode(supplier)) return json({ ok: false, message: "Unknown supplier." }, { status: 400 });
+  if (!isSupplierCode(supplier)) return json({ ok: false, message: message("catalog:unknownSupplier") }, { status: 400 });
   try {
     const item = await addToImportList(session.shop, supplier, String(form.get("productId")));
-    return json({ ok: true, message: `"${item.title}" is in your import list.` });
+    return json({ ok: true, message: message("catalog:added", { title: item.title }) });
   } catch (error) {
-    if (error instanceof ImportListError) return json({ ok: false, message: error.message }, { status: 422 });
+    // The supplier's own explanation, as it gave it.
+    if (error instanceof ImportListError) return json({ ok: false, message: message("catalog:addFailed", { reason: error.message }) }, { status: 422 });
     throw error;
   }
 };
@@ -38,22 +41,25 @@ export default function Catalog() {
   const busy = useNavigation().state !== "idle";
   const goTo = (page: number) => { const next = new URLSearchParams(params); next.set("page", String(page)); setParams(next); };
   const hasNext = result.total === null ? result.items.length === pageSize : filters.page * pageSize < result.total;
+  const t = useT("catalog");
+  const fmt = useFormat();
+  const rate = "rate" in result && result.rate ? result.rate : null;
   return (
-    <Page title="Catalog" secondaryActions={[{ content: "Import list", url: "/app/import-list" }]}>
+    <Page title={t("title")} secondaryActions={[{ content: t("importListLink"), url: "/app/import-list" }]}>
       <BlockStack gap="400">
-        {added ? <Banner tone={added.ok ? "success" : "critical"}>{added.message}</Banner> : null}
+        {added ? <Banner tone={added.ok ? "success" : "critical"}>{t(added.message.key, added.message.values)}</Banner> : null}
         {result.error ? <Banner tone="critical">{result.error}</Banner> : null}
         <CatalogFilters initial={filters} suppliers={result.suppliers} capabilities={result.capabilities} costCurrency={result.costCurrency}
           categories={categories} warehouses={warehouses} />
-        {"rate" in result && result.rate ? (
+        {rate ? (
           <Text as="p" tone="subdued">
-            Prices use 1 {result.rate.from} = {result.rate.rate.toFixed(4)} {result.rate.to} ({result.rate.overridden ? "your manual rate" : `${result.rate.source.toUpperCase()}, ${result.rate.effectiveDate}`}).
-            {result.total !== null ? ` ${result.total} products.` : ""}
+            {t(rate.overridden ? "rateManual" : "rateSource", { from: rate.from, to: rate.to, rate: rate.rate.toFixed(4), source: rate.source.toUpperCase(), date: fmt.calendarDate(rate.effectiveDate) })}
+            {result.total !== null ? ` ${t("productCount", { count: result.total })}` : ""}
           </Text>
         ) : null}
         <CatalogGrid items={result.items} supplier={filters.supplier} busy={busy} />
         <Pagination hasPrevious={filters.page > 1} onPrevious={() => goTo(filters.page - 1)} hasNext={hasNext} onNext={() => goTo(filters.page + 1)}
-          label={`Page ${filters.page}`} />
+          label={t("page", { page: filters.page })} />
       </BlockStack>
     </Page>
   );

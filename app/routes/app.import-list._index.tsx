@@ -9,6 +9,9 @@ import { startImport } from "../server/sourcing/imports/import-jobs.server";
 import { shopCountry } from "../server/sourcing/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import { message } from "../i18n/message";
+import { useT } from "../i18n/react";
+import { supplierName } from "../i18n/partners";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -21,11 +24,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const form = await request.formData();
   const ids = form.getAll("id").map(String);
   try {
-    if (form.get("intent") === "remove") return json({ ok: true, message: `Removed ${await removeImportItems(session.shop, ids)} from the import list.` });
+    if (form.get("intent") === "remove") return json({ ok: true, message: message("import-list:removed", { count: await removeImportItems(session.shop, ids) }) });
     await startImport(session.shop, ids);
-    return json({ ok: true, message: `Pushing ${ids.length} product${ids.length === 1 ? "" : "s"} to your store.` });
+    return json({ ok: true, message: message("import-list:pushing", { count: ids.length }) });
   } catch (error) {
-    if (error instanceof ImportListError) return json({ ok: false, message: error.message, upgrade: error.planLimit }, { status: 422 });
+    if (error instanceof ImportListError) return json({ ok: false, message: message("import-list:failed", { reason: error.message }), upgrade: error.planLimit }, { status: 422 });
     throw error;
   }
 };
@@ -37,6 +40,7 @@ export default function ImportList() {
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
+  const t = useT("import-list");
   const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(items);
   const send = (intent: string) => {
     const form = new FormData();
@@ -45,34 +49,34 @@ export default function ImportList() {
     submit(form, { method: "post" });
   };
   return (
-    <Page title="Import list" primaryAction={{ content: "Push selected to Shopify", disabled: !selectedResources.length || busy, onAction: () => send("import") }}
-      secondaryActions={[{ content: "Remove selected", destructive: true, disabled: !selectedResources.length, onAction: () => send("remove") }, { content: "Catalog", url: "/app/catalog" }, { content: "Supplier mappings", url: "/app/mappings" }]}>
+    <Page title={t("title")} primaryAction={{ content: t("push"), disabled: !selectedResources.length || busy, onAction: () => send("import") }}
+      secondaryActions={[{ content: t("remove"), destructive: true, disabled: !selectedResources.length, onAction: () => send("remove") }, { content: t("common:nav.catalog"), url: "/app/catalog" }, { content: t("common:nav.mappings"), url: "/app/mappings" }]}>
       <BlockStack gap="400">
-        {result ? <Banner tone={result.ok ? "success" : "critical"} action={"upgrade" in result && result.upgrade ? { content: "See plans", url: "/app/plans" } : undefined}>{result.message}</Banner> : null}
+        {result ? <Banner tone={result.ok ? "success" : "critical"} action={"upgrade" in result && result.upgrade ? { content: t("seePlans"), url: "/app/plans" } : undefined}>{t(result.message.key, result.message.values)}</Banner> : null}
         {job ? <ImportProgress key={job.id} initial={job} /> : null}
         <Card padding="0">
           {items.length === 0 ? (
-            <EmptyState heading="Your import list is empty" action={{ content: "Browse the catalog", url: "/app/catalog" }} image="">
-              <Text as="p">Add products from the catalog, edit them here, then push them to your store.</Text>
+            <EmptyState heading={t("empty.heading")} action={{ content: t("empty.action"), url: "/app/catalog" }} image="">
+              <Text as="p">{t("empty.body")}</Text>
             </EmptyState>
           ) : (
-            <IndexTable resourceName={{ singular: "product", plural: "products" }} itemCount={items.length} onSelectionChange={handleSelectionChange}
+            <IndexTable resourceName={{ singular: t("resource.singular"), plural: t("resource.plural") }} itemCount={items.length} onSelectionChange={handleSelectionChange}
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
-              headings={[{ title: "" }, { title: "Product" }, { title: "Variants" }, { title: "Price" }, { title: "Margin" }, { title: "Status" }, { title: "Visible on" }]}>
+              headings={[{ title: "" }, { title: t("columns.product") }, { title: t("columns.variants") }, { title: t("columns.price") }, { title: t("columns.margin") }, { title: t("columns.status") }, { title: t("columns.visibleOn") }]}>
               {items.map((item, index) => (
                 <IndexTable.Row id={item.id} key={item.id} position={index} selected={selectedResources.includes(item.id)}>
                   <IndexTable.Cell><Thumbnail source={item.image ?? ""} alt={item.title} size="small" /></IndexTable.Cell>
                   <IndexTable.Cell>
-                    <Link to={`/app/import-list/${item.id}`}>{item.title || item.titleZh || item.supplierProductId}</Link> <Text as="span" tone="subdued">{item.supplier} {item.supplierProductId}</Text>
+                    <Link to={`/app/import-list/${item.id}`}>{item.title || item.titleZh || item.supplierProductId}</Link> <Text as="span" tone="subdued">{t("supplierProduct", { supplier: supplierName(t, item.supplier), id: item.supplierProductId })}</Text>
                     {item.titleZh && item.title ? <Text as="p" tone="subdued">{item.titleZh}</Text> : null}
-                    {item.englishMissing ? <Badge tone="warning">English missing</Badge> : null}
-                    {item.euMissing.length ? <Badge tone="attention">{`EU data missing: ${item.euMissing.join(", ")}`}</Badge> : null}
+                    {item.englishMissing ? <Badge tone="warning">{t("englishMissing")}</Badge> : null}
+                    {item.euMissing.length ? <Badge tone="attention">{t("euMissing", { fields: item.euMissing.join(", ") })}</Badge> : null}
                   </IndexTable.Cell>
                   <IndexTable.Cell>{item.variants}</IndexTable.Cell>
                   <IndexTable.Cell>{item.price}</IndexTable.Cell>
                   <IndexTable.Cell>{item.margin}</IndexTable.Cell>
-                  <IndexTable.Cell><Badge tone={TONE[item.status]}>{item.status}</Badge>{item.lastError ? <Text as="p" tone="critical">{item.lastError}</Text> : null}</IndexTable.Cell>
-                  <IndexTable.Cell>{item.visibleOn.length ? item.visibleOn.join(", ") : <Text as="span" tone="subdued">{item.status === "pushed" ? "No sales channel" : "–"}</Text>}</IndexTable.Cell>
+                  <IndexTable.Cell><Badge tone={TONE[item.status]}>{t(`status.${item.status}`, { defaultValue: item.status })}</Badge>{item.lastError ? <Text as="p" tone="critical">{item.lastError}</Text> : null}</IndexTable.Cell>
+                  <IndexTable.Cell>{item.visibleOn.length ? item.visibleOn.join(", ") : <Text as="span" tone="subdued">{item.status === "pushed" ? t("noSalesChannel") : "–"}</Text>}</IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

@@ -13,6 +13,7 @@ import { ProductSyncBar } from "../components/sourcing/sync-freshness";
 import { mappingsPageAction, mappingsPageData } from "../server/sourcing/mapping/mappings-page.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import { useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -37,22 +38,24 @@ export default function Mappings() {
   const [params, setParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const [q, setQ] = useState(params.get("q") ?? "");
+  const t = useT("mappings");
   return (
-    <Page title="Supplier mappings" subtitle="Link products already in your store to supplier SKUs" secondaryActions={[{ content: "Sync settings and history", url: "/app/sync" }]}>
+    <Page title={t("title")} subtitle={t("subtitle")} secondaryActions={[{ content: t("syncLink"), url: "/app/sync" }]}>
       <BlockStack gap="400">
+        {/* The outcome is the mapping service's English sentence (not yet a message key). */}
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
         <Card>
           <Form method="get">
             <InlineStack gap="200" blockAlign="end">
-              <TextField label="Search your products" name="q" value={q} onChange={setQ} autoComplete="off" />
-              <Button submit>Search</Button>
+              <TextField label={t("search.label")} name="q" value={q} onChange={setQ} autoComplete="off" />
+              <Button submit>{t("search.submit")}</Button>
             </InlineStack>
           </Form>
         </Card>
         {products.map((p) => (
           <Card key={p.id}>
             <BlockStack gap="300">
-              <Text as="h3" variant="headingMd">{p.title}</Text>
+              <span translate="no"><Text as="h3" variant="headingMd">{p.title}</Text></span>
               {p.variants.some((v) => v.mapping) ? <ProductSyncBar productGid={p.id} sync={p.sync} busy={busy} /> : null}
               {p.variants.map((v, i) => (
                 <BlockStack key={v.id} gap="200">{i ? <Divider /> : null}

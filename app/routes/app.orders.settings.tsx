@@ -9,6 +9,8 @@ import { adminClientForSession } from "../server/shopify/admin.server";
 import { ensureWarehouseServices } from "../server/fulfillment/warehouses.server";
 import { deleteLogisticMapping, logisticMappingView, saveLogisticMapping } from "../server/fulfillment/logistic-choice.server";
 import { LogisticMappingCard } from "../components/orders/logistic-mapping-card";
+import { message } from "../i18n/message";
+import { useFormat, useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -26,19 +28,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const form = Object.fromEntries(await request.formData());
   if (form.intent === "warehouses") {
     const rows = await ensureWarehouseServices(adminClientForSession(session));
-    return json({ ok: true as const, message: `${rows.length} warehouse fulfillment services are connected.`, errors: {} as Record<string, string> });
+    return json({ ok: true as const, message: message("orders:settings.notice.warehouses", { count: rows.length }), errors: {} as Record<string, string> });
   }
   if (form.intent === "logistic-mapping-save") {
     const text = (key: string) => String(form[key] ?? "");
     const saved = await saveLogisticMapping(session.shop, "cj", { serviceCode: text("serviceCode"), logisticName: text("logisticName"), fromCountry: text("fromCountry"), toCountry: text("toCountry") });
-    return json(saved.ok ? { ok: true as const, message: "CJ shipping method saved.", errors: {} as Record<string, string> } : { ok: false as const, message: saved.message, errors: { logisticName: saved.message } as Record<string, string> });
+    return json(saved.ok ? { ok: true as const, message: message("orders:settings.notice.logisticSaved"), errors: {} as Record<string, string> } : { ok: false as const, message: message("orders:settings.notice.detail", { detail: saved.message }), errors: { logisticName: saved.message } as Record<string, string> });
   }
   if (form.intent === "logistic-mapping-delete") {
     await deleteLogisticMapping(session.shop, "cj", String(form.serviceCode ?? ""));
-    return json({ ok: true as const, message: "Mapping removed: that service now goes by name or CJ's cheapest quote.", errors: {} as Record<string, string> });
+    return json({ ok: true as const, message: message("orders:settings.notice.logisticRemoved"), errors: {} as Record<string, string> });
   }
   const saved = await saveSettings(session.shop, { ...form, notifyCustomer: form.notifyCustomer === "on" ? "on" : "off" });
-  return json(saved.ok ? { ok: true as const, message: "Settings saved.", errors: {} as Record<string, string> } : { ok: false as const, message: "Check the highlighted fields.", errors: saved.errors });
+  return json(saved.ok ? { ok: true as const, message: message("orders:settings.notice.saved"), errors: {} as Record<string, string> } : { ok: false as const, message: message("orders:settings.notice.invalid"), errors: saved.errors });
 };
 
 export default function OrderSettings() {
@@ -46,31 +48,34 @@ export default function OrderSettings() {
   const result = useActionData<typeof action>();
   const [v, setV] = useState(initial);
   const set = (key: keyof typeof v) => (value: string | boolean) => setV({ ...v, [key]: value });
+  const t = useT("orders");
+  const fmt = useFormat();
+  const fx = initial.fx;
   return (
-    <Page title="Order autopilot" backAction={{ url: "/app/orders" }}>
+    <Page title={t("settings.title")} backAction={{ url: "/app/orders" }}>
       <BlockStack gap="400">
-        {result && <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner>}
+        {result && <Banner tone={result.ok ? "success" : "critical"}>{t(result.message.key, result.message.values)}</Banner>}
         <Card>
           <Form method="post">
             <BlockStack gap="300">
-              <Select label="Mode" name="mode" value={v.mode} onChange={set("mode")} options={[
-                { label: "Review: I approve each supplier order", value: "review" },
-                { label: "Autopilot: place orders that pass every check", value: "auto" },
+              <Select label={t("settings.mode")} name="mode" value={v.mode} onChange={set("mode")} options={[
+                { label: t("settings.modeReview"), value: "review" },
+                { label: t("settings.modeAuto"), value: "auto" },
               ]} />
-              <TextField label="Maximum supplier cost per order" name="maxSupplierCost" value={v.maxSupplierCost} onChange={set("maxSupplierCost")} autoComplete="off"
-                helpText="Leave empty for no limit." error={result?.errors.maxSupplierCost} connectedRight={
-                  <Select label="Currency" labelHidden name="maxSupplierCostCurrency" value={v.maxSupplierCostCurrency} onChange={set("maxSupplierCostCurrency")} options={["CNY", "USD"]} />} />
-              <TextField label="Margin floor (%)" name="marginFloorPercent" value={v.marginFloorPercent} onChange={set("marginFloorPercent")} autoComplete="off" error={result?.errors.marginFloorPercent} helpText="Orders below this margin wait for you." />
+              <TextField label={t("settings.maxCost")} name="maxSupplierCost" value={v.maxSupplierCost} onChange={set("maxSupplierCost")} autoComplete="off"
+                helpText={t("settings.maxCostHelp")} error={result?.errors.maxSupplierCost} connectedRight={
+                  <Select label={t("settings.currency")} labelHidden name="maxSupplierCostCurrency" value={v.maxSupplierCostCurrency} onChange={set("maxSupplierCostCurrency")} options={["CNY", "USD"]} />} />
+              <TextField label={t("settings.marginFloor")} name="marginFloorPercent" value={v.marginFloorPercent} onChange={set("marginFloorPercent")} autoComplete="off" error={result?.errors.marginFloorPercent} helpText={t("settings.marginFloorHelp")} />
               {initial.fx.storeCurrency !== "CNY" && (
-                <TextField label={`Exchange-rate override (CNY per 1 ${initial.fx.storeCurrency})`} name="cnyRateOverride" value={v.cnyRateOverride} onChange={set("cnyRateOverride")}
+                <TextField label={t("settings.fxOverride", { currency: fx.storeCurrency })} name="cnyRateOverride" value={v.cnyRateOverride} onChange={set("cnyRateOverride")}
                   autoComplete="off" inputMode="decimal" placeholder={initial.fx.referenceCnyPerUnit === null ? "" : String(initial.fx.referenceCnyPerUnit)} error={result?.errors.cnyRateOverride}
-                  helpText={initial.fx.referenceCnyPerUnit === null
-                    ? "No reference rate is available for your store currency; enter the rate the cost and margin checks should use."
-                    : `Cost and margin checks use the reference rate 1 ${initial.fx.storeCurrency} = ${initial.fx.referenceCnyPerUnit} CNY (${initial.fx.referenceSource.toUpperCase()}, ${initial.fx.referenceDate}). Enter your own rate to override it for this shop; leave empty to follow the reference.`} />
+                  helpText={fx.referenceCnyPerUnit === null
+                    ? t("settings.fxNoReference")
+                    : t("settings.fxReference", { currency: fx.storeCurrency, rate: fx.referenceCnyPerUnit, source: fx.referenceSource.toUpperCase(), date: fx.referenceDate ? fmt.calendarDate(fx.referenceDate) : "" })} />
               )}
-              <Checkbox label="Email the customer when the parcel ships" checked={v.notifyCustomer} onChange={set("notifyCustomer")} />
+              <Checkbox label={t("settings.notifyCustomer")} checked={v.notifyCustomer} onChange={set("notifyCustomer")} />
               <input type="hidden" name="notifyCustomer" value={v.notifyCustomer ? "on" : "off"} />
-              <Button submit variant="primary">Save</Button>
+              <Button submit variant="primary">{t("settings.save")}</Button>
             </BlockStack>
           </Form>
         </Card>
@@ -78,7 +83,7 @@ export default function OrderSettings() {
         <Card>
           <Form method="post">
             <input type="hidden" name="intent" value="warehouses" />
-            <Button submit>Connect the China warehouses as fulfillment services</Button>
+            <Button submit>{t("settings.connectWarehouses")}</Button>
           </Form>
         </Card>
       </BlockStack>

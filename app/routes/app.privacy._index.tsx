@@ -6,6 +6,7 @@ import { authenticate } from "../shopify.server";
 import { listDataRequests, markDataRequestSent } from "../server/compliance/data-requests.server";
 import { ANSWER_WITHIN_DAYS } from "../server/compliance/requests.server";
 import { DataRequestRow } from "../components/privacy/data-request-row";
+import { useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -24,27 +25,24 @@ export default function CustomerDataRequests() {
   const { requests, days } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const t = useT("privacy");
   return (
-    <Page title="Customer data requests" backAction={{ url: "/app" }}>
+    <Page title={t("title")} backAction={{ url: "/app" }}>
       <BlockStack gap="400">
-        {result?.outcome === "sent" && <Banner tone="success">Marked as sent to the customer.</Banner>}
-        {result && result.outcome !== "sent" && <Banner tone="warning">That request has no export to send.</Banner>}
-        <Text as="p" tone="subdued">
-          When a customer asks your store for their data, Shopify tells Silkroute and we prepare everything we hold on them.
-          Download it and send it to the customer within {days} days of the request. A later erasure request for the same
-          customer deletes the export too.
-        </Text>
+        {result?.outcome === "sent" && <Banner tone="success">{t("markedSent")}</Banner>}
+        {result && result.outcome !== "sent" && <Banner tone="warning">{t("noExport")}</Banner>}
+        <Text as="p" tone="subdued">{t("intro", { days })}</Text>
         <Card padding="0">
           {requests.length === 0 ? (
-            <EmptyState heading="No customer data requests" image="">
-              <Text as="p">Requests Shopify forwards to Silkroute appear here with their export and the date to answer by.</Text>
+            <EmptyState heading={t("empty.heading")} image="">
+              <Text as="p">{t("empty.body")}</Text>
             </EmptyState>
           ) : (
             <IndexTable
-              resourceName={{ singular: "data request", plural: "data requests" }}
+              resourceName={{ singular: t("resource.singular"), plural: t("resource.plural") }}
               itemCount={requests.length}
               selectable={false}
-              headings={[{ title: "Received" }, { title: "Answer by" }, { title: "Customer" }, { title: "Orders" }, { title: "Status" }, { title: "Export" }]}
+              headings={[{ title: t("columns.received") }, { title: t("columns.answerBy") }, { title: t("columns.customer") }, { title: t("columns.orders") }, { title: t("columns.status") }, { title: t("columns.export") }]}
             >
               {requests.map((row, index) => <DataRequestRow key={row.id} row={row} position={index} busy={busy} />)}
             </IndexTable>

@@ -11,6 +11,9 @@ import { SalesChannelsCard } from "../components/sourcing/sales-channels-card";
 import { settingsPageAction, settingsPageData } from "../server/sourcing/settings-page.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import type { Message } from "../i18n/message";
+import { useT } from "../i18n/react";
+import { supplierName } from "../i18n/partners";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -28,13 +31,14 @@ export default function Settings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useT("settings");
   return (
-    <Page title="Settings">
+    <Page title={t("title")}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result?.notice ? <Banner tone={result.ok ? "success" : "critical"}>{result.notice}</Banner> : null}
-            <Text as="h2" variant="headingLg">Suppliers</Text>
+            {result?.notice ? <Banner tone={result.ok ? "success" : "critical"}>{noticeText(t, result.notice)}</Banner> : null}
+            <Text as="h2" variant="headingLg">{t("suppliers")}</Text>
             {data.emulatedJd ? <ConnectEmulatedJd busy={busy} /> : null}
             {data.connections.map((c) => <SupplierConnectionCard key={c.supplier} view={c} busy={busy} emulated={c.supplier === "cj" && data.cjEmulated} />)}
             <PricingRulesForm key={JSON.stringify(data.pricing)} initial={data.pricing} currency={data.currency} errors={result?.errors ?? {}} busy={busy} />
@@ -46,4 +50,10 @@ export default function Settings() {
       </Layout>
     </Page>
   );
+}
+
+/** Notices name suppliers by code; the page names them in the merchant's language. */
+function noticeText(t: ReturnType<typeof useT>, notice: Message): string {
+  const supplier = notice.values?.supplier;
+  return t(notice.key, supplier === undefined ? notice.values : { ...notice.values, supplier: supplierName(t, String(supplier)) });
 }

@@ -17,6 +17,8 @@ import { authenticate } from "../shopify.server";
 import { handlerForIntent } from "../server/http/intent";
 import { DdpPlanBanner } from "../components/billing/ddp-plan-banner";
 import { ddpPlanNotice } from "../server/billing/entitlements.server";
+import { message, type Message } from "../i18n/message";
+import { useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -45,7 +47,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (intent === "save-settings") {
     const codes = (await listRateCards(session.shop)).map((c) => c.code);
     const result = await saveShippingSettings(session.shop, Object.fromEntries(form), servicesFromForm(form, codes));
-    return json(result.ok ? { ok: true as const, errors: {}, notice: "Settings saved" } : { ok: false as const, errors: result.errors, notice: null });
+    return json(result.ok ? { ok: true as const, errors: {}, notice: message("shipping:notice.saved") } : { ok: false as const, errors: result.errors, notice: null });
   }
   const admin = adminClientForSession(session);
   if (intent === "fallback-enable" || intent === "fallback-disable") {
@@ -53,25 +55,25 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       ? await enableFallbackRates(session.shop, admin, { fallbackTitles: String(form.get("fallbackTitles") ?? "") })
       : await disableFallbackRates(session.shop, admin);
     if (!result.ok) return json({ ok: false as const, errors: result.errors as Record<string, string>, notice: null }, { status: 422 });
-    return json({ ok: true as const, errors: {}, notice: result.status.state === "on" ? "Backup rates: on" : "Backup rates: off" });
+    return json({ ok: true as const, errors: {}, notice: message(result.status.state === "on" ? "shipping:notice.fallbackOn" : "shipping:notice.fallbackOff") });
   }
   if (intent === "reach-app-profile" || intent === "reach-merchant-zones") {
     const zones = form.getAll("zone").map(String).filter((z) => isGid(z) && parseGid(z).resource === "DeliveryZone");
     const reach = await setReachMode(session.shop, admin, intent === "reach-app-profile" ? "app-profile" : "merchant-zones", zones);
-    return json({ ok: true as const, errors: {}, notice: `Checkout rates: ${reach.status}` });
+    return json({ ok: true as const, errors: {}, notice: message("shipping:notice.reach", { status: reach.status }) });
   }
   if (intent === "reach-sync") {
     const reach = await syncCheckoutReach(session.shop, admin);
-    return json({ ok: true as const, errors: {}, notice: `Checkout rates: ${reach.status}` });
+    return json({ ok: true as const, errors: {}, notice: message("shipping:notice.reach", { status: reach.status }) });
   }
   const run = handlerForIntent({
     register: () => turnOnCheckoutRates(session.shop, admin),
     deactivate: () => turnOffCheckoutRates(session.shop, admin, "deactivate"),
     delete: () => turnOffCheckoutRates(session.shop, admin, "delete"),
   }, intent);
-  if (!run) return json({ ok: false as const, errors: { form: `Unknown action "${intent}"` }, notice: null }, { status: 400 });
+  if (!run) return json({ ok: false as const, errors: { form: `Unknown action "${intent}"` } /* i18n-ignore: only a hand-made request gets here */, notice: null }, { status: 400 });
   const { registration, reach } = await run();
-  const notice = `Carrier service: ${registration.status}${intent === "register" && reach.status === "ready" ? "; checkout rates offered" : ""}`;
+  const notice = message(intent === "register" && reach.status === "ready" ? "shipping:notice.carrierOffered" : "shipping:notice.carrier", { status: registration.status });
   // A reach failure is stored with its message; the checkout-rates card shows it from the loader.
   return json({ ok: true as const, errors: {}, notice });
 };
@@ -80,13 +82,14 @@ export default function ShippingSettings() {
   const { form, services, carrier, fallback, reach, ddpNotice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useT("shipping");
   return (
-    <Page title="Shipping" secondaryActions={[{ content: "Rate cards", url: "/app/shipping/rate-cards" }, { content: "Rate simulator", url: "/app/shipping/simulator" }, { content: "Duty rules", url: "/app/shipping/duty-rules" }, { content: "Delivery rules", url: "/app/shipping/delivery-rules" }]}>
+    <Page title={t("title")} secondaryActions={[{ content: t("rateCards"), url: "/app/shipping/rate-cards" }, { content: t("simulator"), url: "/app/shipping/simulator" }, { content: t("dutyRules"), url: "/app/shipping/duty-rules" }, { content: t("deliveryRules"), url: "/app/shipping/delivery-rules" }]}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result?.notice ? <Banner tone="success">{result.notice}</Banner> : null}
-            {result && !result.ok ? <Banner tone="critical" title="Some settings need attention">Check the highlighted fields.</Banner> : null}
+            {result?.notice ? <Banner tone="success">{noticeText(t, result.notice)}</Banner> : null}
+            {result && !result.ok ? <Banner tone="critical" title={t("invalid.title")}>{t("invalid.body")}</Banner> : null}
             <CarrierServiceCard view={carrier} />
             <CheckoutReachCard view={reach} busy={busy} />
             {result && !result.ok && "form" in result.errors ? <Banner tone="critical">{String(result.errors.form)}</Banner> : null}
@@ -98,4 +101,10 @@ export default function ShippingSettings() {
       </Layout>
     </Page>
   );
+}
+
+/** A notice's status value (a carrier-service or checkout-reach status) is itself shown in the merchant's language. */
+function noticeText(t: ReturnType<typeof useT>, notice: Message): string {
+  const status = notice.values?.status;
+  return t(notice.key, status === undefined ? notice.values : { ...notice.values, status: t(`notice.status.${status}`, { defaultValue: String(status) }) });
 }

@@ -50,7 +50,7 @@ describe("a fresh install on a 2026-10 store", () => {
     expect((await page()).reach).toMatchObject({ wanted: false, status: "off", coverage: { offered: [] } });
 
     const responses = await Promise.all([turnOn(), turnOn()]);
-    for (const r of responses) expect(await r.json()).toMatchObject({ ok: true, notice: "Carrier service: active; checkout rates offered" });
+    for (const r of responses) expect(await r.json()).toMatchObject({ ok: true, notice: { key: "shipping:notice.carrierOffered", values: { status: "active" } } });
 
     const profiles = (await shopify.emulator.graphql(shop, `{ deliveryProfiles(first: 10) { nodes { name default coversAllItems } } }`)) as { data: { deliveryProfiles: { nodes: Array<{ name: string; default: boolean; coversAllItems: boolean }> } } };
     expect(profiles.data.deliveryProfiles.nodes.filter((p) => !p.default)).toEqual([{ name: SILKROUTE_PROFILE_NAME, default: false, coversAllItems: true }]);

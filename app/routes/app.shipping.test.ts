@@ -150,7 +150,7 @@ describe("backup rates at checkout", () => {
     await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv() }));
     for (let i = 0; i < 2; i++) {
       const response = await settingsPage.action(post(shop, "/app/shipping", { intent: "fallback-enable", fallbackTitles: "International flat rate, Standard\n" }));
-      expect(await response.json()).toEqual({ ok: true, errors: {}, notice: "Backup rates: on" });
+      expect(await response.json()).toEqual({ ok: true, errors: {}, notice: { key: "shipping:notice.fallbackOn" } });
     }
     const list = await customizations(shop);
     expect(list).toHaveLength(1);
@@ -167,7 +167,7 @@ describe("backup rates at checkout", () => {
     expect(rest).toEqual([]);
     expect(after).toMatchObject({ id: before!.id, enabled: true, metafield: { jsonValue: { fallbackTitles: ["Flat", "Economy"] } } });
     const off = await settingsPage.action(post(shop, "/app/shipping", { intent: "fallback-disable" }));
-    expect(await off.json()).toEqual({ ok: true, errors: {}, notice: "Backup rates: off" });
+    expect(await off.json()).toEqual({ ok: true, errors: {}, notice: { key: "shipping:notice.fallbackOff" } });
     expect((await customizations(shop)).map((c) => [c.id, c.enabled])).toEqual([[before!.id, false]]);
     expect(await pageFallback(shop)).toEqual({ state: "off", fallbackTitles: ["Flat", "Economy"], message: null });
   });
@@ -189,10 +189,10 @@ describe("where checkout offers Silkroute's rates", () => {
 
   it("moves Silkroute's rates into a zone the merchant picks, and ignores a submitted value that is not a zone id", async () => {
     const shop = await newShop("admin-reach");
-    expect(await (await settingsPage.action(post(shop, "/app/shipping", { intent: "register" }))).json()).toMatchObject({ notice: "Carrier service: active; checkout rates offered" });
+    expect(await (await settingsPage.action(post(shop, "/app/shipping", { intent: "register" }))).json()).toMatchObject({ notice: { key: "shipping:notice.carrierOffered", values: { status: "active" } } });
     const domestic = (await reachOf(shop)).merchantZones.find((z: { zoneName: string }) => z.zoneName === "Domestic");
     const picked = await settingsPage.action(post(shop, "/app/shipping", { intent: "reach-merchant-zones", zone: domestic!.zoneId }));
-    expect(await picked.json()).toEqual({ ok: true, errors: {}, notice: "Checkout rates: ready" });
+    expect(await picked.json()).toEqual({ ok: true, errors: {}, notice: { key: "shipping:notice.reach", values: { status: "ready" } } });
     expect(await reachOf(shop)).toMatchObject({ mode: "merchant-zones", coverage: { offered: [{ profileName: "General profile", zoneName: "Domestic" }], overridesGeneral: false } });
     await settingsPage.action(post(shop, "/app/shipping", { intent: "reach-merchant-zones", zone: "gid://shopify/Product/1" }));
     expect((await reachOf(shop)).coverage!.offered).toEqual([]);

@@ -2,13 +2,14 @@ import { Form, useSubmit } from "@remix-run/react";
 import { BlockStack, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { AreaChoice, AreaPicker } from "../../server/consolidation/consolidation-page.server";
+import { useT } from "../../i18n/react";
 import { areaMatches } from "./area-filter";
 
 type Level = keyof AreaChoice;
-const LABELS: Record<Level, string> = { province: "Province 省", city: "City 市", county: "County / district 区县", town: "Town 乡镇" };
 
 /** JD's four levels with JD's Chinese names; choosing a level reloads the next one from JD's area API. */
 export function AreaPickerForm({ picker, choice }: { picker: AreaPicker; choice: AreaChoice }) {
+  const t = useT("consolidation");
   const submit = useSubmit();
   const [queries, setQueries] = useState<Record<Level, string>>({ province: "", city: "", county: "", town: "" });
   const lists: Record<Level, AreaPicker[keyof AreaPicker]> = { province: picker.provinces, city: picker.cities, county: picker.counties, town: picker.towns };
@@ -32,15 +33,15 @@ export function AreaPickerForm({ picker, choice }: { picker: AreaPicker; choice:
             const shown = options.filter((a) => a.id === choice[level] || areaMatches(a, queries[level]));
             return (
               <BlockStack key={level} gap="100">
-                <TextField label={`Find ${LABELS[level].split(" ")[0]!.toLowerCase()}`} value={queries[level]} autoComplete="off" placeholder="中文, pinyin or initials (beijing, bj)"
+                <TextField label={t(`area.find.${level}`)} value={queries[level]} autoComplete="off" placeholder={t("area.searchPlaceholder")}
                   onChange={(v) => setQueries((q) => ({ ...q, [level]: v }))} />
-                <Select label={LABELS[level]} name={level} value={String(choice[level] || "")} onChange={(v) => change(level, v)}
-                  options={[{ label: queries[level].trim() ? `— ${shown.length} found —` : "—", value: "" }, ...shown.map((a) => ({ label: `${a.name} ${a.pinyin} (${a.id})`, value: String(a.id) }))]} />
+                <Select label={t(`area.${level}`)} name={level} value={String(choice[level] || "")} onChange={(v) => change(level, v)}
+                  options={[{ label: queries[level].trim() ? t("area.found", { count: shown.length }) : "—", value: "" }, ...shown.map((a) => ({ label: `${a.name} ${a.pinyin} (${a.id})`, value: String(a.id) }))]} />
               </BlockStack>
             );
           })}
         </InlineStack>
-        {choice.county > 0 && picker.towns.length === 0 ? <Text as="p" tone="subdued">This county has no towns in JD's tree; the town id is 0.</Text> : null}
+        {choice.county > 0 && picker.towns.length === 0 ? <Text as="p" tone="subdued">{t("area.noTowns")}</Text> : null}
       </BlockStack>
     </Form>
   );

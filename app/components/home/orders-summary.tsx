@@ -1,22 +1,19 @@
 import { BlockStack, Card, InlineStack, Link, Text } from "@shopify/polaris";
+import { useFormat, useT } from "../../i18n/react";
 
-const ROWS = [
-  ["attention", "Needs attention"],
-  ["supplier", "Awaiting supplier"],
-  ["transit", "In transit"],
-  ["delivered", "Delivered"],
-  ["exceptions", "Exceptions"],
-] as const;
+const ROWS = ["attention", "supplier", "transit", "delivered", "exceptions"] as const;
 
-export function OrdersSummary({ counts }: { counts: Record<(typeof ROWS)[number][0], number> }) {
+export function OrdersSummary({ counts }: { counts: Record<(typeof ROWS)[number], number> }) {
+  const t = useT("home");
+  const fmt = useFormat();
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Supplier orders</Text>
-        {ROWS.map(([key, label]) => (
+        <Text as="h2" variant="headingMd">{t("ordersSummary.title")}</Text>
+        {ROWS.map((key) => (
           <InlineStack key={key} align="space-between">
-            <Link url={`/app/orders?tab=${key}`} removeUnderline>{label}</Link>
-            <Text as="span" fontWeight="semibold" tone={key === "attention" && counts[key] > 0 ? "critical" : undefined}>{counts[key]}</Text>
+            <Link url={`/app/orders?tab=${key}`} removeUnderline>{t(`orders:tabs.${key}`)}</Link>
+            <Text as="span" fontWeight="semibold" tone={key === "attention" && counts[key] > 0 ? "critical" : undefined}>{fmt.number(counts[key])}</Text>
           </InlineStack>
         ))}
       </BlockStack>

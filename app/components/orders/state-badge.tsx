@@ -1,4 +1,5 @@
 import { Badge } from "@shopify/polaris";
+import { useT } from "../../i18n/react";
 
 type Tone = "info" | "success" | "warning" | "critical" | "attention" | undefined;
 
@@ -8,5 +9,6 @@ const TONES: Record<string, Tone> = {
 };
 
 export function StateBadge({ state }: { state: string }) {
-  return <Badge tone={TONES[state]}>{state.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase())}</Badge>;
+  const t = useT("orders");
+  return <Badge tone={TONES[state]}>{t(`orders:state.${state}`, { defaultValue: state })}</Badge>;
 }

@@ -1,5 +1,6 @@
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
 import { Form, Link } from "@remix-run/react";
+import { useT } from "../../i18n/react";
 
 export interface CarrierServiceView { status: string; message: string | null; gid: string | null; callbackUrl: string; checkedAt: string | null }
 
@@ -16,32 +17,33 @@ function Action({ intent, label, primary, destructive }: { intent: string; label
 
 /** Registration status with the next sensible actions, and what to do when the plan cannot have checkout rates. */
 export function CarrierServiceCard({ view }: { view: CarrierServiceView }) {
+  const t = useT("shipping");
   return (
     <Card>
       <BlockStack gap="300">
         <InlineStack gap="200" blockAlign="center">
-          <Text as="h2" variant="headingMd">Checkout rates</Text>
-          <Badge tone={TONES[view.status]}>{view.status}</Badge>
+          <Text as="h2" variant="headingMd">{t("carrier.title")}</Text>
+          <Badge tone={TONES[view.status]}>{t(`carrier.status.${view.status}`, { defaultValue: view.status })}</Badge>
         </InlineStack>
-        <Text as="p" tone="subdued">Shopify asks Silkroute for rates at {view.callbackUrl}. Turning rates on registers Silkroute's carrier service and adds it to a shipping profile: from Shopify's 2026-10 API a carrier service is in no profile by itself.</Text>
+        <Text as="p" tone="subdued">{t("carrier.intro", { url: view.callbackUrl })}</Text>
         {view.status === "ineligible" ? (
-          <Banner tone="warning" title="This store's plan cannot show carrier-calculated rates">
+          <Banner tone="warning" title={t("carrier.ineligible.title")}>
             <BlockStack gap="200">
-              <Text as="p">Shopify only lets apps provide checkout rates on Advanced Shopify or higher, Shopify Plus, development stores, or with the carrier-calculated shipping add-on (ask Shopify Support; some plans get it when billed yearly).</Text>
-              {view.message ? <Text as="p" tone="subdued">Shopify said: {view.message}</Text> : null}
-              <Text as="p">Until then you can:</Text>
+              <Text as="p">{t("carrier.ineligible.body")}</Text>
+              {view.message ? <Text as="p" tone="subdued">{t("carrier.shopifySaid", { message: view.message })}</Text> : null}
+              <Text as="p">{t("carrier.ineligible.meanwhile")}</Text>
               <List>
-                <List.Item>Set flat or weight-based rates in Settings → Shipping and delivery in your Shopify admin.</List.Item>
-                <List.Item>Use the <Link to="/app/shipping/simulator">rate simulator</Link> to get Silkroute's prices for typical carts and copy them into those manual rates.</List.Item>
+                <List.Item>{t("carrier.ineligible.manualRates")}</List.Item>
+                <List.Item>{t("carrier.ineligible.simulatorBefore")}<Link to="/app/shipping/simulator">{t("carrier.ineligible.simulatorLink")}</Link>{t("carrier.ineligible.simulatorAfter")}</List.Item>
               </List>
             </BlockStack>
           </Banner>
         ) : null}
-        {view.status === "failed" && view.message ? <Banner tone="critical" title="Shopify refused the change">{view.message}</Banner> : null}
+        {view.status === "failed" && view.message ? <Banner tone="critical" title={t("carrier.refused")}>{view.message}</Banner> : null}
         <InlineStack gap="200">
-          {view.status !== "active" ? <Action intent="register" label="Turn on checkout rates" primary /> : <Action intent="register" label="Update registration" />}
-          {view.status === "active" ? <Action intent="deactivate" label="Turn off checkout rates" /> : null}
-          {view.gid ? <Action intent="delete" label="Remove from Shopify" destructive /> : null}
+          {view.status !== "active" ? <Action intent="register" label={t("carrier.turnOn")} primary /> : <Action intent="register" label={t("carrier.update")} />}
+          {view.status === "active" ? <Action intent="deactivate" label={t("carrier.turnOff")} /> : null}
+          {view.gid ? <Action intent="delete" label={t("carrier.remove")} destructive /> : null}
         </InlineStack>
       </BlockStack>
     </Card>

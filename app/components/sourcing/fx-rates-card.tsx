@@ -1,10 +1,13 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { useFormat, useT } from "../../i18n/react";
 
 export interface FxRateView { from: string; to: string; rate: number; source: string; effectiveDate: string; overridden: boolean }
 
 function RateRow({ rate, busy }: { rate: FxRateView; busy: boolean }) {
+  const t = useT("settings");
+  const fmt = useFormat();
   const [value, setValue] = useState(rate.overridden ? String(rate.rate) : "");
   return (
     <Form method="post">
@@ -13,22 +16,23 @@ function RateRow({ rate, busy }: { rate: FxRateView; busy: boolean }) {
       <input type="hidden" name="to" value={rate.to} />
       <InlineStack gap="300" blockAlign="end">
         <Text as="p">
-          1 {rate.from} = {rate.rate.toFixed(4)} {rate.to} · {rate.overridden ? "your manual rate" : `${rate.source.toUpperCase()} reference rate of ${rate.effectiveDate}`}
+          {t(rate.overridden ? "fx.rateManual" : "fx.rateReference", { from: rate.from, to: rate.to, rate: rate.rate.toFixed(4), source: rate.source.toUpperCase(), date: fmt.calendarDate(rate.effectiveDate) })}
         </Text>
-        <TextField label={`Manual ${rate.from}→${rate.to} rate`} name="rate" value={value} onChange={setValue} autoComplete="off" placeholder="Blank = ECB rate" />
-        <Button submit loading={busy}>Save</Button>
+        <TextField label={t("fx.manualLabel", { from: rate.from, to: rate.to })} name="rate" value={value} onChange={setValue} autoComplete="off" placeholder={t("fx.placeholder")} />
+        <Button submit loading={busy}>{t("fx.save")}</Button>
       </InlineStack>
     </Form>
   );
 }
 
 export function FxRatesCard({ rates, busy }: { rates: FxRateView[]; busy: boolean }) {
+  const t = useT("settings");
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Currency conversion</Text>
-        <Text as="p" tone="subdued">Supplier costs are converted with the European Central Bank's daily reference rate unless you set your own.</Text>
-        {rates.length === 0 ? <Text as="p">Your store sells in the suppliers' currency; nothing to convert.</Text> : rates.map((r) => <RateRow key={r.from} rate={r} busy={busy} />)}
+        <Text as="h2" variant="headingMd">{t("fx.title")}</Text>
+        <Text as="p" tone="subdued">{t("fx.intro")}</Text>
+        {rates.length === 0 ? <Text as="p">{t("fx.none")}</Text> : rates.map((r) => <RateRow key={r.from} rate={r} busy={busy} />)}
       </BlockStack>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Card, List, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect, useRef } from "react";
+import { useT } from "../../i18n/react";
 
 export interface ImportJobView {
   id: string; mode: string; status: string; total: number; done: number; failed: number; error: string | null;
@@ -11,6 +12,7 @@ const RUNNING = new Set(["queued", "running", "awaiting_bulk"]);
 
 /** Polls the job's status route while it runs; failures stay listed with Shopify's reason. */
 export function ImportProgress({ initial }: { initial: ImportJobView }) {
+  const t = useT("import-list");
   const fetcher = useFetcher<ImportJobView>();
   const job = fetcher.data ?? initial;
   const running = RUNNING.has(job.status);
@@ -31,14 +33,14 @@ export function ImportProgress({ initial }: { initial: ImportJobView }) {
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          {running ? `Importing ${job.total} products${job.mode === "bulk" ? " (one bulk operation)" : ""}…` : `Last import: ${job.done} of ${job.total} pushed`}
+          {running ? t(job.mode === "bulk" ? "progress.runningBulk" : "progress.running", { total: job.total }) : t("progress.last", { done: job.done, total: job.total })}
         </Text>
         <ProgressBar progress={job.total ? Math.round((settled / job.total) * 100) : 0} tone={job.failed ? "critical" : "primary"} />
-        {job.status === "awaiting_bulk" ? <Text as="p" tone="subdued">Shopify is creating the products; this page updates when it reports back.</Text> : null}
+        {job.status === "awaiting_bulk" ? <Text as="p" tone="subdued">{t("progress.awaitingBulk")}</Text> : null}
         {job.error ? <Banner tone="critical">{job.error}</Banner> : null}
         {job.failures.length ? (
-          <Banner tone="warning" title={`${job.failed} product${job.failed === 1 ? "" : "s"} could not be pushed`}>
-            <List>{job.failures.map((f) => <List.Item key={f.importItemId}>{f.title}: {f.error}</List.Item>)}</List>
+          <Banner tone="warning" title={t("progress.failed", { count: job.failed })}>
+            <List>{job.failures.map((f) => <List.Item key={f.importItemId}>{t("progress.failure", { title: f.title, error: f.error })}</List.Item>)}</List>
           </Banner>
         ) : null}
       </BlockStack>

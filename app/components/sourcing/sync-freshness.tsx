@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Badge, Button, InlineStack, Text } from "@shopify/polaris";
+import { useFormat, useT } from "../../i18n/react";
 
 export interface VariantSyncView {
   lastSyncedAt: string | null; lastChangedAt: string | null; supplierState: string; priceLock: string | null; stockLock: string | null;
@@ -7,21 +8,27 @@ export interface VariantSyncView {
 
 export interface ProductSyncView { lastSyncedAt: string | null; lastChangedAt: string | null; status: string | null; draftedBy: string | null }
 
-const ago = (iso: string | null) => {
-  if (!iso) return "never";
-  const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000);
-  return minutes < 1 ? "just now" : minutes < 120 ? `${minutes} min ago` : new Date(iso).toLocaleString();
-};
+/** "3 minutes ago" up to two hours, then the date and time in the shop's zone; "never" without a time. */
+function useAgo() {
+  const t = useT("mappings");
+  const fmt = useFormat();
+  return (iso: string | null) => {
+    if (!iso) return t("freshness.never");
+    const minutes = Math.round((Date.now() - new Date(iso).getTime()) / 60_000);
+    return minutes < 1 ? t("freshness.justNow") : minutes < 120 ? fmt.relative(iso) : fmt.dateTime(iso);
+  };
+}
 
 function LockBadge({ field, lock, variantGid }: { field: "price" | "stock"; lock: string | null; variantGid: string }) {
+  const t = useT("mappings");
   if (!lock) return null;
-  const why = lock === "shopify_edit" ? `${field === "price" ? "Price" : "Stock"} locked because you edited it in Shopify` : `${field === "price" ? "Price" : "Stock"} locked`;
+  const why = t(lock === "shopify_edit" ? `freshness.lockedByEdit.${field}` : `freshness.locked.${field}`);
   return (
     <InlineStack gap="100" blockAlign="center">
       <Badge tone="warning">{why}</Badge>
       <Form method="post">
         <input type="hidden" name="intent" value="unlock" /><input type="hidden" name="field" value={field} /><input type="hidden" name="variantGid" value={variantGid} />
-        <Button submit variant="plain">Unlock</Button>
+        <Button submit variant="plain">{t("freshness.unlock")}</Button>
       </Form>
     </InlineStack>
   );
@@ -29,11 +36,13 @@ function LockBadge({ field, lock, variantGid }: { field: "price" | "stock"; lock
 
 /** Per variant: when the supplier was last read and when we last changed the store, supplier trouble, locks. */
 export function VariantFreshness({ sync, variantGid }: { sync: VariantSyncView; variantGid: string }) {
+  const t = useT("mappings");
+  const ago = useAgo();
   return (
     <InlineStack gap="200" blockAlign="center">
-      <Text as="span" tone="subdued">{`Last synced ${ago(sync.lastSyncedAt)} · last changed ${ago(sync.lastChangedAt)}`}</Text>
-      {sync.supplierState === "unknown" ? <Badge tone="critical">Supplier could not be read: stock unknown, nothing changed</Badge> : null}
-      {sync.supplierState === "discontinued" ? <Badge tone="critical">Discontinued at the supplier</Badge> : null}
+      <Text as="span" tone="subdued">{t("freshness.synced", { synced: ago(sync.lastSyncedAt), changed: ago(sync.lastChangedAt) })}</Text>
+      {sync.supplierState === "unknown" ? <Badge tone="critical">{t("freshness.supplierUnknown")}</Badge> : null}
+      {sync.supplierState === "discontinued" ? <Badge tone="critical">{t("freshness.discontinued")}</Badge> : null}
       <LockBadge field="price" lock={sync.priceLock} variantGid={variantGid} />
       <LockBadge field="stock" lock={sync.stockLock} variantGid={variantGid} />
     </InlineStack>
@@ -42,6 +51,8 @@ export function VariantFreshness({ sync, variantGid }: { sync: VariantSyncView; 
 
 /** Per product: freshness, "Sync now" and the price / stock locks. */
 export function ProductSyncBar({ productGid, sync, busy }: { productGid: string; sync: ProductSyncView | null; busy: boolean }) {
+  const t = useT("mappings");
+  const ago = useAgo();
   const field = (intent: "lock" | "unlock", name: "price" | "stock", label: string) => (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} /><input type="hidden" name="field" value={name} /><input type="hidden" name="productGid" value={productGid} />
@@ -50,16 +61,16 @@ export function ProductSyncBar({ productGid, sync, busy }: { productGid: string;
   );
   return (
     <InlineStack gap="200" blockAlign="center">
-      <Text as="span" tone="subdued">{`Last synced ${ago(sync?.lastSyncedAt ?? null)} · last changed ${ago(sync?.lastChangedAt ?? null)}`}</Text>
-      {sync?.draftedBy ? <Badge tone="attention">{sync.draftedBy === "discontinued" ? "Drafted: discontinued at the supplier" : "Drafted: out of stock"}</Badge> : null}
+      <Text as="span" tone="subdued">{t("freshness.synced", { synced: ago(sync?.lastSyncedAt ?? null), changed: ago(sync?.lastChangedAt ?? null) })}</Text>
+      {sync?.draftedBy ? <Badge tone="attention">{t(sync.draftedBy === "discontinued" ? "freshness.draftedDiscontinued" : "freshness.draftedOutOfStock")}</Badge> : null}
       <Form method="post">
         <input type="hidden" name="intent" value="sync-now" /><input type="hidden" name="productGid" value={productGid} />
-        <Button submit size="slim" variant="primary" loading={busy}>Sync now</Button>
+        <Button submit size="slim" variant="primary" loading={busy}>{t("freshness.syncNow")}</Button>
       </Form>
-      {field("lock", "price", "Lock price")}
-      {field("lock", "stock", "Lock stock")}
-      {field("unlock", "price", "Unlock price")}
-      {field("unlock", "stock", "Unlock stock")}
+      {field("lock", "price", t("freshness.lockPrice"))}
+      {field("lock", "stock", t("freshness.lockStock"))}
+      {field("unlock", "price", t("freshness.unlockPrice"))}
+      {field("unlock", "stock", t("freshness.unlockStock"))}
     </InlineStack>
   );
 }

@@ -1,8 +1,10 @@
 import { Form } from "@remix-run/react";
 import { BlockStack, Button, Card, Checkbox, Text } from "@shopify/polaris";
 import { useState } from "react";
+import { useT } from "../../i18n/react";
 
 export function SyncSettingsCard({ initial, busy }: { initial: { stockSync: boolean; autoPriceSync: boolean }; busy: boolean }) {
+  const t = useT("settings");
   const [form, setForm] = useState(initial);
   return (
     <Card>
@@ -11,12 +13,12 @@ export function SyncSettingsCard({ initial, busy }: { initial: { stockSync: bool
         <input type="hidden" name="stockSync" value={String(form.stockSync)} />
         <input type="hidden" name="autoPriceSync" value={String(form.autoPriceSync)} />
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">Price and stock sync</Text>
-          <Text as="p" tone="subdued">Every 15 minutes Silkroute re-reads supplier stock and cost for mapped variants.</Text>
-          <Checkbox label="Update stock at the Silkroute location" checked={form.stockSync} onChange={(v) => setForm((f) => ({ ...f, stockSync: v }))} />
-          <Checkbox label="Update prices from the pricing rules when supplier cost changes (variants without a manual price)"
+          <Text as="h2" variant="headingMd">{t("sync.title")}</Text>
+          <Text as="p" tone="subdued">{t("sync.intro")}</Text>
+          <Checkbox label={t("sync.stock")} checked={form.stockSync} onChange={(v) => setForm((f) => ({ ...f, stockSync: v }))} />
+          <Checkbox label={t("sync.prices")}
             checked={form.autoPriceSync} onChange={(v) => setForm((f) => ({ ...f, autoPriceSync: v }))} />
-          <Button submit loading={busy}>Save sync settings</Button>
+          <Button submit loading={busy}>{t("sync.save")}</Button>
         </BlockStack>
       </Form>
     </Card>

@@ -1,4 +1,5 @@
 import type { Emulator } from "../emulator";
+import { ADMIN_LOCALES } from "./embedded-url";
 
 export interface ShellPageInput {
   shop: string;
@@ -6,6 +7,8 @@ export interface ShellPageInput {
   appHandle: string;
   appOrigin: string;
   iframeSrc: string;
+  /** The staff member's admin language, passed to the app as `locale`. */
+  locale?: string;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -16,9 +19,11 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u0
 export function shellPage(emulator: Emulator, input: ShellPageInput): string {
   const state = emulator.controls.shop(input.shop);
   const shopName = String(state.shop.name);
-  const config = { shop: input.shop, shopName, appName: input.appName, appHandle: input.appHandle, appOrigin: input.appOrigin, currency: state.shop.currencyCode };
+  const locale = input.locale ?? "en";
+  const config = { shop: input.shop, shopName, appName: input.appName, appHandle: input.appHandle, appOrigin: input.appOrigin, currency: state.shop.currencyCode, locale };
+  const localeOptions = ADMIN_LOCALES.map(([code, label]) => `<option value="${code}"${code === locale ? " selected" : ""}>${escapeHtml(label)}</option>`).join("");
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -30,6 +35,7 @@ export function shellPage(emulator: Emulator, input: ShellPageInput): string {
   <div class="brand"><span class="logo">S</span> shopify <span class="badge" title="Everything here is served by the local Shopify emulator">offline emulator</span></div>
   <div class="search" aria-hidden="true">Search</div>
   <div class="topbar-right">
+    <label class="locale-switch"><span class="visually-hidden">Language</span><select id="locale-switch" data-testid="locale-switch" aria-label="Language">${localeOptions}</select></label>
     <button type="button" id="tools-toggle" class="tools-toggle" aria-expanded="false" aria-controls="tools">Test store tools</button>
     <div class="shop" data-testid="shop-name"><span class="avatar">${escapeHtml(shopName.slice(0, 2).toUpperCase())}</span>${escapeHtml(shopName)}</div>
   </div>

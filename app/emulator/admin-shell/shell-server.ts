@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Emulator } from "../emulator";
-import { embeddedAppUrl, shopFromHandle, shopHandle } from "./embedded-url";
+import { ADMIN_LOCALE_COOKIE, adminLocale, embeddedAppUrl, shopFromHandle, shopHandle } from "./embedded-url";
 import { handleShellApi } from "./shell-api";
 import { shellPage } from "./shell-page";
 import { CHARGE_PATH, chargePage, decideCharge, type ChargeReply } from "./charge-page";
@@ -81,8 +81,16 @@ export function createAdminShell(options: AdminShellOptions): AdminShell {
     if (admin && method === "GET") {
       const shop = shopFromHandle(decodeURIComponent(admin[1]!));
       if (!emulator.core.shops.has(shop)) return send(res, 404, `No store ${shop} in the emulator`, { "Content-Type": "text/plain" });
-      const iframeSrc = embeddedAppUrl(emulator, options.appUrl, shop, admin[3] ?? "/", url.searchParams);
-      return send(res, 200, shellPage(emulator, { shop, appName, appHandle, appOrigin: new URL(options.appUrl).origin, iframeSrc }), { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+      // The language is the staff member's, not the URL's: `?locale=` switches it and it sticks (as the admin's
+      // profile setting does) until switched again.
+      const locale = adminLocale(url.searchParams, req.headers.cookie);
+      const appParams = new URLSearchParams(url.searchParams);
+      appParams.delete("locale");
+      const iframeSrc = embeddedAppUrl(emulator, options.appUrl, shop, admin[3] ?? "/", appParams, locale);
+      return send(res, 200, shellPage(emulator, { shop, appName, appHandle, appOrigin: new URL(options.appUrl).origin, iframeSrc, locale }), {
+        "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store",
+        "Set-Cookie": `${ADMIN_LOCALE_COOKIE}=${encodeURIComponent(locale)}; Path=/; SameSite=Lax`,
+      });
     }
     const resource = RESOURCE_PATH.exec(url.pathname);
     if (resource && method === "GET") {

@@ -6,7 +6,7 @@ import { currentPlanState, syncPlanFromShopify, type PlanState } from "./plan-st
 import { downgradeEffects, PLAN_ORDER, PLANS, type Plan, type PlanKey } from "./plans";
 import { usageThisPeriod } from "./usage.server";
 
-export interface UsageMeter { label: string; used: number; limit: number | null }
+export interface UsageMeter { key: "supplierOrders" | "importedProducts"; label: string; used: number; limit: number | null }
 
 export interface UsageView {
   planKey: PlanKey;
@@ -41,8 +41,8 @@ export async function usageView(shop: string, state?: PlanState): Promise<UsageV
     planKey: plan.key, planTitle: plan.title,
     periodStart: usage.period.start.toISOString(), periodEnd: usage.period.end.toISOString(),
     meters: [
-      { label: "Supplier orders", used: usage.supplierOrders, limit: plan.limits.supplierOrders },
-      { label: "New products imported", used: usage.importedProducts, limit: plan.limits.importedProducts },
+      { key: "supplierOrders", label: "Supplier orders", used: usage.supplierOrders, limit: plan.limits.supplierOrders },
+      { key: "importedProducts", label: "New products imported", used: usage.importedProducts, limit: plan.limits.importedProducts },
     ],
   };
 }

@@ -24,7 +24,7 @@ describe("Connect JD VOP (emulated)", () => {
     await seedInstalledShop(shop);
     expect((await settingsPageData(shop)).emulatedJd).toBe(true);
     const r = await settingsPageAction(shop, { intent: "connect-jd-emulated" });
-    expect(r).toMatchObject({ ok: true, notice: expect.stringContaining("均安镇") });
+    expect(r).toMatchObject({ ok: true, notice: { key: "settings:notice.detail", values: { detail: expect.stringContaining("均安镇") } } });
     expect(await db.supplierConnection.findFirst({ where: { shop, supplier: "jd" } })).toMatchObject({ status: "connected" });
     expect(await db.consolidationWarehouse.findMany({ where: { shop } })).toMatchObject([{ provinceId: 19, cityId: 1666, countyId: 1669, townId: 52082, isDefault: true }]);
     expect(emulator.calls).toContain("/api/product/getSkuByPage"); // the connection test browsed the first pool

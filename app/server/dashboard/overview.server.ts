@@ -1,14 +1,17 @@
 import db from "../../db.server";
 import { TABS, type TabKey } from "../fulfillment/orders-view.server";
 import { marginThisMonth, type MarginThisMonth } from "./margin.server";
+import { message, type Message } from "../../i18n/message";
 
 export interface SetupStep {
   key: "supplier" | "products" | "rates" | "warehouses";
   done: boolean;
-  title: string;
-  detail: string;
+  title: Message;
+  detail: Message;
   url: string;
-  action: string;
+  action: Message;
+  /** Supplier codes the title names; the page shows them in the merchant's language. */
+  suppliers?: string[];
 }
 
 export interface DeliveryTime {
@@ -50,24 +53,24 @@ export async function shopOverview(shop: string): Promise<Overview> {
   const rates = shipping?.carrierServiceStatus ?? "unregistered";
   const setup: SetupStep[] = [
     {
-      key: "supplier", done: true, url: "/app/settings", action: "Supplier settings",
-      title: connected.length ? `Suppliers connected: ${connected.join(", ")}` : "Sandbox supplier ready",
-      detail: connected.length ? "Catalog, orders and tracking use these connections." : "Browse the sandbox catalog now; connect JD or CJ with your account when you are ready.",
+      key: "supplier", done: true, url: "/app/settings", action: message("home:setup.supplier.action"), suppliers: connected,
+      title: connected.length ? message("home:setup.supplier.connected", { count: connected.length }) : message("home:setup.supplier.sandboxReady"),
+      detail: connected.length ? message("home:setup.supplier.connectedDetail") : message("home:setup.supplier.sandboxDetail"),
     },
     {
-      key: "products", done: mappedProducts.length > 0, url: "/app/catalog", action: "Browse the catalog",
-      title: mappedProducts.length ? `${mappedProducts.length} products mapped to supplier SKUs` : "Import your first products",
-      detail: "Every imported variant stays linked to its supplier SKU, so price and stock stay in sync.",
+      key: "products", done: mappedProducts.length > 0, url: "/app/catalog", action: message("home:setup.products.action"),
+      title: mappedProducts.length ? message("home:setup.products.mapped", { count: mappedProducts.length }) : message("home:setup.products.first"),
+      detail: message("home:setup.products.detail"),
     },
     {
-      key: "rates", done: rates === "active", url: "/app/shipping", action: "Shipping settings",
-      title: rates === "active" ? "Cross-border rates at checkout are on" : rates === "ineligible" ? "Checkout rates need an eligible plan" : "Turn on cross-border rates at checkout",
-      detail: "Buyers see China direct, express and overseas-warehouse options with delivery dates and duties.",
+      key: "rates", done: rates === "active", url: "/app/shipping", action: message("home:setup.rates.action"),
+      title: message(rates === "active" ? "home:setup.rates.active" : rates === "ineligible" ? "home:setup.rates.ineligible" : "home:setup.rates.off"),
+      detail: message("home:setup.rates.detail"),
     },
     {
-      key: "warehouses", done: warehouses > 0, url: "/app/orders/settings", action: "Fulfillment settings",
-      title: warehouses > 0 ? `${warehouses} supplier warehouses connected` : "Connect supplier warehouses",
-      detail: "Orders for sourced products go to the supplier automatically, and tracking comes back to Shopify.",
+      key: "warehouses", done: warehouses > 0, url: "/app/orders/settings", action: message("home:setup.warehouses.action"),
+      title: warehouses > 0 ? message("home:setup.warehouses.connected", { count: warehouses }) : message("home:setup.warehouses.connect"),
+      detail: message("home:setup.warehouses.detail"),
     },
   ];
 

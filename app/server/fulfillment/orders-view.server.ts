@@ -30,7 +30,11 @@ export async function listSupplierOrders(shop: string, tab: TabKey, take = 50) {
   return {
     rows: rows.map(({ fulfillmentOrderGid, ...r }) => {
       const hold = holds.get(fulfillmentOrderGid);
-      return { ...r, updatedAt: r.updatedAt.toISOString(), trackingNumbers: (r.trackingNumbers as string[] | null) ?? [], hold: hold ? describeHold(hold) : null };
+      return {
+        ...r, updatedAt: r.updatedAt.toISOString(), trackingNumbers: (r.trackingNumbers as string[] | null) ?? [], hold: hold ? describeHold(hold) : null,
+        // The same hold as Shopify's reason code and notes, for pages that show it in the merchant's language.
+        holdReason: hold ? { reason: hold.reason ?? null, notes: hold.reasonNotes ?? null } : null,
+      };
     }),
     counts: Object.fromEntries(counts) as Record<TabKey, number>,
   };

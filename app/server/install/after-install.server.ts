@@ -8,14 +8,14 @@ import { fetchShopInfo } from "../shopify/shop-info.server";
 export const AFTER_INSTALL = "shop.after-install";
 
 /**
- * Runs after every install: records the shop's plan and currency (pricing and checkout-rate eligibility
+ * Runs after every install: records the shop's plan, currency and time zone (pricing and checkout-rate eligibility
  * depend on them) and registers Silkroute's warehouse fulfillment services, so sourced stock and orders have
  * a location from day one. Idempotent: both steps look up before they create.
  */
 export async function completeInstall(shop: string): Promise<void> {
   const admin = await adminClientForShop(shop);
   const info = await fetchShopInfo(admin);
-  await db.shop.update({ where: { domain: shop }, data: { planName: info.planName, currencyCode: info.currencyCode, developmentStore: info.isDevelopmentStore } });
+  await db.shop.update({ where: { domain: shop }, data: { planName: info.planName, currencyCode: info.currencyCode, ianaTimezone: info.ianaTimezone, developmentStore: info.isDevelopmentStore } });
   await ensureWarehouseServices(admin);
 }
 

@@ -5,6 +5,7 @@ import { getSourcingSettings, saveSourcingSettings } from "./settings.server";
 import { chosenChannels, salesChannels } from "./push/sales-channels.server";
 import type { AdminClient } from "../shopify/admin-client";
 import { disconnectSupplier, isSupplierCode, listConnections, saveCredentials, setDefaultSupplier, testConnection } from "./supplier-connections.server";
+import { message, type Message } from "../../i18n/message";
 
 /** The channels Shopify offers and the ones chosen (the Online Store stands in for "none chosen"). */
 async function channelsView(admin: AdminClient | null, chosen: string[] | null) {
@@ -32,10 +33,11 @@ export async function settingsPageData(shop: string, admin: AdminClient | null =
   };
 }
 
-export interface SettingsActionResult { ok: boolean; notice: string | null; errors: Record<string, string> }
+/** `notice` is a settings-page message key with its values; supplier and Shopify explanations travel as `detail`. */
+export interface SettingsActionResult { ok: boolean; notice: Message | null; errors: Record<string, string> }
 
-const done = (notice: string): SettingsActionResult => ({ ok: true, notice, errors: {} });
-const failed = (message: string, errors: Record<string, string> = {}): SettingsActionResult => ({ ok: false, notice: message, errors });
+const done = (key: string, values?: Record<string, string | number>): SettingsActionResult => ({ ok: true, notice: message(`settings:notice.${key}`, values), errors: {} });
+const failed = (key: string, values?: Record<string, string | number>, errors: Record<string, string> = {}): SettingsActionResult => ({ ok: false, notice: message(`settings:notice.${key}`, values), errors });
 
 export async function settingsPageAction(shop: string, form: Record<string, string>): Promise<SettingsActionResult> {
   const supplier = form.supplier;
@@ -44,58 +46,57 @@ export async function settingsPageAction(shop: string, form: Record<string, stri
       case "save-pricing": {
         const { pricingRules } = await getSourcingSettings(shop);
         const parsed = pricingRulesFromForm(form, pricingRules.currency);
-        if (!parsed.ok) return failed("Some pricing rules need attention.", parsed.errors);
+        if (!parsed.ok) return failed("pricingInvalid", undefined, parsed.errors);
         await saveSourcingSettings(shop, { pricingRules: parsed.rules });
-        return done("Pricing rules saved. They apply to your import list now and to prices on the next push or sync.");
+        return done("pricingSaved");
       }
       case "save-sync":
         await saveSourcingSettings(shop, { stockSync: form.stockSync === "true", autoPriceSync: form.autoPriceSync === "true" });
-        return done("Sync settings saved.");
+        return done("syncSaved");
       case "connect-jd-emulated": {
         const r = await connectEmulatedJd(shop);
-        return r.ok ? done(r.message) : failed(r.message);
+        return r.ok ? done("detail", { detail: r.message }) : failed("detail", { detail: r.message });
       }
       case "save-channels": {
         const ids = (form.publicationGids ?? "").split(",").map((s) => s.trim()).filter(Boolean);
         await saveSourcingSettings(shop, { publicationGids: ids.length ? ids : null });
-        return done(ids.length ? "Sales channels saved. Products you push from now on are published to them." : "Imported products will be published to the Online Store.");
+        return done(ids.length ? "channelsSaved" : "channelsOnlineStore");
       }
       case "save-fx": {
         const error = await saveFxOverride(shop, form.from ?? "", form.to ?? "", form.rate ?? "");
-        return error ? failed(error) : done(form.rate?.trim() ? "Manual exchange rate saved." : "Back to the ECB reference rate.");
+        return error ? failed("detail", { detail: error }) : done(form.rate?.trim() ? "fxSaved" : "fxReset");
       }
     }
-    if (!isSupplierCode(supplier)) return failed("Unknown supplier.");
-    const label = SUPPLIER_DESCRIPTORS[supplier].label;
+    if (!isSupplierCode(supplier)) return failed("unknownSupplier");
     switch (form.intent) {
       case "save-credentials": {
         const fields = Object.fromEntries(SUPPLIER_DESCRIPTORS[supplier].credentialFields.map((f) => [f.key, form[f.key] ?? ""]));
         await saveCredentials(shop, supplier, fields);
         const test = await testConnection(shop, supplier);
-        return test.ok ? done(`${label} connected.`) : failed(`${label}: credentials saved, but the test call failed: ${test.message}`);
+        return test.ok ? done("connected", { supplier }) : failed("savedButTestFailed", { supplier, detail: test.message });
       }
       case "connect-cj-emulated": {
         const apiKey = process.env.CJ_EMULATOR_API_KEY, baseUrl = process.env.CJ_API_BASE_URL;
-        if (supplier !== "cj" || !apiKey || !baseUrl) return failed("No CJ emulator is running here.");
+        if (supplier !== "cj" || !apiKey || !baseUrl) return failed("noCjEmulator");
         await saveCredentials(shop, "cj", { apiKey, baseUrl });
         const test = await testConnection(shop, "cj");
-        return test.ok ? done(`${label} (emulated) connected: ${test.message}.`) : failed(`${label} (emulated): ${test.message}`);
+        return test.ok ? done("emulatedConnected", { supplier, detail: test.message }) : failed("emulatedFailed", { supplier, detail: test.message });
       }
       case "test": {
         const test = await testConnection(shop, supplier);
-        return test.ok ? done(`${label} answered.`) : failed(`${label}: ${test.message}`);
+        return test.ok ? done("answered", { supplier }) : failed("testFailed", { supplier, detail: test.message });
       }
       case "set-default":
         await setDefaultSupplier(shop, supplier);
-        return done(`${label} is now the default supplier.`);
+        return done("defaultSet", { supplier });
       case "disconnect":
         await disconnectSupplier(shop, supplier);
-        return done(`${label} disconnected; its stored credentials were deleted.`);
+        return done("disconnected", { supplier });
       default:
-        return failed(`Unknown action "${form.intent}"`);
+        return failed("unknownAction", { intent: String(form.intent) });
     }
   } catch (error) {
-    if (error instanceof SupplierConfigError) return failed(error.message);
+    if (error instanceof SupplierConfigError) return failed("detail", { detail: error.message });
     throw error;
   }
 }

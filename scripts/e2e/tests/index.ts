@@ -5,6 +5,7 @@ import { complianceTests } from "./compliance";
 import { embeddedAppTests } from "./embedded-app";
 import { extensionsTests } from "./extensions";
 import { fulfillmentTests } from "./fulfillment";
+import { i18nTests } from "./i18n";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
 import { linkingTests } from "./linking";
@@ -34,4 +35,5 @@ export const e2eTests: E2eTest[] = [
   ...linkingTests,
   ...syncTests,
   ...webVitalsTests,
+  ...i18nTests,
 ];

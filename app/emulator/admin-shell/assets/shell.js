@@ -130,7 +130,7 @@
     url.searchParams.set("embedded", "1");
     url.searchParams.set("host", btoa(config.shop + "/admin").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
     url.searchParams.set("id_token", token);
-    url.searchParams.set("locale", "en");
+    url.searchParams.set("locale", config.locale || "en");
     url.searchParams.set("shop", config.shop);
     return url.toString();
   }
@@ -162,6 +162,13 @@
   }
   $("save-bar-save").addEventListener("click", function () { if (saveBarState) toApp({ type: "saveBarAction", id: saveBarState.id, action: "save" }); });
   $("save-bar-discard").addEventListener("click", function () { if (saveBarState) toApp({ type: "saveBarAction", id: saveBarState.id, action: "discard" }); });
+
+  // Language switch: Shopify admin reloads with the new language and the app gets it as `locale`.
+  $("locale-switch").addEventListener("change", function (event) {
+    var url = new URL(location.href);
+    url.searchParams.set("locale", event.target.value);
+    location.href = url.toString();
+  });
 
   document.querySelectorAll("#app-nav a[data-href]").forEach(function (a) {
     a.addEventListener("click", function (event) { event.preventDefault(); navigateApp(a.getAttribute("data-href")); });

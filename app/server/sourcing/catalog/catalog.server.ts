@@ -30,6 +30,8 @@ export async function catalogFacets(shop: string, supplier: SupplierCode): Promi
 export interface CatalogItemSummary {
   id: string; title: string; titleZh: string | null; imageUrl: string | null; categoryId: string;
   warehouses: string[]; inStock: boolean; costFrom: string; priceFrom: string;
+  /** The same amounts unformatted, for pages that format money in the merchant's locale. */
+  cost: Money; price: Money;
 }
 
 export interface CatalogFilters {
@@ -106,6 +108,7 @@ export async function searchCatalog(shop: string, filters: CatalogFilters) {
       id: i.supplierProductId, title: i.title.en, titleZh: i.title.zh ?? null, imageUrl: i.imageUrl ?? null, categoryId: i.categoryId,
       warehouses: [...i.warehouses], inStock: i.inStock, costFrom: show(i.costFrom),
       priceFrom: show(quotePrice({ cost: i.costFrom, rate: rate.rate, rules: pricing.rules }).price),
+      cost: i.costFrom, price: quotePrice({ cost: i.costFrom, rate: rate.rate, rules: pricing.rules }).price,
     })),
   };
 }

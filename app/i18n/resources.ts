@@ -1,0 +1,35 @@
+// The message catalogs, one JSON file per page namespace and locale (app/locales/<locale>/<namespace>.json).
+// Adding a page: create both files, import them here, add the namespace to NAMESPACES (docs/adr/1900-i18n.md).
+import enCommon from "../locales/en/common.json";
+import zhCommon from "../locales/zh-CN/common.json";
+import enHome from "../locales/en/home.json";
+import zhHome from "../locales/zh-CN/home.json";
+import enCatalog from "../locales/en/catalog.json";
+import zhCatalog from "../locales/zh-CN/catalog.json";
+import enImportList from "../locales/en/import-list.json";
+import zhImportList from "../locales/zh-CN/import-list.json";
+import enOrders from "../locales/en/orders.json";
+import zhOrders from "../locales/zh-CN/orders.json";
+import enShipping from "../locales/en/shipping.json";
+import zhShipping from "../locales/zh-CN/shipping.json";
+import enSettings from "../locales/en/settings.json";
+import zhSettings from "../locales/zh-CN/settings.json";
+import enJobs from "../locales/en/jobs.json";
+import zhJobs from "../locales/zh-CN/jobs.json";
+import enMappings from "../locales/en/mappings.json";
+import zhMappings from "../locales/zh-CN/mappings.json";
+import enPrivacy from "../locales/en/privacy.json";
+import zhPrivacy from "../locales/zh-CN/privacy.json";
+import enConsolidation from "../locales/en/consolidation.json";
+import zhConsolidation from "../locales/zh-CN/consolidation.json";
+import type { Locale } from "./locales";
+
+export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation"] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+type Catalog = { [key: string]: string | Catalog };
+
+export const resources: Record<Locale, Record<Namespace, Catalog>> = {
+  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation },
+  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation },
+};
