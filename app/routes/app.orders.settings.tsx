@@ -18,6 +18,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     mode: s.mode, notifyCustomer: s.notifyCustomer, cnyRateOverride: fx.overrideCnyPerUnit === null ? "" : String(fx.overrideCnyPerUnit), maxSupplierCostCurrency: s.maxSupplierCostCurrency,
     maxSupplierCost: s.maxSupplierCostMinor === null ? "" : (s.maxSupplierCostMinor / 100).toFixed(2),
     marginFloorPercent: s.marginFloorBps === null ? "" : String(s.marginFloorBps / 100),
+    gpsrResponsiblePerson: s.gpsrResponsiblePerson ?? "",
   });
 };
 
@@ -68,6 +69,9 @@ export default function OrderSettings() {
                     ? "No reference rate is available for your store currency; enter the rate the cost and margin checks should use."
                     : `Cost and margin checks use the reference rate 1 ${initial.fx.storeCurrency} = ${initial.fx.referenceCnyPerUnit} CNY (${initial.fx.referenceSource.toUpperCase()}, ${initial.fx.referenceDate}). Enter your own rate to override it for this shop; leave empty to follow the reference.`} />
               )}
+              <TextField label="EU responsible person (GPSR)" name="gpsrResponsiblePerson" value={v.gpsrResponsiblePerson} onChange={set("gpsrResponsiblePerson")} autoComplete="off" multiline={2}
+                error={result?.errors.gpsrResponsiblePerson}
+                helpText="Name, postal and electronic address of the EU operator responsible for your products. Used for every product that names none; saving re-checks EU orders held for it." />
               <Checkbox label="Email the customer when the parcel ships" checked={v.notifyCustomer} onChange={set("notifyCustomer")} />
               <input type="hidden" name="notifyCustomer" value={v.notifyCustomer ? "on" : "off"} />
               <Button submit variant="primary">Save</Button>
