@@ -7,6 +7,7 @@ import { CUSTOMS_HOLD, customsFixLinks } from "../fulfillment/preflight/customs-
 import { saveSettings } from "../fulfillment/settings.server";
 import { linkVariantToSupplier } from "./link.server";
 import { saveLinkedCustomsData } from "./linked-customs.server";
+import { mappingsPageData } from "../sourcing/mapping/mappings-page.server";
 
 let world: World;
 beforeEach(async () => { world = await startWorld(); });
@@ -53,6 +54,9 @@ describe("customs data for linked products", () => {
     expect(row.fixHint).toMatch(/Orders → Settings/);
     expect(await customsFixLinks(row)).toEqual([{ title: expect.stringContaining(sku), url: `/app/mappings?${new URLSearchParams({ q: `sku:${sku}` })}` }]);
     expect(world.sandbox.orderCount).toBe(0);
+    // The link's search finds the product, and the page offers its customs form with what linking copied.
+    const page = await mappingsPageData(world.shop, world.admin, `sku:${sku}`, null);
+    expect(page.products).toEqual([expect.objectContaining({ customs: expect.objectContaining({ gpsrResponsiblePerson: "" }) })]);
   });
 
   it("releases the held order once when customs data is saved on the mappings page, however often it is saved", async () => {
