@@ -68,7 +68,7 @@ export default function Mappings() {
                   {linking.finder?.variantGid === v.id ? <SupplierFinder finder={linking.finder} suppliers={linking.suppliers} busy={busy} /> : null}
                 </BlockStack>
               ))}
-              {p.customs ? <LinkedCustomsForm productGid={p.id} initial={p.customs} busy={busy}
+              {p.customs ? <LinkedCustomsForm key={JSON.stringify(p.customs)} productGid={p.id} initial={p.customs} busy={busy}
                 error={result && !result.ok && result.productGid === p.id ? { field: result.field ?? "hsCode", message: result.message } : null} /> : null}
             </BlockStack>
           </Card>
