@@ -9,6 +9,8 @@ import { CsvLinkCard } from "../components/linking/csv-link-card";
 import { MoveWhenCard } from "../components/linking/move-when-card";
 import { SupplierFinder } from "../components/linking/supplier-finder";
 import { LINKING_INTENTS, linkingPageAction, linkingPageData, type LinkingActionResult } from "../server/linking/linking-page.server";
+import { LinkedCustomsForm } from "../components/linking/linked-customs-form";
+import { saveLinkedCustomsData } from "../server/linking/linked-customs.server";
 import { ProductSyncBar } from "../components/sourcing/sync-freshness";
 import { mappingsPageAction, mappingsPageData } from "../server/sourcing/mapping/mappings-page.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
@@ -26,6 +28,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const data = await request.formData();
   const admin = adminClientForSession(session);
+  if (data.get("intent") === "customs-data") {
+    const text = (k: string) => String(data.get(k) ?? "");
+    const saved = await saveLinkedCustomsData(session.shop, text("productGid"), { hsCode: text("hsCode"), originCountry: text("originCountry"), gpsrResponsiblePerson: text("gpsrResponsiblePerson") });
+    return json({ ...saved, productGid: text("productGid") } as LinkingActionResult & { productGid?: string; field?: string }, { status: saved.ok ? 200 : 422 });
+  }
   const result: LinkingActionResult = LINKING_INTENTS.has(String(data.get("intent")))
     ? await linkingPageAction(session.shop, admin, data)
     : await mappingsPageAction(session.shop, admin, Object.fromEntries([...data].map(([k, v]) => [k, String(v)])));
@@ -34,7 +41,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 export default function Mappings() {
   const { products, pageInfo, linking } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<typeof action>() as (LinkingActionResult & { productGid?: string; field?: string }) | undefined;
   const [params, setParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const [q, setQ] = useState(params.get("q") ?? "");
@@ -64,6 +71,8 @@ export default function Mappings() {
                   {linking.finder?.variantGid === v.id ? <SupplierFinder finder={linking.finder} suppliers={linking.suppliers} busy={busy} /> : null}
                 </BlockStack>
               ))}
+              {p.customs ? <LinkedCustomsForm key={JSON.stringify(p.customs)} productGid={p.id} initial={p.customs} busy={busy}
+                error={result && !result.ok && result.productGid === p.id ? { field: result.field ?? "hsCode", message: result.message } : null} /> : null}
             </BlockStack>
           </Card>
         ))}

@@ -20,6 +20,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     mode: s.mode, notifyCustomer: s.notifyCustomer, cnyRateOverride: fx.overrideCnyPerUnit === null ? "" : String(fx.overrideCnyPerUnit), maxSupplierCostCurrency: s.maxSupplierCostCurrency,
     maxSupplierCost: s.maxSupplierCostMinor === null ? "" : (s.maxSupplierCostMinor / 100).toFixed(2),
     marginFloorPercent: s.marginFloorBps === null ? "" : String(s.marginFloorBps / 100),
+    gpsrResponsiblePerson: s.gpsrResponsiblePerson ?? "",
   });
 };
 
@@ -73,6 +74,8 @@ export default function OrderSettings() {
                     ? t("settings.fxNoReference")
                     : t("settings.fxReference", { currency: fx.storeCurrency, rate: fx.referenceCnyPerUnit, source: fx.referenceSource.toUpperCase(), date: fx.referenceDate ? fmt.calendarDate(fx.referenceDate) : "" })} />
               )}
+              <TextField label={t("settings.gpsrResponsiblePerson")} name="gpsrResponsiblePerson" value={v.gpsrResponsiblePerson} onChange={set("gpsrResponsiblePerson")} autoComplete="off" multiline={2}
+                error={result?.errors.gpsrResponsiblePerson} helpText={t("settings.gpsrResponsiblePersonHelp")} />
               <Checkbox label={t("settings.notifyCustomer")} checked={v.notifyCustomer} onChange={set("notifyCustomer")} />
               <input type="hidden" name="notifyCustomer" value={v.notifyCustomer ? "on" : "off"} />
               <Button submit variant="primary">{t("settings.save")}</Button>

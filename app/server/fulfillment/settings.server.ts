@@ -4,12 +4,15 @@ import db from "../../db.server";
 import { parseDecimal } from "../money";
 import { latestFxTable, setFxOverride } from "../fx/fx-rates.server";
 import { rateBetween } from "../fx/fx-table";
+import { parseComplianceInput } from "../sourcing/compliance/compliance-data";
+import { releaseCustomsHolds } from "./preflight/customs-hold.server";
 
 export type Settings = FulfillmentSettings;
 
 const DEFAULTS = {
   mode: "review", maxSupplierCostMinor: null, maxSupplierCostCurrency: "CNY", marginFloorBps: null,
   notifyCustomer: true, cnyPerShopUnit: 7.1, noTrackingDays: 7, noMovementHours: 48, linkedMoveWhen: "out_of_stock",
+  gpsrResponsiblePerson: null,
 } as const;
 
 /** A shop without saved settings gets review mode: nothing is bought until the merchant opts in to autopilot. */
@@ -26,6 +29,7 @@ export const SettingsForm = z.object({
   maxSupplierCostCurrency: z.enum(["CNY", "USD"]).default("CNY"),
   marginFloorPercent: optionalDecimal.refine((v) => v === null || (/^\d+(\.\d+)?$/.test(v) && Number(v) < 100), "Enter a percentage below 100"),
   notifyCustomer: z.enum(["on", "off"]).transform((v) => v === "on"),
+  gpsrResponsiblePerson: z.string().optional(),
   cnyRateOverride: optionalDecimal.default("").refine((v) => v === null || (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0), "Enter a positive rate such as 7.12, or leave empty to use the reference rate"),
 });
 
@@ -45,12 +49,16 @@ export async function saveSettings(shop: string, input: Record<string, unknown>)
     marginFloorBps: v.marginFloorPercent === null ? null : Math.round(Number(v.marginFloorPercent) * 100),
     notifyCustomer: v.notifyCustomer,
     ...(override === null ? {} : { cnyPerShopUnit: override }),
+    // Absent from the form = unchanged; an empty field clears it. Same length rule as the import list's field.
+    ...(v.gpsrResponsiblePerson === undefined ? {} : { gpsrResponsiblePerson: parseComplianceInput({ gpsrResponsiblePerson: v.gpsrResponsiblePerson }).gpsrResponsiblePerson }),
   };
   await db.fulfillmentSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
   // The guardrails convert with the reference rates unless the merchant typed their own CNY rate, which then wins
   // for this shop (sourcing's pricing uses the same override); an empty field goes back to the reference.
   const currency = await storeCurrency(shop);
   if (currency !== "CNY") await setFxOverride(shop, "CNY", currency, override === null ? null : 1 / override);
+  // The shop's default EU responsible person may complete orders held for customs data.
+  if ("gpsrResponsiblePerson" in data) await releaseCustomsHolds(shop);
   return { ok: true };
 }
 

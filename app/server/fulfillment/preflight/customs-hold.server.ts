@@ -14,8 +14,9 @@ import { enqueuePlacement } from "../queues.server";
 export const CUSTOMS_HOLD = "CUSTOMS_DATA_MISSING";
 
 export const CUSTOMS_FIX_HINT =
-  "Add the missing fields in the Compliance section of each product's import list page (Silkroute → Import list), then save: " +
-  "the order is checked again and sent to the supplier on its own. Or approve it to send it without them.";
+  "Add the missing fields in the Compliance section of each product's import list page (imported products) or under " +
+  "Customs data on Supplier mappings (products you linked); a shop-wide EU responsible person can be set once in " +
+  "Orders → Settings. Save, and the order is checked again and sent to the supplier on its own. Or approve it to send it without them.";
 
 export interface CustomsProblem { message: string; fix: string }
 
@@ -30,9 +31,14 @@ export async function customsProblem(row: Row): Promise<CustomsProblem | null> {
     where: { shop: row.shop, variantGid: { in: lines.map((l) => l.variantGid) } },
     select: { variantGid: true, supplierSku: true, shopifySku: true, hsCode: true, originCountry: true, gpsrResponsiblePerson: true },
   })).map((m) => [m.variantGid, m]));
+  // A mapping without its own responsible person uses the shop's default (FulfillmentSettings).
+  const shopPerson = (await db.fulfillmentSettings.findUnique({ where: { shop: row.shop }, select: { gpsrResponsiblePerson: true } }))?.gpsrResponsiblePerson ?? null;
   const missing = lines.flatMap((line) => {
     const m = mappings.get(line.variantGid);
-    const gaps = euCustomsGaps(country, m ?? { hsCode: null, originCountry: null, gpsrResponsiblePerson: null });
+    const gaps = euCustomsGaps(country, {
+      hsCode: m?.hsCode ?? null, originCountry: m?.originCountry ?? null,
+      gpsrResponsiblePerson: m?.gpsrResponsiblePerson?.trim() ? m.gpsrResponsiblePerson : shopPerson,
+    });
     return gaps.length ? [`${line.sku || m?.shopifySku || line.supplierVariantId}: ${gaps.map((g) => GAP_LABEL[g]).join(", ")}`] : [];
   });
   if (!missing.length) return null;
@@ -65,11 +71,20 @@ export async function releaseCustomsHolds(shop: string, variantGids?: readonly s
   return released;
 }
 
-/** The import list pages where the held order's products get their customs data, for links on the order page. */
+/**
+ * Where the held order's products get their customs data, for links on the order page: the import list page of an
+ * imported product, the Supplier mappings page (searched by SKU) for a product the merchant linked, which has none.
+ */
 export async function customsFixLinks(row: Pick<SupplierOrderRow, "shop" | "lines" | "reasonCode">): Promise<Array<{ title: string; url: string }>> {
   if (row.reasonCode !== CUSTOMS_HOLD) return [];
   const variantGids = (row.lines as unknown as PlannedLine[]).map((l) => l.variantGid);
-  const productGids = [...new Set((await db.variantMapping.findMany({ where: { shop: row.shop, variantGid: { in: variantGids } }, select: { productGid: true } })).map((m) => m.productGid))];
-  const items = await db.importItem.findMany({ where: { shop: row.shop, productGid: { in: productGids } }, select: { id: true, title: true } });
-  return items.map((i) => ({ title: i.title || "Untitled product", url: `/app/import-list/${i.id}` }));
+  const mappings = await db.variantMapping.findMany({ where: { shop: row.shop, variantGid: { in: variantGids } }, select: { productGid: true, shopifySku: true, supplierSku: true } });
+  const productGids = [...new Set(mappings.map((m) => m.productGid))];
+  const items = await db.importItem.findMany({ where: { shop: row.shop, productGid: { in: productGids } }, select: { id: true, title: true, productGid: true } });
+  const imported = new Set(items.map((i) => i.productGid));
+  const linked = productGids.filter((gid) => !imported.has(gid)).map((gid) => {
+    const sku = mappings.find((m) => m.productGid === gid && m.shopifySku)?.shopifySku;
+    return { title: `Linked product ${sku ?? mappings.find((m) => m.productGid === gid)!.supplierSku} (Supplier mappings)`, url: sku ? `/app/mappings?${new URLSearchParams({ q: `sku:${sku}` })}` : "/app/mappings" };
+  });
+  return [...items.map((i) => ({ title: i.title || "Untitled product", url: `/app/import-list/${i.id}` })), ...linked];
 }

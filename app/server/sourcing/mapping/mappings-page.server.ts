@@ -5,9 +5,13 @@ import { isSupplierCode } from "../supplier-connections.server";
 import { autoMatch, linkVariant, MappingError, setBackupSupplier, unlinkVariant } from "./mapping.server";
 import { PRODUCTS_FOR_MAPPING } from "./mapping-operations";
 import { jobQueue } from "../../jobs/queue.server";
+import { linkedCustomsView } from "../../linking/linked-customs.server";
 import { syncPageAction, syncStateForVariants } from "../sync/sync-page.server";
 
 const SYNC_INTENTS = new Set(["sync-now", "lock", "unlock"]);
+
+/** The customs data form of a product with mappings (null without): its first mapping's values. */
+const customsOf = (m: { hsCode: string | null; originCountry: string | null; gpsrResponsiblePerson: string | null } | undefined) => (m ? linkedCustomsView(m) : null);
 
 /** One page of the shop's products with each variant's current supplier link. */
 export async function mappingsPageData(shop: string, admin: AdminClient, query: string, after: string | null) {
@@ -19,6 +23,7 @@ export async function mappingsPageData(shop: string, admin: AdminClient, query: 
     pageInfo: products.pageInfo,
     products: products.nodes.map((p) => ({
       id: p.id, title: p.title, sync: sync.products.get(p.id) ?? null,
+      customs: customsOf(mappings.find((x) => x.productGid === p.id)),
       variants: p.variants.nodes.map((v) => {
         const m = mappings.find((x) => x.variantGid === v.id);
         return {

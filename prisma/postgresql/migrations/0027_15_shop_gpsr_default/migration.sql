@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FulfillmentSettings" ADD COLUMN     "gpsrResponsiblePerson" TEXT;
+
