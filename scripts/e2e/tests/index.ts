@@ -8,6 +8,7 @@ import { fulfillmentTests } from "./fulfillment";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
 import { linkingTests } from "./linking";
+import { overseasTests } from "./overseas";
 import { plansTests } from "./plans";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
@@ -22,6 +23,7 @@ export const e2eTests: E2eTest[] = [
   ...testStoreTests,
   ...sourcingTests,
   ...ratesTests,
+  ...overseasTests,
   ...complianceTests,
   ...fulfillmentTests,
   ...extensionsTests,
