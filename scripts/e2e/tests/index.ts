@@ -9,6 +9,7 @@ import { i18nTests } from "./i18n";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
 import { linkingTests } from "./linking";
+import { overseasTests } from "./overseas";
 import { plansTests } from "./plans";
 import { ratesTests } from "./rates";
 import { sourcingTests } from "./sourcing";
@@ -24,6 +25,7 @@ export const e2eTests: E2eTest[] = [
   ...testStoreTests,
   ...sourcingTests,
   ...ratesTests,
+  ...overseasTests,
   ...fulfillmentTests,
   ...extensionsTests,
   ...privacyTests,
