@@ -67,6 +67,27 @@ export function carrierServiceCreate(core: Core, state: ShopState, input: Rec): 
   return { carrierService: service, userErrors: [] };
 }
 
+/**
+ * fulfillmentServiceUpdate (2026-10): changes only the arguments given. The service is found by id; an unknown id is a
+ * user error on `id`, as for the other fulfillment-service mutations. A new name renames the service's location too.
+ */
+export function fulfillmentServiceUpdate(state: ShopState, args: Rec): Rec {
+  const service = state.fulfillmentServices.find((s) => s.id === args.id);
+  if (!service) return { fulfillmentService: null, userErrors: [userError(["id"], "Fulfillment service could not be found.")] };
+  if (args.name != null) {
+    const name = String(args.name).trim();
+    if (!name) return { fulfillmentService: null, userErrors: [userError(["name"], "Name can't be blank")] };
+    if (state.fulfillmentServices.some((s) => s !== service && s.serviceName === name)) return { fulfillmentService: null, userErrors: [userError(["name"], "Name has already been taken")] };
+    service.serviceName = name;
+    if (service.location) service.location.name = name;
+  }
+  if (args.callbackUrl != null && !/^https?:\/\//.test(args.callbackUrl)) {
+    return { fulfillmentService: null, userErrors: [userError(["callbackUrl"], "Callback url is not a valid URL")] };
+  }
+  for (const key of ["callbackUrl", "trackingSupport", "inventoryManagement", "requiresShippingMethod"]) if (args[key] != null) service[key] = args[key];
+  return { fulfillmentService: service, userErrors: [] };
+}
+
 export function carrierServiceUpdate(state: ShopState, input: Rec): Rec {
   const fail = (message: string) => ({ carrierService: null, userErrors: [{ field: null, message, code: "CARRIER_SERVICE_UPDATE_FAILED" }] });
   const service = state.carrierServices.find((c) => c.id === input.id);

@@ -4,7 +4,7 @@ import { matchesQuery } from "../search-query";
 import { holdFulfillmentOrder, releaseFulfillmentOrderHold, submitFulfillmentRequest, transition } from "../domains/fulfillment-orders";
 import { fulfillmentCreate, fulfillmentEventCreate, fulfillmentTrackingInfoUpdate } from "../domains/fulfillments";
 import { fulfillmentOrderMove } from "../domains/fulfillment-order-move";
-import { carrierServiceCreate, carrierServiceDelete, carrierServiceUpdate, fulfillmentServiceCreate } from "../domains/services";
+import { carrierServiceCreate, carrierServiceDelete, carrierServiceUpdate, fulfillmentServiceCreate, fulfillmentServiceUpdate } from "../domains/services";
 
 const byType = (rec: Rec | undefined, typename: string) => (rec && rec.__typename === typename ? rec : null);
 
@@ -28,6 +28,7 @@ export const fulfillmentQueries: RootResolvers = {
 
 export const fulfillmentMutations: RootResolvers = {
   fulfillmentServiceCreate: (a, { core, shop }) => fulfillmentServiceCreate(core, shop, a),
+  fulfillmentServiceUpdate: (a, { shop }) => fulfillmentServiceUpdate(shop, a),
   carrierServiceCreate: (a, { core, shop }) => carrierServiceCreate(core, shop, a.input),
   carrierServiceUpdate: (a, { shop }) => carrierServiceUpdate(shop, a.input),
   carrierServiceDelete: (a, { shop }) => carrierServiceDelete(shop, a.id),

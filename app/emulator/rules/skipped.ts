@@ -13,6 +13,7 @@ export const SKIPPED: Record<string, string> = {
   "Mutation.carrierServiceCreate": "'The service must be active to provide rates': checkout behaviour, modelled in checkout.ts (inactive services are not asked).",
   "Shop.assignedFulfillmentOrders": "'The app must have read_assigned_fulfillment_orders': an access-scope rule; the emulator grants the scopes in shopify.app.toml.",
   "Mutation.fulfillmentServiceCreate(fulfillmentOrdersOptIn)": "'As of 2022-07 …' the fulfillment-order workflow is the only one; the argument is deprecated and ignored.",
+  "Mutation.fulfillmentServiceUpdate(fulfillmentOrdersOptIn)": "'As of 2022-07 …' the fulfillment-order workflow is the only one; the argument is deprecated and ignored.",
   "QueryRoot.products(query)": "'deprecated as of 2025-12' names the publishable_status search filter; the app does not use it.",
   "QueryRoot.productVariants(query)": "'deprecated as of 2025-12' names a search filter the app does not use.",
   "QueryRoot.collections(query)": "'deprecated as of 2025-12' names a search filter the app does not use.",

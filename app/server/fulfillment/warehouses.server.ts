@@ -4,7 +4,7 @@
 import db from "../../db.server";
 import { config } from "../../shopify.server";
 import type { AdminClient } from "../shopify/admin-client";
-import { FULFILLMENT_SERVICE_CREATE, FULFILLMENT_SERVICES, LOCATION_EDIT } from "./shopify/documents";
+import { FULFILLMENT_SERVICE_CREATE, FULFILLMENT_SERVICE_STOP_TRACKING, FULFILLMENT_SERVICES, LOCATION_EDIT } from "./shopify/documents";
 import type { CountryCode } from "../../types/admin.types";
 import { warehouseRegistry } from "../warehouses/registry.server";
 
@@ -31,7 +31,7 @@ export async function ensureWarehouseServices(admin: AdminClient, codes: readonl
     let service = existing.find((s) => s.serviceName === warehouse.name);
     if (!service) {
       const created = await admin.request(FULFILLMENT_SERVICE_CREATE, { name: warehouse.name, callbackUrl: callbackUrl() });
-      service = { ...created.fulfillmentServiceCreate!.fulfillmentService!, callbackUrl: callbackUrl() };
+      service = { ...created.fulfillmentServiceCreate!.fulfillmentService!, callbackUrl: callbackUrl(), trackingSupport: false };
     }
     const locationGid = service.location!.id;
     await admin.request(LOCATION_EDIT, { id: locationGid, input: { address: { ...warehouse.address, countryCode: warehouse.country as CountryCode } } });
@@ -42,4 +42,23 @@ export async function ensureWarehouseServices(admin: AdminClient, codes: readonl
     }));
   }
   return rows;
+}
+
+/**
+ * Turns tracking support off on the shop's Silkroute services that still declare it (registered before ADR 0710):
+ * Shopify would otherwise keep polling a fetch_tracking_numbers route that no longer exists. Only services Silkroute
+ * registered are touched; returns how many were changed.
+ */
+export async function stopServiceTrackingSupport(admin: AdminClient): Promise<number> {
+  const ours = new Set((await db.fulfillmentWarehouse.findMany({ where: { shop: admin.shop }, select: { serviceGid: true } })).map((r) => r.serviceGid));
+  if (ours.size === 0) return 0;
+  const services = (await admin.request(FULFILLMENT_SERVICES)).shop.fulfillmentServices;
+  let changed = 0;
+  for (const service of services.filter((s) => ours.has(s.id) && s.trackingSupport)) {
+    const answer = await admin.request(FULFILLMENT_SERVICE_STOP_TRACKING, { id: service.id });
+    const errors = answer.fulfillmentServiceUpdate?.userErrors ?? [];
+    if (errors.length) throw new Error(`fulfillmentServiceUpdate refused: ${errors.map((e) => e.message).join("; ")}`);
+    changed++;
+  }
+  return changed;
 }

@@ -15,6 +15,24 @@ describe("after install", () => {
     expect(warehouses.map((w) => w.code)).toEqual(["CN-GZ", "CN-SZ", "CN-YW"]);
   });
 
+  it("turns tracking support off on a Silkroute service registered with it, and leaves other apps' services alone", async () => {
+    const shop = shopify.createShop();
+    await shopify.installApp(shop);
+    const admin = await shopify.adminClient(shop);
+    const create = `mutation($name: String!) { fulfillmentServiceCreate(name: $name, callbackUrl: "https://silkroute.example/fulfillment-service", trackingSupport: true) { fulfillmentService { id location { id } } } }`;
+    const old = (await admin.request(create, { name: "Silkroute Shenzhen" })) as { fulfillmentServiceCreate: { fulfillmentService: { id: string; location: { id: string } } } };
+    const other = (await admin.request(create, { name: "Another app's warehouse" })) as typeof old;
+    const service = old.fulfillmentServiceCreate.fulfillmentService;
+    await db.fulfillmentWarehouse.create({ data: { shop, code: "CN-SZ", serviceGid: service.id, locationGid: service.location.id } });
+    await completeInstall(shop);
+    const services = (await admin.request(`{ shop { fulfillmentServices { id trackingSupport } } }`)) as { shop: { fulfillmentServices: Array<{ id: string; trackingSupport: boolean }> } };
+    const tracking = new Map(services.shop.fulfillmentServices.map((s) => [s.id, s.trackingSupport]));
+    expect(tracking.get(service.id)).toBe(false);
+    expect(tracking.get(other.fulfillmentServiceCreate.fulfillmentService.id)).toBe(true);
+    await completeInstall(shop);
+    expect(shopify.requests.filter((r) => r.body.includes("fulfillmentServiceUpdate") && r.url.includes(shop))).toHaveLength(1);
+  });
+
   it("creates nothing twice when it runs again", async () => {
     const shop = shopify.createShop();
     await shopify.installApp(shop);

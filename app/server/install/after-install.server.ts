@@ -1,5 +1,5 @@
 import db from "../../db.server";
-import { ensureWarehouseServices } from "../fulfillment/warehouses.server";
+import { ensureWarehouseServices, stopServiceTrackingSupport } from "../fulfillment/warehouses.server";
 import type { JobDeps, JobRegistration } from "../jobs/handlers";
 import { jobQueue } from "../jobs/queue.server";
 import { adminClientForShop } from "../shopify/admin.server";
@@ -10,13 +10,14 @@ export const AFTER_INSTALL = "shop.after-install";
 /**
  * Runs after every install: records the shop's plan, currency and time zone (pricing and checkout-rate eligibility
  * depend on them) and registers Silkroute's warehouse fulfillment services, so sourced stock and orders have
- * a location from day one. Idempotent: both steps look up before they create.
+ * a location from day one, with tracking support off (ADR 0710). Idempotent: each step looks up before it writes.
  */
 export async function completeInstall(shop: string): Promise<void> {
   const admin = await adminClientForShop(shop);
   const info = await fetchShopInfo(admin);
   await db.shop.update({ where: { domain: shop }, data: { planName: info.planName, currencyCode: info.currencyCode, ianaTimezone: info.ianaTimezone, developmentStore: info.isDevelopmentStore } });
   await ensureWarehouseServices(admin);
+  await stopServiceTrackingSupport(admin);
 }
 
 /** Enqueued from the afterAuth hook; one run per shop per minute however many tabs exchange tokens at once. */

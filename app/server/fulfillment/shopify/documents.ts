@@ -86,7 +86,16 @@ export const FULFILLMENT_SERVICE_CREATE = `#graphql
 
 export const FULFILLMENT_SERVICES = `#graphql
   query silkrouteFulfillmentServices {
-    shop { fulfillmentServices { id serviceName callbackUrl location { id } } }
+    shop { fulfillmentServices { id serviceName callbackUrl trackingSupport location { id } } }
+  }`;
+
+// Services registered before ADR 0710 declared tracking support; Shopify then polled fetch_tracking_numbers, a route
+// that no longer exists. Tracking is pushed with each fulfillment instead.
+export const FULFILLMENT_SERVICE_STOP_TRACKING = `#graphql
+  mutation silkrouteFulfillmentServiceStopTracking($id: ID!) {
+    fulfillmentServiceUpdate(id: $id, trackingSupport: false) {
+      fulfillmentService { id trackingSupport } userErrors { field message }
+    }
   }`;
 
 export const LOCATION_EDIT = `#graphql
