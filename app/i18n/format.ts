@@ -20,6 +20,8 @@ export interface Formatter {
   /** "3 days ago", "in 2 hours": the largest whole unit between `value` and `now`. */
   relative(value: Date | string | number, now?: Date): string;
   list(items: string[]): string;
+  /** A country by its ISO code, in the merchant's language ("US" → "美国"); the code itself when Intl has no name. */
+  country(code: string): string;
 }
 
 const toDate = (v: Date | string | number) => (v instanceof Date ? v : new Date(v));
@@ -31,6 +33,7 @@ export function createFormatter(locale: Locale, timeZone = "UTC"): Formatter {
   const calendarFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const rangeFormat = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: safeZone });
   const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const regionNames = new Intl.DisplayNames(locale, { type: "region" });
   return {
     locale,
     timeZone: safeZone,
@@ -49,6 +52,13 @@ export function createFormatter(locale: Locale, timeZone = "UTC"): Formatter {
       return relativeFormat.format(0, "second");
     },
     list: (items) => new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items),
+    country: (code) => {
+      try {
+        return regionNames.of(code.toUpperCase()) ?? code;
+      } catch {
+        return code; // not a region code Intl knows
+      }
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { shopCountry } from "../server/sourcing/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
 import { message } from "../i18n/message";
-import { useT } from "../i18n/react";
+import { useFormat, useT } from "../i18n/react";
 import { supplierName } from "../i18n/partners";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -41,6 +41,7 @@ export default function ImportList() {
   const submit = useSubmit();
   const busy = useNavigation().state !== "idle";
   const t = useT("import-list");
+  const fmt = useFormat();
   const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(items);
   const send = (intent: string) => {
     const form = new FormData();
@@ -67,16 +68,16 @@ export default function ImportList() {
                 <IndexTable.Row id={item.id} key={item.id} position={index} selected={selectedResources.includes(item.id)}>
                   <IndexTable.Cell><Thumbnail source={item.image ?? ""} alt={item.title} size="small" /></IndexTable.Cell>
                   <IndexTable.Cell>
-                    <Link to={`/app/import-list/${item.id}`}>{item.title || item.titleZh || item.supplierProductId}</Link> <Text as="span" tone="subdued">{t("supplierProduct", { supplier: supplierName(t, item.supplier), id: item.supplierProductId })}</Text>
+                    <span translate="no"><Link to={`/app/import-list/${item.id}`}>{item.title || item.titleZh || item.supplierProductId}</Link></span> <Text as="span" tone="subdued">{t("supplierProduct", { supplier: supplierName(t, item.supplier), id: item.supplierProductId })}</Text>
                     {item.titleZh && item.title ? <Text as="p" tone="subdued">{item.titleZh}</Text> : null}
                     {item.englishMissing ? <Badge tone="warning">{t("englishMissing")}</Badge> : null}
-                    {item.euMissing.length ? <Badge tone="attention">{t("euMissing", { fields: item.euMissing.join(", ") })}</Badge> : null}
+                    {item.euMissing.length ? <Badge tone="attention">{t("euMissing", { fields: fmt.list(item.euMissing.map((gap) => t(`euGap.${gap}`))) })}</Badge> : null}
                   </IndexTable.Cell>
                   <IndexTable.Cell>{item.variants}</IndexTable.Cell>
                   <IndexTable.Cell>{item.price}</IndexTable.Cell>
                   <IndexTable.Cell>{item.margin}</IndexTable.Cell>
                   <IndexTable.Cell><Badge tone={TONE[item.status]}>{t(`status.${item.status}`, { defaultValue: item.status })}</Badge>{item.lastError ? <Text as="p" tone="critical">{item.lastError}</Text> : null}</IndexTable.Cell>
-                  <IndexTable.Cell>{item.visibleOn.length ? item.visibleOn.join(", ") : <Text as="span" tone="subdued">{item.status === "pushed" ? t("noSalesChannel") : "–"}</Text>}</IndexTable.Cell>
+                  <IndexTable.Cell>{item.visibleOn.length ? <span translate="no">{item.visibleOn.join(", ")}</span> : <Text as="span" tone="subdued">{item.status === "pushed" ? t("noSalesChannel") : "–"}</Text>}</IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

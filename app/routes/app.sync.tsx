@@ -7,6 +7,7 @@ import { SyncProgress } from "../components/sourcing/sync-progress";
 import { jobQueue } from "../server/jobs/queue.server";
 import { syncPageAction, syncPageData } from "../server/sourcing/sync/sync-page.server";
 import { authenticate } from "../shopify.server";
+import { useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -24,6 +25,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "ne
 const FIELD: Record<string, string> = { price: "Price", compare_at: "Compare-at", stock: "Stock", status: "Status", inventory_policy: "When out of stock" };
 
 export default function SyncPage() {
+  const t = useT("common"); // alert texts are catalog messages (sync/alert-text.ts)
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -86,7 +88,7 @@ export default function SyncPage() {
                   <Text as="h2" variant="headingMd">{`Alerts (${data.alerts.total})`}</Text>
                   {data.alerts.rows.length === 0 ? <Text as="p" tone="subdued">Nothing needs your attention.</Text> : null}
                   {data.alerts.rows.map((a) => (
-                    <InlineStack key={a.id} gap="200" blockAlign="center"><Badge tone={a.kind === "supplier_error" || a.kind === "margin_breach" ? "critical" : "attention"}>{a.kind.replace("_", " ")}</Badge><Text as="span">{a.message}</Text></InlineStack>
+                    <InlineStack key={a.id} gap="200" blockAlign="center"><Badge tone={a.kind === "supplier_error" || a.kind === "margin_breach" ? "critical" : "attention"}>{a.kind.replace("_", " ")}</Badge><Text as="span">{t(a.message.key, a.message.values)}</Text></InlineStack>
                   ))}
                 </BlockStack>
               </Card>

@@ -1,7 +1,8 @@
 import { Badge, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import type { Message } from "../../i18n/message";
 import { useT } from "../../i18n/react";
 
-export interface SyncAlertView { id: string; kind: string; message: string }
+export interface SyncAlertView { id: string; kind: string; message: Message }
 
 const TONE: Record<string, "critical" | "attention" | "warning"> = { margin_breach: "critical", supplier_error: "critical", approval_needed: "warning", out_of_stock: "attention", discontinued: "attention" };
 
@@ -19,8 +20,7 @@ export function SyncAlerts({ total, rows }: { total: number; rows: SyncAlertView
         {rows.map((a) => (
           <InlineStack key={a.id} gap="200" blockAlign="center" wrap={false}>
             <Badge tone={TONE[a.kind] ?? "attention"}>{t(`syncAlerts.kind.${a.kind}`, { defaultValue: a.kind })}</Badge>
-            {/* The alert's detail is stored as the sync wrote it (English); see docs/adr/1900-i18n.md. */}
-            <Text as="span">{a.message}</Text>
+            <Text as="span">{t(a.message.key, a.message.values)}</Text>
           </InlineStack>
         ))}
       </BlockStack>

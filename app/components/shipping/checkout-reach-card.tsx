@@ -21,8 +21,8 @@ export interface CheckoutReachCardView {
 }
 
 const TONES = { ready: "success", pending: "attention", failed: "critical", unavailable: "critical", off: undefined } as const;
-const places = (t: TFunction, list: (items: string[]) => string, countries: string[], restOfWorld: boolean) =>
-  (countries.length || restOfWorld ? list([...countries, ...(restOfWorld ? [t("reach.everyOtherCountry")] : [])]) : t("reach.noCountries"));
+const places = (t: TFunction, fmt: { list(items: string[]): string; country(code: string): string }, countries: string[], restOfWorld: boolean) =>
+  (countries.length || restOfWorld ? fmt.list([...countries.map((c) => fmt.country(c)), ...(restOfWorld ? [t("reach.everyOtherCountry")] : [])]) : t("reach.noCountries"));
 
 /**
  * Where checkout offers Silkroute's rates. From Shopify API 2026-10 a carrier service is in no shipping profile by
@@ -33,7 +33,7 @@ export function CheckoutReachCard({ view, busy }: { view: CheckoutReachCardView;
   const coverage = view.coverage;
   const t = useT("shipping");
   const fmt = useFormat();
-  const where = (countries: string[], restOfWorld: boolean) => places(t, fmt.list, countries, restOfWorld);
+  const where = (countries: string[], restOfWorld: boolean) => places(t, fmt, countries, restOfWorld);
   return (
     <Card>
       <BlockStack gap="300">

@@ -19,6 +19,15 @@ function useAgo() {
   };
 }
 
+/**
+ * Relative times are computed against the clock, which moves between the server's render and the browser's
+ * hydration ("just now" becomes "1 minute ago"); that difference is expected, so React is told not to treat it
+ * as a hydration error (the next render shows the browser's reading).
+ */
+function Ago({ text }: { text: string }) {
+  return <span suppressHydrationWarning>{text}</span>;
+}
+
 function LockBadge({ field, lock, variantGid }: { field: "price" | "stock"; lock: string | null; variantGid: string }) {
   const t = useT("mappings");
   if (!lock) return null;
@@ -40,7 +49,7 @@ export function VariantFreshness({ sync, variantGid }: { sync: VariantSyncView; 
   const ago = useAgo();
   return (
     <InlineStack gap="200" blockAlign="center">
-      <Text as="span" tone="subdued">{t("freshness.synced", { synced: ago(sync.lastSyncedAt), changed: ago(sync.lastChangedAt) })}</Text>
+      <Text as="span" tone="subdued"><Ago text={t("freshness.synced", { synced: ago(sync.lastSyncedAt), changed: ago(sync.lastChangedAt) })} /></Text>
       {sync.supplierState === "unknown" ? <Badge tone="critical">{t("freshness.supplierUnknown")}</Badge> : null}
       {sync.supplierState === "discontinued" ? <Badge tone="critical">{t("freshness.discontinued")}</Badge> : null}
       <LockBadge field="price" lock={sync.priceLock} variantGid={variantGid} />
@@ -61,7 +70,7 @@ export function ProductSyncBar({ productGid, sync, busy }: { productGid: string;
   );
   return (
     <InlineStack gap="200" blockAlign="center">
-      <Text as="span" tone="subdued">{t("freshness.synced", { synced: ago(sync?.lastSyncedAt ?? null), changed: ago(sync?.lastChangedAt ?? null) })}</Text>
+      <Text as="span" tone="subdued"><Ago text={t("freshness.synced", { synced: ago(sync?.lastSyncedAt ?? null), changed: ago(sync?.lastChangedAt ?? null) })} /></Text>
       {sync?.draftedBy ? <Badge tone="attention">{t(sync.draftedBy === "discontinued" ? "freshness.draftedDiscontinued" : "freshness.draftedOutOfStock")}</Badge> : null}
       <Form method="post">
         <input type="hidden" name="intent" value="sync-now" /><input type="hidden" name="productGid" value={productGid} />

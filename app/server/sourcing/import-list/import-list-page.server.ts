@@ -26,7 +26,7 @@ export async function importListView(shop: string, destination: string | null) {
         lastError: item.lastError, productGid: item.productGid, image: item.images.find((i) => i.keep)?.url ?? null,
         visibleOn: item.status === "pushed" ? item.publishedTo : [],
         // Required to sell to the EU: an order lacking them is held before the supplier (customs-hold.server.ts).
-        euMissing: missingForEu(itemCompliance(item)).map((gap) => GAP_LABEL[gap]),
+        euMissing: missingForEu(itemCompliance(item)), // gap codes; the page names them in the merchant's language
         variants: `${kept.length} of ${item.variants.length}`,
         price: prices.length ? `${formatMoney(money(Math.min(...prices), pricing.rules.currency))} – ${formatMoney(money(Math.max(...prices), pricing.rules.currency))}` : "–",
         margin: margins.length ? `${pct(Math.min(...margins))} – ${pct(Math.max(...margins))}` : "–",

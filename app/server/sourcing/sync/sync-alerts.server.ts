@@ -2,6 +2,7 @@ import db from "../../../db.server";
 import { inChunks } from "../chunked";
 import type { VariantMappingRow } from "../variant-mappings.server";
 import type { PlannedAlert } from "./sync-plan";
+import { alertText } from "./alert-text";
 
 /**
  * Opens the alerts a sync found (one open alert per key, so a breach seen every 15 minutes stays one
@@ -45,5 +46,5 @@ export async function homeSyncAlerts(shop: string) {
   const { rows, total } = await openAlerts(shop, 50);
   const rank: Record<string, number> = { margin_breach: 0, supplier_error: 1, approval_needed: 2, discontinued: 3, out_of_stock: 4 };
   const sorted = [...rows].sort((a, b) => (rank[a.kind] ?? 9) - (rank[b.kind] ?? 9)).slice(0, 6);
-  return { total, rows: sorted.map((a) => ({ id: a.id, kind: a.kind, message: a.message })) };
+  return { total, rows: sorted.map((a) => ({ id: a.id, kind: a.kind, message: alertText(a.message) })) };
 }

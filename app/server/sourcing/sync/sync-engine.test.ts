@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { alertText } from "./alert-text";
 import { http, HttpResponse } from "msw";
 import db from "../../../db.server";
 import { saveSourcingSettings } from "../settings.server";
@@ -188,7 +189,7 @@ describe("price and stock sync: policies", () => {
     await w.sync();
     expect((await w.store()).price).toBe(before);
     const alert = await db.syncAlert.findFirstOrThrow({ where: { shop: w.shop, kind: "margin_breach", resolvedAt: null } });
-    expect(alert.message).toContain("30 % margin floor");
+    expect(alertText(alert.message)).toMatchObject({ key: "common:syncAlert.marginBreach", values: { floor: 30, price: `${before} USD` } });
 
     await saveSyncSettings(w.shop, { policy: { marginFloorPercent: 30, marginAction: "raise" } });
     await w.sync();

@@ -1,4 +1,5 @@
 import db from "../../../db.server";
+import { alertText } from "./alert-text";
 import type { JobQueue } from "../../jobs/types";
 import { openAlerts } from "./sync-alerts.server";
 import { decideApproval, setProductLock, unlockVariant } from "./sync-controls.server";
@@ -18,7 +19,7 @@ export async function syncPageData(shop: string) {
   return {
     settings: { intervalMinutes: settings.intervalMinutes, policy: settings.policy, lastScheduledSyncAt: settings.lastScheduledSyncAt?.toISOString() ?? null },
     bounds: SYNC_INTERVAL_MINUTES, outOfStockActions: OUT_OF_STOCK_ACTIONS, marginActions: MARGIN_ACTIONS,
-    alerts: { total: alerts.total, rows: alerts.rows.map((a) => ({ id: a.id, kind: a.kind, message: a.message, productGid: a.productGid, createdAt: a.createdAt.toISOString() })) },
+    alerts: { total: alerts.total, rows: alerts.rows.map((a) => ({ id: a.id, kind: a.kind, message: alertText(a.message), productGid: a.productGid, createdAt: a.createdAt.toISOString() })) },
     approvals: approvals.map(changeView),
     runs: runs.map((r) => ({ id: r.id, trigger: r.trigger, status: r.status, checked: r.checked, changed: r.changed, unknown: r.unknown, calls: r.calls, error: r.error, startedAt: r.startedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null })),
     changes: changes.map(changeView),

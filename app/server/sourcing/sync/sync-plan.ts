@@ -1,4 +1,5 @@
 import { toDecimalString, type Money } from "../../money";
+import { storedAlert } from "./alert-text";
 import { bufferedQuantity, type SyncPolicy } from "./sync-policy";
 
 /**
@@ -77,7 +78,7 @@ export function planVariant(state: VariantSyncState, facts: SupplierFacts, price
   const plan: VariantPlan = { changes: [], alerts: [], clears: [], outOfStock: null, discontinued: false };
   const key = (kind: string) => `${kind}:${state.variantGid}`;
   if (facts.kind === "unknown") {
-    plan.alerts.push({ key: key("supplier"), kind: "supplier_error", message: `The supplier could not be read (${facts.error}); price and stock are left as they were.` });
+    plan.alerts.push({ key: key("supplier"), kind: "supplier_error", message: storedAlert("common:syncAlert.supplierError", { error: facts.error }) });
     return plan;
   }
   plan.clears.push(key("supplier"));
@@ -91,7 +92,7 @@ function planStock(state: VariantSyncState, facts: Exclude<SupplierFacts, { kind
   const desired = new Map<string, number>();
   if (facts.kind === "discontinued") {
     plan.discontinued = true;
-    plan.alerts.push({ key: key("discontinued"), kind: "discontinued", message: "The supplier discontinued this SKU." });
+    plan.alerts.push({ key: key("discontinued"), kind: "discontinued", message: storedAlert("common:syncAlert.discontinued") });
     for (const locationGid of Object.keys(state.pushedStock)) desired.set(locationGid, 0);
   } else {
     plan.clears.push(key("discontinued"));
@@ -103,7 +104,7 @@ function planStock(state: VariantSyncState, facts: Exclude<SupplierFacts, { kind
   }
   const total = [...desired.values()].reduce((a, b) => a + b, 0);
   plan.outOfStock = desired.size > 0 ? total === 0 : null;
-  if (plan.outOfStock) plan.alerts.push({ key: key("oos"), kind: "out_of_stock", message: facts.kind === "discontinued" ? "Discontinued at the supplier." : "Out of stock at the supplier." });
+  if (plan.outOfStock) plan.alerts.push({ key: key("oos"), kind: "out_of_stock", message: storedAlert(facts.kind === "discontinued" ? "common:syncAlert.discontinuedStock" : "common:syncAlert.outOfStock") });
   else if (plan.outOfStock === false) plan.clears.push(key("oos"));
   if (state.stockLock) return;
   for (const [locationGid, quantity] of desired) {
@@ -141,7 +142,7 @@ function planPrice(state: VariantSyncState, price: PriceFacts, ctx: PlanContext,
     } else {
       plan.alerts.push({
         key: key("margin"), kind: "margin_breach",
-        message: `Landed cost ${dec(price.landed.amount, currency)} ${currency} leaves less than the ${floor} % margin floor at ${dec(target, currency)} ${currency}; the price was kept.`,
+        message: storedAlert("common:syncAlert.marginBreach", { landed: `${dec(price.landed.amount, currency)} ${currency}`, floor: floor!, price: `${dec(target, currency)} ${currency}` }),
       });
       target = current;
     }
@@ -152,7 +153,7 @@ function planPrice(state: VariantSyncState, price: PriceFacts, ctx: PlanContext,
   }
   const awaitingApproval = current !== null && policy.approvalPercent !== null && pct(current, target) > policy.approvalPercent;
   if (awaitingApproval) {
-    plan.alerts.push({ key: key("approval"), kind: "approval_needed", message: `Price change ${dec(current, currency)} → ${dec(target, currency)} ${currency} is larger than ${policy.approvalPercent} % and waits for your approval.` });
+    plan.alerts.push({ key: key("approval"), kind: "approval_needed", message: storedAlert("common:syncAlert.approvalNeeded", { from: dec(current, currency)!, to: `${dec(target, currency)} ${currency}`, percent: policy.approvalPercent! }) });
   } else plan.clears.push(key("approval"));
   plan.changes.push({ field: "price", from: dec(current, currency), to: dec(target, currency)!, reason, awaitingApproval });
   if (followsRules && target === price.price.amount) {
