@@ -49,6 +49,13 @@ export const CONVERTED_FILES = [
   "app/routes/app.consolidation.tsx",
   "app/components/consolidation/area-picker.tsx",
   "app/components/consolidation/forwarder-tracking-form.tsx",
+  "app/routes/app.sync.tsx",
+  "app/components/sourcing/sync-progress.tsx",
+  "app/routes/app.plans.tsx",
+  "app/components/billing/plan-offer-card.tsx",
+  "app/components/billing/ddp-plan-banner.tsx",
+  "app/components/home/checkout-sla.tsx",
+  "app/components/home/margin-this-month.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");

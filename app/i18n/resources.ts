@@ -22,14 +22,18 @@ import enPrivacy from "../locales/en/privacy.json";
 import zhPrivacy from "../locales/zh-CN/privacy.json";
 import enConsolidation from "../locales/en/consolidation.json";
 import zhConsolidation from "../locales/zh-CN/consolidation.json";
+import enSync from "../locales/en/sync.json";
+import zhSync from "../locales/zh-CN/sync.json";
+import enPlans from "../locales/en/plans.json";
+import zhPlans from "../locales/zh-CN/plans.json";
 import type { Locale } from "./locales";
 
-export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation"] as const;
+export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation", "sync", "plans"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type Catalog = { [key: string]: string | Catalog };
 
 export const resources: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation },
-  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation },
+  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation, sync: enSync, plans: enPlans },
+  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation, sync: zhSync, plans: zhPlans },
 };

@@ -21,8 +21,9 @@ describe("the Plans page", () => {
     const data = await page(shop);
     expect(data.usage).toMatchObject({ planKey: "free", meters: [{ label: "Supplier orders", used: 0, limit: 25 }, { label: "New products imported", used: 0, limit: 100 }] });
     expect(data.plans.map((p: { key: string; change: string }) => [p.key, p.change])).toEqual([["free", "current"], ["growth", "upgrade"], ["scale", "upgrade"]]);
-    expect(data.plans[1]!).toMatchObject({ priceLabel: "$29.00 / 30 days", trialLabel: "14-day free trial" });
-    expect(data.plans[0]!.includes).toContain("Every supplier order waits for your approval");
+    expect(data.plans[1]!).toMatchObject({ price: { amount: 2900, currency: "USD" }, trialDays: 14 });
+    expect(data.plans[0]!.includes).toContainEqual({ key: "plans:includes.approval" });
+    expect(data.plans[2]!.includes).toContainEqual({ key: "plans:includes.supplierOrders", values: { limit: "unlimited" } });
   });
 
   it("upgrading sends the merchant to Shopify's approval screen; after approval the page shows Growth, the trial and the test charge", async () => {
@@ -37,8 +38,8 @@ describe("the Plans page", () => {
     expect(data.trialEndsAt).not.toBeNull();
     const free = data.plans.find((p: { key: string }) => p.key === "free")!;
     expect(free.change).toBe("downgrade");
-    expect(free.downgradeEffects.join("\n")).toMatch(/Order autopilot turns off/);
-    expect(free.downgradeEffects.join("\n")).toMatch(/Supplier orders per month drop from 500 to 25/);
+    expect(free.downgradeEffects).toContainEqual({ key: "plans:effects.autopilotOff" });
+    expect(free.downgradeEffects).toContainEqual({ key: "plans:effects.supplierOrders", values: { from: 500, to: 25 } });
   });
 
   it("downgrading to Free cancels the charge and says so; the home page shows the plan's usage", async () => {
@@ -47,7 +48,7 @@ describe("the Plans page", () => {
     const target = response.headers.get("location") ?? response.headers.get("x-shopify-api-request-failure-reauthorize-url");
     shopify.emulator.controls.decideAppSubscription(shop, chargeIdOf(target!), true);
     expect((await page(shop)).usage.planKey).toBe("scale");
-    expect(await (await choose(shop, "free")).json()).toEqual({ ok: true, message: "You're on the Free plan now. Your Shopify app charge is cancelled." });
+    expect(await (await choose(shop, "free")).json()).toEqual({ ok: true, message: { key: "plans:nowFree" } });
     expect((await page(shop)).usage.planKey).toBe("free");
     const homeData = await (await home.loader(routeArgs(adminRequest(shop, "/app")))).json();
     expect(homeData.usage).toMatchObject({ planTitle: "Free", meters: [{ used: 0, limit: 25 }, { used: 0, limit: 100 }] });

@@ -7,7 +7,7 @@ import { SyncProgress } from "../components/sourcing/sync-progress";
 import { jobQueue } from "../server/jobs/queue.server";
 import { syncPageAction, syncPageData } from "../server/sourcing/sync/sync-page.server";
 import { authenticate } from "../shopify.server";
-import { useT } from "../i18n/react";
+import { useFormat, useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -21,14 +21,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json(result, { status: result.ok ? 200 : 422 });
 };
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
-const FIELD: Record<string, string> = { price: "Price", compare_at: "Compare-at", stock: "Stock", status: "Status", inventory_policy: "When out of stock" };
 
 export default function SyncPage() {
-  const t = useT("common"); // alert texts are catalog messages (sync/alert-text.ts)
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const t = useT("sync");
+  const fmt = useFormat();
+  const when = (iso: string | null) => (iso ? fmt.dateTime(iso) : t("never"));
+  const trigger = (value: string) => t(`trigger.${value}`, { defaultValue: value });
   const p = data.settings.policy;
   const [interval, setInterval] = useState(String(data.settings.intervalMinutes));
   const [outOfStock, setOutOfStock] = useState<string>(p.outOfStock);
@@ -39,8 +40,9 @@ export default function SyncPage() {
   const [marginAction, setMarginAction] = useState<string>(p.marginAction);
   const [approval, setApproval] = useState(p.approvalPercent === null ? "" : String(p.approvalPercent));
   return (
-    <Page title="Price and stock sync" subtitle={`Last scheduled run: ${when(data.settings.lastScheduledSyncAt)}`} backAction={{ url: "/app/mappings" }}>
+    <Page title={t("title")} subtitle={t("lastScheduled", { when: when(data.settings.lastScheduledSyncAt) })} backAction={{ url: "/app/mappings" }}>
       <BlockStack gap="400">
+        {/* The outcome is the sync service's English sentence, shared with the mappings page (not yet a message key). */}
         {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
         <SyncProgress running={data.running} />
         <Layout>
@@ -49,24 +51,24 @@ export default function SyncPage() {
               <Form method="post">
                 <input type="hidden" name="intent" value="save-sync-settings" />
                 <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">Schedule and policies</Text>
-                  <TextField label="Sync every (minutes)" name="intervalMinutes" type="number" value={interval} onChange={setInterval} autoComplete="off"
-                    helpText={`From ${data.bounds.min} minutes to once a day (${data.bounds.max}). Supplier events are applied within a minute regardless.`} />
-                  <Select label="When the supplier is out of stock" name="outOfStock" value={outOfStock} onChange={setOutOfStock}
-                    options={[{ label: "Set stock to 0", value: "set_zero" }, { label: "Keep selling (continue selling when out of stock)", value: "keep_selling" }, { label: "Unpublish (draft the product while every variant is out)", value: "unpublish" }]} />
-                  <Checkbox label="Set a product to draft when the supplier discontinues it" name="draftDiscontinued" checked={draft} onChange={setDraft} />
+                  <Text as="h2" variant="headingMd">{t("settings.title")}</Text>
+                  <TextField label={t("settings.interval")} name="intervalMinutes" type="number" value={interval} onChange={setInterval} autoComplete="off"
+                    helpText={t("settings.intervalHelp", { min: fmt.number(data.bounds.min), max: fmt.number(data.bounds.max) })} />
+                  <Select label={t("settings.outOfStock")} name="outOfStock" value={outOfStock} onChange={setOutOfStock}
+                    options={data.outOfStockActions.map((value) => ({ label: t(`settings.outOfStockOption.${value}`), value }))} />
+                  <Checkbox label={t("settings.draftDiscontinued")} name="draftDiscontinued" checked={draft} onChange={setDraft} />
                   <input type="hidden" name="draftDiscontinued" value={draft ? "true" : "false"} />
                   <InlineStack gap="300">
-                    <TextField label="Stock buffer (units)" name="bufferUnits" type="number" value={bufferUnits} onChange={setBufferUnits} autoComplete="off" />
-                    <TextField label="Stock buffer (%)" name="bufferPercent" type="number" value={bufferPercent} onChange={setBufferPercent} autoComplete="off" helpText="Whichever removes more." />
+                    <TextField label={t("settings.bufferUnits")} name="bufferUnits" type="number" value={bufferUnits} onChange={setBufferUnits} autoComplete="off" />
+                    <TextField label={t("settings.bufferPercent")} name="bufferPercent" type="number" value={bufferPercent} onChange={setBufferPercent} autoComplete="off" helpText={t("settings.bufferHelp")} />
                   </InlineStack>
                   <InlineStack gap="300">
-                    <TextField label="Margin floor (%)" name="marginFloorPercent" type="number" value={floor} onChange={setFloor} autoComplete="off" helpText="Empty: no floor." />
-                    <Select label="When a cost rise breaks the floor" name="marginAction" value={marginAction} onChange={setMarginAction}
-                      options={[{ label: "Keep the price and alert me", value: "keep_and_alert" }, { label: "Raise the price", value: "raise" }]} />
+                    <TextField label={t("settings.marginFloor")} name="marginFloorPercent" type="number" value={floor} onChange={setFloor} autoComplete="off" helpText={t("settings.marginFloorHelp")} />
+                    <Select label={t("settings.marginAction")} name="marginAction" value={marginAction} onChange={setMarginAction}
+                      options={data.marginActions.map((value) => ({ label: t(`settings.marginActionOption.${value}`), value }))} />
                   </InlineStack>
-                  <TextField label="Ask me before price changes larger than (%)" name="approvalPercent" type="number" value={approval} onChange={setApproval} autoComplete="off" helpText="Empty: never ask." />
-                  <InlineStack><Button submit variant="primary" loading={busy}>Save</Button></InlineStack>
+                  <TextField label={t("settings.approval")} name="approvalPercent" type="number" value={approval} onChange={setApproval} autoComplete="off" helpText={t("settings.approvalHelp")} />
+                  <InlineStack><Button submit variant="primary" loading={busy}>{t("settings.save")}</Button></InlineStack>
                 </BlockStack>
               </Form>
             </Card>
@@ -77,18 +79,18 @@ export default function SyncPage() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="sync-now" />
                   <BlockStack gap="200">
-                    <Text as="h2" variant="headingMd">Sync now</Text>
-                    <Text as="p" tone="subdued">Reads every mapped SKU at its supplier and writes only what changed.</Text>
-                    <InlineStack><Button submit loading={busy}>Sync all products now</Button></InlineStack>
+                    <Text as="h2" variant="headingMd">{t("syncNow.title")}</Text>
+                    <Text as="p" tone="subdued">{t("syncNow.body")}</Text>
+                    <InlineStack><Button submit loading={busy}>{t("syncNow.action")}</Button></InlineStack>
                   </BlockStack>
                 </Form>
               </Card>
               <Card>
                 <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">{`Alerts (${data.alerts.total})`}</Text>
-                  {data.alerts.rows.length === 0 ? <Text as="p" tone="subdued">Nothing needs your attention.</Text> : null}
+                  <Text as="h2" variant="headingMd">{t("alerts.title", { total: fmt.number(data.alerts.total) })}</Text>
+                  {data.alerts.rows.length === 0 ? <Text as="p" tone="subdued">{t("alerts.none")}</Text> : null}
                   {data.alerts.rows.map((a) => (
-                    <InlineStack key={a.id} gap="200" blockAlign="center"><Badge tone={a.kind === "supplier_error" || a.kind === "margin_breach" ? "critical" : "attention"}>{a.kind.replace("_", " ")}</Badge><Text as="span">{t(a.message.key, a.message.values)}</Text></InlineStack>
+                    <InlineStack key={a.id} gap="200" blockAlign="center"><Badge tone={a.kind === "supplier_error" || a.kind === "margin_breach" ? "critical" : "attention"}>{t(`home:syncAlerts.kind.${a.kind}`, { defaultValue: a.kind })}</Badge><Text as="span">{t(a.message.key, a.message.values)}</Text></InlineStack>
                   ))}
                 </BlockStack>
               </Card>
@@ -98,12 +100,12 @@ export default function SyncPage() {
         {data.approvals.length ? (
           <Card>
             <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Price changes waiting for your approval</Text>
+              <Text as="h2" variant="headingMd">{t("approvals.title")}</Text>
               {data.approvals.filter((c) => c.field === "price").map((c) => (
                 <InlineStack key={c.id} gap="200" blockAlign="center">
                   <Text as="span">{`${c.variantGid.split("/").pop()}: ${c.from ?? "–"} → ${c.to}`}</Text>
-                  <Form method="post"><input type="hidden" name="intent" value="approve" /><input type="hidden" name="changeId" value={c.id} /><Button submit size="slim">Approve</Button></Form>
-                  <Form method="post"><input type="hidden" name="intent" value="reject" /><input type="hidden" name="changeId" value={c.id} /><Button submit size="slim" tone="critical">Keep the old price</Button></Form>
+                  <Form method="post"><input type="hidden" name="intent" value="approve" /><input type="hidden" name="changeId" value={c.id} /><Button submit size="slim">{t("approvals.approve")}</Button></Form>
+                  <Form method="post"><input type="hidden" name="intent" value="reject" /><input type="hidden" name="changeId" value={c.id} /><Button submit size="slim" tone="critical">{t("approvals.reject")}</Button></Form>
                 </InlineStack>
               ))}
             </BlockStack>
@@ -111,13 +113,15 @@ export default function SyncPage() {
         ) : null}
         <Card>
           <BlockStack gap="200">
-            <Text as="h2" variant="headingMd">Sync history</Text>
+            <Text as="h2" variant="headingMd">{t("history.title")}</Text>
             <DataTable columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "numeric", "text"]}
-              headings={["Started", "Trigger", "SKUs read", "Changes written", "Supplier unknown", "Admin API calls", "Result"]}
-              rows={data.runs.map((r) => [when(r.startedAt), r.trigger, r.checked, r.changed, r.unknown, r.calls, r.status === "failed" ? `failed: ${r.error ?? ""}` : r.status])} />
+              headings={(["started", "trigger", "checked", "changed", "unknown", "calls", "result"] as const).map((k) => t(`history.runs.${k}`))}
+              rows={data.runs.map((r) => [when(r.startedAt), trigger(r.trigger), fmt.number(r.checked), fmt.number(r.changed), fmt.number(r.unknown), fmt.number(r.calls),
+                r.status === "failed" ? t("runStatus.failedWith", { error: r.error ?? "" }) : t(`runStatus.${r.status}`, { defaultValue: r.status })])} />
             <DataTable columnContentTypes={["text", "text", "text", "text", "text", "text"]}
-              headings={["When", "Variant", "Field", "From → to", "Why", "Result"]}
-              rows={data.changes.map((c) => [when(c.at), c.variantGid.split("/").pop() ?? "", FIELD[c.field] ?? c.field, `${c.from ?? "–"} → ${c.to || "–"}`, c.reason, c.status === "observed" ? "seen in Shopify" : c.status])} />
+              headings={(["when", "variant", "field", "fromTo", "why", "result"] as const).map((k) => t(`history.changes.${k}`))}
+              // The reason is the sync engine's stored sentence (English; docs/adr/1900-i18n.md).
+              rows={data.changes.map((c) => [when(c.at), c.variantGid.split("/").pop() ?? "", t(`field.${c.field}`, { defaultValue: c.field }), `${c.from ?? "–"} → ${c.to || "–"}`, c.reason, t(`changeStatus.${c.status}`, { defaultValue: c.status })])} />
           </BlockStack>
         </Card>
       </BlockStack>

@@ -1,6 +1,7 @@
 // What the Plans page and the home page show: the plan in force, this period's usage against its allowances,
 // and what every plan includes, with the effects of a downgrade spelled out before the merchant confirms.
-import { formatMoney } from "../money";
+import { message, type Message } from "../../i18n/message";
+import type { Money } from "../money";
 import type { AdminClient } from "../shopify/admin-client";
 import { currentPlanState, syncPlanFromShopify, type PlanState } from "./plan-state.server";
 import { downgradeEffects, PLAN_ORDER, PLANS, type Plan, type PlanKey } from "./plans";
@@ -19,11 +20,13 @@ export interface UsageView {
 export interface PlanOffer {
   key: PlanKey;
   title: string;
-  priceLabel: string;
-  trialLabel: string | null;
-  includes: string[];
+  /** Per 30 days; null for Free. */
+  price: Money | null;
+  trialDays: number;
+  /** Message keys in the `plans` namespace (docs/adr/1900-i18n.md). */
+  includes: Message[];
   change: "current" | "upgrade" | "downgrade";
-  downgradeEffects: string[];
+  downgradeEffects: Message[];
 }
 
 export interface PlansPageData {
@@ -47,17 +50,17 @@ export async function usageView(shop: string, state?: PlanState): Promise<UsageV
   };
 }
 
-const amount = (n: number | null) => (n === null ? "Unlimited" : n.toLocaleString("en-US"));
+const amount = (n: number | null) => (n === null ? "unlimited" : n);
 
-export function planIncludes(plan: Plan): string[] {
+export function planIncludes(plan: Plan): Message[] {
   const f = plan.features;
   return [
-    `${amount(plan.limits.supplierOrders)} supplier orders a month`,
-    `${amount(plan.limits.importedProducts)} new products imported a month`,
-    f.orderAutopilot ? "Order autopilot: orders go to the supplier without your approval" : "Every supplier order waits for your approval",
-    `Sandbox supplier plus ${f.realSuppliers === 1 ? "one real supplier (JD or CJ)" : "JD and CJ together"}`,
-    f.ddpDuties ? "Duties-included (DDP) rates at checkout" : "Duties shown, not included, at checkout",
-    ...(f.checkoutSlaCard ? ["Checkout SLA card: promised vs actual delivery times"] : []),
+    message("plans:includes.supplierOrders", { limit: amount(plan.limits.supplierOrders) }),
+    message("plans:includes.imports", { limit: amount(plan.limits.importedProducts) }),
+    message(f.orderAutopilot ? "plans:includes.autopilot" : "plans:includes.approval"),
+    message("plans:includes.suppliers", { count: f.realSuppliers }),
+    message(f.ddpDuties ? "plans:includes.ddp" : "plans:includes.ddu"),
+    ...(f.checkoutSlaCard ? [message("plans:includes.sla")] : []),
   ];
 }
 
@@ -75,8 +78,7 @@ export async function plansPageData(admin: AdminClient): Promise<PlansPageData> 
       const change = key === state.plan.key ? "current" : rank(key) > rank(state.plan.key) ? "upgrade" : "downgrade";
       return {
         key, title: plan.title,
-        priceLabel: plan.price ? `${formatMoney(plan.price)} / 30 days` : "Free",
-        trialLabel: plan.trialDays > 0 ? `${plan.trialDays}-day free trial` : null,
+        price: plan.price, trialDays: plan.trialDays,
         includes: planIncludes(plan), change,
         downgradeEffects: change === "downgrade" ? downgradeEffects(state.plan.key, key) : [],
       };

@@ -1,5 +1,6 @@
 // The one definition of Silkroute's plans: what each costs, what it unlocks, and the monthly allowances
 // the enforcement points check. Billed through Shopify's Billing API (docs/adr/1000-billing.md).
+import { message, type Message } from "../../i18n/message";
 import { money, type Money } from "../money";
 
 export type PlanKey = "free" | "growth" | "scale";
@@ -63,21 +64,21 @@ export function planForSubscriptionName(name: string): Plan | null {
   return PLAN_ORDER.map((k) => PLANS[k]).find((p) => p.subscriptionName === name) ?? null;
 }
 
-/** What a merchant loses by moving from one plan to a lower one, spelled out before they confirm. */
-export function downgradeEffects(from: PlanKey, to: PlanKey): string[] {
+/** What a merchant loses by moving from one plan to a lower one, spelled out before they confirm (keys in `plans`). */
+export function downgradeEffects(from: PlanKey, to: PlanKey): Message[] {
   const a = PLANS[from], b = PLANS[to];
-  const effects: string[] = [];
-  const limit = (n: number | null) => (n === null ? "unlimited" : String(n));
+  const effects: Message[] = [];
+  const limit = (n: number | null) => (n === null ? "unlimited" : n);
   if (a.limits.supplierOrders !== b.limits.supplierOrders && (b.limits.supplierOrders ?? Infinity) < (a.limits.supplierOrders ?? Infinity)) {
-    effects.push(`Supplier orders per month drop from ${limit(a.limits.supplierOrders)} to ${limit(b.limits.supplierOrders)}; orders past the limit wait for your approval instead of being placed automatically.`);
+    effects.push(message("plans:effects.supplierOrders", { from: limit(a.limits.supplierOrders), to: limit(b.limits.supplierOrders) }));
   }
   if ((b.limits.importedProducts ?? Infinity) < (a.limits.importedProducts ?? Infinity)) {
-    effects.push(`Imports per month drop from ${limit(a.limits.importedProducts)} to ${limit(b.limits.importedProducts)} products; products already in your store stay.`);
+    effects.push(message("plans:effects.imports", { from: limit(a.limits.importedProducts), to: limit(b.limits.importedProducts) }));
   }
-  if (a.features.orderAutopilot && !b.features.orderAutopilot) effects.push("Order autopilot turns off: every new supplier order waits for your approval.");
-  if (b.features.realSuppliers < a.features.realSuppliers) effects.push(`Only ${b.features.realSuppliers} real supplier can be used for new imports; existing mappings keep working.`);
-  if (a.features.ddpDuties && !b.features.ddpDuties) effects.push("DDP services are offered at checkout as DDU: the duty estimate is shown and the buyer pays it on delivery.");
-  if (a.features.checkoutSlaCard && !b.features.checkoutSlaCard) effects.push("The checkout SLA card is hidden.");
-  if (a.price && !b.price) effects.push("Your Shopify app charge is cancelled; nothing more is billed.");
+  if (a.features.orderAutopilot && !b.features.orderAutopilot) effects.push(message("plans:effects.autopilotOff"));
+  if (b.features.realSuppliers < a.features.realSuppliers) effects.push(message("plans:effects.realSuppliers", { count: b.features.realSuppliers }));
+  if (a.features.ddpDuties && !b.features.ddpDuties) effects.push(message("plans:effects.ddu"));
+  if (a.features.checkoutSlaCard && !b.features.checkoutSlaCard) effects.push(message("plans:effects.slaHidden"));
+  if (a.price && !b.price) effects.push(message("plans:effects.chargeCancelled"));
   return effects;
 }

@@ -15,6 +15,8 @@ const PAGES = [
   { slug: "privacy", path: "/app/privacy", en: "Customer data requests", zh: "客户数据请求" },
   { slug: "order-autopilot", path: "/app/orders/settings", en: "Order autopilot", zh: "自动下单" },
   { slug: "consolidation", path: "/app/consolidation", en: "China consolidation warehouses", zh: "国内集运仓库" },
+  { slug: "sync", path: "/app/sync", en: "Price and stock sync", zh: "价格与库存同步" },
+  { slug: "plans", path: "/app/plans", en: "Plans", zh: "套餐" },
 ];
 
 /**
