@@ -22,14 +22,18 @@ import enPrivacy from "../locales/en/privacy.json";
 import zhPrivacy from "../locales/zh-CN/privacy.json";
 import enConsolidation from "../locales/en/consolidation.json";
 import zhConsolidation from "../locales/zh-CN/consolidation.json";
+import enShippingTools from "../locales/en/shipping-tools.json";
+import zhShippingTools from "../locales/zh-CN/shipping-tools.json";
+import enLinking from "../locales/en/linking.json";
+import zhLinking from "../locales/zh-CN/linking.json";
 import type { Locale } from "./locales";
 
-export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation"] as const;
+export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation", "shipping-tools", "linking"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type Catalog = { [key: string]: string | Catalog };
 
 export const resources: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation },
-  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation },
+  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation, "shipping-tools": enShippingTools, linking: enLinking },
+  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation, "shipping-tools": zhShippingTools, linking: zhLinking },
 };
