@@ -26,7 +26,7 @@ export function RateCardList({ cards }: { cards: readonly RateCardSummary[] }) {
           columnContentTypes={["text", "text", "text", "text", "numeric", "text", "text"]}
           headings={[t("rateCards.columns.service"), t("rateCards.columns.inForce"), t("rateCards.columns.currency"), t("rateCards.columns.incoterm"), t("rateCards.columns.zones"), t("rateCards.columns.status"), ""]}
           rows={cards.map((c) => [
-            <BlockStack key="name" gap="050"><Text as="span" fontWeight="semibold">{c.name}</Text><Text as="span" tone="subdued">{c.code}{c.version ? ` · v${c.version}` : ""}</Text></BlockStack>,
+            <BlockStack key="name" gap="050"><span translate="no"><Text as="span" fontWeight="semibold">{c.name}</Text></span><Text as="span" tone="subdued">{c.code}{c.version ? ` · v${c.version}` : ""}</Text></BlockStack>,
             <BlockStack key="period" gap="050">
               <Text as="span">{c.effectiveFrom || c.effectiveUntil ? `${c.effectiveFrom ?? "…"} → ${c.effectiveUntil ?? "…"}` : t("rateCards.always")}</Text>
               {c.period !== "current" ? <Badge tone={c.period === "scheduled" ? "info" : undefined}>{t(`rateCards.period.${c.period}`)}</Badge> : null}
