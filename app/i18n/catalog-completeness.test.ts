@@ -13,6 +13,7 @@ import { NAMESPACES } from "./resources";
  */
 export const CONVERTED_FILES = [
   "app/routes/app.tsx",
+  "app/components/billing/ddp-plan-banner.tsx",
   "app/routes/app.shipping.rate-cards.tsx",
   "app/routes/app.shipping.simulator.tsx",
   "app/routes/app.shipping.duty-rules.tsx",

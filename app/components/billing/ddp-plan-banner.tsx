@@ -1,11 +1,15 @@
 import { Banner } from "@shopify/polaris";
+import { useFormat, useT } from "../../i18n/react";
 
 /** Where a merchant sets up DDP services: says they are quoted as DDU on the current plan, and which plan includes them. */
 export function DdpPlanBanner({ notice }: { notice: { planTitle: string; upgradeTo: string; services: string[] } | null }) {
+  const t = useT("shipping-tools");
+  const fmt = useFormat();
   if (!notice) return null;
+  const plan = (title: string) => t(`common:plans.${title.toLowerCase()}`, { defaultValue: title });
   return (
-    <Banner tone="warning" title={`Duties-included (DDP) rates aren't part of the ${notice.planTitle} plan`} action={{ content: `Upgrade to ${notice.upgradeTo}`, url: "/app/plans" }}>
-      {`${notice.services.join(", ")} ${notice.services.length > 1 ? "are" : "is"} offered at checkout as DDU: the duty estimate is shown and the buyer pays it on delivery. Rates keep working; upgrade to include duties in the rate.`}
+    <Banner tone="warning" title={t("ddpBanner.title", { plan: plan(notice.planTitle) })} action={{ content: t("ddpBanner.upgrade", { plan: plan(notice.upgradeTo) }), url: "/app/plans" }}>
+      {t("ddpBanner.body", { services: fmt.list(notice.services) })}
     </Banner>
   );
 }

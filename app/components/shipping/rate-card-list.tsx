@@ -31,8 +31,8 @@ export function RateCardList({ cards }: { cards: readonly RateCardSummary[] }) {
               <Text as="span">{c.effectiveFrom || c.effectiveUntil ? `${c.effectiveFrom ?? "…"} → ${c.effectiveUntil ?? "…"}` : t("rateCards.always")}</Text>
               {c.period !== "current" ? <Badge tone={c.period === "scheduled" ? "info" : undefined}>{t(`rateCards.period.${c.period}`)}</Badge> : null}
             </BlockStack>,
-            c.currency,
-            c.incoterm,
+            <span key="cur" translate="no">{c.currency}</span>,
+            <span key="inc" translate="no">{c.incoterm}</span>,
             c.zones,
             c.sample ? <Badge key="s" tone="attention">{t("rateCards.sample")}</Badge> : <Badge key="s" tone={c.active ? "success" : undefined}>{c.active ? t("rateCards.active") : t("rateCards.inactive")}</Badge>,
             <InlineStack key="actions" gap="200">
