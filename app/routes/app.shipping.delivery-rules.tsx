@@ -10,6 +10,7 @@ import { saveDeliveryRules } from "../server/extensions/delivery-rules/delivery-
 import { deliveryRulesPage, rulesFromForm } from "../server/extensions/delivery-rules/rules-page.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import { useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -19,7 +20,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  if (form.get("intent") !== "save") return json({ ok: false as const, error: "Unknown action" }, { status: 400 });
+  // A malformed post, not something the page sends.
+  if (form.get("intent") !== "save") return json({ ok: false as const, error: "Unknown action" }, { status: 400 }); // i18n-ignore
   const result = await saveDeliveryRules(session.shop, adminClientForSession(session), rulesFromForm(form));
   return result.ok ? json({ ok: true as const, error: null }) : json({ ok: false as const, error: result.error }, { status: 422 });
 };
@@ -28,12 +30,13 @@ export default function DeliveryRules() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useT("shipping-tools");
   return (
-    <Page title="Delivery rules" backAction={{ content: "Shipping", url: "/app/shipping" }}>
+    <Page title={t("deliveryRules.title")} backAction={{ content: t("deliveryRules.back"), url: "/app/shipping" }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result?.ok ? <Banner tone="success">Delivery rules saved. Checkout applies them from the next rate request.</Banner> : null}
+            {result?.ok ? <Banner tone="success">{t("deliveryRules.saved")}</Banner> : null}
             {result && !result.ok ? <Banner tone="critical">{result.error}</Banner> : null}
             <DeliveryRulesForm key={JSON.stringify(page.rules)} services={page.services} flags={page.flags} rules={page.rules} customization={page.customization} busy={busy} />
           </BlockStack>

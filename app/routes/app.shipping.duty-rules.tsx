@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
 import { ruleCatalog, type RuleRow } from "../server/shipping/engine";
 import { authenticate } from "../shopify.server";
+import { useFormat, useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
@@ -14,19 +15,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 const STATUS_TONE = { "in-force": "success", upcoming: "info", ended: undefined } as const;
 
 function RuleTable({ rules }: { rules: readonly RuleRow[] }) {
+  const t = useT("shipping-tools");
+  const fmt = useFormat();
   return (
     <DataTable
       columnContentTypes={["text", "text", "text", "text", "text", "text"]}
-      headings={["Rule", "Where", "Lane", "In force", "Basis", "Source"]}
+      headings={[t("dutyRules.columns.rule"), t("dutyRules.columns.where"), t("dutyRules.columns.lane"), t("dutyRules.columns.inForce"), t("dutyRules.columns.basis"), t("dutyRules.columns.source")]}
       rows={rules.map((r) => [
         <BlockStack key="rule" gap="050"><Text as="span" fontWeight="semibold">{r.label}</Text><Text as="span" tone="subdued">{r.kind} · {r.id}</Text></BlockStack>,
         r.countries,
         r.lane,
         <BlockStack key="when" gap="050">
-          <Text as="span">{r.effectiveFrom.slice(0, 10)} → {r.effectiveTo ? r.effectiveTo.slice(0, 10) : "open"}</Text>
-          <Badge tone={STATUS_TONE[r.status]}>{r.daysLeft !== null ? `${r.status}, ${r.daysLeft} days left` : r.status}</Badge>
+          <Text as="span">{fmt.calendarDate(r.effectiveFrom.slice(0, 10))} → {r.effectiveTo ? fmt.calendarDate(r.effectiveTo.slice(0, 10)) : t("dutyRules.open")}</Text>
+          <Badge tone={STATUS_TONE[r.status]}>{r.daysLeft !== null ? t("dutyRules.daysLeft", { status: t(`dutyRules.status.${r.status}`), days: r.daysLeft }) : t(`dutyRules.status.${r.status}`)}</Badge>
         </BlockStack>,
-        r.estimate ? <Badge key="b" tone="attention">estimate</Badge> : <Badge key="b" tone="info">published</Badge>,
+        r.estimate ? <Badge key="b" tone="attention">{t("simulator.quote.estimate")}</Badge> : <Badge key="b" tone="info">{t("simulator.quote.published")}</Badge>,
         <Text key="s" as="span" breakWord>{r.source}</Text>,
       ])}
     />
@@ -38,21 +41,23 @@ export default function DutyRules() {
   const { asOf, rules } = useLoaderData<typeof loader>();
   const inForce = rules.filter((r) => r.status === "in-force");
   const other = rules.filter((r) => r.status !== "in-force");
+  const t = useT("shipping-tools");
+  const fmt = useFormat();
   return (
-    <Page title="Duty and fee rules" backAction={{ url: "/app/shipping" }} subtitle={`As of ${asOf}: what checkout applies by destination, lane and date`}>
+    <Page title={t("dutyRules.title")} backAction={{ url: "/app/shipping" }} subtitle={t("dutyRules.subtitle", { date: fmt.calendarDate(asOf) })}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             <Card>
               <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">In force ({inForce.length})</Text>
-                <Text as="p" tone="subdued">"Estimate" marks amounts not taken from a published schedule (e.g. average duty percents): set your own rates per product or HS prefix in shipping settings.</Text>
+                <Text as="h2" variant="headingMd">{t("dutyRules.inForce", { count: inForce.length })}</Text>
+                <Text as="p" tone="subdued">{t("dutyRules.estimateHelp")}</Text>
                 <RuleTable rules={inForce} />
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">Upcoming and ended ({other.length})</Text>
+                <Text as="h2" variant="headingMd">{t("dutyRules.other", { count: other.length })}</Text>
                 <RuleTable rules={other} />
               </BlockStack>
             </Card>

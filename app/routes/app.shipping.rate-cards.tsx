@@ -10,6 +10,8 @@ import type { CardChange } from "../server/shipping/engine";
 import { authenticate } from "../shopify.server";
 import { DdpPlanBanner } from "../components/billing/ddp-plan-banner";
 import { ddpPlanNotice } from "../server/billing/entitlements.server";
+import { message } from "../i18n/message";
+import { useT } from "../i18n/react";
 
 type Review = { comparedWith: string; changes: CardChange[] } | null;
 
@@ -31,19 +33,21 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     case "upload": {
       const result = await uploadRateCard(session.shop, String(form.get("csv") ?? ""));
       if (!result.ok) return json({ errors: result.errors, notice: null, review: null as Review }, { status: 422 });
-      const starts = result.effectiveFrom ? `, from ${result.effectiveFrom}` : "";
       const review: Review = result.comparedWith ? { comparedWith: result.comparedWith, changes: result.changes } : null;
-      return json({ errors: [] as string[], notice: `Saved ${result.code} (version ${result.version}${starts})`, review });
+      return json({ errors: [] as string[], notice: result.effectiveFrom
+        ? message("shipping-tools:rateCards.savedFrom", { code: result.code, version: result.version, from: result.effectiveFrom })
+        : message("shipping-tools:rateCards.saved", { code: result.code, version: result.version }), review });
     }
     case "activate":
     case "deactivate":
       await setRateCardActive(session.shop, code, form.get("intent") === "activate");
-      return json({ errors: [] as string[], notice: `${code} ${form.get("intent")}d` });
+      return json({ errors: [] as string[], notice: message(form.get("intent") === "activate" ? "shipping-tools:rateCards.activated" : "shipping-tools:rateCards.deactivated", { code }) });
     case "delete":
       await deleteRateCard(session.shop, code, form.has("effectiveFrom") ? String(form.get("effectiveFrom")) : undefined);
-      return json({ errors: [] as string[], notice: `${code} deleted` });
+      return json({ errors: [] as string[], notice: message("shipping-tools:rateCards.deleted", { code }) });
     default:
-      return json({ errors: ["Unknown action"], notice: null }, { status: 400 });
+      // A malformed post, not something the page sends.
+      return json({ errors: ["Unknown action"], notice: null }, { status: 400 }); // i18n-ignore
   }
 };
 
@@ -51,12 +55,13 @@ export default function RateCards() {
   const { cards, edit, csv, ddpNotice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useT("shipping-tools");
   return (
-    <Page title="Rate cards" backAction={{ url: "/app/shipping" }}>
+    <Page title={t("rateCards.title")} backAction={{ url: "/app/shipping" }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result?.notice ? <Banner tone="success">{result.notice}</Banner> : null}
+            {result?.notice ? <Banner tone="success">{t(result.notice.key, result.notice.values)}</Banner> : null}
             {result && "review" in result && result.review ? <RateCardChanges {...(result.review as NonNullable<Review>)} /> : null}
             <DdpPlanBanner notice={ddpNotice} />
             <RateCardList cards={cards} />

@@ -7,6 +7,7 @@ import { ExclusionList, QuoteBreakdown } from "../components/shipping/quote-brea
 import { SimulatorForm, type SimulatorValues } from "../components/shipping/simulator-form";
 import { SIMULATOR_LINES, simulateRates, simulatorInputFromForm } from "../server/shipping/simulator.server";
 import { authenticate } from "../shopify.server";
+import { useFormat, useT } from "../i18n/react";
 
 const DEFAULTS: SimulatorValues = {
   country: "US", postalCode: "94103", province: "CA", currency: "USD",
@@ -27,8 +28,10 @@ export default function RateSimulator() {
   const { defaults, lineCount } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const t = useT("shipping-tools");
+  const fmt = useFormat();
   return (
-    <Page title="Rate simulator" backAction={{ url: "/app/shipping" }} subtitle="What checkout would quote, with every step of the price">
+    <Page title={t("simulator.title")} backAction={{ url: "/app/shipping" }} subtitle={t("simulator.subtitle")}>
       <Layout>
         <Layout.Section>
           <SimulatorForm initial={defaults} errors={result && !result.ok ? result.errors : {}} busy={busy} lineCount={lineCount} />
@@ -36,11 +39,11 @@ export default function RateSimulator() {
         {result?.ok ? (
           <Layout.Section>
             <BlockStack gap="400">
-              {result.quotes.length === 0 ? <Banner tone="warning">No service can ship this cart; checkout would show no Silkroute rates.</Banner> : null}
+              {result.quotes.length === 0 ? <Banner tone="warning">{t("simulator.noService")}</Banner> : null}
               <Card>
                 <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">Compare services</Text>
-                  <Text as="p" tone="subdued">{result.mappedLines} line(s) matched a supplier mapping · exchange rates of {result.fxAsOf}</Text>
+                  <Text as="h2" variant="headingMd">{t("simulator.compare")}</Text>
+                  <Text as="p" tone="subdued">{t("simulator.matched", { count: result.mappedLines, date: result.fxAsOf ? fmt.calendarDate(result.fxAsOf) : "—" })}</Text>
                   <ServiceComparisonChart quotes={result.quotes} />
                 </BlockStack>
               </Card>

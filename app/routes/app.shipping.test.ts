@@ -37,7 +37,7 @@ describe("shipping admin pages", () => {
   it("reject an uploaded card with its line-numbered errors and keep the previous card", async () => {
     const shop = await newShop("admin-cards");
     const good = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv() }));
-    expect(await good.json()).toEqual({ errors: [], notice: "Saved ACME-LINE (version 1)", review: null });
+    expect(await good.json()).toEqual({ errors: [], notice: { key: "shipping-tools:rateCards.saved", values: { code: "ACME-LINE", version: 1 } }, review: null });
     const bad = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ extra: "band,US,100,50,1.00,2" }) }));
     expect(bad.status).toBe(422);
     expect((await bad.json()).errors.join("\n")).toMatch(/line 14/);
@@ -115,7 +115,7 @@ describe("landed cost in the admin", () => {
     await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ extra: "card,effective_until,2027-01-01" }) }));
     const next = await cardsPage.action(post(shop, "/app/shipping/rate-cards", { intent: "upload", csv: buildRateCardCsv({ usBand: "band,US,0,20000,3.25,9.50", extra: "card,effective_from,2027-01-01" }) }));
     expect(await next.json()).toEqual({
-      errors: [], notice: "Saved ACME-LINE (version 1, from 2027-01-01)",
+      errors: [], notice: { key: "shipping-tools:rateCards.savedFrom", values: { code: "ACME-LINE", version: 1, from: "2027-01-01" } },
       review: { comparedWith: "ACME-LINE (no start date)", changes: [
         { kind: "changed", what: "setting effective_from", before: "—", after: "2027-01-01" },
         { kind: "changed", what: "setting effective_until", before: "2027-01-01", after: "—" },

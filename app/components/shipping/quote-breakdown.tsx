@@ -1,38 +1,47 @@
 import { Badge, BlockStack, Card, DataTable, InlineStack, List, Text } from "@shopify/polaris";
+import type { TFunction } from "i18next";
+import type { Formatter } from "../../i18n/format";
+import { useFormat, useT } from "../../i18n/react";
 import type { SimulatedQuote } from "../../server/shipping/simulator.server";
 
 type Parcel = SimulatedQuote["parcels"][number];
+type Shown = { minor: number; currency: string };
 
-const grams = (g: number) => `${g.toLocaleString("en-US")} g`;
+const money = (fmt: Formatter, m: Shown) => fmt.money({ amount: m.minor, currency: m.currency });
+const grams = (t: TFunction, fmt: Formatter, g: number) => t("simulator.quote.grams", { grams: fmt.number(g) });
 
-function dutiesText(p: Parcel): string {
+function dutiesText(t: TFunction, fmt: Formatter, p: Parcel): string {
   const d = p.duties;
-  const where = d.included ? (d.taxIncluded ? "in the price (duty + fees + tax)" : "duty and fees in the price, tax by the store") : d.collectedAt === "none" ? "none due" : `due at ${d.collectedAt}`;
-  return `${d.duty.text} duty + ${d.fees.text} fees + ${d.tax.text} tax, ${where}${d.estimate ? " · includes estimates" : ""}`;
+  const where = d.included
+    ? t(d.taxIncluded ? "simulator.quote.where.all" : "simulator.quote.where.dutyFees")
+    : d.collectedAt === "none" ? t("simulator.quote.where.none") : t("simulator.quote.where.due", { place: d.collectedAt });
+  const values = { duty: money(fmt, d.duty), fees: money(fmt, d.fees), tax: money(fmt, d.tax), where };
+  return d.estimate ? t("simulator.quote.dutiesEstimate", values) : t("simulator.quote.duties", values);
 }
 
 /** Per parcel: the rule applied with its source, each customs (HS6) line's duty and fees, each fee with its rule and source. */
 function CustomsDetail({ parcel, index }: { parcel: Parcel; index: number }) {
+  const t = useT("shipping-tools");
+  const fmt = useFormat();
   const d = parcel.duties;
   if (d.ruleId === "domestic") return null;
   return (
     <BlockStack gap="100">
-      <Text as="h4" variant="headingSm">Parcel {index + 1} customs: {d.rule} {d.estimate ? <Badge tone="attention">estimate</Badge> : <Badge tone="info">published</Badge>}</Text>
-      <Text as="p" tone="subdued" breakWord>Source: {d.ruleSource}</Text>
+      <Text as="h4" variant="headingSm">{t("simulator.quote.customs", { n: index + 1, rule: d.rule })} {d.estimate ? <Badge tone="attention">{t("simulator.quote.estimate")}</Badge> : <Badge tone="info">{t("simulator.quote.published")}</Badge>}</Text>
+      <Text as="p" tone="subdued" breakWord>{t("simulator.quote.source", { source: d.ruleSource })}</Text>
       {d.hsLines.length > 0 ? (
         <DataTable
           columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "text"]}
-          headings={[`HS line (${d.distinctHsLines})`, "Units", "Value", "Duty", "Per-line fees", "Rate from"]}
-          rows={d.hsLines.map((l) => [l.hs6 ?? "no HS code", l.units, l.value.text, l.duty.text, l.fees.text, l.basis])}
+          headings={[t("simulator.quote.hsColumns.line", { count: d.distinctHsLines }), t("simulator.quote.hsColumns.units"), t("simulator.quote.hsColumns.value"), t("simulator.quote.hsColumns.duty"), t("simulator.quote.hsColumns.fees"), t("simulator.quote.hsColumns.basis")]}
+          rows={d.hsLines.map((l) => [l.hs6 ?? t("simulator.quote.noHs"), fmt.number(l.units), money(fmt, l.value), money(fmt, l.duty), money(fmt, l.fees), l.basis])}
         />
       ) : null}
       {d.feeCharges.length > 0 ? (
         <List>
-          {d.feeCharges.map((f) => (
-            <List.Item key={f.id}>
-              {f.label}: {f.amount.text} ({f.per === "parcel" ? "per parcel" : `${f.count} line${f.count > 1 ? "s" : ""}`}){f.estimate ? " · estimate" : ""} · rule {f.id} · source: {f.source}
-            </List.Item>
-          ))}
+          {d.feeCharges.map((f) => {
+            const values = { label: f.label, amount: money(fmt, f.amount), per: f.per === "parcel" ? t("simulator.quote.perParcel") : t("simulator.quote.lines", { count: f.count }), id: f.id, source: f.source };
+            return <List.Item key={f.id}>{f.estimate ? t("simulator.quote.feeEstimate", values) : t("simulator.quote.fee", values)}</List.Item>;
+          })}
         </List>
       ) : null}
     </BlockStack>
@@ -40,26 +49,28 @@ function CustomsDetail({ parcel, index }: { parcel: Parcel; index: number }) {
 }
 
 // One row per figure, one column per parcel: the way a merchant reads an invoice.
-const ROWS: [string, (p: Parcel) => string][] = [
-  ["Route", (p) => `${p.warehouseCode} → zone ${p.zoneCode}${p.serviceCode ? ` (${p.serviceCode})` : ""}`],
-  ["Units", (p) => String(p.units)],
-  ["Actual weight", (p) => grams(p.actualGrams)],
-  ["Volumetric weight", (p) => grams(p.volumetricGrams)],
-  ["Billable weight", (p) => grams(p.billableGrams)],
-  ["Base", (p) => p.base.text],
-  ["Fuel", (p) => p.fuel.text],
-  ["Remote area", (p) => (p.remoteArea ? p.remote.text : "—")],
-  ["Sensitive items", (p) => p.sensitive.text],
-  ["Handling fee", (p) => p.handlingFee.text],
-  ["Markup", (p) => p.markup.text],
-  ["Free shipping", (p) => p.freeShipping.text],
-  ["Duties and taxes", dutiesText],
-  ["Import fees", (p) => p.duties.fees.text],
-  ["Dispatch", (p) => p.dispatchDate],
-  ["Parcel total", (p) => p.total.text],
+const ROWS: [string, (p: Parcel, t: TFunction, fmt: Formatter) => string][] = [
+  ["route", (p, t) => t(p.serviceCode ? "simulator.quote.routeService" : "simulator.quote.route", { warehouse: p.warehouseCode, zone: p.zoneCode, service: p.serviceCode ?? "" })],
+  ["units", (p, _t, fmt) => fmt.number(p.units)],
+  ["actual", (p, t, fmt) => grams(t, fmt, p.actualGrams)],
+  ["volumetric", (p, t, fmt) => grams(t, fmt, p.volumetricGrams)],
+  ["billable", (p, t, fmt) => grams(t, fmt, p.billableGrams)],
+  ["base", (p, _t, fmt) => money(fmt, p.base)],
+  ["fuel", (p, _t, fmt) => money(fmt, p.fuel)],
+  ["remote", (p, _t, fmt) => (p.remoteArea ? money(fmt, p.remote) : "—")],
+  ["sensitive", (p, _t, fmt) => money(fmt, p.sensitive)],
+  ["handling", (p, _t, fmt) => money(fmt, p.handlingFee)],
+  ["markup", (p, _t, fmt) => money(fmt, p.markup)],
+  ["free", (p, _t, fmt) => money(fmt, p.freeShipping)],
+  ["duties", (p, t, fmt) => dutiesText(t, fmt, p)],
+  ["importFees", (p, _t, fmt) => money(fmt, p.duties.fees)],
+  ["dispatch", (p, _t, fmt) => fmt.calendarDate(p.dispatchDate)],
+  ["total", (p, _t, fmt) => money(fmt, p.total)],
 ];
 
 export function QuoteBreakdown({ quote }: { quote: SimulatedQuote }) {
+  const t = useT("shipping-tools");
+  const fmt = useFormat();
   return (
     <Card>
       <BlockStack gap="200">
@@ -69,14 +80,14 @@ export function QuoteBreakdown({ quote }: { quote: SimulatedQuote }) {
             <Badge>{quote.serviceCode}</Badge>
             <Badge tone={quote.incoterm === "DDP" ? "success" : "attention"}>{quote.incoterm}</Badge>
           </InlineStack>
-          <Text as="p" variant="headingMd">{quote.total.text}</Text>
+          <Text as="p" variant="headingMd">{money(fmt, quote.total)}</Text>
         </InlineStack>
         <Text as="p" tone="subdued">{quote.description}</Text>
-        <Text as="p">Delivery {quote.minDeliveryDate} – {quote.maxDeliveryDate} ({quote.minDays}–{quote.maxDays} business days in transit)</Text>
+        <Text as="p">{t("simulator.quote.delivery", { from: fmt.calendarDate(quote.minDeliveryDate), to: fmt.calendarDate(quote.maxDeliveryDate), minDays: quote.minDays, maxDays: quote.maxDays })}</Text>
         <DataTable
           columnContentTypes={["text", ...quote.parcels.map(() => "text" as const)]}
-          headings={["", ...quote.parcels.map((_, i) => `Parcel ${i + 1}`)]}
-          rows={ROWS.map(([label, cell]) => [label, ...quote.parcels.map(cell)])}
+          headings={["", ...quote.parcels.map((_, i) => t("simulator.quote.parcel", { n: i + 1 }))]}
+          rows={ROWS.map(([row, cell]) => [t(`simulator.quote.rows.${row}`), ...quote.parcels.map((p) => cell(p, t, fmt))])}
         />
         {quote.parcels.map((p, i) => <CustomsDetail key={i} parcel={p} index={i} />)}
       </BlockStack>
@@ -85,14 +96,15 @@ export function QuoteBreakdown({ quote }: { quote: SimulatedQuote }) {
 }
 
 export function ExclusionList({ exclusions }: { exclusions: readonly { serviceCode: string | null; reason: string; detail: string }[] }) {
+  const t = useT("shipping-tools");
   if (exclusions.length === 0) return null;
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h3" variant="headingMd">Not offered</Text>
+        <Text as="h3" variant="headingMd">{t("simulator.quote.notOffered")}</Text>
         <List>
           {exclusions.map((e, i) => (
-            <List.Item key={i}><Text as="span" fontWeight="semibold">{e.serviceCode ?? "Whole cart"}</Text> ({e.reason}): {e.detail}</List.Item>
+            <List.Item key={i}><Text as="span" fontWeight="semibold">{e.serviceCode ?? t("simulator.quote.wholeCart")}</Text> ({e.reason}): {e.detail}</List.Item>
           ))}
         </List>
       </BlockStack>

@@ -1,19 +1,21 @@
 import { Badge, BlockStack, Card, DataTable, Text } from "@shopify/polaris";
+import { useT } from "../../i18n/react";
 import type { CardChange } from "../../server/shipping/engine";
 
 const TONE = { added: "success", removed: "critical", changed: "attention" } as const;
 
 /** The review after an upload: what the new version changes against the version it replaces or follows. */
 export function RateCardChanges({ comparedWith, changes }: { comparedWith: string; changes: readonly CardChange[] }) {
+  const t = useT("shipping-tools");
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Changes against {comparedWith}</Text>
-        {changes.length === 0 ? <Text as="p" tone="subdued">No changes: this version prices exactly like {comparedWith}.</Text> : (
+        <Text as="h2" variant="headingMd">{t("rateCards.changes.title", { comparedWith })}</Text>
+        {changes.length === 0 ? <Text as="p" tone="subdued">{t("rateCards.changes.none", { comparedWith })}</Text> : (
           <DataTable
             columnContentTypes={["text", "text", "text", "text"]}
-            headings={["", "What", "Before", "After"]}
-            rows={changes.map((c) => [<Badge key="k" tone={TONE[c.kind]}>{c.kind}</Badge>, c.what, c.before ?? "—", c.after ?? "—"])}
+            headings={["", t("rateCards.changes.what"), t("rateCards.changes.before"), t("rateCards.changes.after")]}
+            rows={changes.map((c) => [<Badge key="k" tone={TONE[c.kind]}>{t(`rateCards.changes.kind.${c.kind}`)}</Badge>, c.what, c.before ?? "—", c.after ?? "—"])}
           />
         )}
       </BlockStack>

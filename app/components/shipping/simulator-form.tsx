@@ -1,6 +1,7 @@
 import { BlockStack, Button, Card, FormLayout, InlineGrid, Text, TextField } from "@shopify/polaris";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
+import { useT } from "../../i18n/react";
 
 export interface SimulatorLine { sku: string; quantity: string; grams: string; price: string; hsCode?: string }
 export interface SimulatorValues { country: string; postalCode: string; province: string; currency: string; lines: SimulatorLine[] }
@@ -9,6 +10,7 @@ const EMPTY_LINE: SimulatorLine = { sku: "", quantity: "1", grams: "", price: ""
 
 /** Cart lines (mapped SKUs use the supplier's data) and a destination; empty lines are ignored. */
 export function SimulatorForm({ initial, errors, busy, lineCount }: { initial: SimulatorValues; errors: Record<string, string>; busy: boolean; lineCount: number }) {
+  const t = useT("shipping-tools");
   const [v, setV] = useState(initial);
   const lines = Array.from({ length: lineCount }, (_, i) => v.lines[i] ?? EMPTY_LINE);
   const setLine = (i: number, key: keyof SimulatorLine) => (value: string) =>
@@ -20,25 +22,25 @@ export function SimulatorForm({ initial, errors, busy, lineCount }: { initial: S
     <Form method="post">
       <Card>
         <BlockStack gap="300">
-          <Text as="h2" variant="headingMd">Cart and destination</Text>
+          <Text as="h2" variant="headingMd">{t("simulator.form.heading")}</Text>
           <FormLayout>
             <InlineGrid columns={4} gap="200">
-              {field("country", "Country (ISO-2)")}
-              {field("postalCode", "Postal code")}
-              {field("province", "Province/state code")}
-              {field("currency", "Cart currency")}
+              {field("country", t("simulator.form.country"))}
+              {field("postalCode", t("simulator.form.postalCode"))}
+              {field("province", t("simulator.form.province"))}
+              {field("currency", t("simulator.form.currency"))}
             </InlineGrid>
             {errors.lines ? <Text as="p" tone="critical">{errors.lines}</Text> : null}
             {lines.map((line, i) => (
               <InlineGrid key={i} columns={5} gap="200">
-                <TextField label={`Line ${i + 1} SKU`} name={`sku_${i}`} value={line.sku} onChange={setLine(i, "sku")} autoComplete="off" helpText={i === 0 ? "A mapped SKU uses the supplier's weight, size and flags" : undefined} />
-                <TextField label="Quantity" type="number" name={`quantity_${i}`} value={line.quantity} onChange={setLine(i, "quantity")} error={errors[`lines.${i}.quantity`]} autoComplete="off" />
-                <TextField label="Grams per unit" type="number" name={`grams_${i}`} value={line.grams} onChange={setLine(i, "grams")} error={errors[`lines.${i}.grams`]} autoComplete="off" />
-                <TextField label="Unit price" name={`price_${i}`} value={line.price} onChange={setLine(i, "price")} error={errors[`lines.${i}.price`]} autoComplete="off" />
-                <TextField label="HS code" name={`hs_${i}`} value={line.hsCode ?? ""} onChange={setLine(i, "hsCode")} error={errors[`lines.${i}.hsCode`]} autoComplete="off" helpText={i === 0 ? "Optional: replaces the mapping's code" : undefined} />
+                <TextField label={t("simulator.form.sku", { n: i + 1 })} name={`sku_${i}`} value={line.sku} onChange={setLine(i, "sku")} autoComplete="off" helpText={i === 0 ? t("simulator.form.skuHelp") : undefined} />
+                <TextField label={t("simulator.form.quantity")} type="number" name={`quantity_${i}`} value={line.quantity} onChange={setLine(i, "quantity")} error={errors[`lines.${i}.quantity`]} autoComplete="off" />
+                <TextField label={t("simulator.form.grams")} type="number" name={`grams_${i}`} value={line.grams} onChange={setLine(i, "grams")} error={errors[`lines.${i}.grams`]} autoComplete="off" />
+                <TextField label={t("simulator.form.price")} name={`price_${i}`} value={line.price} onChange={setLine(i, "price")} error={errors[`lines.${i}.price`]} autoComplete="off" />
+                <TextField label={t("simulator.form.hsCode")} name={`hs_${i}`} value={line.hsCode ?? ""} onChange={setLine(i, "hsCode")} error={errors[`lines.${i}.hsCode`]} autoComplete="off" helpText={i === 0 ? t("simulator.form.hsHelp") : undefined} />
               </InlineGrid>
             ))}
-            <Button submit variant="primary" loading={busy}>Quote rates</Button>
+            <Button submit variant="primary" loading={busy}>{t("simulator.form.submit")}</Button>
           </FormLayout>
         </BlockStack>
       </Card>

@@ -40,7 +40,7 @@ export function simulatorInputFromForm(form: FormData) {
 }
 
 
-const show = (m: Money) => ({ minor: m.amount, text: formatMoney(m) });
+const show = (m: Money) => ({ minor: m.amount, currency: m.currency, text: formatMoney(m) });
 
 function parcelView(p: ParcelBreakdown) {
   return {

@@ -8,6 +8,8 @@ const PAGES = [
   { slug: "import-list", path: "/app/import-list", en: "Import list", zh: "导入列表" },
   { slug: "orders", path: "/app/orders", en: "Orders", zh: "订单" },
   { slug: "shipping", path: "/app/shipping", en: "Shipping", zh: "物流运费" },
+  { slug: "rate-cards", path: "/app/shipping/rate-cards", en: "Upload a rate card", zh: "上传运费价卡" },
+  { slug: "simulator", path: "/app/shipping/simulator", en: "Cart and destination", zh: "购物车和目的地" },
   { slug: "settings", path: "/app/settings", en: "Settings", zh: "设置" },
   // Converted beyond the list:
   { slug: "mappings", path: "/app/mappings", en: "Supplier mappings", zh: "供应商映射" },

@@ -74,7 +74,7 @@ export const ratesTests: E2eTest[] = [
       await shell.app.getByRole("button", { name: "Quote rates" }).click();
       await shell.app.getByText("Compare services").waitFor();
       await shell.assertPageOk("the rate simulator's answer", frame);
-      const matched = await shell.app.getByText(/line\(s\) matched a supplier mapping/).textContent();
+      const matched = await shell.app.getByText(/lines? matched a supplier mapping/).textContent();
       assert(matched?.startsWith("1 line"), `the simulator did not use the imported SKU's mapping: "${matched}"`);
       await shell.app.locator("svg[aria-label='Price per service']").waitFor();
       await shell.app.locator("svg[aria-label='Delivery window per service']").waitFor();
