@@ -1,6 +1,6 @@
 /**
  * The process's mapping store (mapping-store/): every shop's supplier mappings in memory after a background
- * bulk load, so the callback never queries per request, not even for unknown variants or SKUs. Mapping writes
+ * bulk load, so the callback never queries for known lines (unknown ones once per freshness check, ADR 0720). Mapping writes
  * in this process arrive through onMappingsChanged (the sourcing code calls notifyMappingsChanged); other
  * processes' writes are picked up by a freshness check at most every MAPPING_POLL_MS, in the background.
  * The tables together stay within SILKROUTE_MAPPING_CACHE_MB (their typed arrays' bytes); the least recently

@@ -57,12 +57,45 @@ describe("mapping store", () => {
     expect(calls.filter((c) => c === "page")).toHaveLength(3);
   });
 
-  it("answers known and unknown variants and SKUs from memory without a query once loaded", async () => {
+  it("answers known variants and SKUs from memory without a query once loaded", async () => {
     const shop = await shopWithMappings("store-memory", 5);
     const { store, calls } = await loadedStore(shop);
-    const found = await store.lookup(shop, [line(1_004), line(999_999), line(null, "SKU-2"), line(null, "NO-SUCH-SKU"), line(999_998, "SKU-1")], T + 1);
-    expect(found.map((m) => m?.weightGrams ?? null)).toEqual([104, null, 102, null, 101]);
+    const found = await store.lookup(shop, [line(1_004), line(null, "SKU-2"), line(999_998, "SKU-1")], T + 1);
+    expect(found.map((m) => m?.weightGrams ?? null)).toEqual([104, 102, 101]);
     expect(found[0]).toMatchObject({ flags: "", hsCode: null, stock: null });
+    expect(calls).toEqual([]);
+  });
+
+  it("asks the database about an unknown line once per freshness check, then answers it from memory", async () => {
+    const shop = await shopWithMappings("store-unknown", 5);
+    const { store, calls } = await loadedStore(shop);
+    const unknown = [line(1_004), line(999_999), line(null, "NO-SUCH-SKU")];
+    expect((await store.lookup(shop, unknown, T + 1)).map((m) => m?.weightGrams ?? null)).toEqual([104, null, null]);
+    expect(calls).toEqual(["forVariants", "forSkus"]); // only the two unknown lines' keys, indexed
+    calls.length = 0;
+    expect((await store.lookup(shop, unknown, T + 2)).map((m) => m?.weightGrams ?? null)).toEqual([104, null, null]);
+    expect(calls).toEqual([]);
+  });
+
+  it("uses a mapping another process just wrote in the very next lookup, then catches the table up", async () => {
+    const shop = await shopWithMappings("store-import", 3);
+    const { store, calls } = await loadedStore(shop);
+    const changed: string[] = [];
+    store.onChanged((s) => changed.push(s));
+    expect((await store.lookup(shop, [line(7_777, "IMPORTED")], T + 1))[0]).toBeNull(); // before the import
+    // The worker's import writes the row straight to the database; this process hears nothing of it.
+    await db.variantMapping.create({ data: { shop, productGid: toGid("Product", 7), variantGid: toGid("ProductVariant", 7_777), shopifySku: "IMPORTED", supplier: "sandbox", supplierProductId: "P7", supplierSku: "S7", weightGrams: 77, stock: { "US-LA": 5 } } });
+    await db.variantMapping.create({ data: { shop, productGid: toGid("Product", 8), variantGid: toGid("ProductVariant", 8_888), shopifySku: "IMPORTED-2", supplier: "sandbox", supplierProductId: "P8", supplierSku: "S8", weightGrams: 88 } });
+    // Well inside the poll interval (no freshness check is due), a line never asked about before.
+    const [m] = await store.lookup(shop, [line(8_888)], T + 2);
+    expect(m).toMatchObject({ weightGrams: 88 });
+    await store.settled(shop);
+    expect(changed).toEqual([shop]); // the found row started a refresh, which reset what was known to be absent
+    expect(store.loadedSize(shop)).toBe(5);
+    calls.length = 0;
+    const again = await store.lookup(shop, [line(7_777, "IMPORTED"), line(8_888)], T + 3);
+    expect(again.map((r) => r?.weightGrams)).toEqual([77, 88]);
+    expect(again[0]?.stock).toEqual({ "US-LA": 5 });
     expect(calls).toEqual([]);
   });
 

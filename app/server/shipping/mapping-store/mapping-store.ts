@@ -1,5 +1,6 @@
 /**
- * Every supplier mapping of a shop in memory, so a rate request never queries for them, known or unknown.
+ * Every supplier mapping of a shop in memory, so a rate request never queries for known lines; an unknown line is
+ * queried once per freshness check, since another process may have just written it (fillMisses, ADR 0720).
  * - First use starts a paged bulk load in the background; until it lands, that shop's lookups query their own
  *   lines (the cold path), so the first checkout never waits for 100,000 rows.
  * - A write in this process (`invalidate`, wired to onMappingsChanged) makes the next lookup wait for a delta
@@ -49,9 +50,13 @@ interface ShopState {
   watermark: number; // newest updatedAt applied (ms)
   checkedAt: number; // clock time of the last load or freshness check
   retryAt: number; // a failed refresh of a stale shop is retried no sooner than this
+  absent: Set<string>; // line keys a query found unmapped since the freshness check at `absentAt`
+  absentAt: number;
 }
 
 const RETRY_MS = 1_000;
+/** Line keys remembered as unmapped per shop between freshness checks; past this the set starts again. */
+const MAX_ABSENT_KEYS = 256;
 
 export class MappingStore {
   private readonly shops: LruCache<string, ShopState>;
@@ -97,7 +102,8 @@ export class MappingStore {
     if (state.stale) while (state.stale && now >= state.retryAt) await this.refresh(shop, state, now, true);
     else if (now - state.checkedAt >= this.pollMs) void this.refresh(shop, state, now, false);
     const table = state.table;
-    return lines.map((l) => (l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null));
+    const found = lines.map((l) => (l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null));
+    return found.includes(null) ? this.fillMisses(shop, state, lines, found, now) : found;
   }
 
   /** A mapping write in this process: the next lookup re-reads what changed before answering. */
@@ -135,7 +141,7 @@ export class MappingStore {
 
   private stateOf(shop: string): ShopState {
     let state = this.shops.get(shop);
-    if (!state) this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, retryAt: 0 }));
+    if (!state) this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, retryAt: 0, absent: new Set(), absentAt: 0 }));
     return state;
   }
 
@@ -220,6 +226,33 @@ export class MappingStore {
       state.stale ||= wasStale;
       throw error;
     }
+  }
+
+  /** Lines the table does not know may have been written by another process (an import in the worker) since the
+   *  last freshness check: their own rows are queried (indexed, as on the cold path) once per key and check, and a
+   *  row found starts a refresh so the table catches up. Known lines never reach here. */
+  private async fillMisses(shop: string, state: ShopState, lines: readonly LineKey[], found: (MappingFields | null)[], now: number): Promise<(MappingFields | null)[]> {
+    if (state.absentAt !== state.checkedAt || state.absent.size >= MAX_ABSENT_KEYS) {
+      state.absent.clear();
+      state.absentAt = state.checkedAt;
+    }
+    const keys = lines.map((l) => `${l.variantGid ?? ""}\u0000${l.sku ?? ""}`);
+    const ask = lines.flatMap((l, i) => (found[i] === null && !state.absent.has(keys[i]!) ? [i] : []));
+    if (!ask.length) return found;
+    let rows: (MappingFields | null)[];
+    try {
+      rows = await this.queryLines(shop, ask.map((i) => lines[i]!));
+    } catch (error) {
+      this.onError("miss lookup", error);
+      return found;
+    }
+    const answer = found.slice();
+    ask.forEach((i, k) => {
+      if (rows[k]) answer[i] = rows[k]!;
+      else if (state.absentAt === state.checkedAt) state.absent.add(keys[i]!);
+    });
+    if (rows.some((r) => r !== null)) void this.refresh(shop, state, now, false);
+    return answer;
   }
 
   /** Counts the shop's rows against the budget again (the LRU sizes an entry when it is set), which may evict
