@@ -68,8 +68,10 @@ export function carrierServiceCreate(core: Core, state: ShopState, input: Rec): 
 }
 
 /**
- * fulfillmentServiceUpdate (2026-10): changes only the arguments given. The service is found by id; an unknown id is a
- * user error on `id`, as for the other fulfillment-service mutations. A new name renames the service's location too.
+ * fulfillmentServiceUpdate, as the 2026-10 schema (app/graphql, Mutation.fulfillmentServiceUpdate) and
+ * https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentServiceUpdate describe it: every argument but
+ * `id` is optional and only those given change. An unknown id is a user error on `id`, as for the other
+ * fulfillment-service mutations; a new name renames the service's location too (its location carries the name).
  */
 export function fulfillmentServiceUpdate(state: ShopState, args: Rec): Rec {
   const service = state.fulfillmentServices.find((s) => s.id === args.id);

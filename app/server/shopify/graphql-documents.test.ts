@@ -1,30 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { Kind, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { adminSchema } from "./admin-schema";
-
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-// The emulator executes documents rather than sending them; tests may hold deliberately invalid ones.
-const SKIP = [/\/node_modules\//, /\/app\/types\//, /\/app\/emulator\//, /\.test\.tsx?$/];
-
-function sourceFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx|js|jsx)$/.test(entry.name) && !SKIP.some((re) => re.test(full)) ? [full] : [];
-  });
-}
-
-function graphqlDocuments(): Array<{ file: string; document: string }> {
-  return [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "extensions"))].flatMap((file) =>
-    [...fs.readFileSync(file, "utf8").matchAll(/`(\s*#graphql[\s\S]*?)`/g)].map((m) => ({ file: path.relative(ROOT, file), document: m[1]! })),
-  );
-}
+import { appGraphqlDocuments } from "./app-documents";
 
 describe("every #graphql document in app/ and extensions/", () => {
-  const documents = graphqlDocuments();
+  const documents = appGraphqlDocuments();
 
   it("finds the app's documents", () => {
     expect(documents.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { localServer } from "../../emulator-http/local-server";
 import { systemClock, type Clock } from "../../resilience/clock";
 import { DEFAULT_SANDBOX_SEED } from "../../sandbox/catalog/catalog-generator";
 import { createCjAccounts, type CjAccountSeed } from "./cj-accounts";
@@ -44,7 +44,6 @@ export function createCjEmulator(options: CjEmulatorOptions = {}) {
   const orders = createCjOrderBook(catalog, now);
   const outbox = createCjWebhookOutbox(catalog, orders.orders, now);
   const ctx: CjRouteContext = { accounts, catalog, orders, allowHttpCallbacks: options.allowHttpCallbacks ?? true };
-  const sockets = new Set<Socket>();
   let baseUrl = "";
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -63,7 +62,7 @@ export function createCjEmulator(options: CjEmulatorOptions = {}) {
   }
 
   const server = createServer((req, res) => void handler(req, res));
-  server.on("connection", (socket) => { sockets.add(socket); socket.on("close", () => sockets.delete(socket)); });
+  const local = localServer(server);
   const subscribers = (topic: "stock" | "product") => [...accounts.accounts.values()].filter((a) => a.callbacks[topic].length).map((a) => a.openId);
 
   return {
@@ -81,19 +80,13 @@ export function createCjEmulator(options: CjEmulatorOptions = {}) {
     },
     changeProduct(pid: string, fields: Record<string, unknown>) { outbox.productChanged(pid, fields, subscribers("product")); },
     setBalance(apiKey: string, cents: number) { accounts.accounts.get(apiKey)!.balanceCents = cents; },
-    listen(port = 0, host = "127.0.0.1"): Promise<{ port: number; url: string; apiBaseUrl: string }> {
-      return new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          const address = server.address() as AddressInfo;
-          baseUrl = `http://${host}:${address.port}`;
-          resolve({ port: address.port, url: baseUrl, apiBaseUrl: baseUrl + CJ_API_PREFIX });
-        });
-      });
+    async listen(port = 0, host = "127.0.0.1"): Promise<{ port: number; url: string; apiBaseUrl: string }> {
+      const bound = await local.listen(port, host);
+      baseUrl = bound.url;
+      return { ...bound, apiBaseUrl: baseUrl + CJ_API_PREFIX };
     },
     close(): Promise<void> {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return local.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 // The offline JD VOP (legacy bizapi gateway) built from /work/shared/reference/supplier-contracts/jd-contract.json
 // and adapter-review.md. Tests, the supplier check and `npm run demo` share it; each behaviour cites its entry.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { localServer } from "../../emulator-http/local-server";
 import { systemClock, type Clock } from "../../resilience/clock";
 import { createVopAuth, type VopAccount } from "./vop-auth";
 import { createVopCatalog } from "./vop-catalog";
@@ -37,7 +37,6 @@ export function createJdVopEmulator(options: JdVopEmulatorOptions = {}) {
   const messages = createVopMessageQueue(now);
   const orders = createVopOrderBook({ catalog, messages, now, balanceFen: options.balanceFen ?? 100_000_000 });
   const ctx: VopRouteContext = { auth: createVopAuth(account, () => (options.authClock ?? clock).now()), catalog, orders, messages, skuIdsPerPage: options.skuIdsPerPage ?? 10_000 };
-  const sockets = new Set<Socket>();
   const calls: string[] = [];
   const lastForms = new Map<string, Record<string, string>>(); // one per path: bounded by the route table
 
@@ -58,10 +57,7 @@ export function createJdVopEmulator(options: JdVopEmulatorOptions = {}) {
   }
 
   const server = createServer((req, res) => void handler(req, res));
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
+  const local = localServer(server);
 
   return {
     handler,
@@ -79,18 +75,9 @@ export function createJdVopEmulator(options: JdVopEmulatorOptions = {}) {
     setPrice(skuId: number, fen: number) { catalog.setPrice(skuId, fen); messages.push(2, { skuId }); },
     /** JD puts a SKU on or off the shelf and announces it as message type 4. */
     setShelf(skuId: number, on: boolean) { catalog.setShelf(skuId, on); messages.push(4, { skuId, state: on ? 1 : 0 }); },
-    listen(port = 0, host = "127.0.0.1"): Promise<{ port: number; url: string }> {
-      return new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          const address = server.address() as AddressInfo;
-          resolve({ port: address.port, url: `http://${host}:${address.port}` });
-        });
-      });
-    },
+    listen: local.listen,
     close(): Promise<void> {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return local.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { localServer } from "../../emulator-http/local-server";
 import { systemClock, type Clock } from "../../resilience/clock";
 import { DEFAULT_SANDBOX_SEED } from "../catalog/catalog-generator";
 import { createRandom } from "../catalog/prng";
@@ -32,7 +32,6 @@ export function createSandboxSupplierService(options: SandboxServiceOptions = {}
   const failures = createRandom(seed ^ 0x5eed);
   const failureRate = options.failureRate ?? 0;
   const stallMs = options.stallMs ?? 15_000;
-  const sockets = new Set<Socket>();
   const stalls = new Set<NodeJS.Timeout>();
 
   async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -56,10 +55,7 @@ export function createSandboxSupplierService(options: SandboxServiceOptions = {}
   }
 
   const server = createServer((req, res) => void handler(req, res));
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
+  const local = localServer(server);
 
   return {
     handler,
@@ -67,19 +63,10 @@ export function createSandboxSupplierService(options: SandboxServiceOptions = {}
     /** Changes a variant's cost, stock or availability and records the change event the feed serves. */
     change: changes.change,
     get orderCount() { return ctx.orders.size; },
-    listen(port = 0, host = "127.0.0.1"): Promise<{ port: number; url: string }> {
-      return new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          const address = server.address() as AddressInfo;
-          resolve({ port: address.port, url: `http://${host}:${address.port}` });
-        });
-      });
-    },
+    listen: local.listen,
     close(): Promise<void> {
       for (const timer of stalls) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => server.close(() => resolve()));
+      return local.close();
     },
   };
 }
