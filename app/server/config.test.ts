@@ -82,3 +82,18 @@ describe("configuration", () => {
     expect(result.stderr).toMatch(/Silkroute configuration is invalid .*SHOPIFY_APP_URL.*DATABASE_URL/s);
   });
 });
+
+describe("the web process's memory limits", () => {
+  it("npm start passes node the same default heap limit the config documents, and a young generation of 16 MB", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { DEFAULT_HEAP_MB } = await import("./config");
+    const start = (JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+    expect(start).toContain(`--max-old-space-size=\${SILKROUTE_HEAP_MB:-${DEFAULT_HEAP_MB}}`);
+    expect(start).toContain("--max-semi-space-size=16");
+  });
+
+  it("refuses a heap limit too small to run the app", () => {
+    expect(problemsOf({ ...PRODUCTION, SILKROUTE_HEAP_MB: "64" })).toMatch(/SILKROUTE_HEAP_MB/);
+    expect(problemsOf({ ...PRODUCTION, SILKROUTE_HEAP_MB: "512" })).toBe("");
+  });
+});

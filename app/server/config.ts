@@ -29,6 +29,9 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export const SILKROUTE_MODES = ["production", "demo", "test"] as const;
 export type SilkrouteMode = (typeof SILKROUTE_MODES)[number];
 
+/** Must match the default in package.json's start script, which passes it to node before any code runs. */
+export const DEFAULT_HEAP_MB = 384;
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SHOPIFY_API_KEY: z.string().min(1),
@@ -46,6 +49,12 @@ const schema = z.object({
   SILKROUTE_QUOTE_CACHE_ENTRIES: z.coerce.number().int().min(1).default(50_000),
   // Budget of the compiled shop rate contexts (rate cards, rules): one entry per shop.
   SILKROUTE_RATE_CONTEXT_CACHE_ENTRIES: z.coerce.number().int().min(1).default(2_000),
+  // V8's old-space limit of the web process in MB: `npm start` passes it to node as --max-old-space-size. The mapping
+  // tables are typed arrays outside that heap with their own budget above; this bounds everything else, garbage
+  // included (uncapped, V8 lets a 24 GB machine's heap grow far past what the caches hold; issue #10's benchmark).
+  SILKROUTE_HEAP_MB: z.coerce.number().int().min(128).default(DEFAULT_HEAP_MB),
+  // Every N seconds the web process logs its memory (RSS, V8 heap, array buffers); 0 = never.
+  SILKROUTE_MEMORY_LOG_SECONDS: z.coerce.number().int().min(0).default(0),
   // How long finished jobs, webhook deliveries and sent data-request exports are kept (jobs/retention.ts reads it
   // where it prunes); checked here too so a bad value stops the process at start, not a prune run days later.
   SILKROUTE_RETENTION_DAYS: z.string().optional().superRefine((raw, ctx) => {

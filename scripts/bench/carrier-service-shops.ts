@@ -11,7 +11,7 @@
  * errors (non-200 or transport failures).
  *
  * Run: npm run build && npx tsx scripts/bench/carrier-service-shops.ts [--shops 1000] [--skus 2000] [--budget-mb 256]
- *        [--requests 20000] [--connections 16] [--max-seconds 180] [--zipf 1.0] [--server-heap-mb N]
+ *        [--requests 20000] [--connections 16] [--max-seconds 180] [--zipf 1.0] [--server-heap-mb N (default: npm start's)]
  * BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles/ (read it with scripts/bench/cpu-profile-top.ts).
  * Seeds .data/bench-carrier-shops-<shops>x<skus>.db (SQLite) once and reuses it. Compare runs on the same machine only.
  */
@@ -22,6 +22,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startNodeFlags } from "./start-flags";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SECRET = "bench-carrier-shops-secret";
@@ -40,9 +41,9 @@ const REQUESTS = Math.floor(flag("requests", 20_000));
 const CONNECTIONS = Math.floor(flag("connections", 16));
 const MAX_SECONDS = flag("max-seconds", 180);
 const ZIPF_S = flag("zipf", 1.0);
-// V8 collects an evicted table's garbage lazily while the heap is far below its limit; a cap shows what RSS the
-// budget needs when the heap is sized for it (as a deployment would with NODE_OPTIONS).
-const SERVER_HEAP_MB = process.argv.includes("--server-heap-mb") ? Math.floor(flag("server-heap-mb", 0)) : null;
+// The server runs with the V8 flags `npm start` gives it (start-flags.ts); --server-heap-mb tries another old-space limit. Uncapped, V8 lets garbage grow the heap far past what the caches hold before collecting it.
+const SERVER_HEAP_MB = process.argv.includes("--server-heap-mb") ? Math.floor(flag("server-heap-mb", 0)) : undefined;
+const { flags: SERVER_NODE_FLAGS, defaultHeapMb: START_HEAP_MB } = startNodeFlags(ROOT, SERVER_HEAP_MB);
 
 const DB_FILE = `./.data/bench-carrier-shops-${SHOPS}x${SKUS}.db`;
 const ENV: NodeJS.ProcessEnv = {
@@ -52,6 +53,8 @@ const ENV: NodeJS.ProcessEnv = {
   SHOPIFY_API_KEY: "bench-carrier-shops-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
   SILKROUTE_MAPPING_CACHE_MB: String(BUDGET_MB),
+  SILKROUTE_HEAP_MB: String(SERVER_HEAP_MB ?? START_HEAP_MB),
+  SILKROUTE_MEMORY_LOG_SECONDS: "1",
 };
 
 const shopDomain = (i: number) => `bench-shops-${i}.myshopify.com`;
@@ -118,27 +121,41 @@ async function seed(): Promise<void> {
     // many minutes on a busy machine), each row with its own id and shop.
     await db.variantMapping.createMany({ data: rows(domains[0]!) });
     const columns = ((await db.$queryRawUnsafe(`PRAGMA table_info("VariantMapping")`)) as { name: string }[]).map((c) => c.name);
-    const copied = columns.map((c) => (c === "id" ? `"id" || '-' || ?` : c === "shop" ? "?" : `"${c}"`));
-    const copy = `INSERT INTO "VariantMapping" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${copied.join(", ")} FROM "VariantMapping" WHERE "shop" = ?`;
+    // New ids sort after every earlier shop's (a zero-padded shop number first), so the primary-key index grows at
+    // its end instead of taking 10,000 scattered inserts a shop.
+    const copied = columns.map((c) => (c === "id" ? `? || '-' || "id"` : c === "shop" ? "?" : `"${c}"`));
+    // Copied from a one-shop staging table: with the indexes dropped, selecting shop 0 from the growing table would scan it.
+    const copy = `INSERT INTO "VariantMapping" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${copied.join(", ")} FROM "SeedRows"`;
+    // Maintaining the table's indexes row by row made 10 M rows take over half an hour; they are dropped for the
+    // copy and built once at the end (a sort), and the throwaway file needs no journal.
+    await db.$queryRawUnsafe("PRAGMA journal_mode = OFF");
+    await db.$executeRawUnsafe("PRAGMA synchronous = OFF");
+    const indexes = (await db.$queryRawUnsafe(`SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'index' AND "tbl_name" = 'VariantMapping' AND "sql" IS NOT NULL`)) as { name: string; sql: string }[];
+    for (const index of indexes) await db.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
+    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS "SeedRows"`);
+    await db.$executeRawUnsafe(`CREATE TABLE "SeedRows" AS SELECT * FROM "VariantMapping" WHERE "shop" = ?`, domains[0]);
     for (const [n, domain] of domains.entries()) {
-      if (n > 0) await db.$executeRawUnsafe(copy, ...columns.flatMap((c) => (c === "id" ? [String(n)] : c === "shop" ? [domain] : [])), domains[0]);
+      if (n > 0) await db.$executeRawUnsafe(copy, ...columns.flatMap((c) => (c === "id" ? [String(n).padStart(6, "0")] : c === "shop" ? [domain] : [])));
       if (n % 100 === 99) process.stderr.write(`  seeded ${n + 1}/${SHOPS} shops\n`);
     }
+    process.stderr.write(`  building ${indexes.length} indexes\n`);
+    for (const index of indexes) await db.$executeRawUnsafe(index.sql);
+    await db.$executeRawUnsafe(`DROP TABLE "SeedRows"`);
   }
   await db.$disconnect();
   process.send!({ seeded: true });
 }
 
-interface ServerLog { loads: number; evictions: number; url: Promise<string> }
+interface ServerLog { loads: number; evictions: number; url: Promise<string>; heapMax: number; arrayBuffersMax: number }
 
 function startAppServer(): { child: ChildProcess; log: ServerLog } {
-  const heap = SERVER_HEAP_MB ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
+  const heap = SERVER_NODE_FLAGS;
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
   const child = spawn(process.execPath, [...process.execArgv, ...heap, ...profile, "app/server/http/production-server.ts", "./build/index.js"], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let resolveUrl: (url: string) => void;
-  const log: ServerLog = { loads: 0, evictions: 0, url: new Promise((resolve) => (resolveUrl = resolve)) };
+  const log: ServerLog = { loads: 0, evictions: 0, url: new Promise((resolve) => (resolveUrl = resolve)), heapMax: 0, arrayBuffersMax: 0 };
   let pending = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     pending += chunk.toString();
@@ -149,6 +166,11 @@ function startAppServer(): { child: ChildProcess; log: ServerLog } {
       if (server) resolveUrl(server[1]!);
       else if (/\[mapping-store\] .* loaded \d+ mappings/.test(l)) log.loads++;
       else if (/\[mapping-store\] .* evicted \d+ mappings/.test(l)) log.evictions++;
+      const memory = /\[memory\] .* heap used \d+ of (\d+) MB, array buffers (\d+) MB/.exec(l);
+      if (memory) {
+        log.heapMax = Math.max(log.heapMax, Number(memory[1]));
+        log.arrayBuffersMax = Math.max(log.arrayBuffersMax, Number(memory[2]));
+      }
     }
   });
   child.once("exit", (code) => code && console.error(`app server exited (${code})`));
@@ -236,10 +258,10 @@ async function main(): Promise<void> {
     const over500 = sorted.filter((ms) => ms > 500).length;
     const hitRate = done ? Math.max(0, 1 - log.loads / done) : 0;
     const fullTablesMb = (SHOPS * SKUS * 85) / 1024 / 1024;
-    console.log(`carrier-service-shops bench: production server (build/index.js), ${SHOPS.toLocaleString("en-US")} shops × ${SKUS.toLocaleString("en-US")} mappings, HMAC-signed, Zipf s=${ZIPF_S}${SERVER_HEAP_MB ? `, server --max-old-space-size=${SERVER_HEAP_MB}` : ""}`);
+    console.log(`carrier-service-shops bench: production server (build/index.js), ${SHOPS.toLocaleString("en-US")} shops × ${SKUS.toLocaleString("en-US")} mappings, HMAC-signed, Zipf s=${ZIPF_S}, server ${SERVER_NODE_FLAGS.join(" ")}${SERVER_HEAP_MB === undefined ? " (npm start's)" : ""}`);
     console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${CONNECTIONS} connections; ${done.toLocaleString("en-US")} requests in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)} req/s) to ${touched.size} distinct shops`);
     console.log(`  mapping budget ${BUDGET_MB} MB (every table at once would take ~${fullTablesMb.toFixed(0)} MB); table loads ${log.loads}, evictions ${log.evictions} (${log.loads - log.evictions} tables held at the end); table hit rate ${(hitRate * 100).toFixed(1)} %`);
-    console.log(`  RSS: ${baseline.toFixed(0)} MB after start, ${memory.now.toFixed(0)} MB at the end, max sampled ${rssMax.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB`);
+    console.log(`  RSS: ${baseline.toFixed(0)} MB after start, ${memory.now.toFixed(0)} MB at the end, max sampled ${rssMax.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB; of which at most V8 heap ${log.heapMax} MB, array buffers (mapping tables) ${log.arrayBuffersMax} MB; goal ≤ budget + 150 = ${BUDGET_MB + 150} MB`);
     console.log(`  latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p95 ${percentile(sorted, 95).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)}; over 500 ms: ${over500} (${((over500 / Math.max(1, done)) * 100).toFixed(2)} %)`);
     console.log(`carrier-service-shops: rss-max ${Math.max(rssMax, memory.peak).toFixed(0)} MB, p95 ${percentile(sorted, 95).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, over-500ms ${over500}, errors ${errors}`);
   } finally {

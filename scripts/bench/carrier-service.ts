@@ -32,6 +32,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { startNodeFlags } from "./start-flags";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHOP = "bench-carrier.myshopify.com";
@@ -130,10 +131,10 @@ async function seedAndServeBare(): Promise<void> {
   process.send!({ bare: `http://127.0.0.1:${(bare.address() as AddressInfo).port}` });
 }
 
-/** The production server exactly as `npm start` runs it (same tsx loader as this script), on a free port. */
+/** The production server exactly as `npm start` runs it (its V8 flags, the same tsx loader as this script), on a free port. */
 function startAppServer(): Promise<{ child: ChildProcess; url: string; storeLoaded: Promise<string> }> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
-  const child = spawn(process.execPath, [...process.execArgv, ...profile, "app/server/http/production-server.ts", "./build/index.js"], {
+  const child = spawn(process.execPath, [...process.execArgv, ...startNodeFlags(ROOT).flags, ...profile, "app/server/http/production-server.ts", "./build/index.js"], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let loaded: (line: string) => void;

@@ -8,7 +8,9 @@ import { latestFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
 import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-context-cache";
 import { compileCards, effectiveRateCardSet } from "./rate-cards.server";
+import type { WarehouseRegistry } from "../warehouses/registry";
 import { warehouseRegistry } from "../warehouses/registry.server";
+import type { RateCard } from "./engine";
 import { defaultBoxFrom, dutiesInProductPrices, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
 
 export interface ShopRateContext {
@@ -20,6 +22,21 @@ export interface ShopRateContext {
   readonly cardsVersion: string;
 }
 
+// Every shop without cards of its own quotes with the same sample cards (one module constant) and the same registry
+// snapshot, so they share one compiled engine instead of ~70 KB each (1,000 such shops held ~70 MB, issue #10's
+// memory benchmark). The engine is immutable once compiled, so sharing it changes no answer; shops with their own
+// cards parse them afresh on each load and compile their own. Weak keys: a replaced registry or card set lets go.
+const compiledFor = new WeakMap<WarehouseRegistry, WeakMap<readonly RateCard[], CompiledEngine>>();
+
+export function sharedEngine(cards: readonly RateCard[], registry: WarehouseRegistry): CompiledEngine {
+  let byCards = compiledFor.get(registry);
+  if (!byCards) compiledFor.set(registry, (byCards = new WeakMap()));
+  let engine = byCards.get(cards);
+  // Stock on mappings is keyed by registry id, so the engine routes from the registry's warehouses (ADR 2000).
+  if (!engine) byCards.set(cards, (engine = compileCards(cards, registry.engineWarehouses())));
+  return engine;
+}
+
 async function load(shop: string): Promise<ShopRateContext> {
   const [settings, cards, , dutiesInPrices, registry, ddpAllowed] = await Promise.all([
     getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop), warehouseRegistry(),
@@ -27,8 +44,7 @@ async function load(shop: string): Promise<ShopRateContext> {
     planAllows(shop, "ddpDuties"),
   ]);
   return {
-    // Stock on mappings is keyed by registry id, so the engine routes from the registry's warehouses (ADR 2000).
-    engine: compileCards(cards.cards, registry.engineWarehouses()),
+    engine: sharedEngine(cards.cards, registry),
     cardsVersion: cards.version,
     merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices, ddpAllowed }),
     defaultBox: defaultBoxFrom(settings),

@@ -1,0 +1,18 @@
+/**
+ * The V8 flags `npm start` gives the production server, read from package.json's start script so the benchmarks run
+ * the server exactly as deployed: SILKROUTE_HEAP_MB's default old-space limit (or `heapMb`) and the young generation.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+export function startNodeFlags(root: string, heapMb?: number): { flags: string[]; defaultHeapMb: number } {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const options = /NODE_OPTIONS=\\?"([^"\\]*)/.exec(start)?.[1] ?? "";
+  const defaultHeapMb = Number(/SILKROUTE_HEAP_MB:-(\d+)/.exec(options)?.[1]);
+  const flags = options
+    .replace(/\$\{SILKROUTE_HEAP_MB:-\d+\}/, String(heapMb ?? defaultHeapMb))
+    .replace(/\$\{NODE_OPTIONS:-\}/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  return { flags, defaultHeapMb };
+}
