@@ -3,7 +3,6 @@
  * just the lookup keys and the fields the engine needs; pages walk the (shop, variantGid) unique index.
  */
 import db from "../../../db.server";
-import { mappingsForSkus, mappingsForVariants } from "../../sourcing/variant-mappings.server";
 import type { MappingRecord } from "./mapping-table";
 
 export interface MappingVersion {
@@ -39,6 +38,7 @@ export const prismaMappingSource: MappingSource = {
   async variantGids(shop) {
     return (await db.variantMapping.findMany({ where: { shop }, select: { variantGid: true } })).map((r) => r.variantGid);
   },
-  forVariants: (shop, variantGids) => mappingsForVariants(shop, variantGids),
-  forSkus: (shop, skus) => mappingsForSkus(shop, skus),
+  // The cold path's two indexed lookups read the same narrow columns as the pages.
+  forVariants: async (shop, variantGids) => (variantGids.length === 0 ? [] : db.variantMapping.findMany({ where: { shop, variantGid: { in: variantGids } }, select: SELECT })),
+  forSkus: async (shop, skus) => (skus.length === 0 ? [] : db.variantMapping.findMany({ where: { shop, shopifySku: { in: skus } }, select: SELECT })),
 };

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "VariantMapping_shop_updatedAt_idx" ON "VariantMapping"("shop", "updatedAt");
+
