@@ -187,6 +187,24 @@ describe("mapping store", () => {
   });
 });
 
+describe("mapping source pages", () => {
+  it("read each mapping as Prisma gives it: stock parsed, missing sizes and codes null, ordered by variant", async () => {
+    const shop = uniqueShop("source-page");
+    shops.push(shop);
+    await db.variantMapping.createMany({
+      data: [
+        { shop, productGid: toGid("Product", 1), variantGid: toGid("ProductVariant", 30), shopifySku: "B", supplier: "cj", supplierProductId: "P1", supplierSku: "S1", weightGrams: 250, lengthMm: 100, widthMm: 50, heightMm: 20, hsCode: "610910", originCountry: "CN", flags: "battery", stock: { "CN-SZ": 12, "US-LA": 0 } },
+        { shop, productGid: toGid("Product", 1), variantGid: toGid("ProductVariant", 20), shopifySku: null, supplier: "cj", supplierProductId: "P1", supplierSku: "S2", flags: "" },
+      ],
+    });
+    const select = { variantGid: true, shopifySku: true, weightGrams: true, lengthMm: true, widthMm: true, heightMm: true, hsCode: true, originCountry: true, flags: true, stock: true } as const;
+    const expected = await db.variantMapping.findMany({ where: { shop }, orderBy: { variantGid: "asc" }, select });
+    expect(await prismaMappingSource.page(shop, null, 10)).toEqual(expected);
+    expect((await prismaMappingSource.page(shop, null, 10))[1]!.stock).toEqual({ "CN-SZ": 12, "US-LA": 0 });
+    expect(await prismaMappingSource.page(shop, expected[0]!.variantGid, 10)).toEqual(expected.slice(1));
+  });
+});
+
 describe("mapping store load turns", () => {
   it("answers a shop from its lines until its n-th lookup, then loads its table", async () => {
     const shop = await shopWithMappings("load-after", 5);
