@@ -78,13 +78,27 @@ function isDomestic(from: string, to: string): boolean {
 /** A line's customs-line key: its 6-digit subheading, or the line itself when it has no HS code. */
 const lineKey = (line: DutiableLine, index: number) => line.hsCode?.slice(0, 6) ?? `line-${index}`;
 
+// Tables (schedules, add-ons, a shop's overrides) are read-only compiled data and a catalogue has a bounded set of HS
+// codes, so each table remembers its answer per HS code: the walk over a schedule's prefixes, which allocated an
+// entry array per call, ran for every line of every parcel of every quote.
+const PREFIX_MEMO_LIMIT = 10_000;
+const prefixMemo = new WeakMap<object, Map<string, unknown>>();
+
 function longestPrefix<T>(table: Readonly<Record<string, T>>, hs: string | null): T | undefined {
   if (!hs) return undefined;
+  let memo = prefixMemo.get(table);
+  if (memo === undefined) prefixMemo.set(table, (memo = new Map()));
+  else if (memo.has(hs)) return memo.get(hs) as T | undefined;
   let best: T | undefined;
   let length = 0;
-  for (const [prefix, value] of Object.entries(table)) if (prefix.length > length && hs.startsWith(prefix)) [best, length] = [value, prefix.length];
+  for (const prefix in table) if (Object.hasOwn(table, prefix) && prefix.length > length && hs.startsWith(prefix)) [best, length] = [table[prefix], prefix.length];
+  if (memo.size >= PREFIX_MEMO_LIMIT) memo.clear();
+  memo.set(hs, best);
   return best;
 }
+
+// One table per overrides list (a shop's rules object lives as long as its rate context).
+const overridesByHs = new WeakMap<readonly DutyOverride[], Readonly<Record<string, number>>>();
 
 function overrideFor(overrides: readonly DutyOverride[], line: DutiableLine): number | undefined {
   if (overrides.length === 0) return undefined;
@@ -92,7 +106,8 @@ function overrideFor(overrides: readonly DutyOverride[], line: DutiableLine): nu
     const bySku = overrides.find((o) => o.sku && o.sku === line.sku);
     if (bySku) return bySku.percent;
   }
-  const byHs = Object.fromEntries(overrides.filter((o) => o.hsPrefix).map((o) => [o.hsPrefix!, o.percent]));
+  let byHs = overridesByHs.get(overrides);
+  if (!byHs) overridesByHs.set(overrides, (byHs = Object.fromEntries(overrides.filter((o) => o.hsPrefix).map((o) => [o.hsPrefix!, o.percent]))));
   return longestPrefix(byHs, line.hsCode);
 }
 
