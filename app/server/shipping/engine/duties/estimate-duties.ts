@@ -129,6 +129,9 @@ function taxPercent(t: DutyTreatment, country: string, province: string | null):
   return (province ? t.taxPercentByProvince[province.toUpperCase()] : undefined) ?? t.taxPercentByCountry[country] ?? t.taxPercent;
 }
 
+// Weakest basis first: one estimated line makes the customs line an estimate.
+const RANK: Readonly<Record<RateBasis, number>> = { estimate: 4, override: 3, schedule: 2, flat: 1, none: 0 };
+
 interface LineDuty { readonly index: number; readonly exact: number; readonly basis: RateBasis }
 
 /** Exact duty per source line (cart minor units) and the treatment's tax, for the lines under one treatment. */
@@ -243,8 +246,6 @@ export function estimateDuties(rules: CompiledDutyRules, input: DutyInput): Duty
     feeCharges.push({ id: f.id, label: f.label, per: f.per, count, amount: roundMinor(count * each, cur), source: f.source, estimate: f.estimate });
   }
 
-  // Weakest basis first: one estimated line makes the customs line an estimate.
-  const RANK: Record<RateBasis, number> = { estimate: 4, override: 3, schedule: 2, flat: 1, none: 0 };
   const lineFees = roundMinor(perLineFeeExact, cur);
   const hsLines: HsLine[] = [];
   for (const [key, indexes] of keys) {
