@@ -16,9 +16,13 @@ export interface LruBudget<K, V> {
 
 interface Slot<V> { value: V; bytes: number }
 
+const NONE = Symbol("none");
+
 export class LruCache<K, V> {
   private readonly slots = new Map<K, Slot<V>>();
   private totalBytes = 0;
+  /** The most recently used key while it is in the map (a `get` of it has nothing to move), else NONE. */
+  private newest: K | typeof NONE = NONE;
   private readonly maxEntries: number;
   private readonly maxBytes: number;
 
@@ -43,8 +47,13 @@ export class LruCache<K, V> {
   get(key: K): V | undefined {
     const slot = this.slots.get(key);
     if (!slot) return undefined;
-    this.slots.delete(key);
-    this.slots.set(key, slot);
+    // A hot key asked again and again (one busy shop) is already last: re-inserting it each time cost more than the
+    // lookup, and fills the Map's table with deleted slots that later reads must skip.
+    if (key !== this.newest) {
+      this.slots.delete(key);
+      this.slots.set(key, slot);
+      this.newest = key;
+    }
     return slot.value;
   }
 
@@ -64,6 +73,7 @@ export class LruCache<K, V> {
     const bytes = this.budget.sizeOf ? this.budget.sizeOf(value, key) : 0;
     if (bytes > this.maxBytes) return this;
     this.slots.set(key, { value, bytes });
+    this.newest = key;
     this.totalBytes += bytes;
     this.evict();
     return this;
@@ -72,12 +82,14 @@ export class LruCache<K, V> {
   delete(key: K): boolean {
     const slot = this.slots.get(key);
     if (!slot) return false;
+    if (key === this.newest) this.newest = NONE;
     this.slots.delete(key);
     this.totalBytes -= slot.bytes;
     return true;
   }
 
   clear(): void {
+    this.newest = NONE;
     this.slots.clear();
     this.totalBytes = 0;
   }
@@ -90,6 +102,7 @@ export class LruCache<K, V> {
   private evict(): void {
     while (this.slots.size > this.maxEntries || this.totalBytes > this.maxBytes) {
       const [key, slot] = this.slots.entries().next().value as [K, Slot<V>];
+      if (key === this.newest) this.newest = NONE;
       this.slots.delete(key);
       this.totalBytes -= slot.bytes;
       this.budget.onEvict?.(key, slot.value);

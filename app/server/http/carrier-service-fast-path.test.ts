@@ -78,6 +78,22 @@ describe("production server: CarrierService fast path", () => {
     expect(JSON.parse(fast.text).rates.map((r: { service_code: string }) => r.service_code)).not.toContain("SR-POST-ECONOMY");
   });
 
+  it("sends nosniff and a referrer policy once on its answers, and HSTS behind TLS", async () => {
+    const shop = await installedShop("fast-headers");
+    const payload = buildRatePayload({ items: [buildRateItem()] });
+    for (const proxied of [false, true]) {
+      const answer = await post(signedRateRequest(shop, payload), proxied ? { "x-forwarded-proto": "https" } : {});
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("x-content-type-options")).toBe("nosniff"); // once: a duplicate would read "nosniff, nosniff"
+      expect(answer.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(answer.headers.get("strict-transport-security")).toEqual(proxied ? expect.stringMatching(/max-age=\d+/) : null);
+    }
+    const refused = await post(signedRateRequest(shop, `{"rate":${" ".repeat(300 * 1024)}}`), { "x-forwarded-proto": "https" });
+    expect(refused.status).toBe(413);
+    expect(refused.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(refused.headers.get("strict-transport-security")).toMatch(/max-age=/);
+  });
+
   it("rejects a body that does not match its HMAC with 401", async () => {
     const shop = await installedShop("fast-bad-hmac");
     expect((await post(signedRateRequest(shop, buildRatePayload(), { secret: "not-the-app-secret" }))).status).toBe(401);

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { declaresTooMuch, MAX_RATE_REQUEST_BYTES, tooLarge } from "../shipping/carrier-service/authenticate.server";
 import { answerRawRateRequest } from "../shipping/carrier-service/rates.server";
 import { internalFailure, type RateAnswer } from "../shipping/carrier-service/responses";
+import { HSTS, reachedOverTls, SECURITY_HEADERS } from "./security-headers";
 
 export const CARRIER_SERVICE_RATES_PATH = "/carrier-service/rates";
 
@@ -20,25 +21,31 @@ export function isCarrierServiceRatesPost(req: IncomingMessage): boolean {
   return path === CARRIER_SERVICE_RATES_PATH || path === `${CARRIER_SERVICE_RATES_PATH}/`;
 }
 
-interface Encoded { readonly body: Buffer; readonly headers: Record<string, string | number> }
+/** The answer's bytes and its complete heads: plain HTTP and over TLS (with HSTS), each also closing the connection. */
+interface Encoded { readonly body: Buffer; readonly heads: readonly [Head, Head, Head, Head] }
+type Head = Readonly<Record<string, string | number>>;
 
-// A cached answer is sent many times: encode its bytes and headers once, for as long as the answer lives.
+// A cached answer is sent many times: encode its bytes and headers once, for as long as the answer lives. The
+// security headers every answer carries (security-headers.ts) are part of these heads, so this route skips the
+// listener's per-request writeHead wrapper, which cost a repeat answer more than its cache lookup.
 const encoded = new WeakMap<RateAnswer, Encoded>();
 
 function encode(answer: RateAnswer): Encoded {
   let e = encoded.get(answer);
   if (!e) {
     const body = Buffer.from(answer.body, "utf8");
-    encoded.set(answer, (e = { body, headers: { ...answer.headers, "Content-Length": body.length } }));
+    const plain = { ...answer.headers, "Content-Length": body.length, ...SECURITY_HEADERS };
+    const tls = { ...plain, "Strict-Transport-Security": HSTS };
+    encoded.set(answer, (e = { body, heads: [plain, tls, { ...plain, Connection: "close" }, { ...tls, Connection: "close" }] }));
   }
   return e;
 }
 
-function send(res: ServerResponse, answer: RateAnswer, close = false): void {
+function send(req: IncomingMessage, res: ServerResponse, answer: RateAnswer, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  const { body, headers } = encode(answer);
+  const { body, heads } = encode(answer);
   // An unread oversized body would otherwise be drained on a kept-alive socket.
-  res.writeHead(answer.status, close ? { ...headers, Connection: "close" } : headers).end(body);
+  res.writeHead(answer.status, heads[(close ? 2 : 0) + (reachedOverTls(req) ? 1 : 0)]).end(body);
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -67,18 +74,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
 
 export async function handleCarrierServiceRates(req: IncomingMessage, res: ServerResponse, limit = MAX_RATE_REQUEST_BYTES): Promise<void> {
   try {
-    if (declaresTooMuch(header(req, "content-length"), limit)) return send(res, tooLarge(limit), true);
+    if (declaresTooMuch(header(req, "content-length"), limit)) return send(req, res, tooLarge(limit), true);
     const body = await readBody(req, limit);
-    if (body === null) return send(res, tooLarge(limit), true);
-    send(res, await answerRawRateRequest({ body, shopHeader: header(req, "x-shopify-shop-domain"), hmacHeader: header(req, "x-shopify-hmac-sha256") }));
+    if (body === null) return send(req, res, tooLarge(limit), true);
+    send(req, res, await answerRawRateRequest({ body, shopHeader: header(req, "x-shopify-shop-domain"), hmacHeader: header(req, "x-shopify-hmac-sha256") }));
   } catch (error) {
     // A client that hangs up mid-body has nobody to answer; anything else is a total failure (503).
     console.error(`[carrier-service] fast path failed: ${error instanceof Error ? error.name : "unknown error"}`);
-    send(res, internalFailure());
+    send(req, res, internalFailure());
   }
 }
 
-/** Takes the request when it is the callback; returns false to let the caller's next handler run. */
+/** Takes the request when it is the callback (its answers carry the security headers themselves); returns false to
+ *  let the caller's next handler run. */
 export function carrierServiceFastPath(req: IncomingMessage, res: ServerResponse): boolean {
   if (!isCarrierServiceRatesPost(req)) return false;
   void handleCarrierServiceRates(req, res);

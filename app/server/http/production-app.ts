@@ -51,13 +51,17 @@ export function refuseDeclaredOversize(req: IncomingMessage, res: ServerResponse
   return true;
 }
 
-/** node:http listener: security headers, the declared-size guard, the fast path, then Express (and Remix). */
+/**
+ * node:http listener: the fast path (which sends the security headers in its precomputed heads), else security
+ * headers, the declared-size guard (not the callback's paths), then Express (and Remix).
+ */
 export function createProductionListener(build: ServerBuild, options: ProductionAppOptions, fastPath = fastPathOf(build)): RequestListener {
   const app = createExpressApp(build, options);
   return (req, res) => {
+    if (fastPath?.(req, res)) return;
     applySecurityHeaders(req, res);
     if (refuseDeclaredOversize(req, res)) return;
-    if (!fastPath?.(req, res)) app(req, res);
+    app(req, res);
   };
 }
 

@@ -20,9 +20,12 @@ const forwardedHttps = (value: string | string[] | null | undefined) =>
  * node:http form, for the production listener: added when the head is written (explicitly or implicitly), and only
  * those the handler did not set itself, so a Remix document that already carries them does not get them twice.
  */
+/** The request reached us over TLS, directly or through a proxy that says so: its answer carries HSTS. */
+export const reachedOverTls = (req: IncomingMessage): boolean => Boolean((req.socket as TLSSocket).encrypted) || forwardedHttps(req.headers["x-forwarded-proto"]);
+
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
   const headers: Record<string, string> = { ...SECURITY_HEADERS };
-  if ((req.socket as TLSSocket).encrypted || forwardedHttps(req.headers["x-forwarded-proto"])) headers["Strict-Transport-Security"] = HSTS;
+  if (reachedOverTls(req)) headers["Strict-Transport-Security"] = HSTS;
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     for (const [name, value] of Object.entries(headers)) if (!this.hasHeader(name)) this.setHeader(name, value);

@@ -37,8 +37,9 @@ export interface CarrierServiceRequest {
 
 export type Authenticated = { ok: true; request: CarrierServiceRequest } | { ok: false; answer: RateAnswer };
 
-let secret: string | undefined;
-const appSecret = () => (secret ??= loadConfig().SHOPIFY_API_SECRET);
+// The secret imported once as a key object: a string key is copied into a new key on every HMAC.
+let secret: crypto.KeyObject | undefined;
+const appSecret = () => (secret ??= crypto.createSecretKey(Buffer.from(loadConfig().SHOPIFY_API_SECRET, "utf8")));
 
 /**
  * Installed shops whose rate requests are signed, with the time their entry expires. Only a signed request for an

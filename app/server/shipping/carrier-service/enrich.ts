@@ -14,10 +14,11 @@ type Supplier = NonNullable<ItemInput["supplier"]>;
 
 const MAX_SIDE_CM = 1000;
 
+const validSide = (mm: number | null | undefined): mm is number => typeof mm === "number" && mm > 0 && mm / 10 <= MAX_SIDE_CM;
+
 function dimensions(m: MappingFields): Supplier["dimensionsCm"] {
-  const sides = [m.lengthMm, m.widthMm, m.heightMm];
-  if (!sides.every((s) => typeof s === "number" && s > 0 && s / 10 <= MAX_SIDE_CM)) return undefined;
-  return { length: m.lengthMm! / 10, width: m.widthMm! / 10, height: m.heightMm! / 10 };
+  if (!validSide(m.lengthMm) || !validSide(m.widthMm) || !validSide(m.heightMm)) return undefined;
+  return { length: m.lengthMm / 10, width: m.widthMm / 10, height: m.heightMm / 10 };
 }
 
 // A catalogue has a handful of distinct flag lists, so each is turned into supplier data once and shared, frozen, by
@@ -51,20 +52,43 @@ function stock(value: unknown): Supplier["stock"] {
   return out ?? undefined;
 }
 
+// HS codes and origins come from a table's interned strings (a catalogue has few distinct ones): each raw value's
+// normalised form is remembered rather than re-derived with regexes for every line of every request. Bounded.
+const hsMemo = new Map<string, string | null>();
+const originMemo = new Map<string, string | null>();
+
+function normalised(memo: Map<string, string | null>, raw: string, normalise: (raw: string) => string | null): string | null {
+  let out = memo.get(raw);
+  if (out === undefined) {
+    if (memo.size >= FLAG_MEMO_LIMIT) memo.clear();
+    memo.set(raw, (out = normalise(raw)));
+  }
+  return out;
+}
+
+const hsCodeOf = (raw: string): string | null => {
+  const hs = raw.replace(/\D/g, "");
+  return /^\d{4,10}$/.test(hs) ? hs : null;
+};
+const originOf = (raw: string): string | null => {
+  const origin = raw.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(origin) ? origin : null;
+};
+
 export function supplierDataFrom(m: MappingFields): Supplier {
-  const hs = m.hsCode?.replace(/\D/g, "") ?? "";
-  const origin = m.originCountry?.trim().toUpperCase() ?? "";
-  const stocked = stock(m.stock);
+  // Built property by property in the order the engine's validation reads them (no spreads of conditional objects).
+  const out: { -readonly [K in keyof Supplier]: Supplier[K] } = {};
+  if (m.weightGrams != null && Number.isInteger(m.weightGrams) && m.weightGrams >= 0 && m.weightGrams <= 1_000_000) out.weightGrams = m.weightGrams;
   const box = dimensions(m);
-  const weight = m.weightGrams != null && Number.isInteger(m.weightGrams) && m.weightGrams >= 0 && m.weightGrams <= 1_000_000 ? m.weightGrams : undefined;
-  return {
-    ...(weight !== undefined ? { weightGrams: weight } : {}),
-    ...(box ? { dimensionsCm: box } : {}),
-    flags: flags(m.flags ?? ""),
-    ...(/^\d{4,10}$/.test(hs) ? { hsCode: hs } : {}),
-    ...(/^[A-Z]{2}$/.test(origin) ? { originCountry: origin } : {}),
-    ...(stocked ? { stock: stocked } : {}),
-  };
+  if (box) out.dimensionsCm = box;
+  out.flags = flags(m.flags ?? "");
+  const hs = m.hsCode ? normalised(hsMemo, m.hsCode, hsCodeOf) : null;
+  if (hs) out.hsCode = hs;
+  const origin = m.originCountry ? normalised(originMemo, m.originCountry, originOf) : null;
+  if (origin) out.originCountry = origin;
+  const stocked = stock(m.stock);
+  if (stocked) out.stock = stocked;
+  return out;
 }
 
 export function enrichItems(input: RateRequestInput, mappings: readonly (MappingFields | null)[], defaultBox: DefaultBoxCm): RateRequestInput {

@@ -1,7 +1,7 @@
 /**
  * Per-process cache of whole callback answers. Checkout repeats identical rate requests (Shopify itself
  * caches answers for 15 minutes on the same inputs), so a hit skips mapping lookups, the engine and JSON.
- * Keys: shop → (settings version, cards version, FX table date, hash of the normalised request).
+ * Keys: shop → (settings version, cards version, FX table date, digest of the raw body: its verified HMAC).
  * Delivery dates depend on cut-off times, which fall on minute boundaries, so no entry outlives the minute it
  * was computed in; entries also never outlive the supplier data they used. A mapping, settings or card write
  * in this process drops the shop's entries; an answer computed while such a write raced it is never stored.
@@ -11,11 +11,10 @@
 import crypto from "node:crypto";
 import { LruCache } from "../../cache/lru";
 import { loadConfig } from "../../config";
-import type { RateRequestInput } from "../engine";
 import type { RateAnswer } from "./responses";
 
 const MINUTE_MS = 60_000;
-const MAX_ENTRIES_PER_SHOP = 10_000; // a computed answer is stored under its normalised key and its raw-body key
+const MAX_ENTRIES_PER_SHOP = 10_000;
 
 interface Entry { readonly answer: RateAnswer; readonly expiresAt: number }
 
@@ -49,20 +48,15 @@ export interface QuoteKeyParts {
   readonly settingsVersion: number;
   readonly cardsVersion: string;
   readonly fxDate: string;
-  readonly request: RateRequestInput;
-}
-
-/** Only the fields the engine reads are in the normalised request, so buyer names and streets never are. */
-export function quoteKey(parts: QuoteKeyParts): string {
-  const digest = crypto.hash("sha256", JSON.stringify(parts.request), "base64");
-  return `${parts.settingsVersion}|${parts.cardsVersion}|${parts.fxDate}|${digest}`;
 }
 
 /**
- * The same answer keyed by the raw body's bytes, looked up before JSON parsing and validation: a byte-identical
- * body parses to the same request, so it gets the same answer under the same versions (and the same minute).
+ * An answer is keyed by the raw body's digest, looked up before JSON parsing and validation: a byte-identical body
+ * parses to the same request, so it gets the same answer under the same versions (and the same minute). A body that
+ * differs in any byte (another buyer's name at the same address) is computed again, to the same rates: Shopify's
+ * own repeats are byte-identical, and a second, normalised key cost every miss more than it saved (ADR 0720).
  */
-export function rawQuoteKey(parts: Omit<QuoteKeyParts, "request">, body: RawBodyDigest): string {
+export function rawQuoteKey(parts: QuoteKeyParts, body: RawBodyDigest): string {
   return `${parts.settingsVersion}|${parts.cardsVersion}|${parts.fxDate}|raw:${body.hmacDigest ? `h:${body.hmacDigest}` : `s:${crypto.hash("sha256", body.rawBody, "base64")}`}`;
 }
 
@@ -88,14 +82,13 @@ export function existingQuotesFor(shop: string, nowMs: number): ShopQuotes | und
   return Math.floor(nowMs / MINUTE_MS) === minute ? cache?.shops.get(shop) : undefined;
 }
 
-/** `countMiss: false` for a first look that another lookup follows (the raw-body key), so a request counts once. */
-export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number, countMiss = true): RateAnswer | undefined {
+export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number): RateAnswer | undefined {
   const entry = quotes.entries.get(key);
   if (entry && entry.expiresAt > nowMs) {
     stats.hits++;
     return entry.answer;
   }
-  if (countMiss) stats.misses++;
+  stats.misses++;
   return undefined;
 }
 

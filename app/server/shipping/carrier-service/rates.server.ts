@@ -18,7 +18,7 @@ import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type S
 import { authenticateRawRateRequest, readBoundedBody, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
 import { enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
-import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quoteKey, quotesFor, rawQuoteKey, storeQuote, type ShopQuotes } from "./quote-cache";
+import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quotesFor, rawQuoteKey, storeQuote, type ShopQuotes } from "./quote-cache";
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
 
 onMappingsChanged(invalidateShopQuotes);
@@ -73,13 +73,15 @@ async function answerAuthenticated(request: CarrierServiceRequest, now: () => Da
   const nowMs = at.getTime();
   const shopQuotes = (): ShopQuotes | undefined => (caches ? quotesFor(shop, nowMs) : existingQuotesFor(shop, nowMs));
   let fx = engineFx();
-  // A byte-identical body under the same versions gets the answer computed before: no JSON parse, no zod.
+  // A byte-identical body under the same versions gets the answer computed before: no JSON parse, no validation.
   // Only with the shop's context already in memory, so a cold shop's malformed body is still a 400, not a load.
+  // Answers are keyed by the body's digest alone (ADR 0720, "Quote path"): Shopify's repeats of a cart are
+  // byte-identical, and a normalised second key cost every miss a JSON.stringify, a SHA-256 and a second store.
   const loaded = loadedShopRateContext(shop, nowMs);
-  const rawKey = loaded && rawQuoteKey(keyParts(loaded, fx), request);
-  if (rawKey) {
+  let key = loaded && rawQuoteKey(keyParts(loaded, fx), request);
+  if (key) {
     const quotes = shopQuotes();
-    const hit = quotes && cachedQuote(quotes, rawKey, nowMs, false);
+    const hit = quotes && cachedQuote(quotes, key, nowMs);
     if (hit) return hit;
   }
   const parsed = parseRateRequestPayload(rawBody.toString("utf8"));
@@ -88,18 +90,17 @@ async function answerAuthenticated(request: CarrierServiceRequest, now: () => Da
     const input = fromCarrierServicePayload(parsed.payload);
     if (input.items.length === 0) return ratesAnswer([]); // nothing in the cart needs shipping
     const context = loaded ?? (await (caches ? shopRateContext(shop, nowMs) : uncachedShopRateContext(shop)));
-    if (!loaded) fx = engineFx(); // loading a context also refreshes the process's FX table
     const quotes = shopQuotes();
-    const parts = keyParts(context, fx);
-    const key = quoteKey({ ...parts, request: input });
+    if (!loaded) {
+      fx = engineFx(); // loading a context also refreshes the process's FX table
+      key = rawQuoteKey(keyParts(context, fx), request);
+      const hit = quotes && cachedQuote(quotes, key, nowMs); // a concurrent request may have answered it meanwhile
+      if (hit) return hit;
+    }
     const remember = (answer: RateAnswer) => {
-      if (!caches || !quotes) return answer;
-      storeQuote(quotes, key, answer, nowMs);
-      storeQuote(quotes, rawKey || rawQuoteKey(parts, request), answer, nowMs);
+      if (caches && quotes) storeQuote(quotes, key as string, answer, nowMs);
       return answer;
     };
-    const hit = quotes && cachedQuote(quotes, key, nowMs);
-    if (hit) return remember(hit);
     const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs, { load: caches });
     const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
       engine: context.engine, merchantRules: context.merchantRules, fx, now: at,

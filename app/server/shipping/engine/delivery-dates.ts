@@ -138,9 +138,18 @@ export interface DeliveryWindow {
   readonly maxDay: number;
 }
 
+// A window depends only on its four arguments (pure calendar math and fixed zone offsets), and a shop quotes a handful
+// of (dispatch day, transit, destination) combinations a day: each is computed once and copied out.
+const windowMemo = new Map<string, DeliveryWindow>();
+
 export function deliveryWindow(
   dispatch: number, minDays: number, maxDays: number, destinationCountry: string,
 ): DeliveryWindow {
+  const w = memo(windowMemo, `${dispatch}|${minDays}|${maxDays}|${destinationCountry}`, () => computeDeliveryWindow(dispatch, minDays, maxDays, destinationCountry));
+  return { ...w, min: new Date(w.min.getTime()), max: new Date(w.max.getTime()) }; // callers may mutate Dates
+}
+
+function computeDeliveryWindow(dispatch: number, minDays: number, maxDays: number, destinationCountry: string): DeliveryWindow {
   const tz = destinationTimeZone(destinationCountry);
   const minDay = addBusinessDays(dispatch, minDays);
   const maxDay = addBusinessDays(dispatch, maxDays);

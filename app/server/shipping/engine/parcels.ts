@@ -39,6 +39,8 @@ function place(p: PlannedParcel, u: Unit, quantity: number): void {
   p.sensitiveMinor += u.surcharge * quantity;
 }
 
+const byGramsDescending = (a: { grams: number }, b: { grams: number }) => b.grams - a.grams;
+
 const longestOf = (sides: readonly number[]): number => (sides.length === 3 ? Math.max(0, sides[0]!, sides[1]!, sides[2]!) : 0);
 
 export function packParcels(card: CompiledCard, country: string, items: readonly RateRequestItem[], lineIndexes: readonly number[]): PackResult {
@@ -71,7 +73,7 @@ export function packParcels(card: CompiledCard, country: string, items: readonly
   const parcels: PlannedParcel[] = [];
   for (const lines of groups.values()) {
     const open: PlannedParcel[] = [];
-    for (const { index, grams, surcharge } of [...lines].sort((a, b) => b.grams - a.grams)) {
+    for (const { index, grams, surcharge } of lines.sort(byGramsDescending)) { // the group's own array: sorted in place
       const line = items[index]!;
       const sides = unitSides(line);
       const volume = sides.length === 3 ? sides[0]! * sides[1]! * sides[2]! : 0;

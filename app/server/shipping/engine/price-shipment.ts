@@ -6,7 +6,7 @@ import { add, money, type Money } from "../../money";
 import type { Warehouse } from "./card-types";
 import { zoneFor, type CompiledCard, type CompiledEngine } from "./compile";
 import { dayToIsoDate, dispatchDay } from "./delivery-dates";
-import { estimateDuties } from "./duties/estimate-duties";
+import { estimateDuties, type DutyResult } from "./duties/estimate-duties";
 import { convertExact, requireRate, roundMinor, type FxTable } from "./fx";
 import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { packParcels, type PlannedParcel } from "./parcels";
@@ -23,6 +23,11 @@ export interface PricingContext {
   readonly now: Date;
   readonly request: RateRequest;
   readonly freeShipping: (serviceCode: string) => boolean;
+  /**
+   * This request's duty estimates by what they depend on beyond the request: ship-from country, the China default
+   * origin, transport and the parcel's units. Services that pack a cart alike share one estimate.
+   */
+  readonly duties: Map<string, DutyResult>;
 }
 
 export interface ShipmentPrice {
@@ -67,7 +72,10 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
   };
   const shipping = shown.base.amount + shown.fuel.amount + shown.remote.amount + shown.sensitive.amount + shown.handlingFee.amount + shown.markup.amount;
   const freeShipping = money(ctx.freeShipping(c.code) ? -shipping : 0, cur);
-  const est = estimateDuties(ctx.engine.dutyRules, {
+  let dutyKey = `${warehouse.country}|${warehouse.kind === "china" ? 1 : 0}|${c.transport ?? ""}`;
+  for (const u of parcel.units) dutyKey += `|${u.lineIndex}:${u.quantity}`;
+  let est = ctx.duties.get(dutyKey);
+  if (!est) ctx.duties.set(dutyKey, (est = estimateDuties(ctx.engine.dutyRules, {
     shipFromCountry: warehouse.country,
     destinationCountry: request.destination.country,
     province: request.destination.province,
@@ -81,7 +89,7 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
       const item = request.items[lineIndex]!;
       return { sku: item.sku, unitPriceMinor: item.priceMinor, quantity, hsCode: item.supplier?.hsCode ?? null, originCountry: item.supplier?.originCountry ?? (warehouse.kind === "china" ? "CN" : null) };
     }),
-  });
+  })));
   const ddp = effectiveIncoterm(c.incoterm, rules) === "DDP";
   const inProductPrices = ddp && rules.dutiesInProductPrices;
   const included = ddp && !inProductPrices;

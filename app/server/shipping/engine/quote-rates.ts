@@ -80,7 +80,7 @@ function assemble(request: RateRequest, ctx: RateContext, parts: readonly Shipme
 function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
   const { engine } = ctx;
   const shipments = planShipments(request, engine);
-  const pricing: PricingContext = { engine, rules: ctx.merchantRules, fx: ctx.fx, now: ctx.now, request, freeShipping: freeShippingCheck(request, ctx) };
+  const pricing: PricingContext = { engine, rules: ctx.merchantRules, fx: ctx.fx, now: ctx.now, request, freeShipping: freeShippingCheck(request, ctx), duties: new Map() };
   // matrix[card][shipment]: each pair is priced once and reused as a companion for other quotes.
   const cards = cardsInForce(engine, ctx.now); // the version of each card in force on the order date
   const matrix = cards.map((card) => shipments.map((s, si) => safePrice(pricing, engine, s, si === 0, card)));

@@ -78,13 +78,27 @@ function isDomestic(from: string, to: string): boolean {
 /** A line's customs-line key: its 6-digit subheading, or the line itself when it has no HS code. */
 const lineKey = (line: DutiableLine, index: number) => line.hsCode?.slice(0, 6) ?? `line-${index}`;
 
+// Tables (schedules, add-ons, a shop's overrides) are read-only compiled data and a catalogue has a bounded set of HS
+// codes, so each table remembers its answer per HS code: the walk over a schedule's prefixes, which allocated an
+// entry array per call, ran for every line of every parcel of every quote.
+const PREFIX_MEMO_LIMIT = 10_000;
+const prefixMemo = new WeakMap<object, Map<string, unknown>>();
+
 function longestPrefix<T>(table: Readonly<Record<string, T>>, hs: string | null): T | undefined {
   if (!hs) return undefined;
+  let memo = prefixMemo.get(table);
+  if (memo === undefined) prefixMemo.set(table, (memo = new Map()));
+  else if (memo.has(hs)) return memo.get(hs) as T | undefined;
   let best: T | undefined;
   let length = 0;
-  for (const [prefix, value] of Object.entries(table)) if (prefix.length > length && hs.startsWith(prefix)) [best, length] = [value, prefix.length];
+  for (const prefix in table) if (Object.hasOwn(table, prefix) && prefix.length > length && hs.startsWith(prefix)) [best, length] = [table[prefix], prefix.length];
+  if (memo.size >= PREFIX_MEMO_LIMIT) memo.clear();
+  memo.set(hs, best);
   return best;
 }
+
+// One table per overrides list (a shop's rules object lives as long as its rate context).
+const overridesByHs = new WeakMap<readonly DutyOverride[], Readonly<Record<string, number>>>();
 
 function overrideFor(overrides: readonly DutyOverride[], line: DutiableLine): number | undefined {
   if (overrides.length === 0) return undefined;
@@ -92,7 +106,8 @@ function overrideFor(overrides: readonly DutyOverride[], line: DutiableLine): nu
     const bySku = overrides.find((o) => o.sku && o.sku === line.sku);
     if (bySku) return bySku.percent;
   }
-  const byHs = Object.fromEntries(overrides.filter((o) => o.hsPrefix).map((o) => [o.hsPrefix!, o.percent]));
+  let byHs = overridesByHs.get(overrides);
+  if (!byHs) overridesByHs.set(overrides, (byHs = Object.fromEntries(overrides.filter((o) => o.hsPrefix).map((o) => [o.hsPrefix!, o.percent]))));
   return longestPrefix(byHs, line.hsCode);
 }
 
@@ -113,6 +128,9 @@ function adValoremPercent(calc: Extract<DutyCalc, { kind: "ad-valorem" }>, line:
 function taxPercent(t: DutyTreatment, country: string, province: string | null): number {
   return (province ? t.taxPercentByProvince[province.toUpperCase()] : undefined) ?? t.taxPercentByCountry[country] ?? t.taxPercent;
 }
+
+// Weakest basis first: one estimated line makes the customs line an estimate.
+const RANK: Readonly<Record<RateBasis, number>> = { estimate: 4, override: 3, schedule: 2, flat: 1, none: 0 };
 
 interface LineDuty { readonly index: number; readonly exact: number; readonly basis: RateBasis }
 
@@ -228,8 +246,6 @@ export function estimateDuties(rules: CompiledDutyRules, input: DutyInput): Duty
     feeCharges.push({ id: f.id, label: f.label, per: f.per, count, amount: roundMinor(count * each, cur), source: f.source, estimate: f.estimate });
   }
 
-  // Weakest basis first: one estimated line makes the customs line an estimate.
-  const RANK: Record<RateBasis, number> = { estimate: 4, override: 3, schedule: 2, flat: 1, none: 0 };
   const lineFees = roundMinor(perLineFeeExact, cur);
   const hsLines: HsLine[] = [];
   for (const [key, indexes] of keys) {
