@@ -55,7 +55,7 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
   if (!address.ok) return reject(address.problem.reason, address.problem.message);
 
   // Lines whose primary lacks the stock go straight to the mapping's backup supplier, if it has one (issue 20).
-  type ShortItem = { supplier: string; left: number; item: string; warehouse: string; needed: number };
+  type ShortItem = { supplier: string; left: number; item: string; warehouseCode: string; needed: number };
   const toBackup = new Map<string, ShortItem>(); // fo line item → why
   for (const li of items) {
     const m = mappings.get(li.variant!.id)!;
@@ -68,7 +68,7 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
     const left = stock?.[warehouse];
     if (typeof left === "number" && left < li.remainingQuantity) {
       if (m.backupSupplier && m.backupSku && m.backupSupplier !== m.supplier) {
-        toBackup.set(li.id, { supplier: m.supplier, left, item: li.sku || m.supplierSku, warehouse, needed: li.remainingQuantity });
+        toBackup.set(li.id, { supplier: m.supplier, left, item: li.sku || m.supplierSku, warehouseCode: warehouse, needed: li.remainingQuantity });
         continue;
       }
       return reject("INVENTORY_OUT_OF_STOCK", `The ${warehouse} warehouse has ${left} of ${li.sku || m.supplierSku} left and this order needs ${li.remainingQuantity}. Restock, move the order to another location, or cancel it.`);

@@ -67,7 +67,7 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
       await createSupplierOrderRow({
         shop, orderGid: fo.orderId, orderName: fo.orderName, fulfillmentOrderGid: fo.id, supplier: order.supplier, warehouse: warehouse.code,
         lines: order.lines, shipTo: { ...plan.shipTo }, currency: plan.currency, revenueMinor: order.revenueMinor, costMinor: order.costMinor,
-        costCurrency: order.costCurrency, buyerServiceCode: plan.buyerService.code, buyerServiceName: plan.buyerService.name, event: { kind: "shopify", message: storedTexts(textMessage("order:event.requestReceived", { warehouse: warehouse.code, lines: order.lines.length }), ...orderText(order.note)) },
+        costCurrency: order.costCurrency, buyerServiceCode: plan.buyerService.code, buyerServiceName: plan.buyerService.name, event: { kind: "shopify", message: storedTexts(textMessage("order:event.requestReceived", { warehouseCode: warehouse.code, lines: order.lines.length }), ...orderText(order.note)) },
       });
     }
     rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });
@@ -77,7 +77,7 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
   const suppliers = [...new Set(rows.map((r) => r.supplier))].join(", ");
   // Shopify shows these answers on the order: written in the shop staff's language (notes.server.ts).
   const note = await shopNotes(shop);
-  await acceptFulfillmentRequest(admin, fo.id, note("notes:requestAccepted", { warehouse: warehouse.code, suppliers }));
+  await acceptFulfillmentRequest(admin, fo.id, note("notes:requestAccepted", { warehouseCode: warehouse.code, suppliers }));
 }
 
 export interface NewSupplierOrder {
