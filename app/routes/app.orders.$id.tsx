@@ -15,6 +15,7 @@ import { handlerForIntent } from "../server/http/intent";
 import { useFormat, useT } from "../i18n/react";
 import { carrierName, supplierName, warehouseName } from "../i18n/partners";
 import { translateMessage } from "../i18n/message-values";
+import type { Message } from "../i18n/message";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -98,7 +99,7 @@ export default function SupplierOrderPage() {
             <BlockStack gap="200">
               <Text as="p">{order.supplierOrderId ? t("details.supplierOrder", { id: order.supplierOrderId }) : t("details.notPlaced")}</Text>
               <Text as="p">{t("details.reference", { key: order.idempotencyKey })}</Text>
-              {order.jdSplit && <OrderMessages messages={order.jdSplit} />}
+              {order.jdSplit && <Text as="p">{jdSplitLine(t, order.jdSplit)}</Text>}
               {order.logistic && <Text as="p">{t(`details.methodSent.${order.logistic.basis ?? "adapter"}`, { method: order.logistic.name })}</Text>}
               {order.buyerServiceName && (
                 <Text as="p" tone="subdued">
@@ -126,6 +127,12 @@ export default function SupplierOrderPage() {
       </Layout>
     </Page>
   );
+}
+
+/** JD's split on one line: the summary, then each child order and its status ("… into 2: 123 shipped, 456 processing"). */
+function jdSplitLine(t: ReturnType<typeof useT>, [summary, ...children]: Message[]): string {
+  if (!summary) return "";
+  return t("jdSplitLine", { summary: translateMessage(t, summary), children: children.map((c) => translateMessage(t, c)).join(t("listSeparator")) }).trim();
 }
 
 function ActionButton({ intent, label, primary, critical }: { intent: string; label: string; primary?: boolean; critical?: boolean }) {

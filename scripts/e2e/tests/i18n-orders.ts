@@ -36,7 +36,32 @@ async function seedOrder(shop: string): Promise<string> {
   return row.id;
 }
 
-async function open(ctx: E2eContext, id: string, locale: "en" | "zh-CN", heading: string): Promise<string[]> {
+/** A JD order JD split in two, shipped: the split line, the child steps and a JD message on the timeline, the forwarder form. */
+async function seedJdOrder(shop: string): Promise<string> {
+  const { default: db } = await import("../../../app/db.server");
+  const { storedText, storedTexts, textMessage } = await import("../../../app/server/fulfillment/order-text");
+  const n = Date.now();
+  const row = await db.supplierOrder.create({
+    data: {
+      shop, orderGid: `gid://shopify/Order/${n}`, orderName: "#I18N-2", fulfillmentOrderGid: `gid://shopify/FulfillmentOrder/${n}`,
+      supplier: "jd", warehouse: "CN-SZ", idempotencyKey: `i18n-orders-jd-${n}`, state: "shipped", currency: "EUR", revenueMinor: 4900, supplierOrderId: "300001",
+      lines: [{ foLineItemGid: "li-1", variantGid: "gid://shopify/ProductVariant/2", sku: "JD-100", supplierVariantId: "100012043978", quantity: 1, unitPriceMinor: 4900, costMinor: null, costCurrency: null }],
+      supplierStatus: storedTexts(textMessage("order:jdSplit", { count: 2 }), textMessage("order:jdSplitChild", { id: "300011", childStatus: "shipped" }), textMessage("order:jdSplitChild", { id: "300012", childStatus: "processing" })),
+      carrier: "SF Express", trackingNumbers: ["SF1234567890123"],
+      events: {
+        create: [
+          { kind: "state", toState: "placed", message: storedText("order:event.placed", { id: "300001" }), at: new Date(n - 40_000) },
+          { kind: "supplier", message: storedText("order:event.jdChild.shipped", { id: "300011", n: 1, count: 2 }), at: new Date(n - 30_000) },
+          { kind: "supplier", message: storedText("order:event.jdMessage.12", { id: "300011", type: 12, messageId: "m-1" }), at: new Date(n - 20_000) },
+          { kind: "state", toState: "shipped", message: storedText("order:event.shippedNotified", { carrier: "SF Express", numbers: "SF1234567890123" }), at: new Date(n - 10_000) },
+        ],
+      },
+    },
+  });
+  return row.id;
+}
+
+async function open(ctx: E2eContext, id: string, locale: "en" | "zh-CN", heading: string, prefix = ""): Promise<string[]> {
   const path = `/app/orders/${id}`;
   await ctx.page.goto(`${ctx.stack.shell.appAdminUrl(ctx.stack.shop, path)}?locale=${locale}`);
   const frame = await ctx.shell.appFrame();
@@ -44,7 +69,7 @@ async function open(ctx: E2eContext, id: string, locale: "en" | "zh-CN", heading
   await ctx.shell.app.getByRole("heading", { name: heading, exact: true }).first().waitFor();
   assert((await frame.evaluate(() => document.documentElement.lang)) === locale, `${path} is not marked lang=${locale}`);
   const lines = await englishLines(frame);
-  await ctx.screenshot(`i18n-${locale}-order-detail`);
+  await ctx.screenshot(`i18n-${locale}-${prefix}order-detail`);
   return lines;
 }
 
@@ -69,6 +94,12 @@ export const i18nOrderTests: E2eTest[] = [
         "Shipping method sent: YunExpress Global Direct (the supplier's cheapest quote for the route)"]) {
         assert((await ctx.shell.app.getByText(text, { exact: false }).count()) > 0, `the English order page does not show "${text}"`);
       }
+      const jd = await seedJdOrder(ctx.stack.shop);
+      const jdEnglish = await open(ctx, jd, "zh-CN", "时间线", "jd-");
+      assert(jdEnglish.length === 0, `untranslated English on the Chinese JD order page — ${jdEnglish.slice(0, 8).join(" | ")}`);
+      await ctx.shell.app.getByText("京东已将此订单拆分为 2 个：300011 已发货、300012 处理中").waitFor();
+      await open(ctx, jd, "en", "Timeline", "jd-");
+      await ctx.shell.app.getByText("JD split this order into 2: 300011 shipped, 300012 processing").waitFor();
       assert(errors.length === 0, `page errors: ${errors.join(" | ")}`);
     },
   },
