@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Message } from "./message";
-import { supplierName, warehouseName } from "./partners";
+import { carrierName, supplierName, warehouseName } from "./partners";
 
 type Localize = (t: TFunction, value: string) => string;
 
@@ -14,6 +14,7 @@ const LOCALIZED: Record<string, Localize> = {
   backup: (t, v) => supplierName(t, v),
   suppliers: (t, v) => v.split(", ").map((code) => supplierName(t, code)).join(t("order:listSeparator")),
   warehouse: (t, v) => warehouseName(t, v, v),
+  carrier: (t, v) => carrierName(t, v),
   state: (t, v) => t(`orders:state.${v}`, { defaultValue: v }),
   plan: (t, v) => t(`common:plans.${v}`, { defaultValue: v }),
   reason: (t, v) => t(`orders:hold.${v}`, { defaultValue: v }),

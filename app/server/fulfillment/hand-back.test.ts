@@ -45,7 +45,8 @@ describe("handing an order back to Shopify", () => {
 
     await db.shop.upsert({ where: { domain: world.shop }, create: { domain: world.shop }, update: {} });
     await recordShopLocale(world.shop, "zh-CN");
-    const chinese = await acceptedOrder({ maxSupplierCostMinor: 1 });
+    await acceptedOrder({ maxSupplierCostMinor: 1 });
+    const chinese = (await world.supplierOrders()).find((r) => r.id !== english.id)!;
     expect(notesOf("fulfillment_orders/fulfillment_request_accepted").at(-1)).toBe("Silkroute 已接受，由 CN-SZ 仓库处理（供应商：沙盒供应商）。");
     await handBackToShopify(world.shop, chinese.id);
     expect(notesOf("fulfillment_orders/fulfillment_service_failed_to_complete").at(-1)).toBe("Silkroute 无法通过其供应商履约此订单；商家将以其他方式发货。");
