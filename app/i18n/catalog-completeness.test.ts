@@ -74,6 +74,9 @@ export const CONVERTED_FILES = [
   "app/components/billing/ddp-plan-banner.tsx",
   "app/components/home/checkout-sla.tsx",
   "app/components/home/margin-this-month.tsx",
+  "app/routes/app.orders.$id.tsx",
+  "app/components/orders/customs-fix-links.tsx",
+  "app/components/orders/order-messages.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");

@@ -7,6 +7,7 @@ import { isTab, listSupplierOrders, TABS, type TabKey } from "../server/fulfillm
 import { StateBadge } from "../components/orders/state-badge";
 import { useFormat, useT } from "../i18n/react";
 import { carrierName, supplierName, warehouseName } from "../i18n/partners";
+import { translateMessage } from "../i18n/message-values";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -43,7 +44,7 @@ export default function Orders() {
                 <IndexTable.Cell>
                   <InlineStack gap="200" blockAlign="center">
                     {r.holdReason && <Badge tone="attention">{t("onHold")}</Badge>}
-                    <Text as="span">{r.holdReason ? holdText(t, r.holdReason) : r.flagCode ? t(`flag.${r.flagCode}`, { defaultValue: r.flagCode }) : r.reasonMessage ?? ""}</Text>
+                    <Text as="span">{r.holdReason ? holdText(t, r.holdReason) : r.flagCode ? t(`flag.${r.flagCode}`, { defaultValue: r.flagCode }) : r.reason ? translateMessage(t, r.reason) : ""}</Text>
                   </InlineStack>
                 </IndexTable.Cell>
               </IndexTable.Row>

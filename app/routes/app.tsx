@@ -12,6 +12,7 @@ import { authenticate, config } from "../shopify.server";
 import { appBridgeUrl } from "../server/config";
 import db from "../db.server";
 import { localeFromRequest } from "../i18n/locale.server";
+import { recordShopLocale } from "../server/shops.server";
 import { I18nProvider } from "../i18n/react";
 import type { Locale } from "../i18n/locales";
 
@@ -23,8 +24,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const [locale, shop] = await Promise.all([
     localeFromRequest(request),
-    db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true } }),
+    db.shop.findUnique({ where: { domain: session.shop }, select: { ianaTimezone: true, locale: true } }),
   ]);
+  // A document load names the staff member's language: notes written to Shopify follow it (shops.server.ts).
+  if (shop && shop.locale !== locale && new URL(request.url).searchParams.has("locale")) await recordShopLocale(session.shop, locale);
   return json({ apiKey: config.SHOPIFY_API_KEY, appBridgeUrl: appBridgeUrl(config) ?? null, locale, timeZone: shop?.ianaTimezone ?? "UTC" });
 };
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderOrderText } from "../fulfillment/order-text-render.server";
 import db from "../../db.server";
 import { startWorld, type World } from "../fulfillment/test-world";
 import { processFulfillmentRequests } from "../fulfillment/fulfillment-requests.server";
@@ -34,8 +35,8 @@ describe("plan limits on automatic supplier orders", () => {
     await cancelPaidPlan(world.admin);
     const row = await newOrder();
     expect(row).toMatchObject({ state: "awaiting_approval", reasonCode: "PLAN_LIMIT" });
-    expect(row.reasonMessage).toMatch(/autopilot isn't included in the Free plan/);
-    expect(row.fixHint).toMatch(/Upgrade on the Plans page, or approve this order/);
+    expect(renderOrderText(row.reasonMessage)).toMatch(/autopilot isn't included in the Free plan/);
+    expect(renderOrderText(row.fixHint)).toMatch(/Upgrade on the Plans page, or approve this order/);
     expect(world.sandbox.orderCount).toBe(0);
     expect(await approveSupplierOrder(world.shop, row.id)).toMatchObject({ ok: true });
     await world.drain();
@@ -49,7 +50,7 @@ describe("plan limits on automatic supplier orders", () => {
     expect(at499.state).toBe("placed");
     const at500 = await newOrder();
     expect(at500).toMatchObject({ state: "awaiting_approval", reasonCode: "PLAN_LIMIT" });
-    expect(at500.reasonMessage).toMatch(/placed 500 of the 500 supplier orders the Growth plan includes this month/);
+    expect(renderOrderText(at500.reasonMessage)).toMatch(/placed 500 of the 500 supplier orders the Growth plan includes this month/);
   });
 
   it("orders placed last month don't count against this month's allowance", async () => {

@@ -4,6 +4,7 @@ import db from "../../db.server";
 import { inChunks } from "../sourcing/chunked";
 import { currentPlanState } from "./plan-state.server";
 import { billingPeriod, productsImported, pushedBefore, supplierOrdersPlaced } from "./usage.server";
+import { storedText } from "../fulfillment/order-text";
 
 export class PlanLimitError extends Error {
   readonly code = "PLAN_LIMIT";
@@ -44,13 +45,14 @@ export interface PlacementBlock { code: "PLAN_LIMIT"; message: string; fix: stri
 /** Why an order may not be sent automatically under the shop's plan, or null. Explicit approvals never ask. */
 export async function autoPlacementBlock(shop: string, now = new Date()): Promise<PlacementBlock | null> {
   const { plan } = await currentPlanState(shop);
-  const fix = "Upgrade on the Plans page, or approve this order to send it to the supplier now.";
+  // Stored catalog messages (fulfillment/order-text.ts): the order page shows them in the merchant's language.
+  const fix = storedText("order:fix.planLimit");
   if (!plan.features.orderAutopilot) {
-    return { code: "PLAN_LIMIT", message: `Order autopilot isn't included in the ${plan.title} plan, so this order waits for your approval.`, fix };
+    return { code: "PLAN_LIMIT", message: storedText("order:reason.planWithoutAutopilot", { plan: plan.key }), fix };
   }
   const limit = plan.limits.supplierOrders;
   if (limit === null) return null;
   const placed = await supplierOrdersPlaced(shop, billingPeriod(now));
   if (placed < limit) return null;
-  return { code: "PLAN_LIMIT", message: `You've placed ${placed} of the ${limit} supplier orders the ${plan.title} plan includes this month, so this order waits for your approval.`, fix };
+  return { code: "PLAN_LIMIT", message: storedText("order:reason.planOrderLimit", { placed, limit, plan: plan.key }), fix };
 }

@@ -5,6 +5,7 @@ import { validateTrackingNumber } from "../fulfillment/tracking/carriers";
 import { enqueueTrackingSync } from "../fulfillment/queues.server";
 import { recordEvent } from "../fulfillment/supplier-orders.server";
 import type { Parcel } from "../suppliers/supplier-order-models";
+import { storedText } from "../fulfillment/order-text";
 
 export type ForwarderEntryResult = { ok: true; created: boolean } | { ok: false; message: string };
 
@@ -22,7 +23,7 @@ export async function recordForwarderParcel(
   const existing = await db.forwarderParcel.findUnique({ where: { supplierOrderId_trackingNumber: { supplierOrderId: order.id, trackingNumber: check.number } } });
   if (existing) return { ok: true, created: false };
   await db.forwarderParcel.create({ data: { shop, supplierOrderId: order.id, trackingNumber: check.number, carrier, source: input.source ?? "manual" } });
-  await recordEvent(order.id, "carrier", `Forwarder parcel ${check.number} (${carrier}) entered ${input.source === "csv" ? "by CSV import" : "by the merchant"}; the customer's tracking starts from it.`);
+  await recordEvent(order.id, "carrier", storedText(input.source === "csv" ? "order:event.forwarderParcelCsv" : "order:event.forwarderParcel", { number: check.number, carrier }));
   await enqueueTrackingSync(shop, order.id, `forwarder:${check.number}`);
   return { ok: true, created: true };
 }

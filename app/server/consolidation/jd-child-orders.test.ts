@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderOrderText } from "../fulfillment/order-text-render.server";
 import db from "../../db.server";
 import { uniqueShop } from "../../test/webhooks";
 import { buildConsolidationOrder, startJdWorld, stockedSkus, type JdWorld } from "../suppliers/jd/emulator/jd-emulator.fixture";
@@ -22,7 +23,7 @@ async function ourJdOrder(shippers: number[]): Promise<void> {
   } });
   rowId = row.id;
 }
-const childNotes = async () => (await db.supplierOrderEvent.findMany({ where: { supplierOrderId: rowId, kind: "supplier" }, orderBy: { at: "asc" } })).map((e) => e.message);
+const childNotes = async () => (await db.supplierOrderEvent.findMany({ where: { supplierOrderId: rowId, kind: "supplier" }, orderBy: { at: "asc" } })).map((e) => renderOrderText(e.message));
 
 beforeEach(async () => { world = await startJdWorld(); shop = uniqueShop("jd-children"); });
 afterEach(() => world.close());
@@ -31,7 +32,8 @@ describe("JD split orders on the order page", () => {
   it("shows the split and records each child's step once, however often tracking is polled", async () => {
     await ourJdOrder([0, 1]);
     const first = await recordJdChildOrders(shop, key, world.adapter);
-    expect(first).toMatch(/^JD split this order into 2: \d+ accepted, \d+ accepted$/);
+    expect(renderOrderText(first)).toMatch(/^JD split this order into 2: \d+ accepted \d+ accepted$/);
+    expect(renderOrderText(first, "zh-CN")).toMatch(/^京东已将此订单拆分为 2 个：\d+ 已确认\d+ 已确认$/);
     expect(await childNotes()).toEqual([
       expect.stringMatching(/^JD child order \d+ \(1 of 2\): confirmed at JD/), expect.stringMatching(/^JD child order \d+ \(2 of 2\): confirmed at JD/),
     ]);
@@ -45,7 +47,7 @@ describe("JD split orders on the order page", () => {
       expect.stringMatching(/^JD child order \d+ \(1 of 2\): shipped by JD to the consolidation warehouse\.$/),
       expect.stringMatching(/^JD child order \d+ \(2 of 2\): being picked and packed at JD\.$/),
     ]);
-    expect((await db.supplierOrder.findUniqueOrThrow({ where: { id: rowId } })).supplierStatus).toMatch(/: \d+ shipped, \d+ processing$/);
+    expect(renderOrderText((await db.supplierOrder.findUniqueOrThrow({ where: { id: rowId } })).supplierStatus)).toMatch(/: \d+ shipped \d+ processing$/);
   });
 
   it("leaves an order JD did not split as it is", async () => {

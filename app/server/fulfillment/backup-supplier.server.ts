@@ -14,6 +14,8 @@ import { enqueuePlacement } from "./queues.server";
 import type { PlannedLine } from "./fulfillment-plan.server";
 import { formatMoney, money } from "../money";
 import { catalogCosts, orderCost } from "./backup-cost.server";
+import { orderText, storedText, storedTexts, textMessage } from "./order-text";
+import type { Message } from "../../i18n/message";
 
 /** Refusals that another supplier may not share; anything else (a bad address, a price change) would recur. */
 export const BACKUP_TRIGGERS: ReadonlySet<string> = new Set(["OUT_OF_STOCK", "SUPPLIER_ITEM_NOT_FOUND"]);
@@ -24,10 +26,10 @@ export function supplierLabel(code: string): string {
   return isSupplierCode(code) ? SUPPLIER_DESCRIPTORS[code].label : code;
 }
 
-const SET_A_BACKUP = "Setting a backup supplier on the product's supplier mapping lets Silkroute switch to it automatically when this supplier cannot fill an order (also when you Retry).";
+const SET_A_BACKUP = textMessage("order:fix.setABackup");
 
-/** Either the switch, or advice to add to the refusal's own fix hint (null: nothing to add). */
-export type BackupPlan = { ok: true; supplier: string; lines: PlannedLine[] } | { ok: false; advice: string | null };
+/** Either the switch, or advice (a catalog message) to add to the refusal's own fix hint (null: nothing to add). */
+export type BackupPlan = { ok: true; supplier: string; lines: PlannedLine[] } | { ok: false; advice: Message | null };
 
 /**
  * Which supplier takes over `row`'s lines, or why none can. Only a row placed at the lines' primary supplier
@@ -40,13 +42,13 @@ export async function planBackup(row: SupplierOrderRow): Promise<BackupPlan> {
   const mappings = new Map<string, VariantMapping>(found.map((m) => [m.variantGid, m]));
   const mapped = lines.map((l) => mappings.get(l.variantGid));
   if (mapped.some((m) => m && m.supplier !== row.supplier)) {
-    return { ok: false, advice: mapped.some((m) => m?.backupSupplier === row.supplier) ? "This is already the backup supplier for these items, so Silkroute does not switch again." : null };
+    return { ok: false, advice: mapped.some((m) => m?.backupSupplier === row.supplier) ? textMessage("order:fix.alreadyTheBackup") : null };
   }
   const backups = mapped.map((m) => (m?.backupSupplier && m.backupSku && m.backupSupplier !== row.supplier ? m : null));
   if (backups.some((m) => !m)) return { ok: false, advice: SET_A_BACKUP };
   const suppliers = new Set(backups.map((m) => m!.backupSupplier!));
   if (suppliers.size > 1) {
-    return { ok: false, advice: `Silkroute did not switch: these items have different backup suppliers (${[...suppliers].map(supplierLabel).join(", ")}) and one supplier order goes to one supplier. Give them the same backup supplier, then Retry.` };
+    return { ok: false, advice: textMessage("order:fix.differentBackups", { suppliers: [...suppliers].map(supplierLabel).join(", ") }) };
   }
   const [supplier] = suppliers as Set<string>;
   // The backup's cost up front, from its catalog, so the cost limits can let it go out unattended.
@@ -66,47 +68,48 @@ export async function planBackup(row: SupplierOrderRow): Promise<BackupPlan> {
  * refused again and finds the backup row by its unique key instead of writing a second one.
  */
 export async function failOverToBackup(row: SupplierOrderRow, error: SupplierError, handling: { code: string; fix: string }): Promise<void> {
-  const fail = (fixHint: string) => transition(row, "failed", error.message, { reasonCode: handling.code, reasonMessage: error.message, fixHint });
+  // fixHint: the refusal's own fix (a stored message), then what the switch adds, or what replaces it.
+  const said = storedText("order:reason.supplierSaid", { detail: error.message });
+  const fail = (fixHint: string) => transition(row, "failed", said, { reasonCode: handling.code, reasonMessage: said, fixHint });
+  const withFix = (...more: Message[]) => storedTexts(...orderText(handling.fix), ...more);
   const plan: BackupPlan = row.cancelRequestedAt ? { ok: false, advice: null } : await planBackup(row);
   if (!plan.ok) {
-    await fail(plan.advice ? `${handling.fix} ${plan.advice}` : handling.fix);
+    await fail(plan.advice ? withFix(plan.advice) : handling.fix);
     return;
   }
-  const label = supplierLabel(plan.supplier);
   const unusable = await backupUnusable(row.shop, plan.supplier);
   if (unusable) {
-    await fail(`${handling.fix} The backup supplier ${label} could not be used: ${unusable}`);
+    await fail(withFix(textMessage("order:fix.backupUnusable", { backup: plan.supplier }), unusable));
     return;
   }
   const items = plan.lines.map((l) => `${l.quantity} × ${l.sku ?? l.supplierVariantId}`).join(", ");
   const cost = orderCost(plan.lines);
   const costNote = cost.costMinor !== null
-    ? `Its cost from ${label}'s catalog, ${formatMoney(money(cost.costMinor, cost.costCurrency!))}, is checked against your cost limits before it is sent.`
-    : `${label}'s catalog price for these items could not be read, so the cost limits cannot pass it unattended.`;
+    ? textMessage("order:event.backupCost", { backup: plan.supplier, cost: formatMoney(money(cost.costMinor, cost.costCurrency!)) })
+    : textMessage("order:event.backupCostUnknown", { backup: plan.supplier });
   const backup = await createSupplierOrderRow({
     shop: row.shop, orderGid: row.orderGid, orderName: row.orderName, fulfillmentOrderGid: row.fulfillmentOrderGid, supplier: plan.supplier,
     warehouse: row.warehouse, lines: plan.lines, shipTo: row.shipTo as Prisma.InputJsonValue, currency: row.currency, revenueMinor: row.revenueMinor,
     ...cost,
-    event: { kind: "state", message: `Created to replace the ${supplierLabel(row.supplier)} order, which could not be filled (${handling.code.toLowerCase().replaceAll("_", " ")}): ${label} is the backup supplier on these products' mappings. ${costNote}` },
+    event: { kind: "state", message: storedTexts(textMessage(`order:event.backupCreated.${handling.code}`, { supplier: row.supplier, backup: plan.supplier }), costNote) },
   }) ?? (await existingBackup(row, plan));
   if (!backup) {
-    await fail(`${handling.fix} Silkroute could not switch to the backup supplier ${label}: a separate ${label} order already exists for this fulfillment order.`);
+    await fail(withFix(textMessage("order:fix.backupExists", { backup: plan.supplier })));
     return;
   }
   if (backup.state === "failed" || backup.state === "cancelled") {
-    const what = backup.state === "failed" ? "could not fill these items either" : "order for these items was cancelled";
-    await fail(`The backup supplier ${label} ${what} (see its order), so Silkroute does not switch again. Wait for restock and Retry, or Cancel and refund the customer.`);
+    await fail(storedText(backup.state === "failed" ? "order:fix.backupFailedToo" : "order:fix.backupCancelled", { backup: plan.supplier }));
     return;
   }
-  const moved = await fail(`Nothing to do here: Silkroute switched these items to the backup supplier ${label}, whose order is in your list. Retrying this one would order them twice.`);
+  const moved = await fail(storedText("order:fix.switchedToBackup", { backup: plan.supplier }));
   // A cancellation that arrived meanwhile may have listed this order's rows before the backup row existed.
   const now = await loadSupplierOrder(row.id);
   if (now?.cancelRequestedAt || now?.state === "cancelled") {
-    await cancelSupplierOrder(backup.id, "The order was cancelled while Silkroute switched to the backup supplier.");
+    await cancelSupplierOrder(backup.id, storedText("order:event.cancelledDuringSwitch"));
     return;
   }
   if (moved) {
-    await recordEvent(row.id, "supplier", `${supplierLabel(row.supplier)} could not fill this order, so Silkroute is switching to your backup supplier ${label} for ${items}. That order is placed separately; nothing was ordered here.`);
+    await recordEvent(row.id, "supplier", storedText("order:event.switchingToBackup", { supplier: row.supplier, backup: plan.supplier, items }));
   }
   if (backup.state === "pending") await enqueuePlacement(row.shop, backup.id, "0");
 }
@@ -125,13 +128,13 @@ function sameItems(row: SupplierOrderRow, lines: PlannedLine[]): boolean {
 }
 
 /** A backup the shop never connected would be written and then stall; say so on the failed order instead. */
-async function backupUnusable(shop: string, supplier: string): Promise<string | null> {
-  if (!isSupplierCode(supplier)) return `Silkroute does not know a supplier called "${supplier}". Fix the backup supplier on the product's mapping.`;
+async function backupUnusable(shop: string, supplier: string): Promise<Message | null> {
+  if (!isSupplierCode(supplier)) return textMessage("order:fix.unknownBackup", { backup: supplier });
   try {
     await supplierAdapter(shop, supplier);
     return null;
   } catch (error) {
-    return `${(error as Error).message}. Connect it in Settings → Suppliers, then Retry.`;
+    return textMessage("order:fix.connectBackup", { detail: (error as Error).message });
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderOrderText } from "./order-text-render.server";
 import db from "../../db.server";
 import { startWorld, type World } from "./test-world";
 import { supplierAdapter, useSupplierAdapters } from "./supplier-gateway.server";
@@ -61,7 +62,9 @@ async function orderThroughRequest() {
 }
 
 const rowsBySupplier = async () => Object.fromEntries((await world.supplierOrders()).map((r) => [r.supplier, r]));
-const events = (id: string) => db.supplierOrderEvent.findMany({ where: { supplierOrderId: id }, orderBy: { at: "asc" } });
+// Events as the merchant reads them (in English): the stored rows hold catalog messages.
+const events = async (id: string) => (await db.supplierOrderEvent.findMany({ where: { supplierOrderId: id }, orderBy: { at: "asc" } }))
+  .map((e) => ({ ...e, message: renderOrderText(e.message) }));
 
 describe("switching to the backup supplier", () => {
   it("places the order at the backup supplier when the primary is out of stock, leaving the primary failed", async () => {
@@ -72,7 +75,7 @@ describe("switching to the backup supplier", () => {
     expect(rows).toHaveLength(2);
     const { sandbox: primary, cj: backup } = await rowsBySupplier();
     expect(primary).toMatchObject({ state: "failed", reasonCode: "OUT_OF_STOCK", supplierOrderId: null });
-    expect(primary!.fixHint).toMatch(/switched these items to the backup supplier CJ Dropshipping/);
+    expect(renderOrderText(primary!.fixHint)).toMatch(/switched these items to the backup supplier CJ Dropshipping/);
     expect(backup).toMatchObject({
       state: "placed", warehouse: "CN-SZ", orderGid: primary!.orderGid, fulfillmentOrderGid: primary!.fulfillmentOrderGid, currency: primary!.currency,
       revenueMinor: primary!.revenueMinor, idempotencyKey: supplierOrderKey(world.shop, primary!.fulfillmentOrderGid, "cj", "CN-SZ"),
@@ -90,7 +93,8 @@ describe("switching to the backup supplier", () => {
     await orderThroughRequest();
     await world.drain();
     const { sandbox: primary } = await rowsBySupplier();
-    expect(await retrySupplierOrder(world.shop, primary!.id)).toMatchObject({ ok: false, message: expect.stringMatching(/backup supplier CJ Dropshipping instead/) });
+    expect(await retrySupplierOrder(world.shop, primary!.id)).toMatchObject({ ok: false });
+    expect(renderOrderText((await retrySupplierOrder(world.shop, primary!.id)).message)).toMatch(/backup supplier CJ Dropshipping instead/);
     expect((await db.supplierOrder.findUniqueOrThrow({ where: { id: primary!.id } })).state).toBe("failed");
   });
 
@@ -144,7 +148,7 @@ describe("switching to the backup supplier", () => {
     const after = await rowsBySupplier();
     expect(Object.keys(after).sort()).toEqual(["cj", "sandbox"]);
     expect(after.cj!.id).toBe(backup!.id);
-    expect(after.sandbox!.fixHint).toMatch(/switched these items to the backup supplier/);
+    expect(renderOrderText(after.sandbox!.fixHint)).toMatch(/switched these items to the backup supplier/);
     expect(backupService.orderCount).toBe(1);
   });
 
@@ -158,7 +162,7 @@ describe("switching to the backup supplier", () => {
     const rows = await world.supplierOrders();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ state: "failed", reasonCode: "OUT_OF_STOCK" });
-    expect(rows[0]!.fixHint).toMatch(/^Wait for restock and Retry, or Cancel and refund the customer\. Setting a backup supplier on the product's supplier mapping lets Silkroute switch/);
+    expect(renderOrderText(rows[0]!.fixHint)).toMatch(/^Wait for restock and Retry, or Cancel and refund the customer\. Setting a backup supplier on the product's supplier mapping lets Silkroute switch/);
     expect(backupService.orderCount).toBe(0);
     expect((await events(rows[0]!.id)).map((e) => e.message)).not.toContainEqual(expect.stringMatching(/backup/));
   });
@@ -169,7 +173,7 @@ describe("switching to the backup supplier", () => {
     expect(await world.drain()).toEqual(["fulfillment.place-supplier-order", "fulfillment.place-supplier-order"]); // the primary's, the backup's
     const rows = await world.supplierOrders();
     expect(rows.map((r) => [r.supplier, r.state, r.reasonCode])).toEqual([["sandbox", "failed", "OUT_OF_STOCK"], ["cj", "failed", "OUT_OF_STOCK"]]);
-    expect(rows[1]!.fixHint).toMatch(/already the backup supplier for these items, so Silkroute does not switch again/);
+    expect(renderOrderText(rows[1]!.fixHint)).toMatch(/already the backup supplier for these items, so Silkroute does not switch again/);
     expect(primaryCalls).toBe(1);
     expect(backupService.orderCount + world.sandbox.orderCount).toBe(0);
     expect(await db.job.count({ where: { shop: world.shop, state: "queued" } })).toBe(0);
@@ -263,7 +267,7 @@ describe("planning a backup", () => {
     });
     const line = (variantGid: string, foLineItemGid: string): PlannedLine => ({ foLineItemGid, variantGid, sku: null, supplierVariantId: "x", quantity: 1, unitPriceMinor: 100, costMinor: null, costCurrency: null });
     const row = { shop: world.shop, supplier: "sandbox", lines: [line(mapping!.variantGid, "li-1"), line(other.variantGid, "li-2")] } as never;
-    expect(await planBackup(row)).toMatchObject({ ok: false, advice: expect.stringMatching(/Setting a backup supplier/) });
+    expect(await planBackup(row)).toMatchObject({ ok: false, advice: { key: "order:fix.setABackup" } });
     await db.variantMapping.update({ where: { id: other.id }, data: { backupSupplier: "cj", backupSku: "CJ-2" } });
     expect(await planBackup(row)).toMatchObject({ ok: true, supplier: "cj", lines: [{ foLineItemGid: "li-1" }, { foLineItemGid: "li-2", supplierVariantId: "CJ-2" }] });
   });

@@ -4,11 +4,14 @@ import db from "../../db.server";
 import { supplierAdapter } from "./supplier-gateway.server";
 import { loadSupplierOrder, recordEvent, transition, update } from "./supplier-orders.server";
 import { AT_SUPPLIER, type SupplierOrderState } from "./state-machine";
+import { orderText, storedText, storedTexts, textMessage } from "./order-text";
 
+// `message`: the supplier's own words, or a stored catalog message (order-text.ts) for the page to translate.
 export type CancelResult = { outcome: "cancelled" } | { outcome: "refused"; message: string } | { outcome: "retry"; message: string };
 
 const LOCAL_ONLY: readonly string[] = ["pending", "needs_attention", "awaiting_approval", "failed"] satisfies SupplierOrderState[];
 
+/** `why`: a stored catalog message (order-text.ts) for the timeline. */
 export async function cancelSupplierOrder(id: string, why: string): Promise<CancelResult> {
   for (let i = 0; i < 5; i++) {
     let row = await loadSupplierOrder(id);
@@ -21,11 +24,11 @@ export async function cancelSupplierOrder(id: string, why: string): Promise<Canc
       await recordEvent(id, "state", why);
     }
     if (LOCAL_ONLY.includes(row.state)) {
-      if (await transition(row, "cancelled", "Cancelled; nothing had been sent to the supplier.")) return { outcome: "cancelled" };
+      if (await transition(row, "cancelled", storedText("order:event.cancelledLocally"))) return { outcome: "cancelled" };
       continue;
     }
     if (!AT_SUPPLIER.includes(row.state as SupplierOrderState)) {
-      const message = `The supplier already shipped this order (${row.state}), so it cannot be cancelled. Offer the customer a return.`;
+      const message = storedText("order:reason.alreadyShipped", { state: row.state });
       await recordUndoable(id, message);
       return { outcome: "refused", message };
     }
@@ -34,25 +37,27 @@ export async function cancelSupplierOrder(id: string, why: string): Promise<Canc
     if (!result.ok) {
       if (result.error.kind === "not_found" && row.state === "placing") {
         // Nothing under our key yet; the placing job sees the flag and will not send it.
-        if (await transition(row, "cancelled", "Cancelled before the supplier received the order.")) return { outcome: "cancelled" };
+        if (await transition(row, "cancelled", storedText("order:event.cancelledBeforeReceived"))) return { outcome: "cancelled" };
         continue;
       }
       if (result.error.retryable) return { outcome: "retry", message: result.error.message };
-      await recordUndoable(id, result.error.message);
-      return { outcome: "refused", message: result.error.message };
+      const said = storedText("order:reason.supplierSaid", { detail: result.error.message });
+      await recordUndoable(id, said);
+      return { outcome: "refused", message: said };
     }
     if (result.value.outcome === "refused_already_shipped") {
-      await recordUndoable(id, result.value.message);
-      return { outcome: "refused", message: result.value.message };
+      const said = storedText("order:reason.supplierSaid", { detail: result.value.message });
+      await recordUndoable(id, said);
+      return { outcome: "refused", message: said };
     }
-    if (await transition(row, "cancelled", `Cancelled at the supplier (${result.value.outcome.replace("_", " ")}).`)) return { outcome: "cancelled" };
+    if (await transition(row, "cancelled", storedText(`order:event.cancelledAtSupplier.${result.value.outcome}`))) return { outcome: "cancelled" };
   }
-  return { outcome: "retry", message: "The order kept changing while we cancelled it." };
+  return { outcome: "retry", message: storedText("order:reason.keptChanging") };
 }
 
 async function recordUndoable(id: string, message: string): Promise<void> {
-  await db.supplierOrder.update({ where: { id }, data: { reasonCode: "CANCEL_REFUSED", reasonMessage: message, fixHint: "Offer the customer a return or refund once the parcel arrives." } });
-  await recordEvent(id, "supplier", `Could not cancel: ${message}`);
+  await db.supplierOrder.update({ where: { id }, data: { reasonCode: "CANCEL_REFUSED", reasonMessage: message, fixHint: storedText("order:fix.cancelRefused") } });
+  await recordEvent(id, "supplier", storedTexts(textMessage("order:event.couldNotCancel"), ...orderText(message)));
 }
 
 /** orders/cancelled: every supplier order of the order; throws (so the job retries) while a supplier is down. */
@@ -67,7 +72,7 @@ export async function cancelOrderAtSuppliers(shop: string, orderGid: string): Pr
     if (!rows.length) break;
     for (const row of rows) {
       seen.add(row.id);
-      const r = await cancelSupplierOrder(row.id, "The order was cancelled in Shopify.");
+      const r = await cancelSupplierOrder(row.id, storedText("order:event.cancelledInShopify"));
       if (r.outcome === "cancelled") cancelled++;
       else if (r.outcome === "refused") refused++;
       else pending.push(row.id);

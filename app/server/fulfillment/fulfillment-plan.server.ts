@@ -6,7 +6,8 @@ import type { ShippingAddress } from "../suppliers/supplier-order-models";
 import type { AssignedFulfillmentOrder, RejectionReason } from "./shopify/fulfillment-api.server";
 import { isEuDestination } from "../sourcing/compliance/compliance-data";
 import { checkAddress } from "./preflight/address-check";
-import { catalogCosts, orderCost, supplierName } from "./backup-cost.server";
+import { catalogCosts, orderCost } from "./backup-cost.server";
+import { storedTexts, textMessage } from "./order-text";
 
 export interface PlannedLine {
   foLineItemGid: string;
@@ -22,7 +23,7 @@ export interface PlannedLine {
 export interface PlannedOrder {
   supplier: string;
   /** Why these lines go to this supplier when it is not their primary (the backup, for stock the primary lacks). */
-  note?: string;
+  note?: string; // a stored catalog message (order-text.ts)
   lines: PlannedLine[];
   revenueMinor: number;
   costMinor: number | null;
@@ -54,7 +55,8 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
   if (!address.ok) return reject(address.problem.reason, address.problem.message);
 
   // Lines whose primary lacks the stock go straight to the mapping's backup supplier, if it has one (issue 20).
-  const toBackup = new Map<string, string>(); // fo line item → why
+  type ShortItem = { supplier: string; left: number; item: string; warehouseCode: string; needed: number };
+  const toBackup = new Map<string, ShortItem>(); // fo line item → why
   for (const li of items) {
     const m = mappings.get(li.variant!.id)!;
     // EU parcels are not refused for missing customs data: they are accepted and held until it is added
@@ -66,7 +68,7 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
     const left = stock?.[warehouse];
     if (typeof left === "number" && left < li.remainingQuantity) {
       if (m.backupSupplier && m.backupSku && m.backupSupplier !== m.supplier) {
-        toBackup.set(li.id, `${supplierName(m.supplier)} has ${left} of ${li.sku || m.supplierSku} left in ${warehouse} and this order needs ${li.remainingQuantity}`);
+        toBackup.set(li.id, { supplier: m.supplier, left, item: li.sku || m.supplierSku, warehouseCode: warehouse, needed: li.remainingQuantity });
         continue;
       }
       return reject("INVENTORY_OUT_OF_STOCK", `The ${warehouse} warehouse has ${left} of ${li.sku || m.supplierSku} left and this order needs ${li.remainingQuantity}. Restock, move the order to another location, or cancel it.`);
@@ -75,7 +77,7 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
 
   const currency = items[0]?.lineItem.originalUnitPriceSet.shopMoney.currencyCode ?? "USD";
   const bySupplier = new Map<string, PlannedLine[]>();
-  const notes = new Map<string, string[]>();
+  const notes = new Map<string, ShortItem[]>();
   for (const li of items) {
     const m = mappings.get(li.variant!.id)!;
     const backup = toBackup.get(li.id);
@@ -103,7 +105,8 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
     supplier, lines,
     revenueMinor: lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0),
     ...orderCost(lines),
-    ...(notes.has(supplier) ? { note: `Ordered from ${supplierName(supplier)}, the backup supplier on the mapping, because ${notes.get(supplier)!.join("; ")}.` } : {}),
+    // A stored catalog message per short item (order-text.ts), for the new order's first timeline event.
+    ...(notes.has(supplier) ? { note: storedTexts(...notes.get(supplier)!.map((n) => textMessage("order:event.orderedFromBackup", { ...n, backup: supplier }))) } : {}),
   }));
   const buyerService = { code: fo.deliveryMethod?.serviceCode ?? null, name: fo.deliveryMethod?.presentedName ?? null };
   return { ok: true, currency, shipTo: address.address, orders, buyerService };

@@ -8,6 +8,10 @@ import { planFulfillmentOrder, type PlannedLine } from "./fulfillment-plan.serve
 import type { EventKind, SupplierOrderRow } from "./supplier-orders.server";
 import { enqueuePlacement } from "./queues.server";
 import { cancelSupplierOrder } from "./cancellation.server";
+import { orderText, storedText, storedTexts, textMessage } from "./order-text";
+import { shopNotes } from "./notes.server";
+import { translator } from "../../i18n/translate.server";
+import { shopLocale } from "../shops.server";
 import {
   acceptCancellationRequest, acceptFulfillmentRequest, assignedFulfillmentOrders, orderFulfillmentOrders,
   rejectCancellationRequest, rejectFulfillmentRequest, type AssignedFulfillmentOrder,
@@ -63,7 +67,7 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
       await createSupplierOrderRow({
         shop, orderGid: fo.orderId, orderName: fo.orderName, fulfillmentOrderGid: fo.id, supplier: order.supplier, warehouse: warehouse.code,
         lines: order.lines, shipTo: { ...plan.shipTo }, currency: plan.currency, revenueMinor: order.revenueMinor, costMinor: order.costMinor,
-        costCurrency: order.costCurrency, buyerServiceCode: plan.buyerService.code, buyerServiceName: plan.buyerService.name, event: { kind: "shopify", message: `Fulfillment request received for ${warehouse.code} (${order.lines.length} item lines).${order.note ? ` ${order.note}` : ""}` },
+        costCurrency: order.costCurrency, buyerServiceCode: plan.buyerService.code, buyerServiceName: plan.buyerService.name, event: { kind: "shopify", message: storedTexts(textMessage("order:event.requestReceived", { warehouseCode: warehouse.code, lines: order.lines.length }), ...orderText(order.note)) },
       });
     }
     rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });
@@ -71,7 +75,9 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
   }
   for (const row of rows) if (row.state === "pending") await enqueuePlacement(shop, row.id, "0");
   const suppliers = [...new Set(rows.map((r) => r.supplier))].join(", ");
-  await acceptFulfillmentRequest(admin, fo.id, `Accepted by Silkroute for the ${warehouse.code} warehouse (supplier: ${suppliers}).`);
+  // Shopify shows these answers on the order: written in the shop staff's language (notes.server.ts).
+  const note = await shopNotes(shop);
+  await acceptFulfillmentRequest(admin, fo.id, note("notes:requestAccepted", { warehouseCode: warehouse.code, suppliers }));
 }
 
 export interface NewSupplierOrder {
@@ -116,12 +122,15 @@ export async function answerCancellationRequest(admin: AdminClient, shop: string
   if (!(await warehouseFor(shop, fo))) return;
   const rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: fo.id } });
   const outcomes = [];
-  for (const row of rows) outcomes.push(await cancelSupplierOrder(row.id, "Shopify asked to cancel the fulfillment order."));
+  for (const row of rows) outcomes.push(await cancelSupplierOrder(row.id, storedText("order:event.cancellationRequested")));
   if (outcomes.some((o) => o.outcome === "retry")) throw new Error(`cancellation of ${fo.id} must be retried: supplier unavailable`);
   const refused = outcomes.filter((o) => o.outcome === "refused");
+  const note = await shopNotes(shop);
+  const t = translator(await shopLocale(shop));
   if (refused.length === 0) {
-    await acceptCancellationRequest(admin, fo.id, "Cancelled at the supplier before shipping.");
+    await acceptCancellationRequest(admin, fo.id, note("notes:cancellationAccepted"));
   } else {
-    await rejectCancellationRequest(admin, fo.id, refused.map((o) => o.message).join(" "));
+    // Why each part could not be cancelled, in the same language as the other notes.
+    await rejectCancellationRequest(admin, fo.id, refused.flatMap((o) => orderText(o.message).map(t)).join(" "));
   }
 }

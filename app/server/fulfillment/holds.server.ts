@@ -7,6 +7,7 @@ import { enqueuePlacement, enqueueRequestResync } from "./queues.server";
 import { adminClientForShop } from "../shopify/admin.server";
 import { fulfillmentOrderHolds } from "./shopify/fulfillment-api.server";
 import { FINAL, type SupplierOrderState } from "./state-machine";
+import { storedText } from "./order-text";
 
 export interface HoldReason {
   reason: string | null; // FulfillmentHoldReason as webhooks spell it: "awaiting_payment"
@@ -34,14 +35,13 @@ export async function recordHold(shop: string, fulfillmentOrderGid: string, hold
     update: hold,
   });
   const rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid, ...notFinal }, select: { id: true, state: true } });
-  const why = describeHold(hold);
   for (const row of rows) {
     // Shopify refuses holds once a request is accepted, so a row at the supplier should not get here; if it does,
     // what the supplier has is not recalled, the merchant just sees it.
-    const consequence = NOT_SENT.includes(row.state as SupplierOrderState)
-      ? "Nothing goes to the supplier until the hold is released."
-      : "Already with the supplier; nothing was stopped.";
-    await recordEvent(row.id, "shopify", `On hold in Shopify: ${why}. ${consequence}`);
+    // Shopify's reason code and notes as values: the page names the reason in the merchant's language.
+    const stopped = NOT_SENT.includes(row.state as SupplierOrderState);
+    const kind = `${stopped ? "stopped" : "notStopped"}${hold.reasonNotes ? "WithNotes" : ""}`;
+    await recordEvent(row.id, "shopify", storedText(`order:event.held.${kind}`, { reason: hold.reason ?? "none", ...(hold.reasonNotes ? { notes: hold.reasonNotes } : {}) }));
   }
 }
 
@@ -54,7 +54,7 @@ export async function releaseHold(shop: string, fulfillmentOrderGid: string, web
   const rows = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid, ...notFinal }, select: { id: true, state: true, orderGid: true } });
   for (const row of rows) {
     const resumes = row.state === "pending";
-    await recordEvent(row.id, "shopify", resumes ? "Hold released in Shopify; checking again before sending to the supplier." : "Hold released in Shopify.");
+    await recordEvent(row.id, "shopify", storedText(resumes ? "order:event.holdReleasedResumes" : "order:event.holdReleased"));
     if (resumes) await enqueuePlacement(shop, row.id, `released-${webhookId}`);
   }
   await enqueueRequestResync(shop, webhookId, rows[0]?.orderGid ?? null);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderOrderText } from "./order-text-render.server";
 import db from "../../db.server";
 import { adminRequest, routeArgs, seedInstalledShop } from "../../test/admin-session";
 import { actionArgs, signedWebhook, uniqueShop } from "../../test/webhooks";
@@ -36,7 +37,7 @@ const placedOnHoldPayload = (foGid: string, reason = "awaiting_payment", notes: 
 const deliver = (action: typeof placedOnHold, topic: string, shop: string, payload: unknown, webhookId = `${shop}-${Math.random()}`) =>
   action(actionArgs(signedWebhook({ topic: `fulfillment_orders/${topic}`, shop, payload, webhookId })));
 
-const events = async (supplierOrderId: string) => (await db.supplierOrderEvent.findMany({ where: { supplierOrderId }, orderBy: { at: "asc" } })).map((e) => e.message);
+const events = async (supplierOrderId: string) => (await db.supplierOrderEvent.findMany({ where: { supplierOrderId }, orderBy: { at: "asc" } })).map((e) => renderOrderText(e.message));
 const jobs = (shop: string) => db.job.findMany({ where: { shop }, select: { queue: true, payload: true, dedupeKey: true }, orderBy: { dedupeKey: "asc" } });
 
 describe("fulfillment-order holds", () => {
@@ -57,7 +58,7 @@ describe("fulfillment-order holds", () => {
     expect(list.rows).toEqual([expect.objectContaining({ id: row.id, hold: "High risk of fraud" })]);
     expect(JSON.stringify(list)).not.toContain("FulfillmentOrder/");
     const detail = await (await detailLoader(routeArgs(adminRequest(shop, `/app/orders/${row.id}`), { id: row.id }))).json();
-    expect(detail.hold).toBe("High risk of fraud");
+    expect(detail.hold).toEqual({ reason: "high_risk_of_fraud", notes: null });
   });
 
   it("only notes a hold on a supplier order that is already with the supplier", async () => {

@@ -7,6 +7,7 @@ import { shopsWithTrackingDue } from "./tracking/shop-tracking.server";
 import type { TrackingCadence } from "./tracking/poll-schedule";
 import { recordEvent } from "./supplier-orders.server";
 import { getSettings } from "./settings.server";
+import { storedText } from "./order-text";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -39,12 +40,12 @@ export async function detectStuck(now = new Date()): Promise<{ noTracking: numbe
     const settings = settingsCache.get(row.shop) ?? (await getSettings(row.shop));
     settingsCache.set(row.shop, settings);
     if (row.state === "placed" && row.placedAt && now.getTime() - row.placedAt.getTime() >= settings.noTrackingDays * DAY) {
-      await flag(row.id, "NO_TRACKING", `No carrier scan ${settings.noTrackingDays} days after the supplier accepted the order (no tracking number yet, or one the carrier has not scanned). Ask the supplier for a dispatch date.`, now);
+      await flag(row.id, "NO_TRACKING", storedText("order:event.noTracking", { days: settings.noTrackingDays }), now);
       noTracking++;
     }
     const moved = row.lastMovementAt ?? row.shippedAt;
     if (row.state !== "placed" && moved && now.getTime() - moved.getTime() >= settings.noMovementHours * HOUR) {
-      await flag(row.id, "NO_MOVEMENT", `No carrier movement for ${settings.noMovementHours} hours. Check with the carrier or the supplier.`, now);
+      await flag(row.id, "NO_MOVEMENT", storedText("order:event.noMovement", { hours: settings.noMovementHours }), now);
       noMovement++;
     }
   }

@@ -6,41 +6,47 @@ import { enqueuePlacement, Q } from "./queues.server";
 import { cancelSupplierOrder } from "./cancellation.server";
 import { TRACKED, type SupplierOrderState } from "./state-machine";
 import { recordEvent } from "./supplier-orders.server";
-import { replacementOf, supplierLabel } from "./backup-supplier.server";
+import { replacementOf } from "./backup-supplier.server";
 import { isFulfillmentOrderHeld } from "./holds.server";
 import { adminClientForShop } from "../shopify/admin.server";
 import { closeFulfillmentOrder } from "./shopify/fulfillment-api.server";
+import { storedText } from "./order-text";
+import { shopNotes } from "./notes.server";
 
+/** `message` is a stored catalog message (order-text.ts): the order page shows it in the merchant's language. */
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
+
+const NOT_FOUND = storedText("order:action.notFound");
+const CHANGED = storedText("order:action.changedMeanwhile");
 
 export async function approveSupplierOrder(shop: string, id: string): Promise<ActionResult> {
   const row = await loadSupplierOrder(id);
-  if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
-  if (row.state !== "awaiting_approval" && row.state !== "needs_attention") return { ok: false, message: `Only orders waiting for approval or needing attention can be approved (this one is ${row.state.replace("_", " ")}).` };
-  if (await isFulfillmentOrderHeld(shop, row.fulfillmentOrderGid)) return { ok: false, message: "This order is on hold in Shopify. Release the hold there first; Silkroute places it as soon as the hold is released." };
-  const moved = await transition(row, "placing", "Approved by the merchant; sending to the supplier.", { approvedAt: new Date(), reasonCode: null, reasonMessage: null, fixHint: null });
-  if (!moved) return { ok: false, message: "The order changed meanwhile; reload and try again." };
+  if (!row || row.shop !== shop) return { ok: false, message: NOT_FOUND };
+  if (row.state !== "awaiting_approval" && row.state !== "needs_attention") return { ok: false, message: storedText("order:action.cannotApprove", { state: row.state }) };
+  if (await isFulfillmentOrderHeld(shop, row.fulfillmentOrderGid)) return { ok: false, message: storedText("order:action.onHold") };
+  const moved = await transition(row, "placing", storedText("order:event.approved"), { approvedAt: new Date(), reasonCode: null, reasonMessage: null, fixHint: null });
+  if (!moved) return { ok: false, message: CHANGED };
   await enqueuePlacement(shop, id, `approved-${moved.version}`);
-  return { ok: true, message: "Approved. The order is on its way to the supplier." };
+  return { ok: true, message: storedText("order:action.approved") };
 }
 
 export async function retrySupplierOrder(shop: string, id: string): Promise<ActionResult> {
   const row = await loadSupplierOrder(id);
-  if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
-  if (row.state !== "failed" && row.state !== "needs_attention") return { ok: false, message: "Only failed orders or orders needing attention can be retried." };
+  if (!row || row.shop !== shop) return { ok: false, message: NOT_FOUND };
+  if (row.state !== "failed" && row.state !== "needs_attention") return { ok: false, message: storedText("order:action.cannotRetry") };
   const replacement = await replacementOf(row);
-  if (replacement) return { ok: false, message: `These items went to the backup supplier ${supplierLabel(replacement.supplier)} instead; retrying here would order them twice.` };
-  const moved = await transition(row, "pending", "Retry requested by the merchant; checking again.", { reasonCode: null, reasonMessage: null, fixHint: null });
-  if (!moved) return { ok: false, message: "The order changed meanwhile; reload and try again." };
+  if (replacement) return { ok: false, message: storedText("order:action.replacedByBackup", { supplier: replacement.supplier }) };
+  const moved = await transition(row, "pending", storedText("order:event.retryRequested"), { reasonCode: null, reasonMessage: null, fixHint: null });
+  if (!moved) return { ok: false, message: CHANGED };
   await enqueuePlacement(shop, id, `retry-by-merchant-${moved.version}`);
-  return { ok: true, message: "Retrying: checks run again, then the order goes to the supplier." };
+  return { ok: true, message: storedText("order:action.retrying") };
 }
 
 export async function cancelSupplierOrderByMerchant(shop: string, id: string): Promise<ActionResult> {
   const row = await loadSupplierOrder(id);
-  if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
-  const result = await cancelSupplierOrder(id, "Cancelled by the merchant from Silkroute.");
-  if (result.outcome === "cancelled") return { ok: true, message: "Cancelled at the supplier. Remember to cancel or refund the Shopify order." };
+  if (!row || row.shop !== shop) return { ok: false, message: NOT_FOUND };
+  const result = await cancelSupplierOrder(id, storedText("order:event.cancelledByMerchant"));
+  if (result.outcome === "cancelled") return { ok: true, message: storedText("order:action.cancelled") };
   return { ok: false, message: result.message };
 }
 
@@ -53,15 +59,15 @@ export const CHECK_TRACKING_WINDOW_MS = 10_000;
  */
 export async function checkTrackingNow(shop: string, id: string, now = new Date()): Promise<ActionResult> {
   const row = await loadSupplierOrder(id);
-  if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
+  if (!row || row.shop !== shop) return { ok: false, message: NOT_FOUND };
   if (!TRACKED.includes(row.state as SupplierOrderState)) {
-    return { ok: false, message: row.state === "delivered" || row.state === "cancelled" ? "This order needs no more tracking updates." : "Tracking starts once the supplier has accepted the order." };
+    return { ok: false, message: storedText(row.state === "delivered" || row.state === "cancelled" ? "order:action.trackingDone" : "order:action.trackingNotYet") };
   }
   // Due now, unless its poll time changed meanwhile (a job took it: that job is checking it already).
   await db.supplierOrder.updateMany({ where: { id, state: { in: [...TRACKED] }, nextAttemptAt: row.nextAttemptAt }, data: { nextAttemptAt: now } });
   const window = Math.floor(now.getTime() / CHECK_TRACKING_WINDOW_MS);
   await jobQueue().enqueue(Q.syncShopTracking, { shop }, { shop, dedupeKey: `${shop}:check:${id}:${window}` });
-  return { ok: true, message: "Checking with the supplier now; new tracking shows here in a few seconds." };
+  return { ok: true, message: storedText("order:action.checkingTracking") };
 }
 
 /** Nothing of these reached the supplier, so the whole request can go back to the merchant. */
@@ -75,19 +81,20 @@ const NOT_SENT: readonly string[] = ["pending", "needs_attention", "awaiting_app
  */
 export async function handBackToShopify(shop: string, id: string): Promise<ActionResult> {
   const row = await loadSupplierOrder(id);
-  if (!row || row.shop !== shop) return { ok: false, message: "This supplier order does not exist." };
+  if (!row || row.shop !== shop) return { ok: false, message: NOT_FOUND };
   const siblings = await db.supplierOrder.findMany({ where: { shop, fulfillmentOrderGid: row.fulfillmentOrderGid } });
   const sent = siblings.find((s) => !NOT_SENT.includes(s.state));
   if (sent) {
-    return { ok: false, message: `Part of this request is already with ${sent.supplier} (${sent.state.replace("_", " ")}). Cancel that supplier order first, or let it ship.` };
+    return { ok: false, message: storedText("order:action.partWithSupplier", { supplier: sent.supplier, state: sent.state }) };
   }
   for (const s of siblings) {
     if (s.state === "cancelled") continue;
-    const result = await cancelSupplierOrder(s.id, "Handed back to the merchant to fulfill another way.");
+    const result = await cancelSupplierOrder(s.id, storedText("order:event.handedBackCancelled"));
     if (result.outcome !== "cancelled") return { ok: false, message: result.message };
   }
-  const message = "Silkroute could not fulfill this from its suppliers; the merchant will fulfill it another way.";
-  await closeFulfillmentOrder(await adminClientForShop(shop), row.fulfillmentOrderGid, message);
-  await recordEvent(id, "shopify", "Handed back to Shopify: the fulfillment order is marked incomplete, so you can move it to another location or fulfill it yourself.");
-  return { ok: true, message: "Handed back to Shopify. Fulfill the order from another location or mark it fulfilled yourself." };
+  // Shopify shows this on the order to every staff member: written in the shop staff's language (notes.server.ts).
+  const note = await shopNotes(shop);
+  await closeFulfillmentOrder(await adminClientForShop(shop), row.fulfillmentOrderGid, note("notes:handBack"));
+  await recordEvent(id, "shopify", storedText("order:event.handedBack"));
+  return { ok: true, message: storedText("order:action.handedBack") };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { storedText } from "./order-text";
 import db from "../../db.server";
 import { startWorld, type World } from "./test-world";
 import { processFulfillmentRequests } from "./fulfillment-requests.server";
@@ -45,9 +46,9 @@ describe("check tracking now", () => {
     const row = await placedOrder();
     expect(await checkTrackingNow("other-shop.myshopify.com", row.id)).toMatchObject({ ok: false });
     await db.supplierOrder.update({ where: { id: row.id }, data: { state: "delivered" } });
-    expect(await checkTrackingNow(world.shop, row.id)).toEqual({ ok: false, message: "This order needs no more tracking updates." });
+    expect(await checkTrackingNow(world.shop, row.id)).toEqual({ ok: false, message: storedText("order:action.trackingDone") });
     await db.supplierOrder.update({ where: { id: row.id }, data: { state: "pending" } });
-    expect(await checkTrackingNow(world.shop, row.id)).toEqual({ ok: false, message: "Tracking starts once the supplier has accepted the order." });
+    expect(await checkTrackingNow(world.shop, row.id)).toEqual({ ok: false, message: storedText("order:action.trackingNotYet") });
     expect(await trackingJobs()).toHaveLength(0);
   });
 });

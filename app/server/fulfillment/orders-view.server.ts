@@ -2,10 +2,10 @@
 // here except the order name the merchant already sees in Shopify.
 import { customsFixLinks } from "./preflight/customs-hold.server";
 import db from "../../db.server";
-import { replacementOf, supplierLabel } from "./backup-supplier.server";
+import { replacementOf } from "./backup-supplier.server";
 import type { Prisma } from "@prisma/client";
 import { describeHold, holdsFor } from "./holds.server";
-import { LOGISTIC_BASIS_LABEL, type LogisticBasis } from "./logistic-choice.server";
+import { orderText } from "./order-text";
 
 export const TABS = {
   attention: { label: "Needs attention", where: { OR: [{ state: { in: ["needs_attention", "awaiting_approval", "failed"] } }, { flagCode: { not: null } }] } },
@@ -31,7 +31,7 @@ export async function listSupplierOrders(shop: string, tab: TabKey, take = 50) {
     rows: rows.map(({ fulfillmentOrderGid, ...r }) => {
       const hold = holds.get(fulfillmentOrderGid);
       return {
-        ...r, updatedAt: r.updatedAt.toISOString(), trackingNumbers: (r.trackingNumbers as string[] | null) ?? [], hold: hold ? describeHold(hold) : null,
+        ...r, reason: orderText(r.reasonMessage)[0] ?? null, updatedAt: r.updatedAt.toISOString(), trackingNumbers: (r.trackingNumbers as string[] | null) ?? [], hold: hold ? describeHold(hold) : null,
         // The same hold as Shopify's reason code and notes, for pages that show it in the merchant's language.
         holdReason: hold ? { reason: hold.reason ?? null, notes: hold.reasonNotes ?? null } : null,
       };
@@ -46,15 +46,20 @@ export async function supplierOrderDetail(shop: string, id: string) {
     include: { events: { orderBy: { at: "asc" } } },
   });
   if (!row) return null;
-  const { shipTo: _pii, events, ...order } = row;
+  const { shipTo: _pii, events, reasonMessage, fixHint, supplierStatus, logisticName: _name, logisticBasis: _basis, ...order } = row;
   const hold = (await holdsFor(shop, [row.fulfillmentOrderGid])).get(row.fulfillmentOrderGid);
   const replacedBy = await replacementOf(row);
   return {
     customsFixLinks: await customsFixLinks(row),
-    replacedBy: replacedBy ? { id: replacedBy.id, supplier: supplierLabel(replacedBy.supplier), state: replacedBy.state } : null,
-    order: { ...order, logistic: logisticSent(row), trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[] },
-    hold: hold ? describeHold(hold) : null, // while Shopify holds the fulfillment order: "Awaiting payment: …"
-    timeline: events.map((e) => ({ id: e.id, kind: e.kind, message: e.message, at: e.at.toISOString(), toState: e.toState })),
+    replacedBy: replacedBy ? { id: replacedBy.id, supplier: replacedBy.supplier, state: replacedBy.state } : null,
+    order: {
+      ...order, logistic: logisticSent(row), trackingNumbers: (order.trackingNumbers as string[] | null) ?? [], lines: order.lines as { sku: string | null; quantity: number; supplierVariantId: string }[],
+      // Catalog messages for the page to translate (order-text.ts); rows from before show as written.
+      reason: orderText(reasonMessage), fix: orderText(fixHint), jdSplit: jdSplit(row.supplier, supplierStatus),
+    },
+    // While Shopify holds the fulfillment order: its reason code and notes, named on the page in the merchant's language.
+    hold: hold ? { reason: hold.reason ?? null, notes: hold.reasonNotes ?? null } : null,
+    timeline: events.map((e) => ({ id: e.id, kind: e.kind, messages: orderText(e.message), at: e.at.toISOString(), toState: e.toState })),
     actions: {
       approve: ["awaiting_approval", "needs_attention"].includes(row.state) && !hold,
       retry: ["failed", "needs_attention"].includes(row.state) && !replacedBy,
@@ -65,9 +70,16 @@ export async function supplierOrderDetail(shop: string, id: string) {
   };
 }
 
-/** Which shipping method went to the supplier, and why (buyer's choice, the merchant's mapping, or the cheapest quote). */
+/** Which shipping method went to the supplier, and why (buyer | mapping | cheapest; null: the supplier adapter chose). */
 function logisticSent(row: { logisticName: string | null; logisticBasis: string | null }) {
   if (!row.logisticName) return null;
-  const basis = LOGISTIC_BASIS_LABEL[row.logisticBasis as LogisticBasis] ?? "chosen by the supplier adapter";
-  return { name: row.logisticName, basis };
+  return { name: row.logisticName, basis: row.logisticBasis };
+}
+
+/** JD's split of the order (jd-child-orders.server.ts), stored in supplierStatus; older rows hold an English line. */
+function jdSplit(supplier: string, status: string | null) {
+  if (supplier !== "jd" || !status) return null;
+  const messages = orderText(status);
+  const ours = messages[0]?.key === "order:jdSplit";
+  return ours || status.startsWith("JD split") ? messages : null;
 }

@@ -17,7 +17,8 @@ import { classifySupplierError, retryDelayMs } from "./supplier-errors";
 import type { PlannedLine } from "./fulfillment-plan.server";
 import { BACKUP_TRIGGERS, failOverToBackup } from "./backup-supplier.server";
 import { autoPlacementBlock } from "../billing/limits.server";
-import { LOGISTIC_BASIS_LABEL, logisticOutcome, requestedLogistic } from "./logistic-choice.server";
+import { logisticOutcome, requestedLogistic } from "./logistic-choice.server";
+import { storedText, storedTexts, textMessage, orderText } from "./order-text";
 
 type Step = "continue" | "stop";
 
@@ -43,10 +44,10 @@ async function guardrailProblem(row: SupplierOrderRow, costMinor = row.costMinor
 }
 
 async function preflight(row: SupplierOrderRow): Promise<Step> {
-  if (row.cancelRequestedAt) return (await transition(row, "cancelled", "Cancelled before it was sent to the supplier.")) ? "stop" : "continue";
+  if (row.cancelRequestedAt) return (await transition(row, "cancelled", storedText("order:event.cancelledBeforeSent"))) ? "stop" : "continue";
   // Held in Shopify (payment, fraud check, address): wait; hold_released re-enqueues placement (holds.server.ts).
   if (await isFulfillmentOrderHeld(row.shop, row.fulfillmentOrderGid)) return "stop";
-  if (row.approvedAt) return (await transition(row, "placing", "Approved by the merchant; sending to the supplier.")) ? "continue" : "continue";
+  if (row.approvedAt) return (await transition(row, "placing", storedText("order:event.approved"))) ? "continue" : "continue";
   // An EU parcel without HS code, origin or GPSR responsible person is held here, in review and autopilot alike;
   // saving the data releases it (preflight/customs-hold.server.ts), approving sends it anyway.
   const customs = await customsProblem(row);
@@ -56,7 +57,7 @@ async function preflight(row: SupplierOrderRow): Promise<Step> {
   }
   const { settings, problem } = await guardrailProblem(row);
   if (settings.mode === "review") {
-    await transition(row, "awaiting_approval", problem ? `Waiting for your approval. Note: ${problem.message}` : "Waiting for your approval (review mode).",
+    await transition(row, "awaiting_approval", problem ? storedTexts(textMessage("order:event.awaitingApprovalWithNote"), ...orderText(problem.message)) : storedText("order:event.awaitingApproval"),
       problem ? { reasonCode: problem.code, reasonMessage: problem.message, fixHint: problem.fix } : {});
     return "stop";
   }
@@ -67,10 +68,10 @@ async function preflight(row: SupplierOrderRow): Promise<Step> {
   // The plan decides only whether this order may go out unattended; a blocked order waits, it is never dropped.
   const planBlock = await autoPlacementBlock(row.shop);
   if (planBlock) {
-    await transition(row, "awaiting_approval", `${planBlock.message} ${planBlock.fix}`, { reasonCode: planBlock.code, reasonMessage: planBlock.message, fixHint: planBlock.fix });
+    await transition(row, "awaiting_approval", storedTexts(...orderText(planBlock.message), ...orderText(planBlock.fix)), { reasonCode: planBlock.code, reasonMessage: planBlock.message, fixHint: planBlock.fix });
     return "stop";
   }
-  await transition(row, "placing", "Autopilot: address, mapping, cost and margin checks passed; sending to the supplier.");
+  await transition(row, "placing", storedText("order:event.autopilotPassed"));
   return "continue";
 }
 
@@ -91,9 +92,9 @@ async function place(row: SupplierOrderRow): Promise<Step> {
   const found = await adapter.findOrder(row.idempotencyKey);
   if (!found.ok) return onSupplierError(row, found.error);
   let order = found.value;
-  if (order) await recordEvent(row.id, "supplier", `Found the supplier order ${order.supplierOrderId} under our key; not sending it again.`);
+  if (order) await recordEvent(row.id, "supplier", storedText("order:event.foundUnderKey", { id: order.supplierOrderId }));
   if (!order) {
-    if (row.cancelRequestedAt) return (await transition(row, "cancelled", "Cancelled before it was sent to the supplier.")) ? "stop" : "continue";
+    if (row.cancelRequestedAt) return (await transition(row, "cancelled", storedText("order:event.cancelledBeforeSent"))) ? "stop" : "continue";
     const twoPhase = adapter.twoPhase && hasCapability(adapter, "order.two-phase");
     const wanted = await requestedLogistic(row);
     const request = orderRequest(row, wanted?.name);
@@ -101,7 +102,7 @@ async function place(row: SupplierOrderRow): Promise<Step> {
     if (!created.ok) return onSupplierError(row, created.error, { refusedNewOrder: true });
     order = created.value;
     const sent = logisticOutcome(wanted, order);
-    if (sent.logisticName) await recordEvent(row.id, "supplier", `Shipping method sent: ${sent.logisticName} (${LOGISTIC_BASIS_LABEL[sent.logisticBasis]}).`);
+    if (sent.logisticName) await recordEvent(row.id, "supplier", storedText(`order:event.shippingMethodSent.${sent.logisticBasis}`, { method: sent.logisticName }));
     return applySupplierStatus(row, order, adapter, sent);
   }
   return applySupplierStatus(row, order, adapter);
@@ -114,7 +115,7 @@ async function confirm(row: SupplierOrderRow): Promise<Step> {
     // The reservation carries the supplier's real price: check the limits again before paying.
     const { problem } = await guardrailProblem(row);
     if (problem) {
-      await transition(row, "needs_attention", `Reserved, not paid: ${problem.message}`, { reasonCode: problem.code, reasonMessage: problem.message, fixHint: problem.fix });
+      await transition(row, "needs_attention", storedTexts(textMessage("order:event.reservedNotPaid"), ...orderText(problem.message)), { reasonCode: problem.code, reasonMessage: problem.message, fixHint: problem.fix });
       return "stop";
     }
   }
@@ -127,17 +128,17 @@ async function applySupplierStatus(row: SupplierOrderRow, order: SupplierOrder, 
   const costs = order.total ? { costMinor: order.total.amount, costCurrency: order.total.currency } : {};
   const common = { supplierOrderId: order.supplierOrderId, supplierStatus: order.status, reasonCode: null, reasonMessage: null, fixHint: null, ...costs, ...sent };
   let moved: SupplierOrderRow | null;
-  if (order.status === "cancelled") moved = await transition(row, "cancelled", `The supplier reports order ${order.supplierOrderId} as cancelled.`, common);
+  if (order.status === "cancelled") moved = await transition(row, "cancelled", storedText("order:event.supplierCancelled", { id: order.supplierOrderId }), common);
   else if (order.status === "reserved") {
     if (row.state === "reserved") return "continue";
-    moved = await transition(row, "reserved", `Stock reserved at the supplier as ${order.supplierOrderId}; confirming.`, common);
-  } else moved = await transition(row, "placed", `The supplier accepted order ${order.supplierOrderId}.`, { ...common, placedAt: new Date() });
+    moved = await transition(row, "reserved", storedText("order:event.reserved", { id: order.supplierOrderId }), common);
+  } else moved = await transition(row, "placed", storedText("order:event.placed", { id: order.supplierOrderId }), { ...common, placedAt: new Date() });
   if (moved) return order.status === "reserved" ? "continue" : "stop";
   // Someone moved the row while we talked to the supplier. If it was a cancellation, undo what we just did.
   const now = await loadSupplierOrder(row.id);
   if (now?.state === "cancelled" && order.status !== "cancelled") {
     const undone = await adapter.cancelOrder(row.idempotencyKey);
-    await recordEvent(row.id, "supplier", undone.ok ? "Cancelled the supplier order placed while the cancellation arrived." : `Could not cancel the late supplier order: ${undone.error.message}`);
+    await recordEvent(row.id, "supplier", undone.ok ? storedText("order:event.lateOrderCancelled") : storedText("order:event.lateOrderNotCancelled", { detail: undone.error.message }));
   }
   return "stop";
 }
@@ -148,14 +149,17 @@ async function onSupplierError(row: SupplierOrderRow, error: SupplierError, { re
   if (kind.retry) {
     const attempts = row.attempts + 1;
     const delayMs = retryDelayMs(attempts, error.retryAfterMs);
-    const saved = await update(row, { attempts, nextAttemptAt: new Date(Date.now() + delayMs), reasonMessage: error.message });
+    const saved = await update(row, { attempts, nextAttemptAt: new Date(Date.now() + delayMs), reasonMessage: supplierSaid(error) });
     if (!saved) return "continue";
-    await recordEvent(row.id, "supplier", `${error.message} (attempt ${attempts}; next try in ${Math.round(delayMs / 1000)} s)`);
+    await recordEvent(row.id, "supplier", storedText("order:event.retrying", { detail: error.message, attempt: attempts, seconds: Math.round(delayMs / 1000) }));
     await enqueuePlacement(row.shop, row.id, `retry-${attempts}`, delayMs);
     return "stop";
   }
   // Only then may another supplier take the items: nothing can be pending at this one.
   if (refusedNewOrder && BACKUP_TRIGGERS.has(kind.code)) await failOverToBackup(row, error, kind);
-  else await transition(row, kind.state, error.message, { reasonCode: kind.code, reasonMessage: error.message, fixHint: kind.fix });
+  else await transition(row, kind.state, supplierSaid(error), { reasonCode: kind.code, reasonMessage: supplierSaid(error), fixHint: kind.fix });
   return "stop";
 }
+
+/** The supplier's own words (a partner reply, not translated), stored as a catalog message carrying them. */
+export const supplierSaid = (error: SupplierError) => storedText("order:reason.supplierSaid", { detail: error.message });

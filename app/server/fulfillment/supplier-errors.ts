@@ -1,25 +1,26 @@
 // What a supplier failure means for a supplier order: wait and retry, ask the merchant, or give up.
 import type { SupplierError } from "../suppliers/supplier-result";
+import { storedText } from "./order-text";
 
 export type ErrorHandling =
   | { retry: true }
-  | { retry: false; state: "needs_attention" | "failed"; code: string; fix: string };
+  | { retry: false; state: "needs_attention" | "failed"; code: string; fix: string }; // fix: a stored catalog message (order-text.ts)
 
 export function classifySupplierError(error: SupplierError): ErrorHandling {
   if (error.retryable) return { retry: true };
   switch (error.kind) {
     case "price_changed":
-      return { retry: false, state: "needs_attention", code: "PRICE_CHANGED", fix: "Check the new supplier price, then Approve to place the order at that price." };
+      return { retry: false, state: "needs_attention", code: "PRICE_CHANGED", fix: storedText("order:fix.priceChanged") };
     case "insufficient_balance":
-      return { retry: false, state: "needs_attention", code: "INSUFFICIENT_BALANCE", fix: "Top up your balance with the supplier, then Retry." };
+      return { retry: false, state: "needs_attention", code: "INSUFFICIENT_BALANCE", fix: storedText("order:fix.insufficientBalance") };
     case "auth":
-      return { retry: false, state: "needs_attention", code: "SUPPLIER_AUTH", fix: "Reconnect the supplier in Settings → Suppliers, then Retry." };
+      return { retry: false, state: "needs_attention", code: "SUPPLIER_AUTH", fix: storedText("order:fix.supplierAuth") };
     case "out_of_stock":
-      return { retry: false, state: "failed", code: "OUT_OF_STOCK", fix: "Wait for restock and Retry, or Cancel and refund the customer." };
+      return { retry: false, state: "failed", code: "OUT_OF_STOCK", fix: storedText("order:fix.outOfStock") };
     case "not_found":
-      return { retry: false, state: "failed", code: "SUPPLIER_ITEM_NOT_FOUND", fix: "Remap the product to a variant the supplier still sells, then Retry." };
+      return { retry: false, state: "failed", code: "SUPPLIER_ITEM_NOT_FOUND", fix: storedText("order:fix.supplierItemNotFound") };
     default:
-      return { retry: false, state: "failed", code: "SUPPLIER_REFUSED", fix: "Read the supplier's message, correct the order, then Retry; or Cancel." };
+      return { retry: false, state: "failed", code: "SUPPLIER_REFUSED", fix: storedText("order:fix.supplierRefused") };
   }
 }
 

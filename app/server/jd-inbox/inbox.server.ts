@@ -11,6 +11,7 @@ import { inChunks } from "../sourcing/chunked";
 import { applySupplierChange, type SupplierChange } from "../sourcing/sync/supplier-events.server";
 import type { JdAdapter } from "../suppliers/jd/index";
 import { PRODUCT_MESSAGE_TYPES } from "../suppliers/jd/messages";
+import { storedText } from "../fulfillment/order-text";
 
 export interface PollSummary { received: number; stored: number; acked: number; applied: number; failed: number }
 
@@ -84,14 +85,8 @@ async function mappedSkus(shop: string, messages: JdMessageInbox[]): Promise<Set
   return new Set(rows.map((r) => r.supplierSku));
 }
 
-const ORDER_NOTES: Record<number, string> = {
-  1: "JD split order {id} into child orders; each is tracked on its own.",
-  5: "JD delivered order {id} to your consolidation warehouse (妥投). Enter the forwarder's tracking number once it leaves.",
-  10: "JD cancelled order {id}.",
-  12: "JD created the delivery for order {id} (配送单生成): on its way to your consolidation warehouse.",
-  15: "JD cancelled order {id} because it was not confirmed within 7 days.",
-  31: "JD completed order {id}.",
-};
+// JD order message types the timeline explains (order:event.jdMessage.<type>); any other type is named by its number.
+const ORDER_NOTES: ReadonlySet<number> = new Set([1, 5, 10, 12, 15, 31]);
 
 /** Order and delivery messages feed fulfillment: a timeline note once, and a tracking sync keyed by the message. */
 async function applyOrderMessage(shop: string, m: JdMessageInbox, jd: JdAdapter): Promise<void> {
@@ -105,7 +100,8 @@ async function applyOrderMessage(shop: string, m: JdMessageInbox, jd: JdAdapter)
     row = await db.supplierOrder.findFirst({ where: { shop, supplier: "jd", supplierOrderId: top.value } });
   }
   if (!row) return; // not one of ours (placed outside Silkroute)
-  const note = `${(ORDER_NOTES[m.type] ?? "JD sent message type {type} for order {id}.").replace("{id}", named).replace("{type}", String(m.type))} [JD message ${m.messageId}]`;
+  const values = { id: named, type: m.type, messageId: String(m.messageId) };
+  const note = storedText(ORDER_NOTES.has(m.type) ? `order:event.jdMessage.${m.type}` : "order:event.jdMessage.other", values);
   if (!(await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, message: note } }))) await recordEvent(row.id, "supplier", note);
   await enqueueTrackingSync(shop, row.id, `jd-message:${m.messageId}`);
 }

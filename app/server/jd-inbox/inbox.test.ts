@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderOrderText } from "../fulfillment/order-text-render.server";
 import db from "../../db.server";
 import { uniqueShop } from "../../test/webhooks";
 import { buildConsolidationOrder, startJdWorld, stockedSkus, type JdWorld } from "../suppliers/jd/emulator/jd-emulator.fixture";
@@ -54,7 +55,7 @@ describe("JD message queue", () => {
     expect(await db.supplierChangeEvent.findMany({ where: { shop }, select: { supplier: true, supplierSku: true, eventKey: true } }))
       .toEqual([{ supplier: "jd", supplierSku: sku, eventKey: expect.stringMatching(/^jd-message:/) }]);
     expect(await jobs(SUPPLIER_EVENTS_QUEUE)).toBe(1);
-    const messages = (await notes()).map((e) => e.message);
+    const messages = (await notes()).map((e) => renderOrderText(e.message));
     expect(messages.filter((m) => m.includes("split"))).toHaveLength(1);
     expect(messages.filter((m) => m.includes("配送单生成"))).toHaveLength(1);
 
@@ -72,6 +73,6 @@ describe("JD message queue", () => {
     await pollJdMessages(shop, world.adapter);
     const detail = await world.adapter.jd.orderDetail(`${shop}-so1`);
     const firstChild = detail.ok && detail.value!.childIds[0];
-    expect((await notes()).map((e) => e.message)).toContainEqual(expect.stringContaining(`JD created the delivery for order ${firstChild}`));
+    expect((await notes()).map((e) => renderOrderText(e.message))).toContainEqual(expect.stringContaining(`JD created the delivery for order ${firstChild}`));
   });
 });

@@ -4,6 +4,8 @@
  * actions the merchant can take. Shop-scoped: another shop's order id finds nothing. No ship-to (PII) leaves here.
  */
 import db from "../../../db.server";
+import { renderOrderText } from "../../fulfillment/order-text-render.server";
+import { shopLocale } from "../../shops.server";
 import { toGid } from "../../shopify/gid";
 
 export interface OrderBlockSupplierOrder {
@@ -26,6 +28,7 @@ export interface OrderBlockData { orderGid: string; supplierOrders: OrderBlockSu
 
 export async function orderBlockData(shop: string, orderId: string): Promise<OrderBlockData> {
   const orderGid = toGid("Order", orderId);
+  const locale = await shopLocale(shop);
   const rows = await db.supplierOrder.findMany({
     where: { shop, orderGid },
     orderBy: { createdAt: "asc" },
@@ -45,8 +48,9 @@ export async function orderBlockData(shop: string, orderId: string): Promise<Ord
       carrier: row.carrier,
       trackingNumbers: Array.isArray(row.trackingNumbers) ? (row.trackingNumbers as unknown[]).filter((t): t is string => typeof t === "string") : [],
       trackingUrl: row.trackingUrl,
-      latestEvent: row.events[0] ? { message: row.events[0].message, at: row.events[0].at.toISOString() } : null,
-      attention: ["needs_attention", "failed"].includes(row.state) ? row.reasonMessage : null,
+      // Stored catalog messages (fulfillment/order-text.ts), in the shop staff's language as of their latest admin load.
+      latestEvent: row.events[0] ? { message: renderOrderText(row.events[0].message, locale), at: row.events[0].at.toISOString() } : null,
+      attention: ["needs_attention", "failed"].includes(row.state) && row.reasonMessage ? renderOrderText(row.reasonMessage, locale) : null,
       // Same rules as the supplier order page (app/server/fulfillment/orders-view.server.ts), minus Shopify holds,
       // which the page re-checks before it acts.
       actions: { approve: ["awaiting_approval", "needs_attention"].includes(row.state), retry: ["failed", "needs_attention"].includes(row.state) },

@@ -5,19 +5,18 @@
 // every held order it completes, and a release is a compare-and-set transition plus a placement keyed by the row's
 // version, so saving twice or two saves racing place the order once.
 import db from "../../../db.server";
-import { euCustomsGaps, GAP_LABEL, isEuDestination } from "../../sourcing/compliance/compliance-data";
+import { euCustomsGaps, isEuDestination } from "../../sourcing/compliance/compliance-data";
 import type { ShippingAddress } from "../../suppliers/supplier-order-models";
 import type { PlannedLine } from "../fulfillment-plan.server";
 import { transition, update, type SupplierOrderRow } from "../supplier-orders.server";
 import { enqueuePlacement } from "../queues.server";
+import { storedText, storedTexts, textMessage } from "../order-text";
 
 export const CUSTOMS_HOLD = "CUSTOMS_DATA_MISSING";
 
-export const CUSTOMS_FIX_HINT =
-  "Add the missing fields in the Compliance section of each product's import list page (imported products) or under " +
-  "Customs data on Supplier mappings (products you linked); a shop-wide EU responsible person can be set once in " +
-  "Orders → Settings. Save, and the order is checked again and sent to the supplier on its own. Or approve it to send it without them.";
+export const CUSTOMS_FIX_HINT = storedText("order:fix.customsDataMissing");
 
+/** Stored catalog messages (order-text.ts): the page shows them in the merchant's language. */
 export interface CustomsProblem { message: string; fix: string }
 
 type Row = Pick<SupplierOrderRow, "shop" | "shipTo" | "lines">;
@@ -39,11 +38,13 @@ export async function customsProblem(row: Row): Promise<CustomsProblem | null> {
       hsCode: m?.hsCode ?? null, originCountry: m?.originCountry ?? null,
       gpsrResponsiblePerson: m?.gpsrResponsiblePerson?.trim() ? m.gpsrResponsiblePerson : shopPerson,
     });
-    return gaps.length ? [`${line.sku || m?.shopifySku || line.supplierVariantId}: ${gaps.map((g) => GAP_LABEL[g]).join(", ")}`] : [];
+    const item = line.sku || m?.shopifySku || line.supplierVariantId;
+    return gaps.map((gap) => textMessage(`order:reason.customsGap.${gap}`, { item }));
   });
   if (!missing.length) return null;
   return {
-    message: `Held before the supplier: EU customs and product-safety rules need data these products lack — ${missing.join("; ")}.`,
+    // The hold, then one sentence per product and missing field (each a catalog message the page translates).
+    message: storedTexts(textMessage("order:reason.customsDataMissing"), ...missing),
     fix: CUSTOMS_FIX_HINT,
   };
 }
@@ -63,7 +64,7 @@ export async function releaseCustomsHolds(shop: string, variantGids?: readonly s
       if (problem.message !== row.reasonMessage) await update(row, { reasonMessage: problem.message });
       continue;
     }
-    const moved = await transition(row, "pending", "Customs data complete; checking again before sending to the supplier.", { reasonCode: null, reasonMessage: null, fixHint: null });
+    const moved = await transition(row, "pending", storedText("order:event.customsComplete"), { reasonCode: null, reasonMessage: null, fixHint: null });
     if (!moved) continue; // another save or the merchant moved it first
     await enqueuePlacement(shop, row.id, `customs-released-${moved.version}`);
     released++;
@@ -75,7 +76,11 @@ export async function releaseCustomsHolds(shop: string, variantGids?: readonly s
  * Where the held order's products get their customs data, for links on the order page: the import list page of an
  * imported product, the Supplier mappings page (searched by SKU) for a product the merchant linked, which has none.
  */
-export async function customsFixLinks(row: Pick<SupplierOrderRow, "shop" | "lines" | "reasonCode">): Promise<Array<{ title: string; url: string }>> {
+export type CustomsFixLink =
+  | { kind: "imported"; title: string | null; url: string } // the product title is data, shown as it is
+  | { kind: "linked"; sku: string; url: string };
+
+export async function customsFixLinks(row: Pick<SupplierOrderRow, "shop" | "lines" | "reasonCode">): Promise<CustomsFixLink[]> {
   if (row.reasonCode !== CUSTOMS_HOLD) return [];
   const variantGids = (row.lines as unknown as PlannedLine[]).map((l) => l.variantGid);
   const mappings = await db.variantMapping.findMany({ where: { shop: row.shop, variantGid: { in: variantGids } }, select: { productGid: true, shopifySku: true, supplierSku: true } });
@@ -84,7 +89,7 @@ export async function customsFixLinks(row: Pick<SupplierOrderRow, "shop" | "line
   const imported = new Set(items.map((i) => i.productGid));
   const linked = productGids.filter((gid) => !imported.has(gid)).map((gid) => {
     const sku = mappings.find((m) => m.productGid === gid && m.shopifySku)?.shopifySku;
-    return { title: `Linked product ${sku ?? mappings.find((m) => m.productGid === gid)!.supplierSku} (Supplier mappings)`, url: sku ? `/app/mappings?${new URLSearchParams({ q: `sku:${sku}` })}` : "/app/mappings" };
+    return { kind: "linked" as const, sku: sku ?? mappings.find((m) => m.productGid === gid)!.supplierSku, url: sku ? `/app/mappings?${new URLSearchParams({ q: `sku:${sku}` })}` : "/app/mappings" };
   });
-  return [...items.map((i) => ({ title: i.title || "Untitled product", url: `/app/import-list/${i.id}` })), ...linked];
+  return [...items.map((i) => ({ kind: "imported" as const, title: i.title || null, url: `/app/import-list/${i.id}` })), ...linked];
 }

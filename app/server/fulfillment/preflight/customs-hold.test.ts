@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderOrderText } from "../order-text-render.server";
 import db from "../../../db.server";
 import { startWorld, type World } from "../test-world";
 import { processFulfillmentRequests } from "../fulfillment-requests.server";
@@ -26,8 +27,9 @@ describe("the EU customs pre-flight hold", () => {
     await setMapping({ originCountry: null, gpsrResponsiblePerson: null });
     const row = await stateOf((await order()).id);
     expect(row).toMatchObject({ state: "needs_attention", reasonCode: CUSTOMS_HOLD });
-    expect(row.reasonMessage).toMatch(/SR-SCARF: country of origin, EU responsible person \(GPSR\)/);
-    expect(row.fixHint).toMatch(/Compliance section/);
+    expect(renderOrderText(row.reasonMessage)).toMatch(/SR-SCARF: country of origin SR-SCARF: EU responsible person \(GPSR\)/);
+    expect(renderOrderText(row.reasonMessage, "zh-CN")).toMatch(/SR-SCARF：原产国SR-SCARF：欧盟负责人（GPSR）/);
+    expect(renderOrderText(row.fixHint)).toMatch(/Compliance section/);
     expect(world.sandbox.orderCount).toBe(0);
   });
 
@@ -35,7 +37,7 @@ describe("the EU customs pre-flight hold", () => {
     await setMapping({ hsCode: null });
     const row = await stateOf((await order({ city: "Paris", zip: "75001", address1: "1 Rue de Rivoli", countryCode: "FR" })).id);
     expect(row).toMatchObject({ state: "needs_attention", reasonCode: CUSTOMS_HOLD });
-    expect(row.reasonMessage).toMatch(/HS code/);
+    expect(renderOrderText(row.reasonMessage)).toMatch(/HS code/);
   });
 
   it("lets a US order through with the same gaps", async () => {
@@ -66,8 +68,8 @@ describe("the EU customs pre-flight hold", () => {
     expect(await releaseCustomsHolds(world.shop)).toBe(0);
     const now = await stateOf(row.id);
     expect(now.state).toBe("needs_attention");
-    expect(now.reasonMessage).not.toMatch(/country of origin/);
-    expect(now.reasonMessage).toMatch(/EU responsible person/);
+    expect(renderOrderText(now.reasonMessage)).not.toMatch(/country of origin/);
+    expect(renderOrderText(now.reasonMessage)).toMatch(/EU responsible person/);
   });
 
   it("sends the order anyway when the merchant approves it", async () => {
@@ -85,7 +87,7 @@ describe("the EU customs pre-flight hold", () => {
     const item = await db.importItem.create({ data: { shop: world.shop, supplier: "sandbox", supplierProductId: mapping.supplierProductId, handle: "silk-scarf", productGid: mapping.productGid,
       status: "pushed", title: "Silk Scarf", descriptionHtml: "", images: [], variants: [], snapshot: {} } });
     const row = await stateOf((await order()).id);
-    expect(await customsFixLinks(row)).toEqual([{ title: "Silk Scarf", url: `/app/import-list/${item.id}` }]);
+    expect(await customsFixLinks(row)).toEqual([{ kind: "imported", title: "Silk Scarf", url: `/app/import-list/${item.id}` }]);
     expect(await customsFixLinks({ ...row, reasonCode: "MARGIN_BELOW_FLOOR" })).toEqual([]);
   });
 });

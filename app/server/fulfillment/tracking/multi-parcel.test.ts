@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderOrderText } from "../order-text-render.server";
 import db from "../../../db.server";
 import { startWorld, type World } from "../test-world";
 import { processFulfillmentRequests } from "../fulfillment-requests.server";
@@ -60,7 +61,7 @@ describe("an order shipped in several parcels", () => {
     expect(await syncTracking(row.id)).toBe("placed");
     expect(await syncTracking(row.id)).toBe("placed");
     expect(fulfillments()).toHaveLength(0);
-    const notes = (await db.supplierOrderEvent.findMany({ where: { supplierOrderId: row.id, kind: "carrier" } })).map((e) => e.message);
+    const notes = (await db.supplierOrderEvent.findMany({ where: { supplierOrderId: row.id, kind: "carrier" } })).map((e) => renderOrderText(e.message));
     expect(notes).toEqual([`The supplier gave tracking number ${FIRST}; the customer is told once the carrier scans it.`]);
 
     now = [parcel(FIRST, ["info_received"]), parcel(SECOND, [])];

@@ -8,6 +8,7 @@ import { trackingEventKey } from "../order-keys";
 import { existingFulfillments, createFulfillmentEvent } from "../shopify/fulfillment-api.server";
 import { shopifyEventFor } from "./carriers";
 import type { EventStatus } from "../shopify/fulfillment-api.server";
+import { storedText } from "../order-text";
 
 /**
  * `admin` is only opened when something has to go to Shopify: a poll that brings no new scan costs one query.
@@ -31,7 +32,8 @@ export async function postTrackingEvents(admin: () => Promise<AdminClient>, row:
         await db.trackingEventPost.create({
           data: { supplierOrderId: row.id, eventKey, trackingNumber: parcel.trackingNumber, status: event.status, shopifyStatus: mapped.status, message, happenedAt },
         });
-        await db.supplierOrderEvent.create({ data: { supplierOrderId: row.id, kind: "carrier", message: `${event.status.replace(/_/g, " ")}: ${message}`, at: happenedAt } });
+        // The scan status in the merchant's language; the carrier's own words as they come.
+        await db.supplierOrderEvent.create({ data: { supplierOrderId: row.id, kind: "carrier", message: storedText("order:event.carrierScan", { scan: event.status, detail: message }), at: happenedAt } });
       } catch (error) {
         if ((error as { code?: string }).code !== "P2002") throw error;
       }

@@ -13,6 +13,7 @@ import { carrierFor, trackingPageFor, TRACKING_NUMBER_FLAG, validateTrackingNumb
 import { postTrackingEvents } from "./post-events.server";
 import type { PlannedLine } from "../fulfillment-plan.server";
 import { isRedacted } from "../../compliance/redaction-markers.server";
+import { storedText } from "../order-text";
 
 export async function syncTracking(id: string): Promise<string> {
   let row = await loadSupplierOrder(id);
@@ -45,7 +46,7 @@ const clearedFlags = (row: SupplierOrderRow) => (row.flagCode === TRACKING_NUMBE
 
 async function noteUnscanned(row: SupplierOrderRow, parcels: Parcel[]): Promise<void> {
   for (const p of parcels) {
-    const message = `The supplier gave tracking number ${p.trackingNumber}; the customer is told once the carrier scans it.`;
+    const message = storedText("order:event.trackingUnscanned", { number: p.trackingNumber });
     if (!(await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", message } }))) await recordEvent(row.id, "carrier", message);
   }
 }
@@ -58,8 +59,9 @@ async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): 
     const check = validateTrackingNumber(p.trackingNumber);
     if (check.ok) valid.push({ ...p, trackingNumber: check.number, ...(check.warning ? { warning: check.warning } : {}) });
     else {
-      const seen = await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", message: { contains: "not used" } } });
-      if (!seen) await recordEvent(row.id, "carrier", `A tracking number from the supplier was not used because ${check.reason}.`);
+      // Told once per order, whatever the number ("not used" matches the events recorded before they were catalog messages).
+      const seen = await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", OR: [{ message: { contains: "order:event.trackingNotUsed" } }, { message: { contains: "not used" } }] } });
+      if (!seen) await recordEvent(row.id, "carrier", storedText("order:event.trackingNotUsed", { detail: check.reason }));
     }
   }
   return valid;
@@ -71,7 +73,7 @@ async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): 
  */
 async function flagTrackingNumber(row: SupplierOrderRow, parcel: Parcel, warning: string): Promise<void> {
   const page = trackingPageFor(parcel.carrier.name, parcel.carrier.code, parcel.trackingNumber);
-  const message = `Tracking number ${parcel.trackingNumber} was passed to Shopify, but ${warning}. Check it on a tracking page (${page}) or ask the supplier.`;
+  const message = storedText("order:event.trackingDoubtful", { number: parcel.trackingNumber, detail: warning, page });
   if (await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "flag", message } })) return;
   await db.supplierOrder.updateMany({ where: { id: row.id, flagCode: null }, data: { flagCode: TRACKING_NUMBER_FLAG, flaggedAt: new Date() } });
   await recordEvent(row.id, "flag", message);
@@ -86,7 +88,7 @@ async function ensureFulfillment(admin: () => Promise<AdminClient>, row: Supplie
   const settings = await getSettings(row.shop);
   if (row.fulfillmentGid) {
     await updateTracking(await admin(), row.fulfillmentGid, tracking, settings.notifyCustomer);
-    await recordEvent(row.id, "shopify", `Added tracking number(s) ${numbers.filter((n) => !known.includes(n)).join(", ")} to the fulfillment.`);
+    await recordEvent(row.id, "shopify", storedText("order:event.trackingAdded", { numbers: numbers.filter((n) => !known.includes(n)).join(", ") }));
     return update(row, { trackingNumbers: numbers });
   }
   // A run that died after fulfillmentCreate left a fulfillment with our number on the FO: adopt it.
@@ -97,7 +99,7 @@ async function ensureFulfillment(admin: () => Promise<AdminClient>, row: Supplie
     fulfillmentOrderGid: row.fulfillmentOrderGid, lines, tracking, notifyCustomer: settings.notifyCustomer,
   });
   const data = { fulfillmentGid, trackingNumbers: numbers, carrier: carrier.company, trackingUrl: carrier.url ?? null, shippedAt: new Date(), lastMovementAt: new Date(), ...clearedFlags(row) };
-  const message = `Shipped with ${carrier.company} ${numbers.join(", ")}; Shopify fulfillment created${settings.notifyCustomer ? " and the customer notified" : ""}.`;
+  const message = storedText(settings.notifyCustomer ? "order:event.shippedNotified" : "order:event.shipped", { carrier: carrier.company, numbers: numbers.join(", ") });
   return transition(row, "shipped", message, data);
 }
 
@@ -111,8 +113,9 @@ async function applyMovement(row: SupplierOrderRow, parcels: Parcel[], latestSca
   else if (row.state === "exception") target = "shipped";
   if (target && target !== row.state) {
     const extra = target === "delivered" ? { deliveredAt: latestScanAt ?? new Date() } : {};
-    const reason = target === "exception" ? { reasonCode: "CARRIER_EXCEPTION", reasonMessage: "The carrier reported a problem with a parcel.", fixHint: "Check the carrier events below; contact the supplier if the parcel is returning." } : {};
-    const moved = await transition(row, target, target === "delivered" ? "Delivered." : target === "exception" ? "The carrier reported an exception." : "The parcel is moving again.", { ...data, ...extra, ...reason });
+    const reason = target === "exception" ? { reasonCode: "CARRIER_EXCEPTION", reasonMessage: storedText("order:reason.carrierException"), fixHint: storedText("order:fix.carrierException") } : {};
+    const message = storedText(target === "delivered" ? "order:event.delivered" : target === "exception" ? "order:event.exception" : "order:event.movingAgain");
+    const moved = await transition(row, target, message, { ...data, ...extra, ...reason });
     return moved?.state ?? row.state;
   }
   if (Object.keys(data).length) await update(row, data);
