@@ -74,6 +74,15 @@ export const CONVERTED_FILES = [
   "app/components/billing/ddp-plan-banner.tsx",
   "app/components/home/checkout-sla.tsx",
   "app/components/home/margin-this-month.tsx",
+  "app/routes/app.catalog.$supplier.$id.tsx",
+  "app/components/sourcing/variant-table.tsx",
+  "app/components/sourcing/margin-chart.tsx",
+  "app/components/charts/bar-chart.tsx",
+  "app/routes/app.import-list.$id.tsx",
+  "app/components/sourcing/import-item-form.tsx",
+  "app/components/sourcing/compliance-card.tsx",
+  "app/routes/app.import-list.jobs.$id.tsx",
+  "app/routes/app.$.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");
