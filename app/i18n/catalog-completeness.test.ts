@@ -77,6 +77,15 @@ export const CONVERTED_FILES = [
   "app/routes/app.orders.$id.tsx",
   "app/components/orders/customs-fix-links.tsx",
   "app/components/orders/order-messages.tsx",
+  "app/routes/app.catalog.$supplier.$id.tsx",
+  "app/components/sourcing/variant-table.tsx",
+  "app/components/sourcing/margin-chart.tsx",
+  "app/components/charts/bar-chart.tsx",
+  "app/routes/app.import-list.$id.tsx",
+  "app/components/sourcing/import-item-form.tsx",
+  "app/components/sourcing/compliance-card.tsx",
+  "app/routes/app.import-list.jobs.$id.tsx",
+  "app/routes/app.$.tsx",
 ];
 
 const ROOT = join(__dirname, "../..");

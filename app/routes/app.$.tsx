@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Card, EmptyState, Page } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
+import { useT } from "../i18n/react";
 
 // An unknown admin path renders inside the app layout, so App Bridge and the navigation stay alive.
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -10,11 +11,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function NotFound() {
+  const t = useT("common");
   return (
-    <Page title="Page not found">
+    <Page title={t("notFound.title")}>
       <Card>
-        <EmptyState heading="This page does not exist" image="" action={{ content: "Go to Silkroute home", url: "/app" }}>
-          <p>The link may be out of date. Use the navigation to find what you were looking for.</p>
+        <EmptyState heading={t("notFound.heading")} image="" action={{ content: t("notFound.action"), url: "/app" }}>
+          <p>{t("notFound.body")}</p>
         </EmptyState>
       </Card>
     </Page>

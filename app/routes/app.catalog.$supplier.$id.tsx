@@ -11,17 +11,18 @@ import { shopCountry } from "../server/sourcing/settings.server";
 import { isSupplierCode } from "../server/sourcing/supplier-connections.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import { useFormat, useT } from "../i18n/react";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  if (!isSupplierCode(params.supplier)) throw new Response("Unknown supplier", { status: 404 });
+  if (!isSupplierCode(params.supplier)) throw new Response("Unknown supplier", { status: 404 }); // i18n-ignore: a thrown 404 shows its status, not this body
   const country = await shopCountry(adminClientForSession(session)).catch(() => null);
   return json({ supplier: params.supplier, detail: await productDetail(session.shop, params.supplier, params.id!, country) });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  if (!isSupplierCode(params.supplier)) throw new Response("Unknown supplier", { status: 404 });
+  if (!isSupplierCode(params.supplier)) throw new Response("Unknown supplier", { status: 404 }); // i18n-ignore: a thrown 404 shows its status, not this body
   const item = await addToImportList(session.shop, params.supplier, params.id!);
   return redirect(`/app/import-list/${item.id}`);
 };
@@ -29,31 +30,36 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 export default function CatalogProduct() {
   const { supplier, detail } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
-  if (!detail.ok) return <Page title="Product" backAction={{ url: "/app/catalog" }}><Banner tone="critical">{detail.error}</Banner></Page>;
+  const t = useT("product");
+  const fmt = useFormat();
+  if (!detail.ok) return <Page title={t("title")} backAction={{ url: "/app/catalog" }}><Banner tone="critical">{t(detail.error.key, detail.error.values)}</Banner></Page>;
   const { product, rate, variants } = detail;
+  // Chinese-reading merchants see the supplier's Chinese title first; both are data, never translated.
+  const [title, subtitle] = fmt.locale === "zh-CN" && product.titleZh ? [product.titleZh, product.title || undefined] : [product.title || product.titleZh || product.id, product.title ? product.titleZh ?? undefined : t("englishTitleMissing")];
+  const rateValues = { from: rate.from, to: rate.to, rate: rate.rate.toFixed(4), source: rate.source.toUpperCase(), date: rate.effectiveDate };
   return (
-    <Page title={product.title || product.titleZh || product.id} subtitle={product.title ? product.titleZh ?? undefined : "English title not written yet"} backAction={{ url: `/app/catalog?supplier=${supplier}` }}>
+    <Page title={title} subtitle={subtitle} backAction={{ url: `/app/catalog?supplier=${supplier}` }}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             <Card>
               <BlockStack gap="300">
                 <InlineStack gap="200">{product.images.map((src) => <Thumbnail key={src} source={src} alt={product.title} size="large" />)}</InlineStack>
-                <Text as="p">{product.description}</Text>
+                <span translate="no"><Text as="p">{product.description}</Text></span>
                 <HsCodeWarning hsCode={product.hsCode} />
                 <InlineStack gap="200">
-                  <Badge>{`HS ${product.hsCode ?? "missing: add one before import"}`}</Badge>
-                  <Badge>{`Origin ${product.originCountry ?? "?"}`}</Badge>
-                  {product.warehouses.map((w) => <Badge key={w}>{w}</Badge>)}
-                  {product.hazards.map((h) => <Badge key={h} tone="warning">{h}</Badge>)}
+                  <Badge>{product.hsCode ? t("hsCode", { code: product.hsCode }) : t("hsCodeMissing")}</Badge>
+                  <Badge>{product.originCountry ? t("origin", { country: product.originCountry }) : t("originUnknown")}</Badge>
+                  {product.warehouses.map((w) => <span key={w} translate="no"><Badge>{w}</Badge></span>)}
+                  {product.hazards.map((h) => <Badge key={h} tone="warning">{t(`hazard.${h}`, { defaultValue: h })}</Badge>)}
                 </InlineStack>
                 <Text as="p" tone="subdued">
-                  Converted at 1 {rate.from} = {rate.rate.toFixed(4)} {rate.to} ({rate.overridden ? "your manual rate" : `${rate.source.toUpperCase()}, ${rate.effectiveDate}`}).
-                  Shipping is an estimate from the sample rate cards to {detail.destination ?? "your country"}, not a quote.
+                  {t(rate.overridden ? "rateManual" : "rateSource", rateValues)}{" "}
+                  {detail.destination ? t("shippingEstimate", { destination: fmt.country(detail.destination) }) : t("shippingEstimateYourCountry")}
                 </Text>
                 <Form method="post">
-                  {detail.importItemId ? <Button url={`/app/import-list/${detail.importItemId}`}>Open in import list</Button>
-                    : <Button submit variant="primary" loading={busy}>Add to import list</Button>}
+                  {detail.importItemId ? <Button url={`/app/import-list/${detail.importItemId}`}>{t("openInImportList")}</Button>
+                    : <Button submit variant="primary" loading={busy}>{t("addToImportList")}</Button>}
                 </Form>
               </BlockStack>
             </Card>

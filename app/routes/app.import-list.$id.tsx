@@ -11,11 +11,13 @@ import { startImport } from "../server/sourcing/imports/import-jobs.server";
 import { getSourcingSettings } from "../server/sourcing/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
+import { useT } from "../i18n/react";
+import { supplierName } from "../i18n/partners";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const view = await importItemEditView(session.shop, params.id!, session.accessToken ? adminClientForSession(session) : null);
-  if (!view) throw new Response("Not in your import list", { status: 404 });
+  if (!view) throw new Response("Not in your import list", { status: 404 }); // i18n-ignore: a thrown 404 shows its status, not this body
   return json(view);
 };
 
@@ -33,7 +35,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     }
     return json({ message: null });
   } catch (e) {
-    if (e instanceof ImportListError) return json({ message: e.message, upgrade: e.planLimit }, { status: 422 });
+    if (e instanceof ImportListError) return json({ message: e.i18n, upgrade: e.planLimit }, { status: 422 });
     throw e;
   }
 };
@@ -42,14 +44,16 @@ export default function ImportItemPage() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const t = useT("import-item");
   // The form's buttons are at the bottom: bring a refusal (e.g. the plan's import limit) into view.
   useEffect(() => { if (result?.message) window.scrollTo({ top: 0 }); }, [result]);
+  const gaps = view.chinese.missing;
   return (
-    <Page title={view.item.title || view.chinese.title || "Untitled product"} backAction={{ url: "/app/import-list" }}
-      subtitle={view.item.productGid ? "In your store; pushing again updates it" : `${view.item.supplier} ${view.item.supplierProductId}`}>
+    <Page title={view.item.title || view.chinese.title || t("untitled")} backAction={{ url: "/app/import-list" }}
+      subtitle={view.item.productGid ? t("inStore") : t("supplierProduct", { supplier: supplierName(t, view.item.supplier), id: view.item.supplierProductId })}>
       <BlockStack gap="400">
-        {result?.message ? <Banner tone="critical" action={"upgrade" in result && result.upgrade ? { content: "See plans", url: "/app/plans" } : undefined}>{result.message}</Banner> : null}
-        {view.chinese.missing ? <Banner tone="warning" title="English copy missing">{view.chinese.missing} The Chinese original is shown beside each field.</Banner> : null}
+        {result?.message ? <Banner tone="critical" action={"upgrade" in result && result.upgrade ? { content: t("seePlans"), url: "/app/plans" } : undefined}>{t(result.message.key, result.message.values)}</Banner> : null}
+        {gaps.length ? <Banner tone="warning" title={t("englishMissing.title")}>{t("englishMissing.body", { gaps: gaps.length > 1 ? "both" : gaps[0]! })}</Banner> : null}
         <HsCodeWarning hsCode={view.item.snapshot.hsCode} />
         <ImportItemForm key={JSON.stringify(view.variants)} view={view} busy={busy} />
       </BlockStack>

@@ -7,6 +7,6 @@ import { authenticate } from "../shopify.server";
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const status = await importJobStatus(session.shop, params.id!);
-  if (!status) throw new Response("Not found", { status: 404 });
+  if (!status) throw new Response("Not found", { status: 404 }); // i18n-ignore: answered to the progress poller, never shown
   return json(status);
 };

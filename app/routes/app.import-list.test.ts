@@ -30,8 +30,9 @@ describe("catalog to store through the admin pages", () => {
 
     const detail = await body(await productPage.loader(get(world.shop, `/app/catalog/sandbox/${first.id}`, { supplier: "sandbox", id: first.id })));
     expect(detail.detail.ok).toBe(true);
-    expect(detail.detail.variants[0]).toMatchObject({ price: expect.stringMatching(/^\$/), margin: expect.stringMatching(/\$/) });
-    expect(detail.detail.variants[0].shipping).not.toBe("No estimate"); // the emulated shop is in the US
+    // Money in the shop's currency (minor units); the page formats it in the merchant's language.
+    expect(detail.detail.variants[0]).toMatchObject({ price: { currency: "USD", amount: expect.any(Number) }, margin: { currency: "USD" } });
+    expect(detail.detail.variants[0].shipping).toMatchObject({ amount: { currency: "USD" }, minDays: expect.any(Number) }); // the emulated shop is in the US
 
     const added = await body(await catalogPage.action(post(world.shop, "/app/catalog", { supplier: "sandbox", productId: first.id })));
     expect(added.ok).toBe(true);
@@ -59,5 +60,23 @@ describe("catalog to store through the admin pages", () => {
     expect(world.products()[0]).toMatchObject({ title: "Edited title", tags: ["summer", "sale"] });
     expect(world.products()[0].variants).toHaveLength(1);
     expect(world.products()[0].variants[0].price).toBe("19.50");
+  });
+
+  it("refuses a bad price or HS code with a catalog message the page shows in the merchant's language", async () => {
+    world = await startSourcingWorld();
+    const { shop } = world;
+    await catalogPage.action(post(shop, "/app/catalog", { supplier: "sandbox", productId: "SBX000031" }));
+    const item = await db.importItem.findFirstOrThrow({ where: { shop } });
+    const view = await body(await itemPage.loader(get(shop, `/app/import-list/${item.id}`, { id: item.id })));
+    const [keep] = view.variants;
+    const save = (form: Record<string, string>) => itemPage.action(post(shop, `/app/import-list/${item.id}`, { intent: "save", title: "Mine", keepVariant: keep.id, ...form }, { id: item.id })) as Promise<Response>;
+
+    const badPrice = await save({ [`price:${keep.id}`]: "12,5x" });
+    expect(badPrice.status).toBe(422);
+    expect(await body(badPrice)).toMatchObject({ message: { key: "import-item:errors.price", values: { text: "12,5x" } } });
+    const badHs = await save({ hsCode: "6109" });
+    expect(await body(badHs)).toMatchObject({ message: { key: "import-item:errors.hsCode" } });
+    const noVariant = await itemPage.action(post(shop, `/app/import-list/${item.id}`, { intent: "save", title: "Mine" }, { id: item.id })) as Response;
+    expect(await body(noVariant)).toMatchObject({ message: { key: "import-item:errors.keepVariant" }, upgrade: false });
   });
 });

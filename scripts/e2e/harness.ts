@@ -26,7 +26,7 @@ export function assert(condition: unknown, message: string): asserts condition {
 
 // What an error looks like inside the iframe: Remix's default boundary ("Application Error", "404 Not Found"),
 // a thrown Response rendered by shopify-app-remix's boundary (its body text, no Polaris page), the app's 404.
-const ERROR_TEXT = /Application Error|Unexpected Server Error|Page not found|This page does not exist|^\s*\d{3}\s+[A-Z][a-z]+/;
+const ERROR_TEXT = /Application Error|Unexpected Server Error|Page not found|This page does not exist|此页面不存在|^\s*\d{3}\s+[A-Z][a-z]+/;
 
 /** Polls `probe` (a Node-side check) until it returns something truthy. */
 export async function waitUntil<T>(what: string, probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, timeoutMs = 10_000, everyMs = 200): Promise<T> {

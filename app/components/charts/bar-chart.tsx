@@ -22,8 +22,11 @@ function Frame({ title, rows, children }: { title: string; rows: number; childre
   );
 }
 
+// Row labels are data (variant specs, service names), not interface text: translate="no", which React's SVG types omit.
+const DATA = { translate: "no" } as object;
+
 function Label({ y, text }: { y: number; text: string }) {
-  return <text x={LABEL_W - 8} y={y + ROW / 2 + 4} textAnchor="end">{text.length > 30 ? `${text.slice(0, 29)}…` : text}</text>;
+  return <text {...DATA} x={LABEL_W - 8} y={y + ROW / 2 + 4} textAnchor="end">{text.length > 30 ? `${text.slice(0, 29)}…` : text}</text>;
 }
 
 /** One bar per row, scaled to the largest value (zero-based, so lengths compare honestly). */

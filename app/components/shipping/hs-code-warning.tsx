@@ -6,6 +6,6 @@ import { checkHsCode } from "../../server/shipping/engine/duties/hs-code";
 export function HsCodeWarning({ hsCode }: { hsCode: string | null | undefined }) {
   const t = useT("shipping-tools");
   const check = checkHsCode(hsCode);
-  if (!check.message) return null;
-  return <Banner tone="warning" title={t("hsWarning")}>{check.message}</Banner>;
+  if (check.level === "ok") return null;
+  return <Banner tone="warning" title={t("hsWarning")}>{t(`import-item:hsCodeCheck.${check.level}`, { code: hsCode ?? "", digits: check.digits })}</Banner>;
 }

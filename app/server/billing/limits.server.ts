@@ -1,13 +1,19 @@
 // Plan limits, checked only where work starts (ADR 1000): when a merchant starts an import, and when an order
 // would be sent to a supplier automatically. Nothing already accepted is dropped: a blocked order waits for review.
 import db from "../../db.server";
+import { englishText } from "../../i18n/english";
+import { message, type Message } from "../../i18n/message";
 import { inChunks } from "../sourcing/chunked";
 import { currentPlanState } from "./plan-state.server";
 import { billingPeriod, productsImported, pushedBefore, supplierOrdersPlaced } from "./usage.server";
 import { storedText } from "../fulfillment/order-text";
 
+/** `i18n`: the refusal as a catalog message for the page; the Error's message is its English. */
 export class PlanLimitError extends Error {
   readonly code = "PLAN_LIMIT";
+  constructor(readonly i18n: Message) {
+    super(englishText(i18n));
+  }
 }
 
 const SANDBOX = "sandbox";
@@ -22,7 +28,7 @@ export async function assertImportAllowed(shop: string, importItemIds: string[],
     const inStore = await db.importItem.findMany({ where: { shop, productGid: { not: null }, supplier: { not: SANDBOX } }, distinct: ["supplier"], select: { supplier: true } });
     const used = new Set([...inStore.map((r) => r.supplier), ...realSuppliers]);
     if (used.size > plan.features.realSuppliers) {
-      throw new PlanLimitError(`The ${plan.title} plan includes ${plan.features.realSuppliers} real supplier besides the sandbox, and this import would use ${used.size} (${[...used].sort().join(", ")}). Upgrade on the Plans page to import from several suppliers.`);
+      throw new PlanLimitError(message("import-item:errors.planSuppliers", { plan: plan.key, included: plan.features.realSuppliers, used: used.size, suppliers: [...used].sort().join(", ") }));
     }
   }
 
@@ -35,8 +41,7 @@ export async function assertImportAllowed(shop: string, importItemIds: string[],
   const fresh = ids.filter((id) => !alreadyInStore.has(id)).length;
   if (counted.size + fresh > limit) {
     const left = Math.max(0, limit - counted.size);
-    throw new PlanLimitError(`This import would bring you to ${counted.size + fresh} of the ${limit} new products the ${plan.title} plan includes this month. `
-      + (left > 0 ? `Import up to ${left} now, or upgrade on the Plans page.` : "Upgrade on the Plans page to import more this month."));
+    throw new PlanLimitError(message("import-item:errors.planProducts", { plan: plan.key, total: counted.size + fresh, limit, left }));
   }
 }
 

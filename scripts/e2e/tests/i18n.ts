@@ -23,9 +23,10 @@ const PAGES = [
 
 /**
  * Lines of the page that read as untranslated English: two or more English words and no Chinese. Data is not
- * interface: elements marked translate="no" (supplier product titles, Shopify's channel names) are left out.
+ * interface: elements marked translate="no" (supplier product titles, Shopify's channel names) are left out, and so
+ * are lines equal to one of `data` (a product title Polaris shows as the page title, which takes no attributes).
  */
-export async function englishLines(frame: Frame): Promise<string[]> {
+export async function englishLines(frame: Frame, data: readonly string[] = []): Promise<string[]> {
   const text = await frame.evaluate(() => {
     const page = document.querySelector(".Polaris-Page") as HTMLElement | null;
     if (!page) return "";
@@ -37,7 +38,8 @@ export async function englishLines(frame: Frame): Promise<string[]> {
     copy.remove();
     return lines;
   });
-  return text.split("\n").map((l) => l.trim()).filter((l) => /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(l) && !/[\u4e00-\u9fff]/.test(l));
+  const known = new Set(data.map((d) => d.trim()));
+  return text.split("\n").map((l) => l.trim()).filter((l) => /[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(l) && !/[\u4e00-\u9fff]/.test(l) && !known.has(l));
 }
 
 async function visit(ctx: E2eContext, locale: "en" | "zh-CN"): Promise<Record<string, string[]>> {

@@ -7,6 +7,7 @@ import { extensionsTests } from "./extensions";
 import { fulfillmentTests } from "./fulfillment";
 import { i18nTests } from "./i18n";
 import { i18nOrderTests } from "./i18n-orders";
+import { i18nSourcingTests } from "./i18n-sourcing";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
 import { linkingTests } from "./linking";
@@ -40,4 +41,5 @@ export const e2eTests: E2eTest[] = [
   ...webVitalsTests,
   ...i18nTests,
   ...i18nOrderTests,
+  ...i18nSourcingTests,
 ];

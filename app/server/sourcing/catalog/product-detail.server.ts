@@ -1,4 +1,5 @@
-import { formatMoney } from "../../money";
+import { money } from "../../money";
+import { message } from "../../../i18n/message";
 import type { SupplierCode } from "../../suppliers/supplier-models";
 import { quoteVariant } from "../import-list/item-quotes";
 import { stockByWarehouse } from "../import-list/import-list.server";
@@ -10,7 +11,8 @@ import db from "../../../db.server";
 export async function productDetail(shop: string, supplier: SupplierCode, supplierProductId: string, destination: string | null) {
   const adapter = await adapterFor(shop, supplier);
   const detail = await adapter.getProduct(supplierProductId);
-  if (!detail.ok) return { ok: false as const, error: detail.error.message };
+  // The supplier's own words stay as they are, inside a sentence in the merchant's language.
+  if (!detail.ok) return { ok: false as const, error: message("product:supplierError", { detail: detail.error.message }) };
   const product = detail.value;
   const [stock, pricing, staged] = await Promise.all([
     stockByWarehouse(adapter, product),
@@ -24,17 +26,15 @@ export async function productDetail(shop: string, supplier: SupplierCode, suppli
     const e = q.shippingEstimate;
     // Landed-cost pricing counts the carrier part plus duty and fees; otherwise the checkout rate as quoted.
     const landed = q.cost.amount + (e ? (pricing.rules.includeDuties ? e.shipping.amount + e.duties.amount : e.amount.amount) : 0);
+    // Money stays in minor units: the page formats it in the merchant's locale.
     return {
       id: v.supplierVariantId, sku: v.sku, specs: Object.entries(v.options).map(([k, val]) => `${k}: ${val}`).join(" · "),
       weightGrams: v.weightGrams, dims: v.dimensions ? `${v.dimensions.lengthMm}×${v.dimensions.widthMm}×${v.dimensions.heightMm} mm` : null,
-      stock: stock.get(v.supplierVariantId) ?? {}, supplierCost: formatMoney(v.cost), cost: formatMoney(q.cost),
-      shipping: q.shippingEstimate ? `${formatMoney(q.shippingEstimate.amount)} (${q.shippingEstimate.service}, ${q.shippingEstimate.days})` : "No estimate",
-      landed: formatMoney({ amount: landed, currency: q.cost.currency }), price: formatMoney(q.price),
-      components: {
-        cost: formatMoney(q.cost), shipping: e ? formatMoney(e.shipping) : null,
-        duties: e ? `${formatMoney(e.duties)}${e.dutiesEstimated ? " (est.)" : ""}` : null, dutiesInPrice: pricing.rules.includeDuties,
-      },
-      compareAt: q.compareAt ? formatMoney(q.compareAt) : null, margin: formatMoney(q.margin), marginBps: q.marginBps,
+      stock: stock.get(v.supplierVariantId) ?? {}, supplierCost: v.cost, cost: q.cost,
+      shipping: e ? { amount: e.amount, service: e.service, minDays: e.minDays, maxDays: e.maxDays } : null,
+      landed: money(landed, q.cost.currency), price: q.price,
+      components: { cost: q.cost, shipping: e ? e.shipping : null, duties: e ? e.duties : null, dutiesEstimated: e?.dutiesEstimated ?? false, dutiesInPrice: pricing.rules.includeDuties },
+      compareAt: q.compareAt, margin: q.margin, marginBps: q.marginBps,
     };
   });
   return {

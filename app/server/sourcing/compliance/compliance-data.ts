@@ -11,6 +11,8 @@
 // Shopify fields: InventoryItemInput.harmonizedSystemCode (6–13 digits) and countryCodeOfOrigin (CountryCode enum),
 // ProductVariantSetInput.barcode (vendored Admin 2026-10 schema); GPSR text has no Shopify field, so it goes to
 // product metafields (product-set-input.ts).
+import { englishText } from "../../../i18n/english";
+import { message, type Message } from "../../../i18n/message";
 import { ORIGIN_COUNTRY_CODES } from "./country-codes";
 import { isValidGtin } from "../../suppliers/gtin";
 
@@ -30,10 +32,11 @@ export const EMPTY_COMPLIANCE: ComplianceData = {
   hsCode: null, originCountry: null, customsDescription: null, gpsrManufacturer: null, gpsrResponsiblePerson: null, gpsrSafetyInfo: null,
 };
 
+/** A refused entry; `i18n` is the reason as a catalog message the page shows in the merchant's language. */
 export class ComplianceInputError extends Error {
   override name = "ComplianceInputError";
-  constructor(readonly field: keyof ComplianceData | "barcode", message: string) {
-    super(message);
+  constructor(readonly field: keyof ComplianceData | "barcode", readonly i18n: Message) {
+    super(englishText(i18n));
   }
 }
 
@@ -41,7 +44,7 @@ export class ComplianceInputError extends Error {
 export function parseHsCode(text: string | null | undefined): string | null {
   const digits = (text ?? "").replace(/[\s.\-]/g, "");
   if (!digits) return null;
-  if (!/^\d{6,10}$/.test(digits)) throw new ComplianceInputError("hsCode", "An HS code has 6 to 10 digits, e.g. 8507.60 or 8507600020.");
+  if (!/^\d{6,10}$/.test(digits)) throw new ComplianceInputError("hsCode", message("import-item:errors.hsCode"));
   return digits;
 }
 
@@ -49,7 +52,7 @@ export function parseHsCode(text: string | null | undefined): string | null {
 export function parseOriginCountry(text: string | null | undefined): string | null {
   const code = (text ?? "").trim().toUpperCase();
   if (!code) return null;
-  if (!ORIGIN_COUNTRY_CODES.has(code)) throw new ComplianceInputError("originCountry", `"${code}" is not an ISO 3166 country code (two letters, e.g. CN, VN, DE).`);
+  if (!ORIGIN_COUNTRY_CODES.has(code)) throw new ComplianceInputError("originCountry", message("import-item:errors.originCountry", { code }));
   return code;
 }
 
@@ -57,10 +60,10 @@ export function parseOriginCountry(text: string | null | undefined): string | nu
 export function parseBarcode(text: string | null | undefined): string | null {
   const code = (text ?? "").replace(/\s/g, "");
   if (!code) return null;
-  if (code.length > 255) throw new ComplianceInputError("barcode", "A barcode is at most 255 characters.");
+  if (code.length > 255) throw new ComplianceInputError("barcode", message("import-item:errors.barcodeLength"));
   // Only GTIN-shaped entries are checked: a store's own non-GS1 codes stay allowed, as in Shopify's barcode field.
   if (/^\d+$/.test(code) && [8, 12, 13, 14].includes(code.length) && !isValidGtin(code)) {
-    throw new ComplianceInputError("barcode", `${code} is not a valid GTIN/EAN: its check digit does not match.`);
+    throw new ComplianceInputError("barcode", message("import-item:errors.barcodeCheckDigit", { code }));
   }
   return code;
 }

@@ -8,7 +8,8 @@ import { getImportItem, listImportItems, type ImportItemEdit } from "./import-li
 import { quoteItem } from "./item-quotes";
 import { englishGapMessage, englishGaps } from "./english-copy";
 import { itemCompliance, type ImportItemView } from "./import-item-model";
-import { GAP_LABEL, missingForEu } from "../compliance/compliance-data";
+import { missingForEu } from "../compliance/compliance-data";
+import { message, type Message } from "../../../i18n/message";
 
 const pct = (bps: number | null) => (bps === null ? "–" : `${(bps / 100).toFixed(1)} %`);
 
@@ -44,15 +45,17 @@ export async function importItemEditView(shop: string, id: string, admin: AdminC
   return {
     item: { ...item, tags: item.tags.join(", "), hsCode: item.snapshot.hsCode ?? "" },
     compliance: complianceFormView(item),
-    chinese: { title: item.snapshot.titleZh, description: item.snapshot.descriptionZh, missing: englishGapMessage(englishGaps(item)) },
+    // What still lacks English (gap codes); the page words it in the merchant's language.
+    chinese: { title: item.snapshot.titleZh, description: item.snapshot.descriptionZh, missing: englishGaps(item) },
     currency: pricing.rules.currency,
     collections: collections.map((c) => ({ label: c.title, value: c.id })),
     variants: item.variants.map((v) => {
       const q = quotes.find((x) => x.supplierVariantId === v.supplierVariantId)!;
       return {
-        id: v.supplierVariantId, sku: v.sku, specs: Object.values(v.options).join(" / "), keep: v.keep, cost: formatMoney(q.cost),
+        // Money in minor units: the page formats it in the merchant's locale. `price` is the form field's text.
+        id: v.supplierVariantId, sku: v.sku, specs: Object.values(v.options).join(" / "), keep: v.keep, cost: q.cost,
         price: v.priceOverride === null ? "" : toDecimalString(money(v.priceOverride, pricing.rules.currency)),
-        rulePrice: formatMoney(q.price), margin: formatMoney(q.margin), marginBps: q.marginBps,
+        rulePrice: q.price, margin: q.margin, marginBps: q.marginBps,
         stock: Object.values(v.stock).reduce<number>((a, b) => a + (b ?? 0), 0),
       };
     }),
@@ -60,13 +63,13 @@ export async function importItemEditView(shop: string, id: string, admin: AdminC
 }
 
 /** Reads the edit form; a blank price means "use the pricing rules". */
-export function editFromForm(form: FormData, currency: string): { edit: ImportItemEdit; error: string | null } {
+export function editFromForm(form: FormData, currency: string): { edit: ImportItemEdit; error: Message | null } {
   const prices: Record<string, number | null> = {};
-  let error: string | null = null;
+  let error: Message | null = null;
   for (const [key, value] of form) {
     if (!key.startsWith("price:")) continue;
     const text = String(value).trim();
-    try { prices[key.slice(6)] = text ? parseDecimal(text, currency).amount : null; } catch { error = `"${text}" is not a price`; }
+    try { prices[key.slice(6)] = text ? parseDecimal(text, currency).amount : null; } catch { error = message("import-item:errors.price", { text }); }
   }
   return {
     error,
@@ -89,7 +92,7 @@ function complianceFormView(item: ImportItemView) {
   return {
     hsCode: c.hsCode ?? "", originCountry: c.originCountry ?? "", customsDescription: c.customsDescription ?? "",
     gpsrManufacturer: c.gpsrManufacturer ?? "", gpsrResponsiblePerson: c.gpsrResponsiblePerson ?? "", gpsrSafetyInfo: c.gpsrSafetyInfo ?? "",
-    missingForEu: missingForEu(c).map((gap) => GAP_LABEL[gap]),
+    missingForEu: missingForEu(c), // gap codes; the page names them in the merchant's language
     variants: item.variants.filter((v) => v.keep).map((v) => ({ id: v.supplierVariantId, label: Object.values(v.options).join(" / ") || v.sku, barcode: v.barcode ?? "" })),
   };
 }

@@ -1,4 +1,6 @@
 import db from "../../../db.server";
+import { englishText } from "../../../i18n/english";
+import { message, type Message } from "../../../i18n/message";
 import type { SupplierAdapter, SupplierProduct, VariantAvailability } from "../../suppliers/supplier-adapter";
 import type { SupplierCode } from "../../suppliers/supplier-models";
 import { adapterFor } from "../supplier-connections.server";
@@ -9,9 +11,12 @@ import { importHandle, itemCompliance, toImportItemView, type ImportImage, type 
 
 export class ImportListError extends Error {
   override name = "ImportListError";
-  /** `planLimit`: refused by the shop's plan allowance, so the page offers the way to upgrade. */
-  constructor(message: string, readonly planLimit = false) {
-    super(message);
+  /**
+   * `i18n`: the reason as a catalog message, shown in the merchant's language (the Error's message is its English).
+   * `planLimit`: refused by the shop's plan allowance, so the page offers the way to upgrade.
+   */
+  constructor(readonly i18n: Message, readonly planLimit = false) {
+    super(englishText(i18n));
   }
 }
 
@@ -61,7 +66,8 @@ export async function addToImportList(shop: string, supplier: SupplierCode, supp
   if (existing) return toImportItemView(existing);
   const adapter = await adapterFor(shop, supplier);
   const detail = await adapter.getProduct(supplierProductId);
-  if (!detail.ok) throw new ImportListError(detail.error.message);
+  // The supplier's own words stay as they are, inside a sentence in the merchant's language.
+  if (!detail.ok) throw new ImportListError(message("import-item:errors.supplier", { detail: detail.error.message }));
   const draft = importDraftFrom(detail.value, await stockByWarehouse(adapter, detail.value));
   const row = await db.importItem.upsert({
     where: { shop_supplier_supplierProductId: { shop, supplier, supplierProductId } },
@@ -110,16 +116,16 @@ function mergedCompliance(item: ImportItemView, edit: ImportItemEdit): { data: C
     const barcodes = new Map(Object.entries(edit.barcodes ?? {}).map(([id, text]) => [id, parseBarcode(text)]));
     return { data, barcodes };
   } catch (error) {
-    if (error instanceof ComplianceInputError) throw new ImportListError(error.message);
+    if (error instanceof ComplianceInputError) throw new ImportListError(error.i18n);
     throw error;
   }
 }
 
 export async function updateImportItem(shop: string, id: string, edit: ImportItemEdit): Promise<ImportItemView> {
   const item = await getImportItem(shop, id);
-  if (!item) throw new ImportListError("That product is no longer in your import list.");
+  if (!item) throw new ImportListError(message("import-item:errors.notInList"));
   // A Chinese-only product may be saved before its English title is written; pushing it is refused until then.
-  if (edit.title !== undefined && !edit.title.trim() && !item.snapshot.titleZh) throw new ImportListError("Title can't be blank.");
+  if (edit.title !== undefined && !edit.title.trim() && !item.snapshot.titleZh) throw new ImportListError(message("import-item:errors.titleBlank"));
   const compliance = mergedCompliance(item, edit);
   const variants = item.variants.map((v) => ({
     ...v,
@@ -127,7 +133,7 @@ export async function updateImportItem(shop: string, id: string, edit: ImportIte
     priceOverride: edit.prices && v.supplierVariantId in edit.prices ? edit.prices[v.supplierVariantId]! : v.priceOverride,
     barcode: compliance.barcodes.has(v.supplierVariantId) ? compliance.barcodes.get(v.supplierVariantId)! : (v.barcode ?? null),
   }));
-  if (!variants.some((v) => v.keep)) throw new ImportListError("Keep at least one variant.");
+  if (!variants.some((v) => v.keep)) throw new ImportListError(message("import-item:errors.keepVariant"));
   const images = item.images.map((i) => ({ ...i, keep: edit.keepImages ? edit.keepImages.includes(i.url) : i.keep }));
   const row = await db.importItem.update({
     where: { id },

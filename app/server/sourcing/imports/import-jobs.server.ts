@@ -1,4 +1,5 @@
 import db from "../../../db.server";
+import { message } from "../../../i18n/message";
 import { jobQueue } from "../../jobs/queue.server";
 import { ImportListError } from "../import-list/import-list.server";
 import { toImportItemView } from "../import-list/import-item-model";
@@ -20,11 +21,11 @@ export async function startImport(shop: string, importItemIds: string[], options
   const items = (await inChunks([...new Set(importItemIds)], (slice) => db.importItem.findMany({ where: { shop, id: { in: slice } }, select: { id: true, createdAt: true } })))
     .filter((i) => !busy.has(i.id))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-  if (items.length === 0) throw new ImportListError(busy.size ? "Those products are already being pushed." : "Select at least one product to import.");
+  if (items.length === 0) throw new ImportListError(message(busy.size ? "import-item:errors.alreadyPushing" : "import-item:errors.selectOne"));
   await refuseMissingEnglish(shop, items.map((i) => i.id));
   // Plan allowance (products this month, real suppliers) is checked before anything is queued (ADR 1000).
   await assertImportAllowed(shop, items.map((i) => i.id)).catch((error) => {
-    throw error instanceof PlanLimitError ? new ImportListError(error.message, true) : error;
+    throw error instanceof PlanLimitError ? new ImportListError(error.i18n, true) : error;
   });
   const mode = options.mode ?? (items.length > BULK_THRESHOLD ? "bulk" : "sync");
   const job = await db.importJob.create({ data: { shop, mode, total: items.length } });
@@ -40,7 +41,7 @@ async function refuseMissingEnglish(shop: string, ids: string[]): Promise<void> 
   const missing = rows.map(toImportItemView).filter((item) => englishGaps(item).length > 0);
   if (missing.length === 0) return;
   const names = missing.slice(0, 3).map((m) => m.snapshot.titleZh ?? m.supplierProductId).join("、");
-  throw new ImportListError(`${missing.length} product(s) still need an English title or description before they can go to your English storefront: ${names}. Open each one in the import list and write it.`);
+  throw new ImportListError(message("import-item:errors.englishMissing", { count: missing.length, names }));
 }
 
 const ACTIVE = ["queued", "running", "awaiting_bulk"];

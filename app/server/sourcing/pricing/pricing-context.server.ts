@@ -37,7 +37,9 @@ export interface ShippingEstimate {
   /** True when any duty figure is an estimate rather than a published rate. */
   dutiesEstimated: boolean;
   service: string;
-  days: string;
+  /** Transit business days; pages word the window in the merchant's language. */
+  minDays: number;
+  maxDays: number;
 }
 
 /**
@@ -68,6 +70,6 @@ export function estimateShipping(ctx: PricingContext, item: { grams: number | nu
   return {
     amount: money(cheapest.total.amount, currency), shipping: money(parts.shipping, currency), duties: money(parts.duties, currency),
     dutiesEstimated: parts.estimated, service: cheapest.serviceName,
-    days: `${cheapest.minTransitBusinessDays}–${cheapest.maxTransitBusinessDays} business days`,
+    minDays: cheapest.minTransitBusinessDays, maxDays: cheapest.maxTransitBusinessDays,
   };
 }

@@ -1,0 +1,14 @@
+import type { i18n as I18n } from "i18next";
+import { createI18n } from "./create-i18n";
+import type { Message } from "./message";
+
+let english: I18n | null = null;
+
+/**
+ * A catalog message rendered in English, for an Error's `message` (logs, tests, callers that do not translate yet).
+ * Pages translate the Message itself in the merchant's language; this keeps one English wording, the catalog's.
+ */
+export function englishText(msg: Message): string {
+  english ??= createI18n("en");
+  return english.t(msg.key, msg.values ?? {});
+}
