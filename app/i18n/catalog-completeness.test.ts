@@ -74,6 +74,13 @@ export const CONVERTED_FILES = [
   "app/components/billing/ddp-plan-banner.tsx",
   "app/components/home/checkout-sla.tsx",
   "app/components/home/margin-this-month.tsx",
+  // Issue #19, shipping pass: rule labels, delivery rules and the service messages they show.
+  "app/components/extensions/delivery-rules-form.tsx",
+  "app/components/extensions/checkout-notice-card.tsx",
+  "app/components/shipping/rule-text.ts",
+  "app/server/shipping/engine/duties/rule-catalog.ts",
+  "app/server/shipping/simulator.server.ts",
+  "app/server/extensions/delivery-rules/delivery-rules.server.ts",
 ];
 
 const ROOT = join(__dirname, "../..");

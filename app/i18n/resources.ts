@@ -30,14 +30,18 @@ import enShippingTools from "../locales/en/shipping-tools.json";
 import zhShippingTools from "../locales/zh-CN/shipping-tools.json";
 import enLinking from "../locales/en/linking.json";
 import zhLinking from "../locales/zh-CN/linking.json";
+import enRules from "../locales/en/rules.json";
+import zhRules from "../locales/zh-CN/rules.json";
+import enMessages from "../locales/en/messages.json";
+import zhMessages from "../locales/zh-CN/messages.json";
 import type { Locale } from "./locales";
 
-export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation", "sync", "plans", "shipping-tools", "linking"] as const;
+export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation", "sync", "plans", "shipping-tools", "linking", "rules", "messages"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type Catalog = { [key: string]: string | Catalog };
 
 export const resources: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation, sync: enSync, plans: enPlans, "shipping-tools": enShippingTools, linking: enLinking },
-  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation, sync: zhSync, plans: zhPlans, "shipping-tools": zhShippingTools, linking: zhLinking },
+  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation, sync: enSync, plans: enPlans, "shipping-tools": enShippingTools, linking: enLinking, rules: enRules, messages: enMessages },
+  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation, sync: zhSync, plans: zhPlans, "shipping-tools": zhShippingTools, linking: zhLinking, rules: zhRules, messages: zhMessages },
 };

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { cachedFxTable } from "../fx/fx-rates.server";
+import { message, type Message } from "../../i18n/message";
 import { formatMoney, parseDecimal, type Money } from "../money";
 import { enrichItems } from "./carrier-service/enrich";
 import { quoteRates, type ParcelBreakdown, type Quote, type RateRequestInput } from "./engine";
@@ -14,19 +15,19 @@ export const SIMULATOR_LINES = 5;
 
 const line = z.object({
   sku: z.string().trim().max(100),
-  quantity: z.coerce.number().int().min(1, "At least 1").max(10_000),
-  grams: z.coerce.number().int().min(0, "Grams ≥ 0").max(1_000_000),
-  price: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "Enter a price such as 19.99"),
+  quantity: z.coerce.number().int().min(1, "messages:simulator.quantityMin").max(10_000),
+  grams: z.coerce.number().int().min(0, "messages:simulator.gramsMin").max(1_000_000),
+  price: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "messages:simulator.price"),
   // Optional: simulate a line as if its product had this HS code (EU duty and fees count distinct 6-digit lines).
-  hsCode: z.string().trim().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^(\d{4}|\d{6,10})?$/, "4 or 6–10 digits")).optional(),
+  hsCode: z.string().trim().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^(\d{4}|\d{6,10})?$/, "messages:simulator.hsCode")).optional(),
 });
 
 export const simulatorSchema = z.object({
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a 2-letter country code"),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "messages:simulator.country"),
   postalCode: z.string().trim().max(20),
   province: z.string().trim().max(50),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code"),
-  lines: z.array(line).min(1, "Add at least one cart line").max(SIMULATOR_LINES),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "messages:simulator.currency"),
+  lines: z.array(line).min(1, "messages:simulator.noLines").max(SIMULATOR_LINES),
 });
 
 export type SimulatorInput = z.input<typeof simulatorSchema>;
@@ -70,13 +71,21 @@ function quoteView(q: Quote) {
 export type SimulatedQuote = ReturnType<typeof quoteView>;
 export type SimulationResult =
   | { ok: true; quotes: SimulatedQuote[]; exclusions: { serviceCode: string | null; reason: string; detail: string }[]; mappedLines: number; fxAsOf: string }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: Record<string, Message> };
+
+/** A form issue as a catalog message: our own rules name their key; zod's built-in checks map by kind. */
+function issueMessage(issue: z.ZodIssue): Message {
+  if (issue.message.startsWith("messages:")) return message(issue.message);
+  if (issue.code === "too_big") return message("messages:form.tooBig", { maximum: Number(issue.maximum) });
+  if (issue.code === "too_small") return message("messages:form.tooSmall", { minimum: Number(issue.minimum) });
+  return message("messages:form.invalid");
+}
 
 export async function simulateRates(shop: string, raw: unknown, now = new Date()): Promise<SimulationResult> {
   const parsed = simulatorSchema.safeParse(raw);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+    const errors: Record<string, Message> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issueMessage(issue);
     return { ok: false, errors };
   }
   const v = parsed.data;
