@@ -25,7 +25,7 @@ const PAGES = [
  * Lines of the page that read as untranslated English: two or more English words and no Chinese. Data is not
  * interface: elements marked translate="no" (supplier product titles, Shopify's channel names) are left out.
  */
-async function englishLines(frame: Frame): Promise<string[]> {
+export async function englishLines(frame: Frame): Promise<string[]> {
   const text = await frame.evaluate(() => {
     const page = document.querySelector(".Polaris-Page") as HTMLElement | null;
     if (!page) return "";

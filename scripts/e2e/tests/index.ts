@@ -6,6 +6,7 @@ import { embeddedAppTests } from "./embedded-app";
 import { extensionsTests } from "./extensions";
 import { fulfillmentTests } from "./fulfillment";
 import { i18nTests } from "./i18n";
+import { i18nShippingTests } from "./i18n-shipping";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
 import { linkingTests } from "./linking";
@@ -38,4 +39,5 @@ export const e2eTests: E2eTest[] = [
   ...syncTests,
   ...webVitalsTests,
   ...i18nTests,
+  ...i18nShippingTests,
 ];
