@@ -81,6 +81,10 @@ export const CONVERTED_FILES = [
   "app/server/shipping/engine/duties/rule-catalog.ts",
   "app/server/shipping/simulator.server.ts",
   "app/server/extensions/delivery-rules/delivery-rules.server.ts",
+  "app/server/shipping/rate-cards.server.ts",
+  "app/server/shipping/engine/validate-card.ts",
+  "app/server/shipping/engine/csv/parse-values.ts",
+  "app/server/shipping/engine/csv/parse-rate-card-csv.ts",
 ];
 
 const ROOT = join(__dirname, "../..");

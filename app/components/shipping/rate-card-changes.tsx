@@ -1,12 +1,14 @@
 import { Badge, BlockStack, Card, DataTable, Text } from "@shopify/polaris";
 import { useT } from "../../i18n/react";
 import type { CardChange } from "../../server/shipping/engine";
+import type { Message } from "../../i18n/message";
 
 const TONE = { added: "success", removed: "critical", changed: "attention" } as const;
 
 /** The review after an upload: what the new version changes against the version it replaces or follows. */
-export function RateCardChanges({ comparedWith, changes }: { comparedWith: string; changes: readonly CardChange[] }) {
+export function RateCardChanges({ comparedWith: version, changes }: { comparedWith: Message; changes: readonly CardChange[] }) {
   const t = useT("shipping-tools");
+  const comparedWith = t(version.key, version.values);
   return (
     <Card>
       <BlockStack gap="300">

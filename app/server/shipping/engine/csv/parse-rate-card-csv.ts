@@ -27,7 +27,7 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
     const type = row.fields[0]!.toLowerCase();
     const allowed = COLUMNS[type];
     if (!allowed) r.fail(row.line, "messages:csv.unknownRecord", { type: row.fields[0]!, allowed: Object.keys(COLUMNS).join(", ") });
-    else if (!allowed.includes(row.fields.length)) r.fail(row.line, "messages:csv.columns", { type, allowed: allowed[0]!, alternative: allowed[1] ?? "", found: row.fields.length });
+    else if (!allowed.includes(row.fields.length)) r.fail(row.line, "messages:csv.columns", { type, allowed: allowed[0]!, alternative: allowed[1] === undefined ? "none" : String(allowed[1]), found: row.fields.length });
     else rows.push({ line: row.line, fields: [type, ...row.fields.slice(1)] });
   }
   const lines = new Map<string, number>(); // validation path → line
