@@ -85,6 +85,14 @@ export const CONVERTED_FILES = [
   "app/server/shipping/engine/validate-card.ts",
   "app/server/shipping/engine/csv/parse-values.ts",
   "app/server/shipping/engine/csv/parse-rate-card-csv.ts",
+  "app/server/shipping/engine/card-diff.ts",
+  "app/server/shipping/checkout-reach/reach.server.ts",
+  "app/server/shipping/carrier-service/registration.server.ts",
+  "app/server/shipping/fallback-rates/fallback-rates.server.ts",
+  "app/server/shipping/fallback-rates/titles.ts",
+  "app/server/shipping/settings.server.ts",
+  "app/server/shipping/duty-overrides.ts",
+  "app/server/billing/entitlements.server.ts",
 ];
 
 const ROOT = join(__dirname, "../..");
@@ -172,7 +180,8 @@ describe("the message catalogs", () => {
 
 // Props and object properties Polaris shows to the merchant.
 const VISIBLE_PROPS = new Set(["title", "subtitle", "label", "content", "helpText", "placeholder", "heading", "message", "accessibilityLabel", "aria-label", "alt", "emptyState", "prefix", "suffix", "error", "summary", "titleMetadata", "backAction", "labelHidden", "badge", "tooltip", "description"]);
-const hasWords = (text: string) => /[A-Za-z]{2,}/.test(text);
+// A namespaced catalog key ("messages:settings.amount") handed to a page to translate is not English.
+const hasWords = (text: string) => /[A-Za-z]{2,}/.test(text) && !/^[\w-]+:[\w.-]+$/.test(text);
 const isProse = (text: string) => !/^\s*(\/|https?:|#|\.)/.test(text) && /[A-Za-z]{2,}[,.:;!?]?\s+[A-Za-z]{2,}/.test(text);
 
 /** Literal English a converted file would render: JSX text, visible props, and prose anywhere outside t() calls. */

@@ -63,7 +63,7 @@ describe("shipping admin pages", () => {
       intent: "save-settings", markupKind: "fixed", markupPercent: "", markupAmount: "", handlingFee: "2.50", handlingFeePer: "order",
       freeShippingThreshold: "", rulesCurrency: "USD", ddpIncludesTaxes: "true", boxLengthMm: "150", boxWidthMm: "100", boxHeightMm: "50",
     }));
-    expect(await response.json()).toMatchObject({ ok: false, errors: { markupAmount: "Enter the markup amount" } });
+    expect(await response.json()).toMatchObject({ ok: false, errors: { markupAmount: { key: "messages:settings.markupAmount" } } });
     expect(form.markupKind).toBe("none");
   });
 
@@ -118,9 +118,9 @@ describe("landed cost in the admin", () => {
     expect(await next.json()).toEqual({
       problems: [], notice: { key: "shipping-tools:rateCards.savedFrom", values: { code: "ACME-LINE", version: 1, from: "2027-01-01" } },
       review: { comparedWith: { key: "messages:rateCard.versionOpen", values: { code: "ACME-LINE" } }, changes: [
-        { kind: "changed", what: "setting effective_from", before: "—", after: "2027-01-01" },
-        { kind: "changed", what: "setting effective_until", before: "2027-01-01", after: "—" },
-        { kind: "changed", what: "zone US band 0–20000 g", before: "3 USD + 9.5 USD/kg", after: "3.25 USD + 9.5 USD/kg" },
+        { kind: "changed", what: { key: "messages:cardDiff.setting", values: { setting: "effective_from" } }, before: "—", after: "2027-01-01" },
+        { kind: "changed", what: { key: "messages:cardDiff.setting", values: { setting: "effective_until" } }, before: "2027-01-01", after: "—" },
+        { kind: "changed", what: { key: "messages:cardDiff.band", values: { zone: "US", from: 0, to: 20000 } }, before: "3 USD + 9.5 USD/kg", after: "3.25 USD + 9.5 USD/kg" },
       ] },
     });
     const old = (await (await cardsPage.loader(routeArgs(adminRequest(shop, "/app/shipping/rate-cards?edit=ACME-LINE&from=")))).json()) as { csv: string };
@@ -177,10 +177,10 @@ describe("backup rates at checkout", () => {
     const shop = await newShop("admin-fallback-invalid");
     const blank = await settingsPage.action(post(shop, "/app/shipping", { intent: "fallback-enable", fallbackTitles: " , " }));
     expect(blank.status).toBe(422);
-    expect(await blank.json()).toMatchObject({ ok: false, errors: { fallbackTitles: expect.stringContaining("at least one") } });
+    expect(await blank.json()).toMatchObject({ ok: false, errors: { fallbackTitles: { key: "messages:fallback.noTitles" } } });
     const many = Array.from({ length: 21 }, (_, i) => `Rate ${i}`).join(",");
     expect(await (await settingsPage.action(post(shop, "/app/shipping", { intent: "fallback-enable", fallbackTitles: many }))).json())
-      .toMatchObject({ ok: false, errors: { fallbackTitles: "Enter at most 20 rate names (you entered 21)" } });
+      .toMatchObject({ ok: false, errors: { fallbackTitles: { key: "messages:fallback.tooManyTitles", values: { max: 20, count: 21 } } } });
     expect(await customizations(shop)).toEqual([]);
   });
 });

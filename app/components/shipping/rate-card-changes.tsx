@@ -17,7 +17,7 @@ export function RateCardChanges({ comparedWith: version, changes }: { comparedWi
           <DataTable
             columnContentTypes={["text", "text", "text", "text"]}
             headings={["", t("rateCards.changes.what"), t("rateCards.changes.before"), t("rateCards.changes.after")]}
-            rows={changes.map((c) => [<Badge key="k" tone={TONE[c.kind]}>{t(`rateCards.changes.kind.${c.kind}`)}</Badge>, c.what, c.before ?? "—", c.after ?? "—"])}
+            rows={changes.map((c) => [<Badge key="k" tone={TONE[c.kind]}>{t(`rateCards.changes.kind.${c.kind}`)}</Badge>, t(c.what.key, c.what.values), c.before ?? "—", c.after ?? "—"])}
           />
         )}
       </BlockStack>

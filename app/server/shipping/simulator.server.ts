@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { cachedFxTable } from "../fx/fx-rates.server";
-import { message, type Message } from "../../i18n/message";
+import type { Message } from "../../i18n/message";
+import { formIssueMessage } from "../../i18n/form-issue";
 import { formatMoney, parseDecimal, type Money } from "../money";
 import { enrichItems } from "./carrier-service/enrich";
 import { quoteRates, type ParcelBreakdown, type Quote, type RateRequestInput } from "./engine";
@@ -73,19 +74,12 @@ export type SimulationResult =
   | { ok: true; quotes: SimulatedQuote[]; exclusions: { serviceCode: string | null; reason: string; detail: string }[]; mappedLines: number; fxAsOf: string }
   | { ok: false; errors: Record<string, Message> };
 
-/** A form issue as a catalog message: our own rules name their key; zod's built-in checks map by kind. */
-function issueMessage(issue: z.ZodIssue): Message {
-  if (issue.message.startsWith("messages:")) return message(issue.message);
-  if (issue.code === "too_big") return message("messages:form.tooBig", { maximum: Number(issue.maximum) });
-  if (issue.code === "too_small") return message("messages:form.tooSmall", { minimum: Number(issue.minimum) });
-  return message("messages:form.invalid");
-}
 
 export async function simulateRates(shop: string, raw: unknown, now = new Date()): Promise<SimulationResult> {
   const parsed = simulatorSchema.safeParse(raw);
   if (!parsed.success) {
     const errors: Record<string, Message> = {};
-    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issueMessage(issue);
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= formIssueMessage(issue);
     return { ok: false, errors };
   }
   const v = parsed.data;
