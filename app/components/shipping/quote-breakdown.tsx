@@ -4,6 +4,7 @@ import type { Formatter } from "../../i18n/format";
 import { useFormat, useT } from "../../i18n/react";
 import type { SimulatedQuote } from "../../server/shipping/simulator.server";
 import { ruleLabel, ruleNote } from "./rule-text";
+import type { Message } from "../../i18n/message";
 
 type Parcel = SimulatedQuote["parcels"][number];
 type Shown = { minor: number; currency: string };
@@ -98,7 +99,7 @@ export function QuoteBreakdown({ quote }: { quote: SimulatedQuote }) {
   );
 }
 
-export function ExclusionList({ exclusions }: { exclusions: readonly { serviceCode: string | null; reason: string; detail: string }[] }) {
+export function ExclusionList({ exclusions }: { exclusions: readonly { serviceCode: string | null; reason: string; text: Message }[] }) {
   const t = useT("shipping-tools");
   if (exclusions.length === 0) return null;
   return (
@@ -107,7 +108,7 @@ export function ExclusionList({ exclusions }: { exclusions: readonly { serviceCo
         <Text as="h3" variant="headingMd">{t("simulator.quote.notOffered")}</Text>
         <List>
           {exclusions.map((e, i) => (
-            <List.Item key={i}><Text as="span" fontWeight="semibold">{e.serviceCode ?? t("simulator.quote.wholeCart")}</Text> ({e.reason}): {e.detail}</List.Item>
+            <List.Item key={i}><Text as="span" fontWeight="semibold">{e.serviceCode ?? t("simulator.quote.wholeCart")}</Text> ({t(`messages:exclusion.code.${e.reason}`, { defaultValue: e.reason })}): {t(e.text.key, e.text.values)}</List.Item>
           ))}
         </List>
       </BlockStack>

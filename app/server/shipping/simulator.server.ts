@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { cachedFxTable } from "../fx/fx-rates.server";
-import type { Message } from "../../i18n/message";
+import { message, type Message } from "../../i18n/message";
 import { formIssueMessage } from "../../i18n/form-issue";
 import { formatMoney, parseDecimal, type Money } from "../money";
 import { enrichItems } from "./carrier-service/enrich";
@@ -71,7 +71,7 @@ function quoteView(q: Quote) {
 
 export type SimulatedQuote = ReturnType<typeof quoteView>;
 export type SimulationResult =
-  | { ok: true; quotes: SimulatedQuote[]; exclusions: { serviceCode: string | null; reason: string; detail: string }[]; mappedLines: number; fxAsOf: string }
+  | { ok: true; quotes: SimulatedQuote[]; exclusions: { serviceCode: string | null; reason: string; text: Message }[]; mappedLines: number; fxAsOf: string }
   | { ok: false; errors: Record<string, Message> };
 
 
@@ -99,7 +99,8 @@ export async function simulateRates(shop: string, raw: unknown, now = new Date()
   return {
     ok: true,
     quotes: result.quotes.map(quoteView),
-    exclusions: result.exclusions.map((e) => ({ serviceCode: e.serviceCode, reason: e.reason, detail: e.detail })),
+    // An exclusion without its own message (an error's text, an FX gap) is explained by its reason.
+    exclusions: result.exclusions.map((e) => ({ serviceCode: e.serviceCode, reason: e.reason, text: e.text ?? message(`messages:exclusion.reason.${e.reason}`) })),
     mappedLines: mappings.filter(Boolean).length,
     fxAsOf: fx.effectiveDate,
   };
