@@ -86,6 +86,25 @@ export const CONVERTED_FILES = [
   "app/components/sourcing/compliance-card.tsx",
   "app/routes/app.import-list.jobs.$id.tsx",
   "app/routes/app.$.tsx",
+  // Issue #19, shipping pass: rule labels, delivery rules and the service messages they show.
+  "app/components/extensions/delivery-rules-form.tsx",
+  "app/components/extensions/checkout-notice-card.tsx",
+  "app/components/shipping/rule-text.ts",
+  "app/server/shipping/engine/duties/rule-catalog.ts",
+  "app/server/shipping/simulator.server.ts",
+  "app/server/extensions/delivery-rules/delivery-rules.server.ts",
+  "app/server/shipping/rate-cards.server.ts",
+  "app/server/shipping/engine/validate-card.ts",
+  "app/server/shipping/engine/csv/parse-values.ts",
+  "app/server/shipping/engine/csv/parse-rate-card-csv.ts",
+  "app/server/shipping/engine/card-diff.ts",
+  "app/server/shipping/checkout-reach/reach.server.ts",
+  "app/server/shipping/carrier-service/registration.server.ts",
+  "app/server/shipping/fallback-rates/fallback-rates.server.ts",
+  "app/server/shipping/fallback-rates/titles.ts",
+  "app/server/shipping/settings.server.ts",
+  "app/server/shipping/duty-overrides.ts",
+  "app/server/billing/entitlements.server.ts",
 ];
 
 const ROOT = join(__dirname, "../..");
@@ -173,7 +192,8 @@ describe("the message catalogs", () => {
 
 // Props and object properties Polaris shows to the merchant.
 const VISIBLE_PROPS = new Set(["title", "subtitle", "label", "content", "helpText", "placeholder", "heading", "message", "accessibilityLabel", "aria-label", "alt", "emptyState", "prefix", "suffix", "error", "summary", "titleMetadata", "backAction", "labelHidden", "badge", "tooltip", "description"]);
-const hasWords = (text: string) => /[A-Za-z]{2,}/.test(text);
+// A namespaced catalog key ("messages:settings.amount") handed to a page to translate is not English.
+const hasWords = (text: string) => /[A-Za-z]{2,}/.test(text) && !/^[\w-]+:[\w.-]+$/.test(text);
 const isProse = (text: string) => !/^\s*(\/|https?:|#|\.)/.test(text) && /[A-Za-z]{2,}[,.:;!?]?\s+[A-Za-z]{2,}/.test(text);
 
 /** Literal English a converted file would render: JSX text, visible props, and prose anywhere outside t() calls. */

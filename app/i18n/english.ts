@@ -1,6 +1,6 @@
 import type { i18n as I18n } from "i18next";
 import { createI18n } from "./create-i18n";
-import type { Message } from "./message";
+import { message, type Message } from "./message";
 
 let english: I18n | null = null;
 
@@ -11,4 +11,14 @@ let english: I18n | null = null;
 export function englishText(msg: Message): string {
   english ??= createI18n("en");
   return english.t(msg.key, msg.values ?? {});
+}
+
+/**
+ * A `messages:` catalog message and its English text. Domain code that reports problems to a page (rate-card
+ * validation, say) keeps an English sentence for logs and thrown errors, formatted from the English catalog, so the
+ * page's translation and the log line cannot drift apart.
+ */
+export function englishMessage(key: `messages:${string}`, values?: Record<string, string | number>): { message: string; detail: Message } {
+  const detail = message(key, values);
+  return { message: englishText(detail), detail };
 }

@@ -38,14 +38,18 @@ import enProduct from "../locales/en/product.json";
 import zhProduct from "../locales/zh-CN/product.json";
 import enImportItem from "../locales/en/import-item.json";
 import zhImportItem from "../locales/zh-CN/import-item.json";
+import enRules from "../locales/en/rules.json";
+import zhRules from "../locales/zh-CN/rules.json";
+import enMessages from "../locales/en/messages.json";
+import zhMessages from "../locales/zh-CN/messages.json";
 import type { Locale } from "./locales";
 
-export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation", "sync", "plans", "shipping-tools", "linking", "order", "notes", "product", "import-item"] as const;
+export const NAMESPACES = ["common", "home", "catalog", "import-list", "orders", "shipping", "settings", "jobs", "mappings", "privacy", "consolidation", "sync", "plans", "shipping-tools", "linking", "order", "notes", "product", "import-item", "rules", "messages"] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 type Catalog = { [key: string]: string | Catalog };
 
 export const resources: Record<Locale, Record<Namespace, Catalog>> = {
-  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation, sync: enSync, plans: enPlans, "shipping-tools": enShippingTools, linking: enLinking, order: enOrder, notes: enNotes, product: enProduct, "import-item": enImportItem },
-  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation, sync: zhSync, plans: zhPlans, "shipping-tools": zhShippingTools, linking: zhLinking, order: zhOrder, notes: zhNotes, product: zhProduct, "import-item": zhImportItem },
+  en: { common: enCommon, home: enHome, catalog: enCatalog, "import-list": enImportList, orders: enOrders, shipping: enShipping, settings: enSettings, jobs: enJobs, mappings: enMappings, privacy: enPrivacy, consolidation: enConsolidation, sync: enSync, plans: enPlans, "shipping-tools": enShippingTools, linking: enLinking, order: enOrder, notes: enNotes, product: enProduct, "import-item": enImportItem, rules: enRules, messages: enMessages },
+  "zh-CN": { common: zhCommon, home: zhHome, catalog: zhCatalog, "import-list": zhImportList, orders: zhOrders, shipping: zhShipping, settings: zhSettings, jobs: zhJobs, mappings: zhMappings, privacy: zhPrivacy, consolidation: zhConsolidation, sync: zhSync, plans: zhPlans, "shipping-tools": zhShippingTools, linking: zhLinking, order: zhOrder, notes: zhNotes, product: zhProduct, "import-item": zhImportItem, rules: zhRules, messages: zhMessages },
 };

@@ -15,6 +15,7 @@ import { usageView } from "../server/billing/plans-page.server";
 import { CheckoutSlaCard } from "../components/home/checkout-sla";
 import { MarginThisMonthCard } from "../components/home/margin-this-month";
 import { useFormat, useT } from "../i18n/react";
+import { ruleLabel } from "../components/shipping/rule-text";
 
 const APP_NAME = "Silkroute"; // the product name, the same in every language
 
@@ -39,7 +40,7 @@ export default function Home() {
         {expiring.length > 0 && (
           <Banner tone="warning" title={t("expiringRules.title", { count: expiring.length, days: EXPIRY_WARNING_DAYS })} action={{ content: t("expiringRules.action"), url: "/app/shipping/duty-rules" }}>
             {t("expiringRules.body", {
-              rules: fmt.list(expiring.map((r) => t("expiringRules.rule", { label: r.label, date: r.effectiveTo ? fmt.date(r.effectiveTo) : "", days: r.daysLeft }))),
+              rules: fmt.list(expiring.map((r) => t("expiringRules.rule", { label: ruleLabel(t, r.id, r.label), date: r.effectiveTo ? fmt.date(r.effectiveTo) : "", days: r.daysLeft }))),
             })}
           </Banner>
         )}

@@ -19,6 +19,7 @@ import { DdpPlanBanner } from "../components/billing/ddp-plan-banner";
 import { ddpPlanNotice } from "../server/billing/entitlements.server";
 import { message, type Message } from "../i18n/message";
 import { useT } from "../i18n/react";
+import { messageFromStored } from "../i18n/stored-message";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -32,7 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     form: settingsFormFrom(settings),
     services: cards.map((c) => ({ code: c.code, name: c.name })),
     carrier: {
-      status: settings.carrierServiceStatus, message: settings.carrierServiceMessage, gid: settings.carrierServiceGid,
+      status: settings.carrierServiceStatus, message: settings.carrierServiceMessage ? messageFromStored(settings.carrierServiceMessage) : null, gid: settings.carrierServiceGid,
       callbackUrl: callbackUrl(), checkedAt: settings.carrierServiceCheckedAt?.toISOString() ?? null,
     },
     fallback: { state: fallback.state, fallbackTitles: fallback.fallbackTitles, message: fallback.message },
@@ -54,7 +55,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const result = intent === "fallback-enable"
       ? await enableFallbackRates(session.shop, admin, { fallbackTitles: String(form.get("fallbackTitles") ?? "") })
       : await disableFallbackRates(session.shop, admin);
-    if (!result.ok) return json({ ok: false as const, errors: result.errors as Record<string, string>, notice: null }, { status: 422 });
+    if (!result.ok) return json({ ok: false as const, errors: result.errors as Record<string, Message>, notice: null }, { status: 422 });
     return json({ ok: true as const, errors: {}, notice: message(result.status.state === "on" ? "shipping:notice.fallbackOn" : "shipping:notice.fallbackOff") });
   }
   if (intent === "reach-app-profile" || intent === "reach-merchant-zones") {
@@ -71,7 +72,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     deactivate: () => turnOffCheckoutRates(session.shop, admin, "deactivate"),
     delete: () => turnOffCheckoutRates(session.shop, admin, "delete"),
   }, intent);
-  if (!run) return json({ ok: false as const, errors: { form: `Unknown action "${intent}"` } /* i18n-ignore: only a hand-made request gets here */, notice: null }, { status: 400 });
+  if (!run) return json({ ok: false as const, errors: { form: message("messages:unknownAction") } as Record<string, Message>, notice: null }, { status: 400 });
   const { registration, reach } = await run();
   const notice = message(intent === "register" && reach.status === "ready" ? "shipping:notice.carrierOffered" : "shipping:notice.carrier", { status: registration.status });
   // A reach failure is stored with its message; the checkout-rates card shows it from the loader.
@@ -83,6 +84,8 @@ export default function ShippingSettings() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = useT("shipping");
+  const errors: Record<string, Message> = result?.errors ?? {};
+  const [formError, titlesError] = [errors.form, errors.fallbackTitles];
   return (
     <Page title={t("title")} secondaryActions={[{ content: t("rateCards"), url: "/app/shipping/rate-cards" }, { content: t("simulator"), url: "/app/shipping/simulator" }, { content: t("dutyRules"), url: "/app/shipping/duty-rules" }, { content: t("deliveryRules"), url: "/app/shipping/delivery-rules" }]}>
       <Layout>
@@ -92,10 +95,10 @@ export default function ShippingSettings() {
             {result && !result.ok ? <Banner tone="critical" title={t("invalid.title")}>{t("invalid.body")}</Banner> : null}
             <CarrierServiceCard view={carrier} />
             <CheckoutReachCard view={reach} busy={busy} />
-            {result && !result.ok && "form" in result.errors ? <Banner tone="critical">{String(result.errors.form)}</Banner> : null}
-            <FallbackRatesCard key={fallback.fallbackTitles.join("\n")} view={fallback} error={result?.errors && "fallbackTitles" in result.errors ? String(result.errors.fallbackTitles) : undefined} busy={busy} />
+            {formError ? <Banner tone="critical">{t(formError.key, formError.values)}</Banner> : null}
+            <FallbackRatesCard key={fallback.fallbackTitles.join("\n")} view={fallback} error={titlesError ? t(titlesError.key, titlesError.values) : undefined} busy={busy} />
             <DdpPlanBanner notice={ddpNotice} />
-            <ShippingSettingsForm initial={form} services={services} errors={result?.errors ?? {}} busy={busy} />
+            <ShippingSettingsForm initial={form} services={services} errors={errors} busy={busy} />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -40,7 +40,7 @@ describe("delivery rules page", () => {
     expect(view).toMatchObject({ customization: "missing", isPlus: false, rules: { hideForPoBox: [], hideForFlags: [], rename: [], leadWithFastest: false } });
     const refused = await save(shop, [["poBox", first]]);
     expect(refused.status).toBe(422);
-    expect((await refused.json()).error).toMatch(/Turn on Silkroute's checkout customization/);
+    expect((await refused.json()).error).toEqual({ key: "messages:deliveryRules.customizationOff" });
   });
 
   it("saves PO-box, restricted-item, rename and fastest-first rules to the customization's metafield and shows them again", async () => {
@@ -66,7 +66,7 @@ describe("delivery rules page", () => {
     await enableFallbackRates(shop, await shopify.adminClient(shop), { fallbackTitles: "International flat rate" });
     const response = await save(shop, [["poBox", "NOPE-CODE"]]);
     expect(response.status).toBe(422);
-    expect((await response.json()).error).toMatch(/NOPE-CODE/);
+    expect((await response.json()).error?.values?.codes).toMatch(/NOPE-CODE/);
   });
 
   it("tells a Plus store it can add the checkout notice", async () => {

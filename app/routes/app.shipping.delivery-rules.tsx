@@ -11,6 +11,7 @@ import { deliveryRulesPage, rulesFromForm } from "../server/extensions/delivery-
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
 import { useT } from "../i18n/react";
+import { message } from "../i18n/message";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -21,7 +22,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   // A malformed post, not something the page sends.
-  if (form.get("intent") !== "save") return json({ ok: false as const, error: "Unknown action" }, { status: 400 }); // i18n-ignore
+  if (form.get("intent") !== "save") return json({ ok: false as const, error: message("messages:unknownAction") }, { status: 400 });
   const result = await saveDeliveryRules(session.shop, adminClientForSession(session), rulesFromForm(form));
   return result.ok ? json({ ok: true as const, error: null }) : json({ ok: false as const, error: result.error }, { status: 422 });
 };
@@ -37,7 +38,7 @@ export default function DeliveryRules() {
         <Layout.Section>
           <BlockStack gap="400">
             {result?.ok ? <Banner tone="success">{t("deliveryRules.saved")}</Banner> : null}
-            {result && !result.ok ? <Banner tone="critical">{result.error}</Banner> : null}
+            {result && !result.ok ? <Banner tone="critical">{t(result.error.key, result.error.values)}</Banner> : null}
             <DeliveryRulesForm key={JSON.stringify(page.rules)} services={page.services} flags={page.flags} rules={page.rules} customization={page.customization} busy={busy} />
           </BlockStack>
         </Layout.Section>

@@ -5,6 +5,7 @@ import { Badge, BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify
 import { ruleCatalog, type RuleRow } from "../server/shipping/engine";
 import { authenticate } from "../shopify.server";
 import { useFormat, useT } from "../i18n/react";
+import { ruleLabel, ruleNote } from "../components/shipping/rule-text";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   await authenticate.admin(request);
@@ -22,15 +23,19 @@ function RuleTable({ rules }: { rules: readonly RuleRow[] }) {
       columnContentTypes={["text", "text", "text", "text", "text", "text"]}
       headings={[t("dutyRules.columns.rule"), t("dutyRules.columns.where"), t("dutyRules.columns.lane"), t("dutyRules.columns.inForce"), t("dutyRules.columns.basis"), t("dutyRules.columns.source")]}
       rows={rules.map((r) => [
-        <BlockStack key="rule" gap="050"><Text as="span" fontWeight="semibold">{r.label}</Text><Text as="span" tone="subdued">{r.kind} · {r.id}</Text></BlockStack>,
-        r.countries,
-        r.lane,
+        <BlockStack key="rule" gap="050"><Text as="span" fontWeight="semibold">{ruleLabel(t, r.id, r.label)}</Text><Text as="span" tone="subdued">{t(`rules:kind.${r.kind}`)} · <span translate="no">{r.id}</span></Text></BlockStack>,
+        t(r.countries.key, r.countries.values),
+        r.lane.map((part) => t(part.key, part.values)).join(" · "),
         <BlockStack key="when" gap="050">
           <Text as="span">{fmt.calendarDate(r.effectiveFrom.slice(0, 10))} → {r.effectiveTo ? fmt.calendarDate(r.effectiveTo.slice(0, 10)) : t("dutyRules.open")}</Text>
           <Badge tone={STATUS_TONE[r.status]}>{r.daysLeft !== null ? t("dutyRules.daysLeft", { status: t(`dutyRules.status.${r.status}`), days: r.daysLeft }) : t(`dutyRules.status.${r.status}`)}</Badge>
         </BlockStack>,
         r.estimate ? <Badge key="b" tone="attention">{t("simulator.quote.estimate")}</Badge> : <Badge key="b" tone="info">{t("simulator.quote.published")}</Badge>,
-        <Text key="s" as="span" breakWord>{r.source}</Text>,
+        <BlockStack key="s" gap="050">
+          {r.hasNote ? <Text as="span">{ruleNote(t, r.id)}</Text> : null}
+          {/* Citations (documents, URLs) are data: shown as written. */}
+          <Text as="span" tone="subdued" breakWord><span translate="no">{r.source}</span></Text>
+        </BlockStack>,
       ])}
     />
   );

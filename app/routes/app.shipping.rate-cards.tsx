@@ -5,15 +5,15 @@ import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { RateCardChanges } from "../components/shipping/rate-card-changes";
 import { RateCardEditor } from "../components/shipping/rate-card-editor";
 import { RateCardList } from "../components/shipping/rate-card-list";
-import { deleteRateCard, listRateCards, rateCardCsv, setRateCardActive, uploadRateCard } from "../server/shipping/rate-cards.server";
+import { deleteRateCard, listRateCards, rateCardCsv, setRateCardActive, uploadRateCard, type UploadProblem } from "../server/shipping/rate-cards.server";
 import type { CardChange } from "../server/shipping/engine";
 import { authenticate } from "../shopify.server";
 import { DdpPlanBanner } from "../components/billing/ddp-plan-banner";
 import { ddpPlanNotice } from "../server/billing/entitlements.server";
-import { message } from "../i18n/message";
+import { message, type Message } from "../i18n/message";
 import { useT } from "../i18n/react";
 
-type Review = { comparedWith: string; changes: CardChange[] } | null;
+type Review = { comparedWith: Message; changes: CardChange[] } | null;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -32,22 +32,22 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   switch (form.get("intent")) {
     case "upload": {
       const result = await uploadRateCard(session.shop, String(form.get("csv") ?? ""));
-      if (!result.ok) return json({ errors: result.errors, notice: null, review: null as Review }, { status: 422 });
+      if (!result.ok) return json({ problems: result.problems, notice: null, review: null as Review }, { status: 422 });
       const review: Review = result.comparedWith ? { comparedWith: result.comparedWith, changes: result.changes } : null;
-      return json({ errors: [] as string[], notice: result.effectiveFrom
+      return json({ problems: [] as UploadProblem[], notice: result.effectiveFrom
         ? message("shipping-tools:rateCards.savedFrom", { code: result.code, version: result.version, from: result.effectiveFrom })
         : message("shipping-tools:rateCards.saved", { code: result.code, version: result.version }), review });
     }
     case "activate":
     case "deactivate":
       await setRateCardActive(session.shop, code, form.get("intent") === "activate");
-      return json({ errors: [] as string[], notice: message(form.get("intent") === "activate" ? "shipping-tools:rateCards.activated" : "shipping-tools:rateCards.deactivated", { code }) });
+      return json({ problems: [] as UploadProblem[], notice: message(form.get("intent") === "activate" ? "shipping-tools:rateCards.activated" : "shipping-tools:rateCards.deactivated", { code }) });
     case "delete":
       await deleteRateCard(session.shop, code, form.has("effectiveFrom") ? String(form.get("effectiveFrom")) : undefined);
-      return json({ errors: [] as string[], notice: message("shipping-tools:rateCards.deleted", { code }) });
+      return json({ problems: [] as UploadProblem[], notice: message("shipping-tools:rateCards.deleted", { code }) });
     default:
       // A malformed post, not something the page sends.
-      return json({ errors: ["Unknown action"], notice: null }, { status: 400 }); // i18n-ignore
+      return json({ problems: [{ at: "file", detail: message("messages:unknownAction") }] as UploadProblem[], notice: null }, { status: 400 });
   }
 };
 
@@ -65,7 +65,7 @@ export default function RateCards() {
             {result && "review" in result && result.review ? <RateCardChanges {...(result.review as NonNullable<Review>)} /> : null}
             <DdpPlanBanner notice={ddpNotice} />
             <RateCardList cards={cards} />
-            <RateCardEditor code={edit} csv={csv} errors={result?.errors ?? []} busy={busy} />
+            <RateCardEditor code={edit} csv={csv} problems={result?.problems ?? []} busy={busy} />
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,8 +1,9 @@
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
 import { Form, Link } from "@remix-run/react";
 import { useT } from "../../i18n/react";
+import type { Message } from "../../i18n/message";
 
-export interface CarrierServiceView { status: string; message: string | null; gid: string | null; callbackUrl: string; checkedAt: string | null }
+export interface CarrierServiceView { status: string; message: Message | null; gid: string | null; callbackUrl: string; checkedAt: string | null }
 
 const TONES: Record<string, "success" | "attention" | "critical" | undefined> = { active: "success", inactive: "attention", ineligible: "critical", failed: "critical" };
 
@@ -18,6 +19,8 @@ function Action({ intent, label, primary, destructive }: { intent: string; label
 /** Registration status with the next sensible actions, and what to do when the plan cannot have checkout rates. */
 export function CarrierServiceCard({ view }: { view: CarrierServiceView }) {
   const t = useT("shipping");
+  // Shopify's refusal as it wrote it, with our note about the plan in the merchant's language.
+  const said = view.message ? t(view.message.key, view.message.values) : null;
   return (
     <Card>
       <BlockStack gap="300">
@@ -30,7 +33,7 @@ export function CarrierServiceCard({ view }: { view: CarrierServiceView }) {
           <Banner tone="warning" title={t("carrier.ineligible.title")}>
             <BlockStack gap="200">
               <Text as="p">{t("carrier.ineligible.body")}</Text>
-              {view.message ? <Text as="p" tone="subdued">{t("carrier.shopifySaid", { message: view.message })}</Text> : null}
+              {said ? <Text as="p" tone="subdued">{t("carrier.shopifySaid", { message: said })}</Text> : null}
               <Text as="p">{t("carrier.ineligible.meanwhile")}</Text>
               <List>
                 <List.Item>{t("carrier.ineligible.manualRates")}</List.Item>
@@ -39,7 +42,7 @@ export function CarrierServiceCard({ view }: { view: CarrierServiceView }) {
             </BlockStack>
           </Banner>
         ) : null}
-        {view.status === "failed" && view.message ? <Banner tone="critical" title={t("carrier.refused")}>{view.message}</Banner> : null}
+        {view.status === "failed" && said ? <Banner tone="critical" title={t("carrier.refused")}>{said}</Banner> : null}
         <InlineStack gap="200">
           {view.status !== "active" ? <Action intent="register" label={t("carrier.turnOn")} primary /> : <Action intent="register" label={t("carrier.update")} />}
           {view.status === "active" ? <Action intent="deactivate" label={t("carrier.turnOff")} /> : null}

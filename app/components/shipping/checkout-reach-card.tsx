@@ -3,12 +3,13 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { TFunction } from "i18next";
 import { useFormat, useT } from "../../i18n/react";
+import type { Message } from "../../i18n/message";
 
 export interface CheckoutReachCardView {
   wanted: boolean;
   mode: "app-profile" | "merchant-zones";
   status: "off" | "pending" | "ready" | "failed" | "unavailable";
-  message: string | null;
+  message: Message | null;
   served: { countries: string[]; restOfWorld: boolean };
   coverage: {
     offered: Array<{ profileName: string; zoneName: string; countries: string[]; restOfWorld: boolean; coversAllItems: boolean }>;
@@ -42,7 +43,7 @@ export function CheckoutReachCard({ view, busy }: { view: CheckoutReachCardView;
           <Badge tone={TONES[view.status]}>{t(`reach.status.${view.status}`)}</Badge>
         </InlineStack>
         {!view.wanted ? <Text as="p" tone="subdued">{t("reach.off")}</Text> : null}
-        {view.message ? <Banner tone={view.status === "failed" || view.status === "unavailable" ? "critical" : "info"}>{view.message}</Banner> : null}
+        {view.message ? <Banner tone={view.status === "failed" || view.status === "unavailable" ? "critical" : "info"}>{t(view.message.key, view.message.values)}</Banner> : null}
         {coverage ? (
           <BlockStack gap="200">
             {coverage.offered.length ? (

@@ -2,8 +2,9 @@ import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text, TextField }
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { useT } from "../../i18n/react";
+import type { Message } from "../../i18n/message";
 
-export interface FallbackRatesView { state: "on" | "off" | "not-deployed" | "unavailable"; fallbackTitles: string[]; message: string | null }
+export interface FallbackRatesView { state: "on" | "off" | "not-deployed" | "unavailable"; fallbackTitles: string[]; message: Message | null }
 
 const TONES: Record<FallbackRatesView["state"], "success" | "attention" | "critical" | undefined> = {
   on: "success", off: undefined, "not-deployed": "attention", unavailable: "critical",
@@ -21,7 +22,7 @@ export function FallbackRatesCard({ view, error, busy }: { view: FallbackRatesVi
           <Badge tone={TONES[view.state]}>{t(`fallback.state.${view.state}`)}</Badge>
         </InlineStack>
         <Text as="p" tone="subdued">{t("fallback.intro")}</Text>
-        {view.message ? <Banner tone={view.state === "unavailable" ? "critical" : "warning"}>{view.message}</Banner> : null}
+        {view.message ? <Banner tone={view.state === "unavailable" ? "critical" : "warning"}>{t(view.message.key, view.message.values)}</Banner> : null}
         <Form method="post">
           <BlockStack gap="300">
             <input type="hidden" name="intent" value="fallback-enable" />

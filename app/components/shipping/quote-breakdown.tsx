@@ -3,6 +3,8 @@ import type { TFunction } from "i18next";
 import type { Formatter } from "../../i18n/format";
 import { useFormat, useT } from "../../i18n/react";
 import type { SimulatedQuote } from "../../server/shipping/simulator.server";
+import { ruleLabel, ruleNote } from "./rule-text";
+import type { Message } from "../../i18n/message";
 
 type Parcel = SimulatedQuote["parcels"][number];
 type Shown = { minor: number; currency: string };
@@ -27,7 +29,8 @@ function CustomsDetail({ parcel, index }: { parcel: Parcel; index: number }) {
   if (d.ruleId === "domestic") return null;
   return (
     <BlockStack gap="100">
-      <Text as="h4" variant="headingSm">{t("simulator.quote.customs", { n: index + 1, rule: d.rule })} {d.estimate ? <Badge tone="attention">{t("simulator.quote.estimate")}</Badge> : <Badge tone="info">{t("simulator.quote.published")}</Badge>}</Text>
+      <Text as="h4" variant="headingSm">{t("simulator.quote.customs", { n: index + 1, rule: ruleLabel(t, d.ruleId, d.rule) })} {d.estimate ? <Badge tone="attention">{t("simulator.quote.estimate")}</Badge> : <Badge tone="info">{t("simulator.quote.published")}</Badge>}</Text>
+      {ruleNote(t, d.ruleId) ? <Text as="p" tone="subdued">{ruleNote(t, d.ruleId)}</Text> : null}
       <Text as="p" tone="subdued" breakWord>{t("simulator.quote.source", { source: d.ruleSource })}</Text>
       {d.hsLines.length > 0 ? (
         <DataTable
@@ -39,8 +42,9 @@ function CustomsDetail({ parcel, index }: { parcel: Parcel; index: number }) {
       {d.feeCharges.length > 0 ? (
         <List>
           {d.feeCharges.map((f) => {
-            const values = { label: f.label, amount: money(fmt, f.amount), per: f.per === "parcel" ? t("simulator.quote.perParcel") : t("simulator.quote.lines", { count: f.count }), id: f.id, source: f.source };
-            return <List.Item key={f.id}>{f.estimate ? t("simulator.quote.feeEstimate", values) : t("simulator.quote.fee", values)}</List.Item>;
+            const values = { label: ruleLabel(t, f.id, f.label), amount: money(fmt, f.amount), per: f.per === "parcel" ? t("simulator.quote.perParcel") : t("simulator.quote.lines", { count: f.count }), id: f.id, source: f.source };
+            const note = ruleNote(t, f.id);
+            return <List.Item key={f.id}>{f.estimate ? t("simulator.quote.feeEstimate", values) : t("simulator.quote.fee", values)}{note ? <Text as="span" tone="subdued"> {note}</Text> : null}</List.Item>;
           })}
         </List>
       ) : null}
@@ -95,7 +99,7 @@ export function QuoteBreakdown({ quote }: { quote: SimulatedQuote }) {
   );
 }
 
-export function ExclusionList({ exclusions }: { exclusions: readonly { serviceCode: string | null; reason: string; detail: string }[] }) {
+export function ExclusionList({ exclusions }: { exclusions: readonly { serviceCode: string | null; reason: string; text: Message }[] }) {
   const t = useT("shipping-tools");
   if (exclusions.length === 0) return null;
   return (
@@ -104,7 +108,7 @@ export function ExclusionList({ exclusions }: { exclusions: readonly { serviceCo
         <Text as="h3" variant="headingMd">{t("simulator.quote.notOffered")}</Text>
         <List>
           {exclusions.map((e, i) => (
-            <List.Item key={i}><Text as="span" fontWeight="semibold">{e.serviceCode ?? t("simulator.quote.wholeCart")}</Text> ({e.reason}): {e.detail}</List.Item>
+            <List.Item key={i}><Text as="span" fontWeight="semibold">{e.serviceCode ?? t("simulator.quote.wholeCart")}</Text> ({t(`messages:exclusion.code.${e.reason}`, { defaultValue: e.reason })}): {t(e.text.key, e.text.values)}</List.Item>
           ))}
         </List>
       </BlockStack>

@@ -5,6 +5,7 @@ import { quoteRates } from "../shipping/engine/quote-rates";
 import { buildContext, buildRateRequest } from "../shipping/engine/test-builders";
 import { shopRateContext } from "../shipping/shop-rate-context.server";
 import { featureGate, lowestPlanWith, planAllows } from "./entitlements.server";
+import { englishMessage } from "../../i18n/english";
 import { applySubscriptionUpdate } from "./plan-state.server";
 
 const GID = "gid://shopify/AppSubscription/7001";
@@ -42,8 +43,10 @@ describe("duties-included (DDP) rates by plan", () => {
     expect(lowestPlanWith("ddpDuties")).toBe("growth");
     expect(lowestPlanWith("checkoutSla")).toBe("scale");
     expect(await planAllows(shop, "checkoutSla")).toBe(false);
-    const gate = await featureGate(shop, "ddpDuties", "Duties-included (DDP) rates");
+    const gate = await featureGate(shop, "ddpDuties");
     expect(gate).toMatchObject({ allowed: false, planTitle: "Free", upgradeTo: "Growth" });
-    expect(gate.message).toMatch(/isn't included in the Free plan\. Upgrade to Growth on the Plans page/);
+    expect(gate.message).toEqual({ key: "messages:plan.notIncluded", values: { feature: "ddpDuties", plan: "free", upgradeTo: "growth" } });
+    expect(englishMessage("messages:plan.notIncluded", gate.message!.values).message)
+      .toBe("Duties-included (DDP) rates isn't included in the Free plan. Upgrade to Growth on the Plans page to turn it on.");
   });
 });

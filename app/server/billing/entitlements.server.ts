@@ -2,6 +2,7 @@
 // Limits on volume live in limits.server.ts; this answers "does the shop's plan include this feature".
 import { currentPlanState } from "./plan-state.server";
 import { PLAN_ORDER, PLANS, type Plan, type PlanFeatures, type PlanKey } from "./plans";
+import { message, type Message } from "../../i18n/message";
 
 export type PlanFeature = "orderAutopilot" | "ddpDuties" | "checkoutSla";
 
@@ -24,16 +25,17 @@ export async function planAllows(shop: string, feature: PlanFeature): Promise<bo
   return planIncludesFeature(plan, feature);
 }
 
-export interface FeatureGate { allowed: boolean; planTitle: string; upgradeTo: string; message: string | null }
+/** `message` names the feature and both plans by key; the catalog (`messages:plan.notIncluded`) words them per language. */
+export interface FeatureGate { allowed: boolean; planTitle: string; upgradeTo: string; message: Message | null }
 
 /** What a page shows beside a paid feature: whether it is on, and if not, which plan unlocks it. */
-export async function featureGate(shop: string, feature: PlanFeature, what: string): Promise<FeatureGate> {
+export async function featureGate(shop: string, feature: PlanFeature): Promise<FeatureGate> {
   const { plan } = await currentPlanState(shop);
   const allowed = planIncludesFeature(plan, feature);
-  const upgradeTo = PLANS[lowestPlanWith(feature)].title;
+  const upgradeTo = lowestPlanWith(feature);
   return {
-    allowed, planTitle: plan.title, upgradeTo,
-    message: allowed ? null : `${what} isn't included in the ${plan.title} plan. Upgrade to ${upgradeTo} on the Plans page to turn it on.`,
+    allowed, planTitle: plan.title, upgradeTo: PLANS[upgradeTo].title,
+    message: allowed ? null : message("messages:plan.notIncluded", { feature, plan: plan.key, upgradeTo }),
   };
 }
 
@@ -41,6 +43,6 @@ export async function featureGate(shop: string, feature: PlanFeature, what: stri
 export async function ddpPlanNotice(shop: string, cards: ReadonlyArray<{ code: string; incoterm: string }>): Promise<{ planTitle: string; upgradeTo: string; services: string[] } | null> {
   const services = cards.filter((c) => c.incoterm === "DDP").map((c) => c.code);
   if (services.length === 0) return null;
-  const gate = await featureGate(shop, "ddpDuties", "Duties-included (DDP) rates");
+  const gate = await featureGate(shop, "ddpDuties");
   return gate.allowed ? null : { planTitle: gate.planTitle, upgradeTo: gate.upgradeTo, services };
 }

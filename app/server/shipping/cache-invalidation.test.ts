@@ -50,7 +50,10 @@ describe("callback caches", () => {
     const shop = await newShop("settings-errors");
     const form = settingsFormFrom(await getShippingSettings(shop));
     const result = await saveShippingSettings(shop, { ...form, markupKind: "percent", markupPercent: "", handlingFee: "abc", rulesCurrency: "dollars", boxLengthMm: 0, boxWidthMm: 100, boxHeightMm: 50 }, {});
-    expect(result).toEqual({ ok: false, errors: { markupPercent: "Enter the markup percent", handlingFee: "Enter an amount such as 4.50", rulesCurrency: "Use a 3-letter currency code such as USD", boxLengthMm: "At least 1 mm" } });
+    expect(result).toEqual({ ok: false, errors: {
+      markupPercent: { key: "messages:settings.markupPercent" }, handlingFee: { key: "messages:settings.amount" },
+      rulesCurrency: { key: "messages:settings.currency" }, boxLengthMm: { key: "messages:settings.minMm" },
+    } });
     expect((await getShippingSettings(shop)).version).toBe(1);
   });
 });

@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import type { DutyOverride } from "./engine/duties/duty-types";
+import { message, type Message } from "../../i18n/message";
 
 const overrideSchema = z.object({
   sku: z.string().min(1).max(100).nullish(),
   hsPrefix: z.string().regex(/^\d{2,10}$/).nullish(),
   percent: z.number().min(0).max(1000),
-}).refine((o) => !!o.sku !== !!o.hsPrefix, "either a SKU or an HS prefix");
+}).refine((o) => !!o.sku !== !!o.hsPrefix, "either a SKU or an HS prefix"); // i18n-ignore: checks stored JSON, never shown
 
 export const MAX_DUTY_OVERRIDES = 500;
 
@@ -23,18 +24,18 @@ export function dutyOverridesText(overrides: readonly DutyOverride[]): string {
   return overrides.map((o) => (o.sku ? `sku:${o.sku}=${o.percent}` : `hs:${o.hsPrefix}=${o.percent}`)).join("\n");
 }
 
-export type ParsedOverrides = { ok: true; overrides: DutyOverride[] } | { ok: false; message: string };
+export type ParsedOverrides = { ok: true; overrides: DutyOverride[] } | { ok: false; message: Message };
 
 export function parseDutyOverridesText(text: string): ParsedOverrides {
   const overrides: DutyOverride[] = [];
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (lines.length > MAX_DUTY_OVERRIDES) return { ok: false, message: `At most ${MAX_DUTY_OVERRIDES} overrides` };
+  if (lines.length > MAX_DUTY_OVERRIDES) return { ok: false, message: message("messages:dutyOverrides.tooMany", { max: MAX_DUTY_OVERRIDES }) };
   for (const [i, line] of lines.entries()) {
     const m = /^(sku|hs):(.+)=(\d{1,4}(?:\.\d{1,3})?)$/i.exec(line);
-    if (!m) return { ok: false, message: `Line ${i + 1}: write sku:<SKU>=<percent> or hs:<digits>=<percent>` };
+    if (!m) return { ok: false, message: message("messages:dutyOverrides.syntax", { line: i + 1 }) };
     const [, kind, key, percent] = m;
     const value = key!.trim();
-    if (kind!.toLowerCase() === "hs" && !/^\d{2,10}$/.test(value)) return { ok: false, message: `Line ${i + 1}: an HS prefix is 2–10 digits` };
+    if (kind!.toLowerCase() === "hs" && !/^\d{2,10}$/.test(value)) return { ok: false, message: message("messages:dutyOverrides.hsPrefix", { line: i + 1 }) };
     overrides.push(kind!.toLowerCase() === "sku" ? { sku: value, percent: Number(percent) } : { hsPrefix: value, percent: Number(percent) });
   }
   return { ok: true, overrides };

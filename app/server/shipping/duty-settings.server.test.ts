@@ -40,6 +40,6 @@ describe("duty settings: registrations and overrides", () => {
     const shop = await newShop("duty-overrides-bad");
     const form = settingsFormFrom(await getShippingSettings(shop));
     const result = await saveShippingSettings(shop, { ...form, dutyOverrides: "hs:6109=16.5\nhs:61=abc", boxLengthMm: 150, boxWidthMm: 100, boxHeightMm: 50 }, {});
-    expect(result).toEqual({ ok: false, errors: { dutyOverrides: "Line 2: write sku:<SKU>=<percent> or hs:<digits>=<percent>" } });
+    expect(result).toEqual({ ok: false, errors: { dutyOverrides: { key: "messages:dutyOverrides.syntax", values: { line: 2 } } } });
   });
 });

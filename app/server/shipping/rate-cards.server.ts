@@ -12,6 +12,8 @@ import {
 import { invalidateShopRateContext } from "./rate-context-cache";
 import { queueCheckoutReachSync } from "./checkout-reach/reach.server";
 import { enqueueRestrictionsWrite } from "../extensions/restricted-items/enqueue.server";
+import { englishMessage } from "../../i18n/english";
+import { message, type Message } from "../../i18n/message";
 
 export interface RateCardSummary {
   code: string;
@@ -31,8 +33,20 @@ export interface RateCardSummary {
 
 /** `comparedWith` names the version the changes are relative to (null for a brand-new service). */
 export type UploadResult =
-  | { ok: true; code: string; version: number; effectiveFrom: string | null; comparedWith: string | null; changes: CardChange[] }
-  | { ok: false; errors: string[] };
+  | { ok: true; code: string; version: number; effectiveFrom: string | null; comparedWith: Message | null; changes: CardChange[] }
+  | { ok: false; errors: string[]; problems: UploadProblem[] };
+
+/**
+ * Why an upload was refused, where: a CSV line, the card as a whole, a setting's path (the whole set failed to
+ * compile) or the file. `message` is English (logs, tests); the page shows `detail` under `messages:rateCard.*`.
+ */
+export type UploadProblem = { at: "line"; line: number; detail: Message } | { at: "card" | "file"; detail: Message } | { at: "path"; path: string; detail: Message };
+
+function refused(problems: Array<UploadProblem & { message: string }>): UploadResult {
+  const english = (p: UploadProblem & { message: string }) =>
+    p.at === "line" ? `line ${p.line}: ${p.message}` : p.at === "card" ? `card: ${p.message}` : p.at === "path" ? `card: ${p.path}: ${p.message}` : p.message;
+  return { ok: false, errors: problems.map(english), problems: problems.map(({ message: _english, ...problem }) => problem as UploadProblem) };
+}
 
 const MAX_CSV_BYTES = 512 * 1024;
 
@@ -51,7 +65,10 @@ function summary(card: RateCard, row?: { active: boolean; version: number; uploa
   };
 }
 
-const versionLabel = (card: RateCard) => `${card.code} ${card.effectiveFrom ? `from ${card.effectiveFrom}` : "(no start date)"}`;
+/** A version of a card as the review names it: "ACME from 2027-01-01", "ACME (no start date)". */
+const versionLabel = (card: RateCard): Message => (card.effectiveFrom
+  ? message("messages:rateCard.versionFrom", { code: card.code, from: card.effectiveFrom })
+  : message("messages:rateCard.versionOpen", { code: card.code }));
 
 /** Stored CSV was valid when uploaded; a card that no longer parses (engine rules tightened) is reported, not used. */
 function parseStored(row: { code: string; csv: string }): RateCard | null {
@@ -99,9 +116,9 @@ function previousVersion(versions: readonly RateCard[], card: RateCard, now: Dat
 }
 
 export async function uploadRateCard(shop: string, csv: string, now = new Date()): Promise<UploadResult> {
-  if (Buffer.byteLength(csv, "utf8") > MAX_CSV_BYTES) return { ok: false, errors: [`The file is larger than ${MAX_CSV_BYTES / 1024} KB`] };
+  if (Buffer.byteLength(csv, "utf8") > MAX_CSV_BYTES) return refused([{ at: "file", ...englishMessage("messages:rateCard.tooLarge", { kb: MAX_CSV_BYTES / 1024 }) }]);
   const parsed = parseRateCardCsv(csv);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors.map(describeCsvError) };
+  if (!parsed.ok) return refused(parsed.errors.map((e) => (e.line === null ? { at: "card", message: e.message, detail: e.detail } : { at: "line", line: e.line, message: e.message, detail: e.detail })));
   const card = parsed.card;
   const effectiveFrom = card.effectiveFrom ?? "";
   // The whole set must still compile (codes unique, versions of a code not overlapping) before anything is stored.
@@ -111,7 +128,7 @@ export async function uploadRateCard(shop: string, csv: string, now = new Date()
   try {
     compileCards([...others, card]);
   } catch (error) {
-    if (error instanceof RateCardError) return { ok: false, errors: error.issues.map((i) => `card: ${i.path}: ${i.message}`) };
+    if (error instanceof RateCardError) return refused(error.issues.map((i) => ({ at: "path", path: i.path, message: i.message, detail: i.detail })));
     throw error;
   }
   const versions = rows.filter((r) => r.code === card.code).map(parseStored).filter((c): c is RateCard => c !== null);

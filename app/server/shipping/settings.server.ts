@@ -8,6 +8,8 @@ import { parseDecimal, toDecimalString } from "../money";
 import { buildMerchantRules, type MerchantRules } from "./engine";
 import { dutyOverridesText, parseDutyOverridesText, storedDutyOverrides } from "./duty-overrides";
 import { invalidateShopRateContext } from "./rate-context-cache";
+import type { Message } from "../../i18n/message";
+import { formIssueMessage } from "../../i18n/form-issue";
 
 export type ShippingSettingsRow = Awaited<ReturnType<typeof db.shippingSettings.findUniqueOrThrow>>;
 type ServiceOverrides = Record<string, { hidden?: boolean; name?: string }>;
@@ -95,19 +97,19 @@ export function settingsFormFrom(row: ShippingSettingsRow): SettingsForm {
   };
 }
 
-const amountText = z.string().trim().refine((v) => v === "" || /^\d{1,9}(\.\d{1,3})?$/.test(v), "Enter an amount such as 4.50");
-const boxSide = z.coerce.number().int("Whole millimetres").min(1, "At least 1 mm").max(3000, "At most 3000 mm");
+const amountText = z.string().trim().refine((v) => v === "" || /^\d{1,9}(\.\d{1,3})?$/.test(v), "messages:settings.amount");
+const boxSide = z.coerce.number().int("messages:settings.wholeMm").min(1, "messages:settings.minMm").max(3000, "messages:settings.maxMm");
 
 const registered = z.preprocess((v) => v === undefined || v === true || v === "true" || v === "on", z.boolean());
 
 export const settingsFormSchema = z.object({
   markupKind: z.enum(["none", "percent", "fixed"]),
-  markupPercent: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 500), "Enter a percent between 0 and 500"),
+  markupPercent: z.string().trim().refine((v) => v === "" || (/^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 500), "messages:settings.percent"),
   markupAmount: amountText,
   handlingFee: amountText,
   handlingFeePer: z.enum(["order", "parcel"]),
   freeShippingThreshold: amountText,
-  rulesCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code such as USD"),
+  rulesCurrency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "messages:settings.currency"),
   ddpIncludesTaxes: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
   // Registrations default to on when a form leaves them out, matching the column defaults.
   iossRegistered: registered,
@@ -118,20 +120,20 @@ export const settingsFormSchema = z.object({
   boxWidthMm: boxSide,
   boxHeightMm: boxSide,
 }).superRefine((v, ctx) => {
-  if (v.markupKind === "percent" && v.markupPercent === "") ctx.addIssue({ code: "custom", path: ["markupPercent"], message: "Enter the markup percent" });
-  if (v.markupKind === "fixed" && v.markupAmount === "") ctx.addIssue({ code: "custom", path: ["markupAmount"], message: "Enter the markup amount" });
+  if (v.markupKind === "percent" && v.markupPercent === "") ctx.addIssue({ code: "custom", path: ["markupPercent"], message: "messages:settings.markupPercent" });
+  if (v.markupKind === "fixed" && v.markupAmount === "") ctx.addIssue({ code: "custom", path: ["markupAmount"], message: "messages:settings.markupAmount" });
   const overrides = parseDutyOverridesText(v.dutyOverrides);
-  if (!overrides.ok) ctx.addIssue({ code: "custom", path: ["dutyOverrides"], message: overrides.message });
+  if (!overrides.ok) ctx.addIssue({ code: "custom", path: ["dutyOverrides"], message: overrides.message.key, params: overrides.message.values });
 });
 
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, Message>;
 
 /** Validates and stores the merchant rules form; per-field messages on failure. */
 export async function saveShippingSettings(shop: string, input: Record<string, unknown>, services: ServiceOverrides): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const parsed = settingsFormSchema.safeParse(input);
   if (!parsed.success) {
     const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
+    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= formIssueMessage(issue);
     return { ok: false, errors };
   }
   const v = parsed.data;

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { cachedFxTable } from "../fx/fx-rates.server";
+import { message, type Message } from "../../i18n/message";
+import { formIssueMessage } from "../../i18n/form-issue";
 import { formatMoney, parseDecimal, type Money } from "../money";
 import { enrichItems } from "./carrier-service/enrich";
 import { quoteRates, type ParcelBreakdown, type Quote, type RateRequestInput } from "./engine";
@@ -14,19 +16,19 @@ export const SIMULATOR_LINES = 5;
 
 const line = z.object({
   sku: z.string().trim().max(100),
-  quantity: z.coerce.number().int().min(1, "At least 1").max(10_000),
-  grams: z.coerce.number().int().min(0, "Grams ≥ 0").max(1_000_000),
-  price: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "Enter a price such as 19.99"),
+  quantity: z.coerce.number().int().min(1, "messages:simulator.quantityMin").max(10_000),
+  grams: z.coerce.number().int().min(0, "messages:simulator.gramsMin").max(1_000_000),
+  price: z.string().trim().regex(/^\d{1,9}(\.\d{1,3})?$/, "messages:simulator.price"),
   // Optional: simulate a line as if its product had this HS code (EU duty and fees count distinct 6-digit lines).
-  hsCode: z.string().trim().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^(\d{4}|\d{6,10})?$/, "4 or 6–10 digits")).optional(),
+  hsCode: z.string().trim().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^(\d{4}|\d{6,10})?$/, "messages:simulator.hsCode")).optional(),
 });
 
 export const simulatorSchema = z.object({
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Use a 2-letter country code"),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "messages:simulator.country"),
   postalCode: z.string().trim().max(20),
   province: z.string().trim().max(50),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code"),
-  lines: z.array(line).min(1, "Add at least one cart line").max(SIMULATOR_LINES),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "messages:simulator.currency"),
+  lines: z.array(line).min(1, "messages:simulator.noLines").max(SIMULATOR_LINES),
 });
 
 export type SimulatorInput = z.input<typeof simulatorSchema>;
@@ -69,14 +71,15 @@ function quoteView(q: Quote) {
 
 export type SimulatedQuote = ReturnType<typeof quoteView>;
 export type SimulationResult =
-  | { ok: true; quotes: SimulatedQuote[]; exclusions: { serviceCode: string | null; reason: string; detail: string }[]; mappedLines: number; fxAsOf: string }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: true; quotes: SimulatedQuote[]; exclusions: { serviceCode: string | null; reason: string; text: Message }[]; mappedLines: number; fxAsOf: string }
+  | { ok: false; errors: Record<string, Message> };
+
 
 export async function simulateRates(shop: string, raw: unknown, now = new Date()): Promise<SimulationResult> {
   const parsed = simulatorSchema.safeParse(raw);
   if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
+    const errors: Record<string, Message> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join(".") || "form"] ??= formIssueMessage(issue);
     return { ok: false, errors };
   }
   const v = parsed.data;
@@ -96,7 +99,8 @@ export async function simulateRates(shop: string, raw: unknown, now = new Date()
   return {
     ok: true,
     quotes: result.quotes.map(quoteView),
-    exclusions: result.exclusions.map((e) => ({ serviceCode: e.serviceCode, reason: e.reason, detail: e.detail })),
+    // An exclusion without its own message (an error's text, an FX gap) is explained by its reason.
+    exclusions: result.exclusions.map((e) => ({ serviceCode: e.serviceCode, reason: e.reason, text: e.text ?? message(`messages:exclusion.reason.${e.reason}`) })),
     mappedLines: mappings.filter(Boolean).length,
     fxAsOf: fx.effectiveDate,
   };

@@ -8,6 +8,7 @@ import { fulfillmentTests } from "./fulfillment";
 import { i18nTests } from "./i18n";
 import { i18nOrderTests } from "./i18n-orders";
 import { i18nSourcingTests } from "./i18n-sourcing";
+import { i18nShippingTests } from "./i18n-shipping";
 import { privacyTests } from "./privacy";
 import { jdTests } from "./jd";
 import { linkingTests } from "./linking";
@@ -42,4 +43,5 @@ export const e2eTests: E2eTest[] = [
   ...i18nTests,
   ...i18nOrderTests,
   ...i18nSourcingTests,
+  ...i18nShippingTests,
 ];

@@ -41,12 +41,12 @@ describe("saving delivery rules", () => {
 
   it("asks the merchant to turn the customization on first", async () => {
     const { shop, admin } = await installed("rules-off");
-    expect(await saveDeliveryRules(shop, admin, form)).toEqual({ ok: false, error: expect.stringContaining("Turn on") });
+    expect(await saveDeliveryRules(shop, admin, form)).toEqual({ ok: false, error: { key: "messages:deliveryRules.customizationOff" } });
   });
 
   it("refuses a service code no rate card has, and an empty new title", async () => {
     const { shop, admin } = await installed("rules-bad");
-    expect(await saveDeliveryRules(shop, admin, { ...form, hideForPoBox: ["SR-NOPE"] })).toEqual({ ok: false, error: "No rate card has the service code SR-NOPE." });
+    expect(await saveDeliveryRules(shop, admin, { ...form, hideForPoBox: ["SR-NOPE"] })).toEqual({ ok: false, error: { key: "messages:deliveryRules.unknownCodes", values: { codes: "SR-NOPE" } } });
     expect(await saveDeliveryRules(shop, admin, { ...form, rename: [{ code: express, title: "  " }] })).toMatchObject({ ok: false });
   });
 });

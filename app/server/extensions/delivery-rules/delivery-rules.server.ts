@@ -10,6 +10,7 @@ import { FALLBACK_RATES_LOOKUP, FALLBACK_RATES_UPDATE } from "../../shipping/fal
 import { FALLBACK_FUNCTION_HANDLE } from "../../shipping/fallback-rates/fallback-rates.server";
 import { effectiveRateCards } from "../../shipping/rate-cards.server";
 import { speedRanking } from "./speed-ranking";
+import { message, type Message } from "../../../i18n/message";
 
 export const RULES_METAFIELD = { namespace: "$app:silkroute", key: "delivery-rules", type: "json" } as const;
 
@@ -20,15 +21,15 @@ export interface DeliveryRulesForm {
   leadWithFastest: boolean;
 }
 
-export type SaveRulesResult = { ok: true; rules: Record<string, unknown> } | { ok: false; error: string };
+export type SaveRulesResult = { ok: true; rules: Record<string, unknown> } | { ok: false; error: Message };
 
 export async function saveDeliveryRules(shop: string, admin: AdminClient, form: DeliveryRulesForm): Promise<SaveRulesResult> {
   const cards = await effectiveRateCards(shop);
   const known = new Set(cards.map((c) => c.code));
   const unknown = [...form.hideForPoBox, ...form.hideForFlags.flatMap((r) => r.codes), ...form.rename.map((r) => r.code)].filter((c) => !known.has(c));
-  if (unknown.length) return { ok: false, error: `No rate card has the service code ${[...new Set(unknown)].join(", ")}.` };
+  if (unknown.length) return { ok: false, error: message("messages:deliveryRules.unknownCodes", { codes: [...new Set(unknown)].join(", ") }) };
   const long = form.rename.find((r) => !r.title.trim() || r.title.length > 255);
-  if (long) return { ok: false, error: `The new title for ${long.code} must be 1 to 255 characters.` };
+  if (long) return { ok: false, error: message("messages:deliveryRules.titleLength", { code: long.code }) };
   const rules = {
     hideForPoBox: form.hideForPoBox,
     hideForFlags: form.hideForFlags,
@@ -38,12 +39,13 @@ export async function saveDeliveryRules(shop: string, admin: AdminClient, form: 
   const data = await admin.request(FALLBACK_RATES_LOOKUP);
   const fn = data.shopifyFunctions.nodes.find((f) => f.handle === FALLBACK_FUNCTION_HANDLE);
   const customization = fn ? data.deliveryCustomizations.nodes.find((c) => c.functionId === fn.id) : undefined;
-  if (!customization) return { ok: false, error: "Turn on Silkroute's checkout customization on the shipping page first, then save the rules." };
+  if (!customization) return { ok: false, error: message("messages:deliveryRules.customizationOff") };
   try {
     await admin.request(FALLBACK_RATES_UPDATE, { id: customization.id, input: { metafields: [{ ...RULES_METAFIELD, value: JSON.stringify(rules) }] } });
   } catch (error) {
     if (!(error instanceof AdminUserErrors)) throw error;
-    return { ok: false, error: `Shopify refused the rules: ${error.userErrors.map((e) => e.message).join(" ")}` };
+    // Shopify's own words are partner text: shown as Shopify wrote them.
+    return { ok: false, error: message("messages:deliveryRules.shopifyRefused", { detail: error.userErrors.map((e) => e.message).join(" ") }) };
   }
   return { ok: true, rules };
 }

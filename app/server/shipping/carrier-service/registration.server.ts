@@ -8,7 +8,9 @@ import { loadConfig } from "../../config";
 import type { AdminClient } from "../../shopify/admin-client";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import { getShippingSettings } from "../settings.server";
+import { storedMessage } from "../../../i18n/stored-message";
 
+// i18n-ignore: written to Shopify, read by every staff member of the shop (ADR 1900: Shopify-side text stays English)
 export const CARRIER_SERVICE_NAME = "Silkroute cross-border shipping";
 export const callbackUrl = (appUrl = loadConfig().SHOPIFY_APP_URL) => `${appUrl.replace(/\/$/, "")}/carrier-service/rates`;
 
@@ -48,7 +50,8 @@ async function record(shop: string, result: RegistrationResult): Promise<Registr
 function refusal(error: unknown, plan: string | null, gid: string | null): RegistrationResult {
   if (!(error instanceof AdminUserErrors)) throw error;
   const message = error.userErrors.map((e) => e.message).join(" ");
-  if (INELIGIBLE.test(message)) return { status: "ineligible", gid, message: plan ? `${message} (current plan: ${plan})` : message };
+  // Shopify's words stay as written; the plan note is ours, so it is a catalog message.
+  if (INELIGIBLE.test(message)) return { status: "ineligible", gid, message: plan ? storedMessage("messages:carrier.refusedOnPlan", { detail: message, plan }) : message };
   return { status: "failed", gid, message };
 }
 

@@ -20,6 +20,8 @@ import { coverage, servedDestinations, type Coverage, type ServedDestinations } 
 import { reachRow, withReachLease } from "./lease.server";
 import { merchantZoneOptions, setMerchantZones, type MerchantZoneOption } from "./merchant-zones.server";
 import { readShopDelivery } from "./profiles.server";
+import { messageFromStored, storedMessage } from "../../../i18n/stored-message";
+import { message, type Message } from "../../../i18n/message";
 
 export type ReachMode = "app-profile" | "merchant-zones";
 export type ReachStatus = "off" | "pending" | "ready" | "failed";
@@ -39,8 +41,9 @@ async function record(shop: string, outcome: ReachOutcome): Promise<ReachOutcome
 }
 
 function failure(error: unknown): ReachOutcome {
-  if (error instanceof AdminUserErrors) return { status: "failed", message: `Shopify refused the shipping profile change: ${error.userErrors.map((e) => e.message).join(" ")}` };
-  if (error instanceof AdminApiError) { console.error(`[checkout-reach] ${error.message}`); return { status: "failed", message: "Could not reach Shopify to update shipping profiles. Try again." }; }
+  // Shopify's own words are partner text, carried as `detail`.
+  if (error instanceof AdminUserErrors) return { status: "failed", message: storedMessage("messages:reach.shopifyRefused", { detail: error.userErrors.map((e) => e.message).join(" ") }) };
+  if (error instanceof AdminApiError) { console.error(`[checkout-reach] ${error.message}`); return { status: "failed", message: storedMessage("messages:reach.unreachable") }; }
   throw error;
 }
 
@@ -69,7 +72,7 @@ async function reconcile(shop: string, admin: AdminClient, formerZones: Readonly
     const destinations = await served(shop);
     if (!destinations.countries.length && !destinations.restOfWorld) {
       await removeAppProfile(shop, admin, delivery, row.profileGid);
-      return record(shop, { status: "failed", message: "No active rate card serves any destination, so Silkroute has no shipping zone to offer. Activate or upload a rate card." });
+      return record(shop, { status: "failed", message: storedMessage("messages:reach.noDestinations") });
     }
     const profileGid = await upsertAppProfile(shop, admin, delivery, destinations, carrierId, row.profileGid);
     // Zones picked in merchant-zones mode are cleaned up: our profile already covers every item.
@@ -88,7 +91,7 @@ export async function turnOnCheckoutRates(shop: string, admin: AdminClient): Pro
   await db.checkoutRatesReach.update({ where: { shop }, data: { wanted: true, status: "pending", message: null } });
   return withReachLease(shop, async () => {
     const registration = await registerCarrierService(shop, admin);
-    if (registration.status !== "active") return { registration, reach: await record(shop, { status: "failed", message: "The carrier service is not active, so no shipping profile was changed." }) };
+    if (registration.status !== "active") return { registration, reach: await record(shop, { status: "failed", message: storedMessage("messages:reach.carrierInactive") }) };
     return { registration, reach: await reconcile(shop, admin) };
   });
 }
@@ -138,7 +141,7 @@ export interface CheckoutReachView {
   wanted: boolean;
   mode: ReachMode;
   status: ReachStatus | "unavailable";
-  message: string | null;
+  message: Message | null;
   served: ServedDestinations;
   coverage: Coverage | null;
   merchantZones: Array<MerchantZoneOption & { picked: boolean }>;
@@ -158,13 +161,13 @@ export async function checkoutReachView(shop: string, admin: AdminClient): Promi
     const ours = findAppProfile(delivery, row.profileGid);
     const inOurs = new Set(ours?.groups.flatMap((g) => g.locationIds) ?? []);
     return {
-      ...base, status: row.status as ReachStatus, message: row.message,
+      ...base, status: row.status as ReachStatus, message: row.message ? messageFromStored(row.message) : null,
       locationsMissing: ours ? delivery.locationIds.filter((id) => !inOurs.has(id)).length : 0,
       coverage: coverage(delivery.profiles, carrierServiceGid, destinations),
       merchantZones: merchantZoneOptions(delivery.profiles, row.profileGid).map((z) => ({ ...z, picked: picked.has(z.zoneId) })),
     };
   } catch (error) {
     if (!(error instanceof AdminApiError)) throw error;
-    return { ...base, status: "unavailable", message: "Could not read shipping profiles from Shopify. Reload to try again.", coverage: null, merchantZones: [], locationsMissing: 0 };
+    return { ...base, status: "unavailable", message: message("messages:reach.unreadable"), coverage: null, merchantZones: [], locationsMissing: 0 };
   }
 }

@@ -6,47 +6,52 @@ import { currencyExponent } from "../../money";
 import type { PriceModel, RateCard, WeightBand, Zone } from "./card-types";
 import { CARD_SETTINGS } from "./csv/card-settings";
 import { formatMinorText } from "./csv/decimal-text";
+import { message, type Message } from "../../../i18n/message";
 
+/** `what` names the setting, zone or price row as a catalog message ("setting max_g", "zone US band 0–2000 g"). */
 export interface CardChange {
   readonly kind: "added" | "removed" | "changed";
-  readonly what: string; // "setting max_g", "zone EU", "zone US band 0–2000 g"
+  readonly what: Message;
   readonly before: string | null;
   readonly after: string | null;
 }
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.join(" ") : v === null ? "—" : String(v));
 
-function rowKey(b: WeightBand): string {
-  return `${b.fromGrams}–${b.toGrams} g`;
-}
 
 function rowText(b: WeightBand, minor: (n: number) => string): string {
   const base = b.perKgMinor ? `${minor(b.itemFeeMinor)} + ${minor(b.perKgMinor)}/kg` : minor(b.itemFeeMinor);
   return b.increment ? `${base} + ${minor(b.increment.minor)} per ${b.increment.grams} g` : base;
 }
 
-function priceRows(price: PriceModel, minor: (n: number) => string): Map<string, string> {
+/** A zone's facts by a stable key, each with the message naming it and its value as the card states it. */
+type Facts = Map<string, { what: Message; value: string }>;
+
+function priceRows(zone: string, price: PriceModel, minor: (n: number) => string): Facts {
   if (price.kind === "first-additional") {
-    return new Map([[`first ${price.firstGrams} g + each ${price.additionalGrams} g`, `${minor(price.firstMinor)} + ${minor(price.additionalMinor)}`]]);
+    return new Map([[`first ${price.firstGrams}/${price.additionalGrams}`, {
+      what: message("messages:cardDiff.first", { zone, first: price.firstGrams, each: price.additionalGrams }),
+      value: `${minor(price.firstMinor)} + ${minor(price.additionalMinor)}`,
+    }]]);
   }
-  return new Map(price.bands.map((b) => [`band ${rowKey(b)}`, rowText(b, minor)]));
+  return new Map(price.bands.map((b) => [`band ${b.fromGrams}/${b.toGrams}`, { what: message("messages:cardDiff.band", { zone, from: b.fromGrams, to: b.toGrams }), value: rowText(b, minor) }]));
 }
 
-function diffMaps(prefix: string, before: Map<string, string>, after: Map<string, string>, out: CardChange[]): void {
-  for (const [key, value] of before) {
+function diffFacts(before: Facts, after: Facts, out: CardChange[]): void {
+  for (const [key, { what, value }] of before) {
     const next = after.get(key);
-    if (next === undefined) out.push({ kind: "removed", what: `${prefix} ${key}`, before: value, after: null });
-    else if (next !== value) out.push({ kind: "changed", what: `${prefix} ${key}`, before: value, after: next });
+    if (next === undefined) out.push({ kind: "removed", what, before: value, after: null });
+    else if (next.value !== value) out.push({ kind: "changed", what, before: value, after: next.value });
   }
-  for (const [key, value] of after) if (!before.has(key)) out.push({ kind: "added", what: `${prefix} ${key}`, before: null, after: value });
+  for (const [key, { what, value }] of after) if (!before.has(key)) out.push({ kind: "added", what, before: null, after: value });
 }
 
-function zoneFacts(zone: Zone, minor: (n: number) => string): Map<string, string> {
-  const facts = new Map<string, string>([
-    ["countries", zone.countries.join(" ")],
-    ["transit", zone.transit.map((l) => `${l.label} ${l.minDays}–${l.maxDays} d`).join(" + ")],
+function zoneFacts(zone: Zone, minor: (n: number) => string): Facts {
+  const facts: Facts = new Map([
+    ["countries", { what: message("messages:cardDiff.countries", { zone: zone.code }), value: zone.countries.join(" ") }],
+    ["transit", { what: message("messages:cardDiff.transit", { zone: zone.code }), value: zone.transit.map((l) => `${l.label} ${l.minDays}–${l.maxDays} d`).join(" + ") }],
   ]);
-  for (const [key, value] of priceRows(zone.price, minor)) facts.set(key, value);
+  for (const [key, fact] of priceRows(zone.code, zone.price, minor)) facts.set(key, fact);
   return facts;
 }
 
@@ -55,7 +60,7 @@ export function diffRateCards(before: RateCard, after: RateCard): CardChange[] {
   const out: CardChange[] = [];
   for (const spec of CARD_SETTINGS) {
     const [a, b] = [show(spec.get(before)), show(spec.get(after))];
-    if (a !== b) out.push({ kind: "changed", what: `setting ${spec.key}`, before: a, after: b });
+    if (a !== b) out.push({ kind: "changed", what: message("messages:cardDiff.setting", { setting: spec.key }), before: a, after: b });
   }
   // Amounts in the card currency's major units, exact (three-decimal fees stay visible).
   const minorOf = (card: RateCard) => (n: number) => `${formatMinorText(Number(n.toFixed(6)), currencyExponent(card.currency))} ${card.currency}`;
@@ -63,9 +68,9 @@ export function diffRateCards(before: RateCard, after: RateCard): CardChange[] {
   const zonesAfter = new Map(after.zones.map((z) => [z.code, z]));
   for (const [code, zone] of zonesBefore) {
     const next = zonesAfter.get(code);
-    if (!next) out.push({ kind: "removed", what: `zone ${code}`, before: zone.countries.join(" "), after: null });
-    else diffMaps(`zone ${code}`, zoneFacts(zone, minorOf(before)), zoneFacts(next, minorOf(after)), out);
+    if (!next) out.push({ kind: "removed", what: message("messages:cardDiff.zone", { zone: code }), before: zone.countries.join(" "), after: null });
+    else diffFacts(zoneFacts(zone, minorOf(before)), zoneFacts(next, minorOf(after)), out);
   }
-  for (const [code, zone] of zonesAfter) if (!zonesBefore.has(code)) out.push({ kind: "added", what: `zone ${code}`, before: null, after: zone.countries.join(" ") });
+  for (const [code, zone] of zonesAfter) if (!zonesBefore.has(code)) out.push({ kind: "added", what: message("messages:cardDiff.zone", { zone: code }), before: null, after: zone.countries.join(" ") });
   return out;
 }

@@ -43,12 +43,12 @@ describe("effective-dated card versions", () => {
     });
     const before = buildCard({ zones: [zone("US", ["US"], [5, 8], bands([0, 2000, 3_00, 9_00])), zone("MX", ["MX"], [9, 14], bands([0, 2000, 6_00, 12_00]))] });
     expect(diffRateCards(before, next)).toEqual([
-      { kind: "changed", what: "setting effective_from", before: "—", after: "2027-01-01" },
-      { kind: "changed", what: "zone US transit", before: "transit 5–8 d", after: "transit 5–9 d" },
-      { kind: "changed", what: "zone US band 0–2000 g", before: "3 USD + 9 USD/kg", after: "3.5 USD + 9 USD/kg" },
-      { kind: "added", what: "zone US band 2000–5000 g", before: null, after: "4 USD + 8.5 USD/kg" },
-      { kind: "removed", what: "zone MX", before: "MX", after: null },
-      { kind: "added", what: "zone CA", before: null, after: "CA" },
+      { kind: "changed", what: { key: "messages:cardDiff.setting", values: { setting: "effective_from" } }, before: "—", after: "2027-01-01" },
+      { kind: "changed", what: { key: "messages:cardDiff.transit", values: { zone: "US" } }, before: "transit 5–8 d", after: "transit 5–9 d" },
+      { kind: "changed", what: { key: "messages:cardDiff.band", values: { zone: "US", from: 0, to: 2000 } }, before: "3 USD + 9 USD/kg", after: "3.5 USD + 9 USD/kg" },
+      { kind: "added", what: { key: "messages:cardDiff.band", values: { zone: "US", from: 2000, to: 5000 } }, before: null, after: "4 USD + 8.5 USD/kg" },
+      { kind: "removed", what: { key: "messages:cardDiff.zone", values: { zone: "MX" } }, before: "MX", after: null },
+      { kind: "added", what: { key: "messages:cardDiff.zone", values: { zone: "CA" } }, before: null, after: "CA" },
     ]);
   });
 

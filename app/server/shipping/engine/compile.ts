@@ -8,7 +8,7 @@ import { DEFAULT_FEE_RULES } from "./duties/default-fee-rules";
 import type { DutyRule, FeeRule } from "./duties/duty-types";
 import { compilePostalRanges, type CompiledPostalRanges } from "./postal";
 import { compilePriceModel, TABLE_AS_PUBLISHED, type CompiledPriceModel, type PriceOptions } from "./price-model";
-import { validateRateCard, type CardIssue } from "./validate-card";
+import { cardIssue, validateRateCard, type CardIssue } from "./validate-card";
 
 export interface CompiledZone {
   readonly zone: Zone;
@@ -123,8 +123,9 @@ export function compileRateEngine(config: EngineConfig): CompiledEngine {
     const versions = byCode.get(c.card.code) ?? byCode.set(c.card.code, []).get(c.card.code)!;
     const clash = versions.find((v) => v.fromMs < c.toMs && c.fromMs < v.toMs);
     if (clash) {
-      const period = (x: CompiledCard) => `${x.card.effectiveFrom ?? "always"}–${x.card.effectiveUntil ?? "open"}`;
-      throw new RateCardError(c.card.code, [{ path: "card.effective_from", message: `duplicate service code: version ${period(c)} overlaps version ${period(clash)}` }]);
+      // A version by its dates; an open end is "…" so the name reads the same in every language.
+      const period = (x: CompiledCard) => `${x.card.effectiveFrom ?? "…"}–${x.card.effectiveUntil ?? "…"}`;
+      throw new RateCardError(c.card.code, [cardIssue("card.effective_from", "messages:card.versionsOverlap", { version: period(c), other: period(clash) })]);
     }
     versions.push(c);
   }

@@ -15,6 +15,12 @@ import { isRemote } from "./postal";
 import type { Exclusion, ParcelBreakdown } from "./quote-types";
 import type { RateRequest } from "./request-schema";
 import { chargeableWeight } from "./weight";
+import { englishMessage } from "../../../i18n/english";
+
+const exclusionText = (key: `messages:${string}`, values: Record<string, string | number>) => {
+  const { message, detail } = englishMessage(key, values);
+  return { detail: message, text: detail };
+};
 
 export interface PricingContext {
   readonly engine: CompiledEngine;
@@ -51,7 +57,7 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
   const weight = chargeableWeight(parcel, c.volumetric, c.rounding);
   const base = basePrice(zone.price, weight.billableGrams);
   if (base === null) {
-    return { serviceCode: c.code, reason: "overweight", detail: `${weight.billableGrams} g is above the heaviest band of zone ${zone.zone.code}` };
+    return { serviceCode: c.code, reason: "overweight", ...exclusionText("messages:exclusion.aboveBands", { grams: weight.billableGrams, zone: zone.zone.code }) };
   }
   const remoteArea = isRemote(card.remote, request.destination.country, request.destination.postal_code);
   const remote = remoteArea && c.remoteSurcharge
@@ -118,7 +124,7 @@ export function priceShipment(ctx: PricingContext, card: CompiledCard, warehouse
   const c = card.card;
   const country = ctx.request.destination.country;
   const zone = zoneFor(card, country);
-  if (!zone) return { serviceCode: c.code, reason: "no-zone", detail: `${c.name} has no zone for ${country}` };
+  if (!zone) return { serviceCode: c.code, reason: "no-zone", ...exclusionText("messages:exclusion.noZone", { service: c.name, country }) };
   const packed = packParcels(card, country, ctx.request.items, lineIndexes);
   if (!packed.ok) return packed.exclusion;
   const day = dispatchDay(ctx.now, warehouse.timeZone, card.cutoffMinutes, c.handlingDays);

@@ -13,6 +13,12 @@ import type { Exclusion, Quote, QuoteResult, Shipment } from "./quote-types";
 import { parseValidRateRequest } from "./request-fast-path";
 import { parseRateRequest, type RateRequest } from "./request-schema";
 import { planShipments } from "./routing";
+import { englishMessage } from "../../../i18n/english";
+
+const exclusionText = (key: `messages:${string}`, values?: Record<string, string | number>) => {
+  const { message, detail } = englishMessage(key, values);
+  return { detail: message, text: detail };
+};
 
 export interface RateContext {
   readonly engine: CompiledEngine; // compile once per shop with compileRateEngine()
@@ -93,7 +99,7 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
   cards.forEach((card, ci) => {
     const code = card.card.code;
     if (ctx.merchantRules.services[code]?.hidden) {
-      exclusions.push({ serviceCode: code, reason: "hidden-by-merchant", detail: "hidden in the merchant's shipping rules" });
+      exclusions.push({ serviceCode: code, reason: "hidden-by-merchant", ...exclusionText("messages:exclusion.hidden") });
       return;
     }
     const row = matrix[ci]!;
@@ -101,13 +107,13 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
     if (failure) return void exclusions.push(failure);
     if (row.every((p) => p === "not-from-origin")) {
       const from = shipments.map((s) => s.warehouseCode).join(", ");
-      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", detail: `${card.card.name} does not ship from ${from}` });
+      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", ...exclusionText("messages:exclusion.notFromOrigin", { service: card.card.name, from }) });
     }
     const parts = row.map((p, si) => (p === "not-from-origin" ? cheapest[si] : p) as ShipmentPrice | null);
     const missing = parts.findIndex((p) => p === null);
     if (missing >= 0) {
       const from = shipments[missing]!.warehouseCode;
-      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", detail: `no service can carry the lines stocked in ${from}` });
+      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", ...exclusionText("messages:exclusion.noServiceFrom", { from }) });
     }
     const primary = parts.find((p) => p!.card === card)!;
     quotes.push(assemble(request, ctx, parts as ShipmentPrice[], primary));

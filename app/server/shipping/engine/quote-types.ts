@@ -1,6 +1,7 @@
 /** The engine's output: quotes for Shopify plus everything the admin simulator explains. */
 import type { Money } from "../../money";
 import type { DutyResult } from "./duties/estimate-duties";
+import type { Message } from "../../../i18n/message";
 
 export interface DutiesEstimate extends DutyResult {
   readonly included: boolean; // DDP services add the duty to the price
@@ -58,7 +59,9 @@ export type ExclusionReason =
 export interface Exclusion {
   readonly serviceCode: string | null; // null = the whole request
   readonly reason: ExclusionReason;
-  readonly detail: string;
+  readonly detail: string; // English, for logs
+  /** The detail as a catalog message for the simulator; absent where the detail is an error's own text. */
+  readonly text?: Message;
   readonly sku?: string | null;
 }
 

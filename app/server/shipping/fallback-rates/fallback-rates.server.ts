@@ -8,21 +8,23 @@ import { AdminApiError, AdminUserErrors } from "../../shopify/admin-errors";
 import { listRateCards } from "../rate-cards.server";
 import { FALLBACK_RATES_CREATE, FALLBACK_RATES_LOOKUP, FALLBACK_RATES_UPDATE } from "./documents";
 import { parseFallbackTitles } from "./titles";
+import { message, type Message } from "../../../i18n/message";
 
 export const FALLBACK_FUNCTION_HANDLE = "silkroute-fallback-rates";
+// i18n-ignore: written to Shopify, read by every staff member of the shop (ADR 1900: Shopify-side text stays English)
 export const CUSTOMIZATION_TITLE = "Silkroute: hide backup rates when Silkroute quotes";
 export const METAFIELD = { namespace: "$app:silkroute", key: "fallback-rates", type: "json" } as const;
 
 export interface FallbackConfiguration { fallbackTitles: string[]; silkrouteCodes: string[] }
 
 export type FallbackRatesState = "on" | "off" | "not-deployed" | "unavailable";
-export interface FallbackRatesStatus { state: FallbackRatesState; customizationId: string | null; fallbackTitles: string[]; message: string | null }
+export interface FallbackRatesStatus { state: FallbackRatesState; customizationId: string | null; fallbackTitles: string[]; message: Message | null }
 
 export type FallbackRatesResult =
   | { ok: true; status: FallbackRatesStatus }
-  | { ok: false; errors: { fallbackTitles?: string; form?: string } };
+  | { ok: false; errors: { fallbackTitles?: Message; form?: Message } };
 
-const NOT_DEPLOYED = "The Silkroute fallback rates function is not released to this store yet. Deploy the app (shopify app deploy), then try again.";
+const NOT_DEPLOYED = message("messages:fallback.notDeployed");
 
 async function lookup(admin: AdminClient) {
   const data = await admin.request(FALLBACK_RATES_LOOKUP);
@@ -45,7 +47,7 @@ export async function fallbackRatesStatus(_shop: string, admin: AdminClient): Pr
   } catch (error) {
     // The settings page must still load when Shopify cannot be reached; the card says so instead.
     if (!(error instanceof AdminApiError)) throw error;
-    return { state: "unavailable", customizationId: null, fallbackTitles: [], message: "Could not read the checkout customization from Shopify. Reload to try again." };
+    return { state: "unavailable", customizationId: null, fallbackTitles: [], message: message("messages:fallback.unreadable") };
   }
 }
 
@@ -61,7 +63,7 @@ function oneAtATime<T>(shop: string, task: () => Promise<T>): Promise<T> {
 
 function refused(error: unknown): FallbackRatesResult {
   if (!(error instanceof AdminUserErrors)) throw error;
-  return { ok: false, errors: { form: `Shopify refused the change: ${error.userErrors.map((e) => e.message).join(" ")}` } };
+  return { ok: false, errors: { form: message("messages:fallback.shopifyRefused", { detail: error.userErrors.map((e) => e.message).join(" ") }) } };
 }
 
 /** Creates the customization once, or updates it, with the titles typed in the form and the shop's rate-card codes. */

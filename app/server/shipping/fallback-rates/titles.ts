@@ -1,8 +1,10 @@
+import { message, type Message } from "../../../i18n/message";
+
 /** The fallback rate titles a merchant types: one per line or comma-separated, as their Shopify rates are named. */
 export const MAX_FALLBACK_TITLES = 20;
 export const MAX_TITLE_LENGTH = 255;
 
-export type TitlesResult = { ok: true; titles: string[] } | { ok: false; error: string };
+export type TitlesResult = { ok: true; titles: string[] } | { ok: false; error: Message };
 
 export function parseFallbackTitles(text: string): TitlesResult {
   const seen = new Set<string>();
@@ -14,9 +16,9 @@ export function parseFallbackTitles(text: string): TitlesResult {
     seen.add(title.toLowerCase());
     titles.push(title);
   }
-  if (titles.length === 0) return { ok: false, error: "Enter the name of at least one of your fallback shipping rates" };
-  if (titles.length > MAX_FALLBACK_TITLES) return { ok: false, error: `Enter at most ${MAX_FALLBACK_TITLES} rate names (you entered ${titles.length})` };
+  if (titles.length === 0) return { ok: false, error: message("messages:fallback.noTitles") };
+  if (titles.length > MAX_FALLBACK_TITLES) return { ok: false, error: message("messages:fallback.tooManyTitles", { max: MAX_FALLBACK_TITLES, count: titles.length }) };
   const long = titles.find((t) => t.length > MAX_TITLE_LENGTH);
-  if (long) return { ok: false, error: `"${long.slice(0, 40)}…" is longer than ${MAX_TITLE_LENGTH} characters` };
+  if (long) return { ok: false, error: message("messages:fallback.titleTooLong", { title: long.slice(0, 40), max: MAX_TITLE_LENGTH }) };
   return { ok: true, titles };
 }

@@ -1,3 +1,5 @@
+import { englishText } from "../../../i18n/english";
+import { orderText } from "../../fulfillment/order-text";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import db from "../../../db.server";
 import { processFulfillmentRequests } from "../../fulfillment/fulfillment-requests.server";
@@ -41,7 +43,7 @@ describe("the CJ logistic follows the buyer's checkout choice", () => {
     expect(row).toMatchObject({ state: "placed", buyerServiceCode: "SR-EXPRESS", buyerServiceName: EXPRESS.title, logisticName: "DHL Official", logisticBasis: "mapping" });
     expect(cjOrder.logisticName).toBe("DHL Official");
     const detail = await supplierOrderDetail(world.shop, row.id);
-    expect(detail!.order.logistic).toEqual({ name: "DHL Official", basis: "your mapping of the buyer's checkout service" });
+    expect(detail!.order.logistic).toEqual({ name: "DHL Official", basis: "mapping" }); // the page words the basis
   });
 
   it("sends CJ's service of the same name when the buyer's unmapped choice is one CJ offers on the route", async () => {
@@ -55,7 +57,8 @@ describe("the CJ logistic follows the buyer's checkout choice", () => {
     expect(row).toMatchObject({ state: "placed", buyerServiceCode: "SR-EXPRESS", logisticName: "CJPacket Ordinary", logisticBasis: "cheapest" });
     expect(cjOrder.logisticName).toBe("CJPacket Ordinary");
     const events = await db.supplierOrderEvent.findMany({ where: { supplierOrderId: row.id } });
-    expect(events.map((e) => e.message)).toContain("Shipping method sent: CJPacket Ordinary (the supplier's cheapest quote for the route).");
+    const sentences = events.map((e) => orderText(e.message).map(englishText).join(" "));
+    expect(sentences).toContain("Shipping method sent: CJPacket Ordinary (the supplier's cheapest quote for the route).");
   });
 
   it("refuses a mapping to a logistic CJ does not offer on the route, naming what CJ does offer", async () => {

@@ -8,6 +8,7 @@ import { validateRateCard } from "../validate-card";
 import { CARD_SETTINGS, SETTING_DEFAULTS } from "./card-settings";
 import { tokenizeCsv, type CsvLine } from "./csv-lines";
 import { FieldReader, type CsvError } from "./parse-values";
+import { englishMessage } from "../../../../i18n/english";
 
 export type ParseRateCardResult = { ok: true; card: RateCard } | { ok: false; errors: CsvError[] };
 
@@ -19,29 +20,29 @@ interface ZoneDraft { line: number; code: string; countries: string[]; transit: 
 
 export function parseRateCardCsv(text: string): ParseRateCardResult {
   const tokens = tokenizeCsv(text);
-  if (!tokens.ok) return { ok: false, errors: [{ line: tokens.line, message: tokens.message }] };
+  if (!tokens.ok) return { ok: false, errors: [{ line: tokens.line, ...englishMessage("messages:csv.unterminated") }] };
   const r = new FieldReader();
   const rows: CsvLine[] = [];
   for (const row of tokens.lines) {
     const type = row.fields[0]!.toLowerCase();
     const allowed = COLUMNS[type];
-    if (!allowed) r.fail(row.line, `unknown record type "${row.fields[0]}" (use ${Object.keys(COLUMNS).join(", ")})`);
-    else if (!allowed.includes(row.fields.length)) r.fail(row.line, `${type} row needs ${allowed.join(" or ")} columns, found ${row.fields.length}`);
+    if (!allowed) r.fail(row.line, "messages:csv.unknownRecord", { type: row.fields[0]!, allowed: Object.keys(COLUMNS).join(", ") });
+    else if (!allowed.includes(row.fields.length)) r.fail(row.line, "messages:csv.columns", { type, allowed: allowed[0]!, alternative: allowed[1] === undefined ? "none" : String(allowed[1]), found: row.fields.length });
     else rows.push({ line: row.line, fields: [type, ...row.fields.slice(1)] });
   }
   const lines = new Map<string, number>(); // validation path → line
   const settings = new Map<string, { value: string; line: number }>();
   for (const { line, fields } of rows.filter((row) => row.fields[0] === "card")) {
     const key = fields[1]!.toLowerCase();
-    if (!CARD_SETTINGS.some((s) => s.key === key)) r.fail(line, `unknown card setting "${fields[1]}"`);
-    else if (settings.has(key)) r.fail(line, `card setting "${key}" is repeated (first on line ${settings.get(key)!.line})`);
+    if (!CARD_SETTINGS.some((s) => s.key === key)) r.fail(line, "messages:csv.unknownSetting", { setting: fields[1]! });
+    else if (settings.has(key)) r.fail(line, "messages:csv.repeatedSetting", { setting: key, first: settings.get(key)!.line });
     else {
       settings.set(key, { value: fields[2]!, line });
       lines.set(`card.${key}`, line);
     }
   }
   const firstLine = rows[0]?.line ?? 1;
-  for (const spec of CARD_SETTINGS) if (spec.required && !settings.has(spec.key)) r.fail(firstLine, `missing required setting "card,${spec.key},…"`);
+  for (const spec of CARD_SETTINGS) if (spec.required && !settings.has(spec.key)) r.fail(firstLine, "messages:csv.missingSetting", { setting: spec.key });
   const currency = (settings.get("currency")?.value ?? "XXX").toUpperCase();
   const exp = currencyExponent(currency);
   const setting = (key: string): string | number | boolean | null => {
@@ -51,11 +52,11 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
     switch (spec.kind) {
       case "int": return r.int(s.line, s.value, key);
       case "number": return r.number(s.line, s.value, key);
-      case "bool": return /^(true|yes|1)$/i.test(s.value) ? true : /^(false|no|0)$/i.test(s.value) ? false : r.fail(s.line, `${key} "${s.value}" is not true/false`);
-      case "incoterm": return /^(DDP|DDU)$/i.test(s.value) ? s.value.toUpperCase() : r.fail(s.line, `incoterm "${s.value}" must be DDP or DDU`);
-      case "mode": return /^(full|half|none)$/.test(s.value) ? s.value : r.fail(s.line, `volumetric_mode "${s.value}" must be full, half or none`);
-      case "boundary": return /^(upper|lower)$/.test(s.value) ? s.value : r.fail(s.line, `band_boundary "${s.value}" must be upper ((a, b]) or lower ([a, b))`);
-      case "transport": return /^(postal|courier)$/.test(s.value) ? s.value : r.fail(s.line, `transport "${s.value}" must be postal or courier`);
+      case "bool": return /^(true|yes|1)$/i.test(s.value) ? true : /^(false|no|0)$/i.test(s.value) ? false : r.fail(s.line, "messages:csv.notBool", { setting: key, value: s.value });
+      case "incoterm": return /^(DDP|DDU)$/i.test(s.value) ? s.value.toUpperCase() : r.fail(s.line, "messages:csv.incoterm", { value: s.value });
+      case "mode": return /^(full|half|none)$/.test(s.value) ? s.value : r.fail(s.line, "messages:csv.volumetricMode", { value: s.value });
+      case "boundary": return /^(upper|lower)$/.test(s.value) ? s.value : r.fail(s.line, "messages:csv.bandBoundary", { value: s.value });
+      case "transport": return /^(postal|courier)$/.test(s.value) ? s.value : r.fail(s.line, "messages:csv.transport", { value: s.value });
       case "date": return s.value === "" ? null : s.value; // checked by validateRateCard
       case "currency": return s.value.toUpperCase();
       default: return s.value;
@@ -64,7 +65,7 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
   const zones = new Map<string, ZoneDraft>();
   for (const { line, fields } of rows.filter((row) => row.fields[0] === "zone")) {
     const code = fields[1]!;
-    if (zones.has(code)) r.fail(line, `zone ${code} is declared twice (first on line ${zones.get(code)!.line})`);
+    if (zones.has(code)) r.fail(line, "messages:csv.zoneTwice", { zone: code, first: zones.get(code)!.line });
     const countries = r.countries(line, fields[2]!) ?? [];
     zones.set(code, { line, code, countries, transit: [], bands: [], first: null });
     lines.set(`zones.${code}`, line);
@@ -74,18 +75,18 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
   let remoteSurcharge: RateCard["remoteSurcharge"] = null;
   for (const { line, fields } of rows) {
     const [type, a = "", b = "", c = "", d = "", e = ""] = fields;
-    const zoneOf = (code: string) => zones.get(code) ?? r.fail(line, `unknown zone "${code}" (declare it with a zone row)`);
+    const zoneOf = (code: string) => zones.get(code) ?? r.fail(line, "messages:csv.unknownZone", { zone: code });
     if (type === "transit") {
       const z = zoneOf(a);
-      const [min, max] = [r.int(line, c, "min days"), r.int(line, d, "max days")];
+      const [min, max] = [r.int(line, c, "minDays"), r.int(line, d, "maxDays")];
       if (z && min !== null && max !== null) {
         lines.set(`zones.${a}.transit.${z.transit.length}`, line);
         z.transit.push({ label: b, minDays: min, maxDays: max });
       }
     } else if (type === "band") {
       const z = zoneOf(a);
-      const values = [r.int(line, b, "from grams"), r.int(line, c, "to grams"), r.amount(line, d, exp, "item fee"), r.rate(line, e, exp, "per-kg rate")];
-      if (z?.first) r.fail(line, `zone ${a} already uses first/additional pricing; a zone uses one price model`);
+      const values = [r.int(line, b, "fromGrams"), r.int(line, c, "toGrams"), r.amount(line, d, exp, "itemFee"), r.rate(line, e, exp, "perKgRate")];
+      if (z?.first) r.fail(line, "messages:csv.zoneUsesFirst", { zone: a });
       else if (z && values.every((v) => v !== null)) {
         const [fromGrams, toGrams, itemFeeMinor, perKgMinor] = values as number[];
         lines.set(`zones.${a}.price.bands.${z.bands.length}`, line);
@@ -94,8 +95,8 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
     } else if (type === "increment") {
       // "then base + each step or part thereof" above from_g, as the last rows of a step table (mixed zone).
       const z = zoneOf(a);
-      const values = [r.int(line, b, "from grams"), r.int(line, c, "to grams"), r.amount(line, d, exp, "base price"), r.int(line, e, "step grams"), r.amount(line, fields[6] ?? "", exp, "price per step")];
-      if (z?.first) r.fail(line, `zone ${a} already uses first/additional pricing; a zone uses one price model`);
+      const values = [r.int(line, b, "fromGrams"), r.int(line, c, "toGrams"), r.amount(line, d, exp, "basePrice"), r.int(line, e, "stepGrams"), r.amount(line, fields[6] ?? "", exp, "pricePerStep")];
+      if (z?.first) r.fail(line, "messages:csv.zoneUsesFirst", { zone: a });
       else if (z && values.every((v) => v !== null)) {
         const [fromGrams, toGrams, itemFeeMinor, grams, minor] = values as number[];
         lines.set(`zones.${a}.price.bands.${z.bands.length}`, line);
@@ -103,8 +104,8 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
       }
     } else if (type === "first") {
       const z = zoneOf(a);
-      const values = [r.int(line, b, "first grams"), r.amount(line, c, exp, "first price"), r.int(line, d, "additional grams"), r.amount(line, e, exp, "additional price")];
-      if (z && (z.bands.length > 0 || z.first)) r.fail(line, `zone ${a} already has a price; a zone uses one price model`);
+      const values = [r.int(line, b, "firstGrams"), r.amount(line, c, exp, "firstPrice"), r.int(line, d, "additionalGrams"), r.amount(line, e, exp, "additionalPrice")];
+      if (z && (z.bands.length > 0 || z.first)) r.fail(line, "messages:csv.zoneHasPrice", { zone: a });
       else if (z && values.every((v) => v !== null)) {
         const [firstGrams, firstMinor, additionalGrams, additionalMinor] = values as number[];
         z.first = { kind: "first-additional", firstGrams: firstGrams!, firstMinor: firstMinor!, additionalGrams: additionalGrams!, additionalMinor: additionalMinor! };
@@ -114,14 +115,14 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
       lines.set(`remoteAreas.${remoteAreas.length}`, line);
       remoteAreas.push({ country: a.toUpperCase(), from: b.toUpperCase(), to: c.toUpperCase() });
     } else if (type === "remote_surcharge") {
-      const [perKg, min] = [r.rate(line, a, exp, "remote per-kg rate"), r.amount(line, b, exp, "remote minimum")];
+      const [perKg, min] = [r.rate(line, a, exp, "remotePerKgRate"), r.amount(line, b, exp, "remoteMinimum")];
       if (perKg !== null && min !== null) {
         remoteSurcharge = { perKgMinor: perKg, minMinor: min };
         lines.set("card.remote", line);
       }
     } else if (type === "restrict") {
       const [flag, countries, action] = [r.flag(line, a), r.countries(line, b), r.action(line, c)];
-      const fee = d ? r.amount(line, d, exp, "restriction surcharge") : 0;
+      const fee = d ? r.amount(line, d, exp, "restrictionSurcharge") : 0;
       if (flag && countries && action && fee !== null) {
         lines.set(`restrictions.${restrictions.length}`, line);
         restrictions.push({ flag, countries, action, perItemMinor: fee });
@@ -147,7 +148,7 @@ export function parseRateCardCsv(text: string): ParseRateCardResult {
   };
   const issues = validateRateCard(card);
   if (issues.length === 0 && r.errors.length === 0) return { ok: true, card };
-  for (const issue of issues) r.fail(lineFor(lines, issue.path), issue.message);
+  for (const issue of issues) r.report(lineFor(lines, issue.path), issue);
   return { ok: false, errors: sortErrors(r.errors) };
 }
 

@@ -67,7 +67,7 @@ const usPostal = (id: string, label: string, from: string, to: string, cn: numbe
   high: treatment("checkout", 0, { kind: "per-parcel-by-origin", byOrigin: { CN: cn, HK: cn }, otherMinor: 80_00 }),
   // The $80/$160/$200 amounts are published; which tier an origin fell in, and whether the carrier chose this option
   // rather than ad valorem that month, are not: estimate.
-  source: `${SRC.eo14324}; tiers per origin UNVERIFIED`, estimate: true,
+  source: SRC.eo14324, estimate: true, // caveat rules:note.<id>: tiers per origin unverified
 });
 
 const CA_HST: Record<string, number> = { ON: 13, NS: 14, NB: 15, NL: 15, PE: 15 };
@@ -106,7 +106,7 @@ export const DEFAULT_DUTY_RULES: readonly DutyRule[] = [
     euBorderVat({ kind: "flat-per-subheading", amountMinor: 3_00 }, true), SRC.euFlat),
   eu("eu-ioss-vat-tariff", "EU IOSS: VAT at checkout + normal tariff ≤ €150", "2028-07-01", null,
     treatment("checkout", 0, adValorem(EU_DUTY_ESTIMATE, {}, EU_SCHEDULE), { taxPercentByCountry: EU_VAT_PERCENT }),
-    euBorderVat(adValorem(EU_DUTY_ESTIMATE, {}, EU_SCHEDULE)), `${SRC.euFlat} (interim ends 2028-07-01, extendable)`, true),
+    euBorderVat(adValorem(EU_DUTY_ESTIMATE, {}, EU_SCHEDULE)), SRC.euFlat, true), // caveat rules:note.eu-ioss-vat-tariff: the interim ends 2028-07-01, extendable
   {
     id: "gb-vat-135", label: "UK: 20% VAT at checkout ≤ £135", countries: ["GB"], effectiveFrom: "2021-01-01", effectiveTo: null,
     currency: "GBP", lowValueLimitMinor: 135_00, basis: "consignment", valueFactor: 1, lowValueExcludedOrigins: [],
@@ -139,7 +139,7 @@ export const DEFAULT_DUTY_RULES: readonly DutyRule[] = [
     id: "jp-10000", label: "Japan: exempt ≤ ¥10,000 taxable value (60% of price)", countries: ["JP"],
     effectiveFrom: "2010-01-01", effectiveTo: "2028-04-01", currency: "JPY", lowValueLimitMinor: 10_000, basis: "consignment",
     valueFactor: 0.6, lowValueExcludedOrigins: [], low: treatment("none", 0), high: treatment("border", 10, adValorem(5)),
-    source: `${SRC.jp}; 60% rule https://en.link-trans.com/japan-to-end-duty-free-era-for-cross-border-e-commerce-in-2026`, estimate: false,
+    source: `${SRC.jp}; https://en.link-trans.com/japan-to-end-duty-free-era-for-cross-border-e-commerce-in-2026`, estimate: false, // rules:note.jp-10000: the 60% rule
   },
   {
     id: "jp-jct-2028", label: "Japan: consumption tax at checkout (FY2026 reform)", countries: ["JP"],
@@ -161,6 +161,6 @@ export const DEFAULT_DUTY_RULES: readonly DutyRule[] = [
     id: "default", label: "No rule for destination: duties and taxes, if any, due on delivery", countries: ["*"],
     effectiveFrom: "1970-01-01", effectiveTo: null, currency: "USD", lowValueLimitMinor: null, basis: "consignment",
     valueFactor: 1, lowValueExcludedOrigins: [], low: treatment("border", 0), high: treatment("border", 0),
-    source: "no published rule modelled for this destination", estimate: true,
+    source: B3, estimate: true, // rules:note.default: no published rule modelled for this destination
   },
 ];

@@ -8,7 +8,16 @@ describe("duty and fee rule catalog", () => {
     expect(inForce.map((r) => r.id)).not.toContain("us-no-de-minimis-s122");
     for (const r of inForce) expect(r.source).not.toBe("");
     expect(inForce.find((r) => r.id === "eu-line-fee-expected")).toMatchObject({ kind: "fee", estimate: true });
-    expect(inForce.find((r) => r.id === "ca-cusma-courier")).toMatchObject({ lane: "ships from US, MX · courier" });
+    expect(inForce.find((r) => r.id === "ca-cusma-courier")?.lane).toEqual([
+      { key: "rules:lane.shipsFrom", values: { countries: "US, MX" } }, { key: "rules:lane.mode.courier" },
+    ]);
+  });
+
+  it("describes where and on which lane a rule applies as catalog messages, not English", () => {
+    const rules = ruleCatalog(new Date("2026-11-22T12:00:00Z"));
+    expect(rules.find((r) => r.id === "default")).toMatchObject({ countries: { key: "rules:countries.everyOther" }, lane: [{ key: "rules:lane.any" }], hasNote: true });
+    expect(rules.find((r) => r.id === "eu-ioss-vat-flat-duty")).toMatchObject({ countries: { key: "rules:countries.many", values: { count: 27, first: "AT, BE, BG" } } });
+    expect(rules.find((r) => r.id === "gb-vat-135")).toMatchObject({ countries: { key: "rules:countries.list", values: { countries: "GB" } }, lane: [{ key: "rules:lane.registration.ukVat" }], hasNote: false });
   });
 
   it("warns 14 days before a rule ends, not 15", () => {
