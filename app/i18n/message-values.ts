@@ -20,6 +20,7 @@ const LOCALIZED: Record<string, Localize> = {
   reason: (t, v) => t(`orders:hold.${v}`, { defaultValue: v }),
   scan: (t, v) => t(`order:scan.${v}`, { defaultValue: v }),
   childStatus: (t, v) => t(`order:childStatus.${v}`, { defaultValue: v }),
+  addressFields: (t, v) => v.split(",").map((code) => t(`notes:addressField.${code}`, { defaultValue: code })).join(t("order:listSeparator")),
 };
 
 /** One stored message in the reader's language (pages with `useT`'s t, server notes with translate.server.ts). */

@@ -9,6 +9,7 @@ import { addToImportList, ImportListError } from "../server/sourcing/import-list
 import { isSupplierCode } from "../server/sourcing/supplier-connections.server";
 import { authenticate } from "../shopify.server";
 import { message } from "../i18n/message";
+import { failureMessage, translateFailure } from "../i18n/failure";
 import { useFormat, useT } from "../i18n/react";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -28,8 +29,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const item = await addToImportList(session.shop, supplier, String(form.get("productId")));
     return json({ ok: true, message: message("catalog:added", { title: item.title }) });
   } catch (error) {
-    // The supplier's own explanation, as it gave it.
-    if (error instanceof ImportListError) return json({ ok: false, message: message("catalog:addFailed", { reason: error.message }) }, { status: 422 });
+    // The error's catalog message in the merchant's language (a supplier's own explanation rides in it as given).
+    if (error instanceof ImportListError) return json({ ok: false, message: failureMessage("catalog:addFailed", error) }, { status: 422 });
     throw error;
   }
 };
@@ -47,7 +48,7 @@ export default function Catalog() {
   return (
     <Page title={t("title")} secondaryActions={[{ content: t("importListLink"), url: "/app/import-list" }]}>
       <BlockStack gap="400">
-        {added ? <Banner tone={added.ok ? "success" : "critical"}>{t(added.message.key, added.message.values)}</Banner> : null}
+        {added ? <Banner tone={added.ok ? "success" : "critical"}>{translateFailure(t, added.message)}</Banner> : null}
         {result.error ? <Banner tone="critical">{result.error}</Banner> : null}
         <CatalogFilters initial={filters} suppliers={result.suppliers} capabilities={result.capabilities} costCurrency={result.costCurrency}
           categories={categories} warehouses={warehouses} />

@@ -10,6 +10,7 @@ import { shopCountry } from "../server/sourcing/settings.server";
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
 import { message } from "../i18n/message";
+import { failureMessage, translateFailure } from "../i18n/failure";
 import { useFormat, useT } from "../i18n/react";
 import { supplierName } from "../i18n/partners";
 
@@ -28,7 +29,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     await startImport(session.shop, ids);
     return json({ ok: true, message: message("import-list:pushing", { count: ids.length }) });
   } catch (error) {
-    if (error instanceof ImportListError) return json({ ok: false, message: message("import-list:failed", { reason: error.message }), upgrade: error.planLimit }, { status: 422 });
+    if (error instanceof ImportListError) return json({ ok: false, message: failureMessage("import-list:failed", error), upgrade: error.planLimit }, { status: 422 });
     throw error;
   }
 };
@@ -53,7 +54,7 @@ export default function ImportList() {
     <Page title={t("title")} primaryAction={{ content: t("push"), disabled: !selectedResources.length || busy, onAction: () => send("import") }}
       secondaryActions={[{ content: t("remove"), destructive: true, disabled: !selectedResources.length, onAction: () => send("remove") }, { content: t("common:nav.catalog"), url: "/app/catalog" }, { content: t("common:nav.mappings"), url: "/app/mappings" }]}>
       <BlockStack gap="400">
-        {result ? <Banner tone={result.ok ? "success" : "critical"} action={"upgrade" in result && result.upgrade ? { content: t("seePlans"), url: "/app/plans" } : undefined}>{t(result.message.key, result.message.values)}</Banner> : null}
+        {result ? <Banner tone={result.ok ? "success" : "critical"} action={"upgrade" in result && result.upgrade ? { content: t("seePlans"), url: "/app/plans" } : undefined}>{translateFailure(t, result.message)}</Banner> : null}
         {job ? <ImportProgress key={job.id} initial={job} /> : null}
         <Card padding="0">
           {items.length === 0 ? (

@@ -79,4 +79,11 @@ describe("catalog to store through the admin pages", () => {
     const noVariant = await itemPage.action(post(shop, `/app/import-list/${item.id}`, { intent: "save", title: "Mine" }, { id: item.id })) as Response;
     expect(await body(noVariant)).toMatchObject({ message: { key: "import-item:errors.keepVariant" }, upgrade: false });
   });
+
+  it("reports a refused push with the error's catalog message, which the page translates, not its English", async () => {
+    world = await startSourcingWorld();
+    const refused = await listPage.action(post(world.shop, "/app/import-list", { intent: "import" })) as Response;
+    expect(refused.status).toBe(422);
+    expect(await body(refused)).toMatchObject({ message: { key: "import-list:failed", reason: { key: "import-item:errors.selectOne" } } });
+  });
 });

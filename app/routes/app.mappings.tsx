@@ -16,6 +16,8 @@ import { mappingsPageAction, mappingsPageData } from "../server/sourcing/mapping
 import { adminClientForSession } from "../server/shopify/admin.server";
 import { authenticate } from "../shopify.server";
 import { useT } from "../i18n/react";
+import { translateMessage } from "../i18n/message-values";
+import type { Message } from "../i18n/message";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -24,6 +26,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ ...page, linking: await linkingPageData(session.shop, params) });
 };
 
+/** The customs form's answer carries a catalog message (`detail`); the linking actions' answers are English so far. */
+type CustomsActionResult = LinkingActionResult & { productGid?: string; field?: string; detail?: Message };
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const data = await request.formData();
@@ -31,7 +36,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (data.get("intent") === "customs-data") {
     const text = (k: string) => String(data.get(k) ?? "");
     const saved = await saveLinkedCustomsData(session.shop, text("productGid"), { hsCode: text("hsCode"), originCountry: text("originCountry"), gpsrResponsiblePerson: text("gpsrResponsiblePerson") });
-    return json({ ...saved, productGid: text("productGid") } as LinkingActionResult & { productGid?: string; field?: string }, { status: saved.ok ? 200 : 422 });
+    return json({ ...saved, productGid: text("productGid") } as CustomsActionResult, { status: saved.ok ? 200 : 422 });
   }
   const result: LinkingActionResult = LINKING_INTENTS.has(String(data.get("intent")))
     ? await linkingPageAction(session.shop, admin, data)
@@ -41,7 +46,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 export default function Mappings() {
   const { products, pageInfo, linking } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (LinkingActionResult & { productGid?: string; field?: string }) | undefined;
+  const result = useActionData<typeof action>() as CustomsActionResult | undefined;
   const [params, setParams] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const [q, setQ] = useState(params.get("q") ?? "");
@@ -50,7 +55,7 @@ export default function Mappings() {
     <Page title={t("title")} subtitle={t("subtitle")} secondaryActions={[{ content: t("syncLink"), url: "/app/sync" }]}>
       <BlockStack gap="400">
         {/* The outcome is the mapping service's English sentence (not yet a message key). */}
-        {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.message}</Banner> : null}
+        {result ? <Banner tone={result.ok ? "success" : "critical"}>{result.detail ? translateMessage(t, result.detail) : result.message}</Banner> : null}
         <Card>
           <Form method="get">
             <InlineStack gap="200" blockAlign="end">
@@ -72,7 +77,7 @@ export default function Mappings() {
                 </BlockStack>
               ))}
               {p.customs ? <LinkedCustomsForm key={JSON.stringify(p.customs)} productGid={p.id} initial={p.customs} busy={busy}
-                error={result && !result.ok && result.productGid === p.id ? { field: result.field ?? "hsCode", message: result.message } : null} /> : null}
+                error={result && !result.ok && result.productGid === p.id ? { field: result.field ?? "hsCode", message: result.detail ? translateMessage(t, result.detail) : result.message } : null} /> : null}
             </BlockStack>
           </Card>
         ))}

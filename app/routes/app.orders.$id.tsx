@@ -35,7 +35,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const intent = String(form.get("intent"));
   if (intent === "forwarder-tracking") {
     const r = await recordForwarderParcel(session.shop, { supplierOrderId: params.id ?? "", trackingNumber: String(form.get("trackingNumber") ?? ""), carrier: String(form.get("carrier") ?? "") });
-    const message = r.ok ? storedText(r.created ? "order:action.forwarderSaved" : "order:action.forwarderKnown") : storedText("order:action.detail", { detail: r.message });
+    const message = r.ok ? storedText(r.created ? "order:action.forwarderSaved" : "order:action.forwarderKnown")
+      : r.detail ? storedText(r.detail.key, r.detail.values) : storedText("order:action.detail", { detail: r.message });
     return json({ ok: r.ok, messages: orderText(message) });
   }
   const run = handlerForIntent(ACTIONS, intent);

@@ -6,8 +6,11 @@ import { enqueueTrackingSync } from "../fulfillment/queues.server";
 import { recordEvent } from "../fulfillment/supplier-orders.server";
 import type { Parcel } from "../suppliers/supplier-order-models";
 import { storedText } from "../fulfillment/order-text";
+import { message as catalogMessage, type Message } from "../../i18n/message";
+import { englishText } from "../../i18n/english";
 
-export type ForwarderEntryResult = { ok: true; created: boolean } | { ok: false; message: string };
+/** `detail`, when present, is the catalog message for `message` (the order page shows it in the merchant's language). */
+export type ForwarderEntryResult = { ok: true; created: boolean } | { ok: false; message: string; detail?: Message };
 
 export async function recordForwarderParcel(
   shop: string,
@@ -17,7 +20,10 @@ export async function recordForwarderParcel(
   if (!order) return { ok: false, message: "No such supplier order in this shop." };
   if (order.supplier !== "jd") return { ok: false, message: "Forwarder tracking applies to JD orders shipped through a consolidation warehouse." };
   const check = validateTrackingNumber(input.trackingNumber);
-  if (!check.ok) return { ok: false, message: `That tracking number cannot be used: ${check.reason}.` };
+  if (!check.ok) {
+    const detail = catalogMessage(`order:tracking.refused.${check.reason}`);
+    return { ok: false, message: englishText(detail), detail };
+  }
   const carrier = input.carrier.trim();
   if (!carrier) return { ok: false, message: "Name the forwarder's carrier (e.g. YunExpress, 4PX, China Post)." };
   const existing = await db.forwarderParcel.findUnique({ where: { supplierOrderId_trackingNumber: { supplierOrderId: order.id, trackingNumber: check.number } } });

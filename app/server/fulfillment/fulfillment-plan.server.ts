@@ -8,6 +8,7 @@ import { isEuDestination } from "../sourcing/compliance/compliance-data";
 import { checkAddress } from "./preflight/address-check";
 import { catalogCosts, orderCost } from "./backup-cost.server";
 import { storedTexts, textMessage } from "./order-text";
+import type { NoteMessage } from "./notes.server";
 
 export interface PlannedLine {
   foLineItemGid: string;
@@ -32,12 +33,12 @@ export interface PlannedOrder {
 
 export type Plan =
   | { ok: true; currency: string; shipTo: ShippingAddress; orders: PlannedOrder[]; buyerService: BuyerService }
-  | { ok: false; reason: RejectionReason; message: string };
+  | { ok: false; reason: RejectionReason; message: NoteMessage }; // Shopify shows it to the staff: their language
 
 /** The checkout option the buyer picked: for Silkroute's own rates, a rate card's service code and name. */
 export interface BuyerService { code: string | null; name: string | null }
 
-const reject = (reason: RejectionReason, message: string): Plan => ({ ok: false, reason, message });
+const reject = (reason: RejectionReason, key: NoteMessage["key"], values: NoteMessage["values"]): Plan => ({ ok: false, reason, message: { key, values } });
 
 export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillmentOrder, warehouse: string): Promise<Plan> {
   const items = fo.lineItems.nodes.filter((li) => li.remainingQuantity > 0);
@@ -47,12 +48,14 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
   );
   const unmapped = items.filter((li) => !li.variant || !mappings.has(li.variant.id));
   if (unmapped.length) {
-    const skus = unmapped.map((li) => li.sku || "(no SKU)").join(", ");
-    return reject("INVALID_SKU", `${skus} is not linked to a supplier product. Link it under Products → Supplier mapping, then request fulfillment again.`);
+    const skus = unmapped.map((li) => li.sku).filter(Boolean).join(", ");
+    return skus
+      ? reject("INVALID_SKU", "notes:reject.unlinked", { count: unmapped.length, skus })
+      : reject("INVALID_SKU", "notes:reject.unlinkedNoSku", { count: unmapped.length });
   }
   const country = fo.destination?.countryCode ?? "";
   const address = checkAddress(fo.destination ?? {}, { latinOnly: true });
-  if (!address.ok) return reject(address.problem.reason, address.problem.message);
+  if (!address.ok) return { ok: false, reason: address.problem.reason, message: address.problem.message };
 
   // Lines whose primary lacks the stock go straight to the mapping's backup supplier, if it has one (issue 20).
   type ShortItem = { supplier: string; left: number; item: string; warehouseCode: string; needed: number };
@@ -62,7 +65,7 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
     // EU parcels are not refused for missing customs data: they are accepted and held until it is added
     // (preflight/customs-hold.server.ts), so fixing the product releases them.
     if (country !== "CN" && !m.hsCode && !isEuDestination(country)) {
-      return reject("MISSING_CUSTOMS_INFO", `${li.sku || m.supplierSku} has no HS code, which customs needs for parcels leaving China. Add it on the product's supplier mapping, then request fulfillment again.`);
+      return reject("MISSING_CUSTOMS_INFO", "notes:reject.noHsCode", { item: li.sku || m.supplierSku });
     }
     const stock = (m.stock ?? null) as Record<string, number> | null;
     const left = stock?.[warehouse];
@@ -71,7 +74,7 @@ export async function planFulfillmentOrder(shop: string, fo: AssignedFulfillment
         toBackup.set(li.id, { supplier: m.supplier, left, item: li.sku || m.supplierSku, warehouseCode: warehouse, needed: li.remainingQuantity });
         continue;
       }
-      return reject("INVENTORY_OUT_OF_STOCK", `The ${warehouse} warehouse has ${left} of ${li.sku || m.supplierSku} left and this order needs ${li.remainingQuantity}. Restock, move the order to another location, or cancel it.`);
+      return reject("INVENTORY_OUT_OF_STOCK", "notes:reject.outOfStock", { warehouseCode: warehouse, left, item: li.sku || m.supplierSku, needed: li.remainingQuantity });
     }
   }
 

@@ -60,7 +60,9 @@ export async function answerFulfillmentRequest(admin: AdminClient, shop: string,
   if (rows.length === 0) {
     const plan = await planFulfillmentOrder(shop, fo, warehouse.code);
     if (!plan.ok) {
-      await rejectFulfillmentRequest(admin, fo.id, plan.reason, plan.message);
+      // Shopify shows the reason on the order, like the other notes: in the shop staff's language.
+      const note = await shopNotes(shop);
+      await rejectFulfillmentRequest(admin, fo.id, plan.reason, note(plan.message.key, plan.message.values));
       return;
     }
     for (const order of plan.orders) {

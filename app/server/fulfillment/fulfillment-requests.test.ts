@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import db from "../../db.server";
 import { action as notificationAction } from "../../routes/fulfillment-service.fulfillment_order_notification";
 import { startWorld, type World } from "./test-world";
+import { recordShopLocale } from "../shops.server";
+import { processFulfillmentRequests } from "./fulfillment-requests.server";
 
 let world: World;
 beforeEach(async () => { world = await startWorld(); });
@@ -86,6 +88,19 @@ describe("fulfillment requests from Shopify", () => {
     const rejected = world.emulator.controls.events(world.shop, "fulfillment_orders/fulfillment_request_rejected").at(-1)!;
     expect(rejected.payload).toMatchObject({ reason });
     expect(String((rejected.payload as { message: string }).message)).toMatch(message);
+  });
+
+  it("writes the rejection in the shop staff's language: Chinese for a zh-CN shop, English for a shop never seen", async () => {
+    const rejection = async (address: Record<string, string>) => {
+      world.placeOrder(address);
+      await processFulfillmentRequests(world.shop, "FULFILLMENT_REQUEST");
+      return String((world.emulator.controls.events(world.shop, "fulfillment_orders/fulfillment_request_rejected").at(-1)!.payload as { message: string }).message);
+    };
+    expect(await rejection({ countryCode: "US", zip: "1234" })).toBe("The postal code does not look like a valid US ZIP code. Correct it on the order, then retry.");
+    await db.shop.upsert({ where: { domain: world.shop }, create: { domain: world.shop }, update: {} });
+    await recordShopLocale(world.shop, "zh-CN");
+    expect(await rejection({ countryCode: "US", zip: "1234" })).toBe("邮政编码不符合美国 ZIP 编码的格式。请在订单上更正后重试。");
+    expect(await rejection({ city: "", address1: "" })).toBe("收货地址缺少街道地址、城市。请在 Shopify 中编辑订单的收货地址后重试。");
   });
 
   it("transliterates accented Latin addresses for the supplier label", async () => {

@@ -5,6 +5,8 @@ import { translator } from "../../i18n/translate.server";
 import { shopLocale } from "../shops.server";
 
 export type NoteWriter = (key: `notes:${string}`, values?: Record<string, string | number>) => string;
+/** A note decided before it is written (a rejection's reason, say), translated when Silkroute answers Shopify. */
+export interface NoteMessage { key: `notes:${string}`; values?: Record<string, string | number> }
 
 export async function shopNotes(shop: string): Promise<NoteWriter> {
   const t = translator(await shopLocale(shop));

@@ -4,12 +4,15 @@
 import db from "../../db.server";
 import { releaseCustomsHolds } from "../fulfillment/preflight/customs-hold.server";
 import { ComplianceInputError, parseComplianceInput } from "../sourcing/compliance/compliance-data";
+import { englishText } from "../../i18n/english";
+import { message, type Message } from "../../i18n/message";
 
 export interface LinkedCustomsInput { hsCode: string; originCountry: string; gpsrResponsiblePerson: string }
 
+/** `detail` is the catalog message the page shows in the merchant's language; `message` its English (logs, tests). */
 export type LinkedCustomsResult =
-  | { ok: true; message: string; released: number }
-  | { ok: false; message: string; field: keyof LinkedCustomsInput; values: LinkedCustomsInput };
+  | { ok: true; message: string; detail: Message; released: number }
+  | { ok: false; message: string; detail: Message; field: keyof LinkedCustomsInput; values: LinkedCustomsInput };
 
 /** Saves the entries on every mapping of `productGid`; a bad entry saves nothing and hands the entries back. */
 export async function saveLinkedCustomsData(shop: string, productGid: string, input: LinkedCustomsInput): Promise<LinkedCustomsResult> {
@@ -18,13 +21,17 @@ export async function saveLinkedCustomsData(shop: string, productGid: string, in
     parsed = parseComplianceInput(input);
   } catch (error) {
     if (!(error instanceof ComplianceInputError)) throw error;
-    return { ok: false, message: error.message, field: error.field as keyof LinkedCustomsInput, values: input };
+    return { ok: false, message: error.message, detail: error.i18n, field: error.field as keyof LinkedCustomsInput, values: input };
   }
   const mappings = await db.variantMapping.findMany({ where: { shop, productGid }, select: { variantGid: true } });
-  if (!mappings.length) return { ok: false, message: "This product is not linked to a supplier any more.", field: "hsCode", values: input };
+  if (!mappings.length) {
+    const detail = message("linking:customsResult.notLinked");
+    return { ok: false, message: englishText(detail), detail, field: "hsCode", values: input };
+  }
   await db.variantMapping.updateMany({ where: { shop, productGid }, data: { hsCode: parsed.hsCode, originCountry: parsed.originCountry, gpsrResponsiblePerson: parsed.gpsrResponsiblePerson } });
   const released = await releaseCustomsHolds(shop, mappings.map((m) => m.variantGid));
-  return { ok: true, released, message: released ? `Customs data saved; ${released} held order(s) are on their way to the supplier.` : "Customs data saved." };
+  const detail = message("linking:customsResult.saved", { released });
+  return { ok: true, released, message: englishText(detail), detail };
 }
 
 /** What the form shows for a product: its first mapping's values ("" when unset). */

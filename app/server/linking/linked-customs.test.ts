@@ -8,6 +8,7 @@ import { CUSTOMS_HOLD, customsFixLinks } from "../fulfillment/preflight/customs-
 import { saveSettings } from "../fulfillment/settings.server";
 import { linkVariantToSupplier } from "./link.server";
 import { saveLinkedCustomsData } from "./linked-customs.server";
+import { translator } from "../../i18n/translate.server";
 import { mappingsPageData } from "../sourcing/mapping/mappings-page.server";
 
 let world: World;
@@ -64,7 +65,7 @@ describe("customs data for linked products", () => {
     const { productGid, variantGid } = await linkedProduct();
     const row = await germanOrder(variantGid);
     const first = await saveLinkedCustomsData(world.shop, productGid, entries);
-    expect(first).toMatchObject({ ok: true, released: 1 });
+    expect(first).toMatchObject({ ok: true, released: 1, message: "Customs data saved; 1 held order is on its way to the supplier.", detail: { key: "linking:customsResult.saved", values: { released: 1 } } });
     expect(await saveLinkedCustomsData(world.shop, productGid, entries)).toMatchObject({ ok: true, released: 0 });
     await world.drain();
     expect(await mappingOf(variantGid)).toMatchObject({ hsCode: "691200", originCountry: "CN", gpsrResponsiblePerson: entries.gpsrResponsiblePerson });
@@ -86,13 +87,16 @@ describe("customs data for linked products", () => {
     expect(world.sandbox.orderCount).toBe(1);
   });
 
-  it("refuses a bad HS code or origin with a message naming the field, saves nothing and hands every entry back", async () => {
+  it("refuses a bad HS code or origin with a catalog message naming the field, saves nothing and hands every entry back", async () => {
     const { productGid, variantGid } = await linkedProduct();
     const before = await mappingOf(variantGid);
     const badHs = { ...entries, hsCode: "69A" };
-    expect(await saveLinkedCustomsData(world.shop, productGid, badHs)).toEqual({ ok: false, field: "hsCode", message: expect.stringMatching(/6 to 10 digits/), values: badHs });
+    expect(await saveLinkedCustomsData(world.shop, productGid, badHs)).toEqual({ ok: false, field: "hsCode", message: expect.stringMatching(/6 to 10 digits/), detail: { key: "import-item:errors.hsCode" }, values: badHs });
     const badOrigin = { ...entries, originCountry: "China" };
-    expect(await saveLinkedCustomsData(world.shop, productGid, badOrigin)).toEqual({ ok: false, field: "originCountry", message: expect.stringMatching(/"CHINA" is not an ISO 3166 country code/), values: badOrigin });
+    expect(await saveLinkedCustomsData(world.shop, productGid, badOrigin)).toEqual({ ok: false, field: "originCountry", message: expect.stringMatching(/"CHINA" is not an ISO 3166 country code/),
+      detail: { key: "import-item:errors.originCountry", values: { code: "CHINA" } }, values: badOrigin });
+    // What the mappings page shows a Chinese-speaking merchant.
+    expect(translator("zh-CN")({ key: "import-item:errors.originCountry", values: { code: "CHINA" } })).not.toMatch(/ISO 3166 country code/);
     expect(await mappingOf(variantGid)).toMatchObject({ hsCode: before.hsCode, originCountry: before.originCountry, gpsrResponsiblePerson: before.gpsrResponsiblePerson });
   });
 });

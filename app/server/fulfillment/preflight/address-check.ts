@@ -1,5 +1,6 @@
 // Address pre-flight for cross-border parcels. Pure: no I/O, no logging (everything here is PII).
 import type { ShippingAddress } from "../../suppliers/supplier-order-models";
+import type { NoteMessage } from "../notes.server";
 
 export interface DestinationInput {
   firstName?: string | null;
@@ -14,7 +15,8 @@ export interface DestinationInput {
   email?: string | null;
 }
 
-export type AddressProblem = { reason: "INCORRECT_ADDRESS" | "INVALID_CONTACT_INFORMATION" | "UNDELIVERABLE_DESTINATION"; message: string };
+/** `message` is a `notes:` catalog message: Shopify shows it to the shop's staff, in their language (notes.server.ts). */
+export type AddressProblem = { reason: "INCORRECT_ADDRESS" | "INVALID_CONTACT_INFORMATION" | "UNDELIVERABLE_DESTINATION"; message: NoteMessage };
 
 // Postal-code formats for the destinations Chinese lines serve most; others only need a non-empty code
 // when listed in ZIP_REQUIRED. Formats from each post's published scheme.
@@ -28,7 +30,6 @@ const ZIP_FORMATS: Record<string, RegExp> = {
 const PHONE_REQUIRED = new Set(["BR", "MX", "CL", "KR", "JP", "SA", "AE", "CN", "IN", "IL", "TR"]);
 // Destinations no line we sell ships to (sanctions, suspended postal exchange).
 const UNSERVED = new Set(["KP", "IR", "SY", "CU", "RU", "BY"]);
-const NAMES: Record<string, string> = { US: "US ZIP code", GB: "UK postcode", CA: "Canadian postal code" };
 
 const LIGATURES: Record<string, string> = { ß: "ss", Æ: "AE", æ: "ae", Ø: "O", ø: "o", Ł: "L", ł: "l", Đ: "D", đ: "d", Œ: "OE", œ: "oe", Þ: "Th", þ: "th" };
 
@@ -44,21 +45,21 @@ export function toLatin(text: string): string | null {
  */
 export function checkAddress(d: DestinationInput, opts: { latinOnly: boolean }): { ok: true; address: ShippingAddress } | { ok: false; problem: AddressProblem } {
   const country = (d.countryCode ?? "").toUpperCase();
-  const bad = (reason: AddressProblem["reason"], message: string) => ({ ok: false as const, problem: { reason, message } });
-  if (!/^[A-Z]{2}$/.test(country)) return bad("INCORRECT_ADDRESS", "The shipping address has no country. Edit the order's shipping address and add the country.");
-  if (UNSERVED.has(country)) return bad("UNDELIVERABLE_DESTINATION", `Our China lines do not deliver to ${country}. Fulfil this order another way or refund it.`);
+  const bad = (reason: AddressProblem["reason"], key: NoteMessage["key"], values?: NoteMessage["values"]) =>
+    ({ ok: false as const, problem: { reason, message: values ? { key, values } : { key } } });
+  if (!/^[A-Z]{2}$/.test(country)) return bad("INCORRECT_ADDRESS", "notes:reject.noCountry");
+  if (UNSERVED.has(country)) return bad("UNDELIVERABLE_DESTINATION", "notes:reject.undeliverable", { country });
   const name = [d.firstName, d.lastName].filter(Boolean).join(" ").trim();
-  const missing = [["recipient name", name], ["street address", d.address1], ["city", d.city]].filter(([, v]) => !v?.trim()).map(([k]) => k);
+  // Field codes, named in the reader's language (`addressFields` in i18n/message-values.ts).
+  const missing = [["name", name], ["address1", d.address1], ["city", d.city]].filter(([, v]) => !v?.trim()).map(([k]) => k!);
   const zip = (d.zip ?? "").trim();
   const format = ZIP_FORMATS[country];
-  if (format && !zip) missing.push("postal code");
-  if (missing.length) return bad("INCORRECT_ADDRESS", `The shipping address is missing the ${missing.join(", ")}. Edit the order's shipping address in Shopify, then retry.`);
-  if (format && !format.test(zip)) {
-    return bad("INCORRECT_ADDRESS", `The postal code does not look like a valid ${NAMES[country] ?? `${country} postal code`}. Correct it on the order, then retry.`);
-  }
+  if (format && !zip) missing.push("zip");
+  if (missing.length) return bad("INCORRECT_ADDRESS", "notes:reject.addressMissing", { addressFields: missing.join(",") });
+  if (format && !format.test(zip)) return bad("INCORRECT_ADDRESS", "notes:reject.postalCode", { country });
   const phone = (d.phone ?? "").replace(/[\s().-]/g, "");
   if (PHONE_REQUIRED.has(country) && !/^\+?\d{6,15}$/.test(phone)) {
-    return bad("INVALID_CONTACT_INFORMATION", `Carriers delivering to ${country} need the recipient's phone number. Add a phone number to the shipping address, then retry.`);
+    return bad("INVALID_CONTACT_INFORMATION", "notes:reject.phoneRequired", { country });
   }
   const fields = { name, address1: d.address1!.trim(), address2: d.address2?.trim() || undefined, city: d.city!.trim(), province: d.province?.trim() || undefined };
   const printable: Record<string, string | undefined> = { ...fields };
@@ -67,7 +68,7 @@ export function checkAddress(d: DestinationInput, opts: { latinOnly: boolean }):
       if (value === undefined) continue;
       const latin = toLatin(value);
       if (latin === null) {
-        return bad("INCORRECT_ADDRESS", "The shipping address uses characters the supplier's label printer cannot print (for example Cyrillic or Chinese). Add a Latin-letter version of the address to the order, then retry.");
+        return bad("INCORRECT_ADDRESS", "notes:reject.notLatin");
       }
       printable[key] = latin;
     }

@@ -47,9 +47,13 @@ export function trackingPageFor(name: string, code: string | undefined, tracking
   return carrierFor(name, code, trackingNumber).url ?? `https://t.17track.net/en#nums=${encodeURIComponent(trackingNumber)}`;
 }
 
+/**
+ * Why a number is doubted or refused, as a code: the reader's sentence is the catalog's (`order:tracking.*.<code>`
+ * for the order timeline and forms), never English carried in a `{detail}`.
+ */
 export type TrackingNumberCheck =
-  | { ok: true; number: string; warning?: string }
-  | { ok: false; reason: string };
+  | { ok: true; number: string; warning?: "s10CheckDigit" }
+  | { ok: false; reason: "shape" };
 
 /**
  * A number we can give Shopify. An S10 shape whose UPU check digit does not match is still passed on, with a
@@ -59,9 +63,9 @@ export type TrackingNumberCheck =
 export function validateTrackingNumber(raw: string): TrackingNumberCheck {
   const number = raw.replace(/\s+/g, "").toUpperCase();
   if (/^[A-Z]{2}\d{9}[A-Z]{2}$/.test(number) && !isValidS10(number)) {
-    return { ok: true, number, warning: "its UPU S10 check digit does not match, so it may be mistyped" };
+    return { ok: true, number, warning: "s10CheckDigit" };
   }
-  if (!/^[A-Z0-9-]{8,40}$/.test(number)) return { ok: false, reason: "it is not 8–40 letters and digits" };
+  if (!/^[A-Z0-9-]{8,40}$/.test(number)) return { ok: false, reason: "shape" };
   return { ok: true, number };
 }
 

@@ -8,6 +8,8 @@ import { buildS10 } from "../../suppliers/tracking-number";
 import type { SupplierAdapter } from "../../suppliers/supplier-adapter";
 import type { Parcel, TrackingEvent } from "../../suppliers/supplier-order-models";
 import { TRACKING_NUMBER_FLAG } from "./carriers";
+import { orderText } from "../order-text";
+import { translator } from "../../../i18n/translate.server";
 
 let world: World;
 beforeEach(async () => { world = await startWorld(); });
@@ -58,6 +60,8 @@ describe("tracking events follow Shopify's model", () => {
     expect(after.flagCode).toBe(TRACKING_NUMBER_FLAG);
     const flags = (await db.supplierOrderEvent.findMany({ where: { supplierOrderId: row.id, kind: "flag" } })).map((e) => e.message);
     expect(flags).toEqual([expect.stringContaining(`https://t.17track.net/en#nums=${wrong}`)]);
+    // The doubt is a catalog sentence, read in the merchant's language (not English carried in a {detail}).
+    expect(orderText(flags[0]).map(translator("zh-CN"))).toEqual([`物流单号 ${wrong} 已传给 Shopify，但其 UPU S10 校验位不匹配，可能输错了。请在物流查询页面（https://t.17track.net/en#nums=${wrong}）核对，或询问供应商。`]);
     await syncTracking(row.id); // the next poll neither clears the flag nor repeats it
     expect((await db.supplierOrder.findUniqueOrThrow({ where: { id: row.id } })).flagCode).toBe(TRACKING_NUMBER_FLAG);
     expect(await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "flag" } })).toBe(1);

@@ -9,7 +9,7 @@ import { getSettings } from "../settings.server";
 import { loadSupplierOrder, recordEvent, transition, update, type SupplierOrderRow } from "../supplier-orders.server";
 import { TRACKED, type SupplierOrderState } from "../state-machine";
 import { createFulfillment, existingFulfillments, updateTracking } from "../shopify/fulfillment-api.server";
-import { carrierFor, trackingPageFor, TRACKING_NUMBER_FLAG, validateTrackingNumber } from "./carriers";
+import { carrierFor, trackingPageFor, TRACKING_NUMBER_FLAG, validateTrackingNumber, type TrackingNumberCheck } from "./carriers";
 import { postTrackingEvents } from "./post-events.server";
 import type { PlannedLine } from "../fulfillment-plan.server";
 import { isRedacted } from "../../compliance/redaction-markers.server";
@@ -51,7 +51,8 @@ async function noteUnscanned(row: SupplierOrderRow, parcels: Parcel[]): Promise<
   }
 }
 
-type CheckedParcel = Parcel & { warning?: string };
+type CheckedParcel = Parcel & { warning?: TrackingWarning };
+type TrackingWarning = NonNullable<Extract<TrackingNumberCheck, { ok: true }>["warning"]>;
 
 async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): Promise<CheckedParcel[]> {
   const valid: CheckedParcel[] = [];
@@ -59,9 +60,11 @@ async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): 
     const check = validateTrackingNumber(p.trackingNumber);
     if (check.ok) valid.push({ ...p, trackingNumber: check.number, ...(check.warning ? { warning: check.warning } : {}) });
     else {
-      // Told once per order, whatever the number ("not used" matches the events recorded before they were catalog messages).
-      const seen = await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", OR: [{ message: { contains: "order:event.trackingNotUsed" } }, { message: { contains: "not used" } }] } });
-      if (!seen) await recordEvent(row.id, "carrier", storedText("order:event.trackingNotUsed", { detail: check.reason }));
+      // Told once per order, whatever the number (the other two match events recorded in earlier wordings).
+      const seen = await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "carrier", OR: [
+        { message: { contains: "order:tracking.notUsed." } }, { message: { contains: "order:event.trackingNotUsed" } }, { message: { contains: "not used" } },
+      ] } });
+      if (!seen) await recordEvent(row.id, "carrier", storedText(`order:tracking.notUsed.${check.reason}`));
     }
   }
   return valid;
@@ -71,10 +74,12 @@ async function validParcels(row: SupplierOrderRow, parcels: readonly Parcel[]): 
  * A number we pass on but doubt (bad S10 check digit): the merchant is told once, on the order's timeline and in
  * "Needs attention", with the carrier's tracking page to check it against.
  */
-async function flagTrackingNumber(row: SupplierOrderRow, parcel: Parcel, warning: string): Promise<void> {
+async function flagTrackingNumber(row: SupplierOrderRow, parcel: Parcel, warning: TrackingWarning): Promise<void> {
   const page = trackingPageFor(parcel.carrier.name, parcel.carrier.code, parcel.trackingNumber);
-  const message = storedText("order:event.trackingDoubtful", { number: parcel.trackingNumber, detail: warning, page });
-  if (await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "flag", message } })) return;
+  const message = storedText(`order:tracking.doubtful.${warning}`, { number: parcel.trackingNumber, page });
+  // Once per number; a flag recorded in the earlier wording (English `detail`) counts too.
+  const earlier = { AND: [{ message: { contains: "order:event.trackingDoubtful" } }, { message: { contains: `"number":${JSON.stringify(parcel.trackingNumber)}` } }] };
+  if (await db.supplierOrderEvent.count({ where: { supplierOrderId: row.id, kind: "flag", OR: [{ message }, earlier] } })) return;
   await db.supplierOrder.updateMany({ where: { id: row.id, flagCode: null }, data: { flagCode: TRACKING_NUMBER_FLAG, flaggedAt: new Date() } });
   await recordEvent(row.id, "flag", message);
 }
