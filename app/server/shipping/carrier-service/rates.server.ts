@@ -34,9 +34,20 @@ function engineFx(): FxTable {
   return lastFx.table;
 }
 
+/** A line whose variant id is a number (as Shopify sends it): the table is searched by the number, and the GID string
+ *  is built only if a query needs it (a cold shop, a line the table lacks). */
+class VariantLineKey implements LineKey {
+  constructor(readonly variantNumber: number, readonly sku: string | null) {}
+  get variantGid(): string {
+    return toGid("ProductVariant", this.variantNumber);
+  }
+}
+
 function lineKey(item: { variantId?: string | number | null; sku?: string | null }): LineKey {
+  const sku = item.sku ? item.sku : null;
+  if (typeof item.variantId === "number" && Number.isSafeInteger(item.variantId) && item.variantId > 0) return new VariantLineKey(item.variantId, sku);
   const id = item.variantId == null ? "" : String(item.variantId);
-  return { variantGid: /^[1-9]\d*$/.test(id) ? toGid("ProductVariant", id) : null, sku: item.sku ? item.sku : null };
+  return { variantGid: /^[1-9]\d*$/.test(id) ? toGid("ProductVariant", id) : null, sku };
 }
 
 const keyParts = (context: ShopRateContext, fx: FxTable) => ({ settingsVersion: context.settingsVersion, cardsVersion: context.cardsVersion, fxDate: fx.asOf ?? "" });

@@ -2,7 +2,7 @@
  * Prices one warehouse's lines on one service: parcels, chargeable weight, base, surcharges,
  * merchant adjustments and the duty estimate, each converted to cart currency and rounded once.
  */
-import { add, money, type Money } from "../../money";
+import { add, currencyExponent, money, type Money } from "../../money";
 import type { Warehouse } from "./card-types";
 import { zoneFor, type CompiledCard, type CompiledEngine } from "./compile";
 import { dayToIsoDate, dispatchDay } from "./delivery-dates";
@@ -50,6 +50,19 @@ function toCart(ctx: PricingContext, minor: number, from: string): number {
   return convertExact(minor, from, to, requireRate(ctx.fx, from, to));
 }
 
+/**
+ * `toCart` for many amounts in one currency: the rate and the exponent shift are looked up once per parcel rather
+ * than per amount (six per parcel). Same arithmetic in the same order as convertExact, so the same floats.
+ */
+function cartConverter(ctx: PricingContext, from: string): (minor: number) => number {
+  const to = ctx.request.currency;
+  if (from === to) return identity;
+  const rate = requireRate(ctx.fx, from, to);
+  const shift = 10 ** (currencyExponent(to) - currencyExponent(from));
+  return (minor) => minor * rate * shift;
+}
+const identity = (minor: number) => minor;
+
 function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehouse, parcel: PlannedParcel, first: boolean, zone: NonNullable<ReturnType<typeof zoneFor>>, dispatch: string): ParcelBreakdown | Exclusion {
   const c = card.card;
   const { request, rules } = ctx;
@@ -63,16 +76,17 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
   const remote = remoteArea && c.remoteSurcharge
     ? Math.max((c.remoteSurcharge.perKgMinor * weight.billableGrams) / 1000, c.remoteSurcharge.minMinor) : 0;
   const fuel = ((base + remote) * c.fuelPercent) / 100;
-  const carrierCost = toCart(ctx, base + fuel + remote + parcel.sensitiveMinor, c.currency);
+  const fromCard = cartConverter(ctx, c.currency);
+  const carrierCost = fromCard(base + fuel + remote + parcel.sensitiveMinor);
   const fee = rules.handlingFee;
   const handling = fee && (fee.per === "parcel" || first) ? toCart(ctx, fee.amountMinor, fee.currency) : 0;
   const m = rules.markup;
   const markup = m.kind === "percent" ? (carrierCost * m.percent) / 100 : m.kind === "fixed" && first ? toCart(ctx, m.amountMinor, m.currency) : 0;
   const shown = {
-    base: roundMinor(toCart(ctx, base, c.currency), cur),
-    fuel: roundMinor(toCart(ctx, fuel, c.currency), cur),
-    remote: roundMinor(toCart(ctx, remote, c.currency), cur),
-    sensitive: roundMinor(toCart(ctx, parcel.sensitiveMinor, c.currency), cur),
+    base: roundMinor(fromCard(base), cur),
+    fuel: roundMinor(fromCard(fuel), cur),
+    remote: roundMinor(fromCard(remote), cur),
+    sensitive: roundMinor(fromCard(parcel.sensitiveMinor), cur),
     handlingFee: roundMinor(handling, cur),
     markup: roundMinor(markup, cur),
   };

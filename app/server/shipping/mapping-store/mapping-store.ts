@@ -18,7 +18,9 @@ import type { MappingFields } from "./mapping-fields";
 import type { MappingSource } from "./mapping-source.server";
 import { MappingTable, type MappingRecord } from "./mapping-table";
 
-export interface LineKey { readonly variantGid: string | null; readonly sku: string | null }
+/** `variantNumber`, when given, is the <n> of `variantGid` (gid://shopify/ProductVariant/<n>): a loaded table finds the
+ *  row by the number, so the rate callback need not build the GID string for every line (ADR 0720). */
+export interface LineKey { readonly variantGid: string | null; readonly sku: string | null; readonly variantNumber?: number }
 
 export interface MappingStoreOptions {
   readonly pollMs?: number;
@@ -102,7 +104,7 @@ export class MappingStore {
     if (state.stale) while (state.stale && now >= state.retryAt) await this.refresh(shop, state, now, true);
     else if (now - state.checkedAt >= this.pollMs) void this.refresh(shop, state, now, false);
     const table = state.table;
-    const found = lines.map((l) => (l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null));
+    const found = lines.map((l) => (l.variantNumber !== undefined ? table.byVariantNumber(l.variantNumber) : l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null));
     return found.includes(null) ? this.fillMisses(shop, state, lines, found, now) : found;
   }
 

@@ -16,6 +16,17 @@ describe("mapping table", () => {
     expect(table.size).toBe(3000);
   });
 
+  it("finds a variant by its number as by its canonical GID, and an unsafe number only by the GID it spells", () => {
+    const table = new MappingTable();
+    for (let v = 1; v <= 100; v++) table.upsert(record(v));
+    table.upsert(record(0, { variantGid: "gid://shopify/ProductVariant/123456789012345678901" }));
+    expect(table.byVariantNumber(42)).toEqual(table.byVariantGid(record(42).variantGid));
+    expect(table.byVariantNumber(42)?.weightGrams).toBe(142);
+    expect(table.byVariantNumber(101)).toBeNull();
+    expect(table.byVariantNumber(0)).toBeNull();
+    expect(table.byVariantNumber(123456789012345678901)).toBeNull(); // the number cannot spell those digits
+  });
+
   it("answers null for a variant or SKU it does not hold", () => {
     const table = new MappingTable();
     table.upsert(record(1));

@@ -199,6 +199,14 @@ export class MappingTable {
     return row < 0 ? null : this.fields(row);
   }
 
+  /** The mapping of `gid://shopify/ProductVariant/<variant>`, without building that string (the rate callback's
+   *  lines carry the number). Same answer as byVariantGid for every canonical GID. */
+  byVariantNumber(variant: number): MappingFields | null {
+    if (!Number.isSafeInteger(variant) || variant < 1) return this.byVariantGid(GID_PREFIX + String(variant));
+    const row = this.findVariant(variant);
+    return row < 0 ? null : this.fields(row);
+  }
+
   bySkuValue(sku: string): MappingFields | null {
     const row = this.findSku(sku);
     return row < 0 ? null : this.fields(row);
