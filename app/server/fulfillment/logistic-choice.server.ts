@@ -8,12 +8,6 @@ import { supplierAdapter } from "./supplier-gateway.server";
 
 export type LogisticBasis = "mapping" | "buyer" | "cheapest";
 
-export const LOGISTIC_BASIS_LABEL: Record<LogisticBasis, string> = {
-  mapping: "your mapping of the buyer's checkout service",
-  buyer: "the buyer's checkout choice",
-  cheapest: "the supplier's cheapest quote for the route",
-};
-
 interface ChoiceInput { shop: string; supplier: string; buyerServiceCode: string | null; buyerServiceName: string | null }
 
 /** The method to ask the supplier for, and why; null lets the adapter pick its default. */

@@ -28,7 +28,7 @@ export interface ShopRateContext {
 // cards parse them afresh on each load and compile their own. Weak keys: a replaced registry or card set lets go.
 const compiledFor = new WeakMap<WarehouseRegistry, WeakMap<readonly RateCard[], CompiledEngine>>();
 
-export function sharedEngine(cards: readonly RateCard[], registry: WarehouseRegistry): CompiledEngine {
+function sharedEngine(cards: readonly RateCard[], registry: WarehouseRegistry): CompiledEngine {
   let byCards = compiledFor.get(registry);
   if (!byCards) compiledFor.set(registry, (byCards = new WeakMap()));
   let engine = byCards.get(cards);

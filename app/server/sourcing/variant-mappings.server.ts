@@ -17,16 +17,6 @@ export function notifyMappingsChanged(shop: string): void {
   for (const listener of listeners) listener(shop);
 }
 
-export async function mappingsForVariants(shop: string, variantGids: string[]): Promise<VariantMappingRow[]> {
-  if (variantGids.length === 0) return [];
-  return db.variantMapping.findMany({ where: { shop, variantGid: { in: variantGids } } });
-}
-
-export async function mappingsForSkus(shop: string, skus: string[]): Promise<VariantMappingRow[]> {
-  if (skus.length === 0) return [];
-  return db.variantMapping.findMany({ where: { shop, shopifySku: { in: skus } } });
-}
-
 /** products/delete: a deleted product's variants no longer map to anything. */
 export async function removeProductMappings(shop: string, payload: unknown): Promise<number> {
   const { id } = z.object({ id: z.union([z.number(), z.string()]) }).parse(payload);
