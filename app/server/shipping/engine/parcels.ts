@@ -6,8 +6,7 @@ import { ITEM_FLAGS } from "./card-types";
 import { restrictionFor, type CompiledCard } from "./compile";
 import type { Exclusion } from "./quote-types";
 import type { RateRequestItem } from "./request-schema";
-import { englishMessage } from "../../../i18n/english";
-import type { Message } from "../../../i18n/message";
+import { exclusion } from "./exclusion";
 
 export const MAX_PARCELS = 50;
 
@@ -47,8 +46,8 @@ const longestOf = (sides: readonly number[]): number => (sides.length === 3 ? Ma
 
 export function packParcels(card: CompiledCard, country: string, items: readonly RateRequestItem[], lineIndexes: readonly number[]): PackResult {
   const c = card.card;
-  const fail = (reason: Exclusion["reason"], problem: { message: string; detail: Message }, sku: string | null): PackResult => ({
-    ok: false, exclusion: { serviceCode: c.code, reason, detail: problem.message, text: problem.detail, sku },
+  const fail = (reason: Exclusion["reason"], key: `messages:${string}`, values: Record<string, string | number>, sku: string | null): PackResult => ({
+    ok: false, exclusion: exclusion(c.code, reason, key, values, sku),
   });
   const groups = new Map<string, { index: number; grams: number; surcharge: number }[]>();
   for (const index of lineIndexes) {
@@ -58,17 +57,17 @@ export function packParcels(card: CompiledCard, country: string, items: readonly
     for (const flag of ITEM_FLAGS) {
       if (!line.supplier?.flags?.[flag]) continue;
       const rule = restrictionFor(card, country, flag);
-      if (rule?.action === "forbid") return fail("restricted-item", englishMessage("messages:exclusion.restricted", { service: c.name, flag, country }), line.sku);
+      if (rule?.action === "forbid") return fail("restricted-item", "messages:exclusion.restricted", { service: c.name, flag, country }, line.sku);
       if (rule?.action === "separate") group = group === "general" ? flag : `${group}+${flag}`;
       if (rule?.action === "surcharge") surcharge += rule.perItemMinor;
     }
     const grams = unitGrams(line);
-    if (grams > c.maxGrams) return fail("overweight", englishMessage("messages:exclusion.unitTooHeavy", { grams, service: c.name, max: c.maxGrams }), line.sku);
+    if (grams > c.maxGrams) return fail("overweight", "messages:exclusion.unitTooHeavy", { grams, service: c.name, max: c.maxGrams }, line.sku);
     const sides = unitSides(line);
     const longest = longestOf(sides);
     const total = sides.length === 3 ? sides[0]! + sides[1]! + sides[2]! : 0;
     if ((c.maxLongestSideCm > 0 && longest > c.maxLongestSideCm) || (c.maxSumOfSidesCm > 0 && total > c.maxSumOfSidesCm)) {
-      return fail("oversize", englishMessage("messages:exclusion.oversize", { sides: sides.join("×"), service: c.name, longest: c.maxLongestSideCm, sum: c.maxSumOfSidesCm }), line.sku);
+      return fail("oversize", "messages:exclusion.oversize", { sides: sides.join("×"), service: c.name, longest: c.maxLongestSideCm, sum: c.maxSumOfSidesCm }, line.sku);
     }
     (groups.get(group) ?? groups.set(group, []).get(group)!).push({ index, grams, surcharge });
   }
@@ -91,7 +90,7 @@ export function packParcels(card: CompiledCard, country: string, items: readonly
         }
       }
       while (left > 0) {
-        if (parcels.length + open.length >= MAX_PARCELS) return fail("overweight", englishMessage("messages:exclusion.tooManyParcels", { max: MAX_PARCELS, service: c.name }), line.sku);
+        if (parcels.length + open.length >= MAX_PARCELS) return fail("overweight", "messages:exclusion.tooManyParcels", { max: MAX_PARCELS, service: c.name }, line.sku);
         const p: PlannedParcel = { units: [], actualGrams: 0, volumeCm3: 0, longestSideCm: 0, sensitiveMinor: 0 };
         const fit = grams === 0 ? left : Math.min(left, Math.floor(c.maxGrams / grams));
         place(p, unit, fit);

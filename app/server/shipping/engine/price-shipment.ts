@@ -7,6 +7,7 @@ import type { Warehouse } from "./card-types";
 import { zoneFor, type CompiledCard, type CompiledEngine } from "./compile";
 import { dayToIsoDate, dispatchDay } from "./delivery-dates";
 import { estimateDuties, type DutyResult } from "./duties/estimate-duties";
+import { exclusion } from "./exclusion";
 import { convertExact, requireRate, roundMinor, type FxTable } from "./fx";
 import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { packParcels, type PlannedParcel } from "./parcels";
@@ -15,12 +16,6 @@ import { isRemote } from "./postal";
 import type { Exclusion, ParcelBreakdown } from "./quote-types";
 import type { RateRequest } from "./request-schema";
 import { chargeableWeight } from "./weight";
-import { englishMessage } from "../../../i18n/english";
-
-const exclusionText = (key: `messages:${string}`, values: Record<string, string | number>) => {
-  const { message, detail } = englishMessage(key, values);
-  return { detail: message, text: detail };
-};
 
 export interface PricingContext {
   readonly engine: CompiledEngine;
@@ -70,7 +65,7 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
   const weight = chargeableWeight(parcel, c.volumetric, c.rounding);
   const base = basePrice(zone.price, weight.billableGrams);
   if (base === null) {
-    return { serviceCode: c.code, reason: "overweight", ...exclusionText("messages:exclusion.aboveBands", { grams: weight.billableGrams, zone: zone.zone.code }) };
+    return exclusion(c.code, "overweight", "messages:exclusion.aboveBands", { grams: weight.billableGrams, zone: zone.zone.code });
   }
   const remoteArea = isRemote(card.remote, request.destination.country, request.destination.postal_code);
   const remote = remoteArea && c.remoteSurcharge
@@ -138,7 +133,7 @@ export function priceShipment(ctx: PricingContext, card: CompiledCard, warehouse
   const c = card.card;
   const country = ctx.request.destination.country;
   const zone = zoneFor(card, country);
-  if (!zone) return { serviceCode: c.code, reason: "no-zone", ...exclusionText("messages:exclusion.noZone", { service: c.name, country }) };
+  if (!zone) return exclusion(c.code, "no-zone", "messages:exclusion.noZone", { service: c.name, country });
   const packed = packParcels(card, country, ctx.request.items, lineIndexes);
   if (!packed.ok) return packed.exclusion;
   const day = dispatchDay(ctx.now, warehouse.timeZone, card.cutoffMinutes, c.handlingDays);

@@ -6,6 +6,7 @@ import { add, money } from "../../money";
 import { cardsInForce, type CompiledCard, type CompiledEngine } from "./compile";
 import { deliveryWindow } from "./delivery-dates";
 import { deliveryStatement, dutiesStatement } from "./describe-quote";
+import { exclusion } from "./exclusion";
 import { convertExact, fxRate, MissingFxRateError, type FxTable } from "./fx";
 import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { priceShipment, type PricingContext, type ShipmentPrice } from "./price-shipment";
@@ -13,12 +14,6 @@ import type { Exclusion, Quote, QuoteResult, Shipment } from "./quote-types";
 import { parseValidRateRequest } from "./request-fast-path";
 import { parseRateRequest, type RateRequest } from "./request-schema";
 import { planShipments } from "./routing";
-import { englishMessage } from "../../../i18n/english";
-
-const exclusionText = (key: `messages:${string}`, values?: Record<string, string | number>) => {
-  const { message, detail } = englishMessage(key, values);
-  return { detail: message, text: detail };
-};
 
 export interface RateContext {
   readonly engine: CompiledEngine; // compile once per shop with compileRateEngine()
@@ -99,7 +94,7 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
   cards.forEach((card, ci) => {
     const code = card.card.code;
     if (ctx.merchantRules.services[code]?.hidden) {
-      exclusions.push({ serviceCode: code, reason: "hidden-by-merchant", ...exclusionText("messages:exclusion.hidden") });
+      exclusions.push(exclusion(code, "hidden-by-merchant", "messages:exclusion.hidden"));
       return;
     }
     const row = matrix[ci]!;
@@ -107,13 +102,13 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
     if (failure) return void exclusions.push(failure);
     if (row.every((p) => p === "not-from-origin")) {
       const from = shipments.map((s) => s.warehouseCode).join(", ");
-      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", ...exclusionText("messages:exclusion.notFromOrigin", { service: card.card.name, from }) });
+      return void exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.notFromOrigin", { service: card.card.name, from }));
     }
     const parts = row.map((p, si) => (p === "not-from-origin" ? cheapest[si] : p) as ShipmentPrice | null);
     const missing = parts.findIndex((p) => p === null);
     if (missing >= 0) {
       const from = shipments[missing]!.warehouseCode;
-      return void exclusions.push({ serviceCode: code, reason: "not-from-origin", ...exclusionText("messages:exclusion.noServiceFrom", { from }) });
+      return void exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.noServiceFrom", { from }));
     }
     const primary = parts.find((p) => p!.card === card)!;
     quotes.push(assemble(request, ctx, parts as ShipmentPrice[], primary));
