@@ -20,6 +20,7 @@
  * Requests are HMAC-signed, so verification is measured too.
  *
  * Run: npm run build && npx tsx scripts/bench/carrier-service.ts   (~80 s; BENCH_SECONDS=6 per phase)
+ *      BENCH_LOADS=distinct,repeat runs only those loads beside bare (a quicker loop while working on one path).
  *      BENCH_CPU_PROF=1 also writes a V8 CPU profile of the app server to .data/profiles/.
  * Compare runs as ratios, not absolute numbers; the load average printed with the results says how busy the machine was.
  */
@@ -162,6 +163,16 @@ function rssMb(pid: number | undefined): string {
   }
 }
 
+/** User and system CPU seconds a process has used so far (Linux /proc; clock ticks are 100 a second there). */
+function cpuSeconds(pid: number | undefined): { user: number; system: number } {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+  } catch {
+    return { user: NaN, system: NaN };
+  }
+}
+
 type Result = { requests: { average: number; total: number }; latency: { p50: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
 type Load = { url: string; method: "POST"; headers?: Record<string, string>; body?: string; setupClient?: (client: object) => void; prepare?: (connections: number) => void };
 
@@ -234,21 +245,33 @@ async function main(): Promise<void> {
 
     let serial = 0;
     const distinctCarts = (skus: number) => prebuiltCarts(rates, skus, () => serial++);
-    const loads: Record<"bare" | "repeat" | "distinct" | "hot", Load> = {
+    const all: Record<"bare" | "repeat" | "distinct" | "hot", Load> = {
       bare: { url: bare, method: "POST", headers: headersFor(body), body },
       repeat: { url: rates, method: "POST", headers: headersFor(body), body },
       distinct: { url: rates, method: "POST", ...distinctCarts(MAPPINGS) },
       hot: { url: rates, method: "POST", ...distinctCarts(HOT_SKUS) },
     };
+    const only = process.env.BENCH_LOADS?.split(",");
+    const loads = Object.fromEntries(Object.entries(all).filter(([name]) => name === "bare" || !only || only.includes(name))) as Partial<typeof all>;
     const check = await fetch(rates, { method: "POST", headers: headersFor(distinctCartBody(-1)), body: distinctCartBody(-1) });
     if (check.status !== 401) throw new Error(`a body that does not match its HMAC was answered ${check.status}`);
 
     // autocannon ships no types; the fields read below are the documented result shape.
     const { default: autocannon } = (await import("autocannon" as string)) as { default: (options: object) => Promise<Result> };
     let wrapped = 0;
-    const run = async ({ prepare, ...load }: Load, opts: { duration: number; connections: number; overallRate?: number }) => {
+    // CPU each side used per answer in the saturation phases: the two servers and this load generator share two cores,
+    // so a server that costs more CPU per answer also leaves the client less (the ratio measures both).
+    const cpu: Record<string, string> = {};
+    const run = async ({ prepare, ...load }: Load, opts: { duration: number; connections: number; overallRate?: number }, name?: string) => {
       prepare?.(opts.connections);
+      const pid = load.url === bare ? seeder.pid : app!.pid;
+      const [serverBefore, clientBefore] = [cpuSeconds(pid), process.cpuUsage()];
       const result = await autocannon({ ...load, ...opts });
+      if (name) {
+        const [serverAfter, client] = [cpuSeconds(pid), process.cpuUsage(clientBefore)];
+        const perAnswer = (seconds: number) => ((seconds * 1e6) / result.requests.total).toFixed(0);
+        cpu[name] = `server ${perAnswer(serverAfter.user - serverBefore.user)}+${perAnswer(serverAfter.system - serverBefore.system)} µs user+sys, client ${perAnswer((client.user + client.system) / 1e6)} µs`;
+      }
       // A connection that ran through its list would repeat carts (quote-cache hits): count phases where that was near.
       if (prepare && result.requests.total > 0.8 * opts.connections * PER_CONNECTION) wrapped++;
       return result;
@@ -257,7 +280,7 @@ async function main(): Promise<void> {
     for (const load of Object.values(loads)) await run(load, { duration: 2, connections: 16 }); // warm-up: JIT, caches, hot SKUs
     const max: Record<string, Result> = {};
     const fixedRate: Record<string, Result> = {};
-    for (const [name, load] of Object.entries(loads)) max[name] = await run(load, { duration: SECONDS, connections: 32 });
+    for (const [name, load] of Object.entries(loads)) max[name] = await run(load, { duration: SECONDS, connections: 32 }, name);
     for (const [name, load] of Object.entries(loads)) fixedRate[name] = await run(load, { duration: SECONDS, connections: 16, overallRate: 1000 });
 
     const codes = (JSON.parse(answer) as { rates: { service_code: string }[] }).rates.map((r) => r.service_code);
@@ -275,11 +298,14 @@ async function main(): Promise<void> {
       hot: "app, distinct carts, 1k hot SKUs (quote misses)",
     } as const;
     for (const [name, label] of Object.entries(labels)) {
+      if (!max[name]) continue;
       const m = max[name]!;
       const f = fixedRate[name]!;
       console.log(`  ${label.padEnd(48)} ${m.requests.average.toFixed(0).padStart(14)}   ${ratio(name).toFixed(2).padStart(13)}   ${`${f.latency.p50}/${f.latency.p99}/${f.latency.max}`.padStart(27)}   ${bad(m) + bad(f)}`);
     }
+    console.log(`  CPU per answer at saturation: ${Object.entries(cpu).map(([name, figures]) => `${name}: ${figures}`).join("; ")}`);
     const verdict = (name: "repeat" | "distinct" | "hot", goal: number) => {
+      if (!max[name]) return `${name}: not run`;
       const r = ratio(name);
       const p99 = fixedRate[name]!.latency.p99;
       return `${name}: ${r.toFixed(2)} × bare ${r >= goal ? "OK" : "BELOW GOAL"}, p99 ${p99} ms ${p99 <= 20 ? "OK" : "ABOVE GOAL"}`;
@@ -290,7 +316,8 @@ async function main(): Promise<void> {
     console.log(`  each connection sends its own list of ${PER_CONNECTION.toLocaleString("en-US")} carts built before the phase${wrapped ? `; WARNING: ${wrapped} phase(s) came near the end of their lists (raise BENCH_CARTS_PER_CONNECTION)` : ", none came near its end"}`);
     // rss-100k: what loading the 100,000 mappings added to the server's resident memory (the process itself, Remix
     // build and Prisma included, is the "started" figure above).
-    console.log(`carrier-service: distinct ${ratio("distinct").toFixed(2)} x bare, repeat ${ratio("repeat").toFixed(2)} x bare, p99@1000 ${fixedRate.distinct!.latency.p99} ms, rss-100k ${rssLoaded - rssIdle} MB`);
+    const figure = (name: string) => (max[name] ? ratio(name).toFixed(2) : "-");
+    console.log(`carrier-service: distinct ${figure("distinct")} x bare, repeat ${figure("repeat")} x bare, p99@1000 ${fixedRate.distinct?.latency.p99 ?? "-"} ms, rss-100k ${rssLoaded - rssIdle} MB`);
   } finally {
     app?.kill("SIGINT");
     seeder.kill();
