@@ -50,6 +50,23 @@ describe("POST /carrier-service/rates", () => {
     expect(res.status).toBe(401);
   });
 
+  it("answers checkout's repeats of a signed cart with the same rates, and refuses other bytes under the signature they carried", async () => {
+    const shop = await installedShop("rates-repeat");
+    const payload = buildRatePayload();
+    const first = await call(signedRateRequest(shop, payload));
+    expect(first.status).toBe(200);
+    // The second and third are answered from the quote cache; from the third on, without computing the HMAC again.
+    for (let i = 0; i < 3; i++) expect((await call(signedRateRequest(shop, payload))).text).toBe(first.text);
+    const signature = signedRateRequest(shop, payload).headers.get("X-Shopify-Hmac-Sha256")!;
+    const altered = JSON.stringify(payload).replace('"quantity":1', '"quantity":9');
+    expect(altered).not.toBe(JSON.stringify(payload));
+    expect((await call(signedRateRequest(shop, altered, { hmac: signature }))).status).toBe(401);
+    expect((await call(signedRateRequest(shop, JSON.stringify(payload) + " ", { hmac: signature }))).status).toBe(401);
+    // The same bytes and signature sent as another installed shop are that shop's to verify, and answered as such.
+    const other = await installedShop("rates-repeat-other");
+    expect((await call(signedRateRequest(other, payload))).status).toBe(200);
+  });
+
   it("still answers a request without an HMAC header, since Shopify does not document one", async () => {
     const shop = await installedShop("rates-no-hmac");
     const res = await call(signedRateRequest(shop, buildRatePayload(), { hmac: null }));

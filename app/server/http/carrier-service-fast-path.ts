@@ -53,42 +53,51 @@ function header(req: IncomingMessage, name: string): string | null {
   return typeof value === "string" ? value : null;
 }
 
-/** Reads at most `limit` bytes; null when the body is larger (the caller answers 413). */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off("data", onData);
-        req.pause();
-        resolve(null);
-      } else chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
-    req.once("error", reject);
-  });
+/** Reads at most `limit` bytes and hands them over, or null when the body is larger (the caller answers 413). A
+ *  callback rather than a promise: a repeat answered from memory then goes out in the same tick as the body's end. */
+function readBody(req: IncomingMessage, limit: number, done: (body: Buffer | null) => void, failed: (error: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.pause();
+      done(null);
+    } else chunks.push(chunk);
+  };
+  const onEnd = () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+  req.on("data", onData);
+  req.once("end", onEnd);
+  req.once("error", failed);
 }
 
-export async function handleCarrierServiceRates(req: IncomingMessage, res: ServerResponse, limit = MAX_RATE_REQUEST_BYTES): Promise<void> {
-  try {
-    if (declaresTooMuch(header(req, "content-length"), limit)) return send(req, res, tooLarge(limit), true);
-    const body = await readBody(req, limit);
+function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  // A client that hangs up mid-body has nobody to answer; anything else is a total failure (503).
+  console.error(`[carrier-service] fast path failed: ${error instanceof Error ? error.name : "unknown error"}`);
+  send(req, res, internalFailure());
+}
+
+export function handleCarrierServiceRates(req: IncomingMessage, res: ServerResponse, limit = MAX_RATE_REQUEST_BYTES): void {
+  if (declaresTooMuch(header(req, "content-length"), limit)) return send(req, res, tooLarge(limit), true);
+  const failed = (error: unknown) => fail(req, res, error);
+  readBody(req, limit, (body) => {
     if (body === null) return send(req, res, tooLarge(limit), true);
-    send(req, res, await answerRawRateRequest({ body, shopHeader: header(req, "x-shopify-shop-domain"), hmacHeader: header(req, "x-shopify-hmac-sha256") }));
-  } catch (error) {
-    // A client that hangs up mid-body has nobody to answer; anything else is a total failure (503).
-    console.error(`[carrier-service] fast path failed: ${error instanceof Error ? error.name : "unknown error"}`);
-    send(req, res, internalFailure());
-  }
+    try {
+      const answer = answerRawRateRequest({ body, shopHeader: header(req, "x-shopify-shop-domain"), hmacHeader: header(req, "x-shopify-hmac-sha256") });
+      if (answer instanceof Promise) answer.then((a) => send(req, res, a), failed);
+      else send(req, res, answer);
+    } catch (error) {
+      failed(error);
+    }
+  }, failed);
 }
 
 /** Takes the request when it is the callback (its answers carry the security headers themselves); returns false to
  *  let the caller's next handler run. */
 export function carrierServiceFastPath(req: IncomingMessage, res: ServerResponse): boolean {
   if (!isCarrierServiceRatesPost(req)) return false;
-  void handleCarrierServiceRates(req, res);
+  handleCarrierServiceRates(req, res);
   return true;
 }

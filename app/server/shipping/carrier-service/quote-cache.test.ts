@@ -4,7 +4,7 @@ import db from "../../../db.server";
 import { seedInstalledShop } from "../../../test/admin-session";
 import { uniqueShop } from "../../../test/webhooks";
 import { getShippingSettings, saveShippingSettings, settingsFormFrom } from "../settings.server";
-import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheHolding, quoteCacheStats, quotesFor, rawQuoteKey, storeQuote } from "./quote-cache";
+import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheHolding, quoteCacheStats, quotesFor, rawQuoteKey, repeatOfVerified, storeQuote } from "./quote-cache";
 import { answerRawRateRequest } from "./rates.server";
 import { clearRateContextCache, rateContextSlots } from "../rate-context-cache";
 import { loadedShopRateContext } from "../shop-rate-context.server";
@@ -96,6 +96,19 @@ describe("quote cache entries", () => {
     storeQuote(quotes, "k", answer, T);
     expect(quoteCacheHolding().entries).toBe(0);
     expect(cachedQuote(quotesFor("a.myshopify.com", T), "k", T)).toBeUndefined();
+  });
+
+  it("keep the signed bytes of an answer asked for twice, and match a later request only byte for byte", () => {
+    const quotes = quotesFor("a.myshopify.com", T);
+    const body = Buffer.from('{"rate":{"items":[]}}');
+    storeQuote(quotes, "k", answer, T);
+    expect(repeatOfVerified(quotes, "k", body, T)).toBeUndefined(); // asked for once: no bytes kept
+    expect(cachedQuote(quotes, "k", T, body)).toBe(answer);
+    body[0] = 0x20; // the kept bytes are a copy, not the request's buffer
+    expect(repeatOfVerified(quotes, "k", Buffer.from('{"rate":{"items":[]}}'), T)).toBe(answer);
+    expect(repeatOfVerified(quotes, "k", Buffer.from('{"rate":{"items":[1]}}'), T)).toBeUndefined();
+    expect(repeatOfVerified(quotes, "k", Buffer.from('{"rate":{"items":[]}} '), T)).toBeUndefined();
+    expect(repeatOfVerified(quotes, "k", Buffer.from('{"rate":{"items":[]}}'), nextMinuteBoundary(T))).toBeUndefined();
   });
 
   it("expire with the earliest supplier data they were computed from", () => {

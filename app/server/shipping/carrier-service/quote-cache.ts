@@ -16,7 +16,9 @@ import type { RateAnswer } from "./responses";
 const MINUTE_MS = 60_000;
 const MAX_ENTRIES_PER_SHOP = 10_000;
 
-interface Entry { readonly answer: RateAnswer; readonly expiresAt: number }
+/** `verifiedBody`: the signed bytes this answer was computed for, kept once the answer is asked for again (see
+ *  repeatOfVerified); a cart asked for once (most distinct carts) keeps none. */
+interface Entry { readonly answer: RateAnswer; readonly expiresAt: number; verifiedBody?: Buffer }
 
 /** One shop's answers for the current minute; a set no longer in the cache (dropped, evicted) stores nothing. */
 export class ShopQuotes {
@@ -82,14 +84,32 @@ export function existingQuotesFor(shop: string, nowMs: number): ShopQuotes | und
   return Math.floor(nowMs / MINUTE_MS) === minute ? cache?.shops.get(shop) : undefined;
 }
 
-export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number): RateAnswer | undefined {
+/** `verifiedBody`: the request's body, whose HMAC made `key`; a hit keeps a copy, for repeatOfVerified. */
+export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number, verifiedBody?: Buffer): RateAnswer | undefined {
   const entry = quotes.entries.get(key);
   if (entry && entry.expiresAt > nowMs) {
     stats.hits++;
+    // An exact-size copy: the request's buffer may be a slice of a much larger socket read.
+    if (verifiedBody && !entry.verifiedBody) entry.verifiedBody = Buffer.from(Uint8Array.prototype.slice.call(verifiedBody).buffer);
     return entry.answer;
   }
   stats.misses++;
   return undefined;
+}
+
+/**
+ * The answer for a request whose signature header and body are byte for byte those of a request verified before
+ * (`key` built from the header as sent): such a request is as authentic as that one, so checkout's repeats skip
+ * computing the HMAC again, which cost more than the rest of answering them (ADR 0720, "Third round"). Shopify's
+ * signature covers the body alone, so a replay of the same bytes was always accepted; nothing new is. Counts a hit
+ * only: a miss goes on to the HMAC and cachedQuote.
+ */
+export function repeatOfVerified(quotes: ShopQuotes, key: string, body: Buffer, nowMs: number): RateAnswer | undefined {
+  const entry = quotes.entries.get(key);
+  const kept = entry?.verifiedBody;
+  if (!kept || entry.expiresAt <= nowMs || kept.length !== body.length || !crypto.timingSafeEqual(kept, body)) return undefined;
+  stats.hits++;
+  return entry.answer;
 }
 
 /** `dataExpiresAt`: the earliest expiry of the cached data the answer was computed from. */

@@ -15,10 +15,10 @@ import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mappin
 import { onShopRateContextInvalidated } from "../rate-context-cache";
 import { recordRateCallback, type RateOutcome } from "../sla/rate-callback-stats.server";
 import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type ShopRateContext } from "../shop-rate-context.server";
-import { authenticateRawRateRequest, readBoundedBody, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
+import { authenticateRawRateRequest, readBoundedBody, signedShopInMemory, verifiedInMemory, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
 import { enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
-import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quotesFor, rawQuoteKey, storeQuote, type ShopQuotes } from "./quote-cache";
+import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quotesFor, rawQuoteKey, repeatOfVerified, storeQuote, type ShopQuotes } from "./quote-cache";
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
 
 onMappingsChanged(invalidateShopQuotes);
@@ -57,25 +57,59 @@ const failureDetail = (error: unknown) => (error instanceof Error ? `${error.nam
 const EMPTY_RATES = '{"rates":[]}';
 const outcomeOf = (answer: RateAnswer): RateOutcome => (answer.status !== 200 ? "error" : answer.body === EMPTY_RATES ? "empty" : "rates");
 
-/** Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws.
- *  Signed requests count towards the shop's checkout SLA (sla/): an unsigned one could be anyone's. */
-export async function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () => new Date()): Promise<RateAnswer> {
+/**
+ * Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws (nor rejects).
+ * A byte-identical repeat from a shop verified in the last minute is answered synchronously, from memory, with no
+ * promise at all: checkout's repeats are most of the traffic, and the promise chain cost them more than the lookup
+ * (ADR 0720, "Third round"). Anything else returns a promise. Signed requests count towards the shop's checkout SLA
+ * (sla/): an unsigned one could be anyone's.
+ */
+export function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () => new Date()): RateAnswer | Promise<RateAnswer> {
   const started = performance.now();
+  const nowMs = now().getTime();
+  const shop = signedShopInMemory(raw, nowMs);
+  const known = shop === null ? null : repeatedAnswer(raw, shop, nowMs);
+  if (known === null || "shop" in known) return answerFully(raw, known, started, now);
+  recordRateCallback(shop!, outcomeOf(known), performance.now() - started, nowMs);
+  return known;
+}
+
+/**
+ * For a signed request of a shop verified in the last minute: this minute's answer to the same bytes under the same
+ * versions (when the shop's context is in memory), else the request once its HMAC is verified, else null.
+ */
+function repeatedAnswer(raw: RawRateRequest, shop: string, nowMs: number): RateAnswer | CarrierServiceRequest | null {
+  const loaded = loadedShopRateContext(shop, nowMs);
+  if (!loaded) return verifiedInMemory(raw, shop);
+  const quotes = quotesFor(shop, nowMs);
+  const parts = keyParts(loaded, engineFx());
+  const repeat = repeatOfVerified(quotes, rawQuoteKey(parts, { rawBody: raw.body, hmacDigest: raw.hmacHeader! }), raw.body, nowMs);
+  if (repeat) return repeat;
+  const request = verifiedInMemory(raw, shop);
+  return request && (cachedQuote(quotes, rawQuoteKey(parts, request), nowMs, raw.body) ?? request);
+}
+
+/** `known`: the request when the in-memory check verified it (its quote-cache lookup already missed). */
+async function answerFully(raw: RawRateRequest, known: CarrierServiceRequest | null, started: number, now: () => Date): Promise<RateAnswer> {
   let request: CarrierServiceRequest;
-  try {
-    const auth = await authenticateRawRateRequest(raw);
-    if (!auth.ok) return auth.answer;
-    request = auth.request;
-  } catch (error) {
-    console.error(`[carrier-service] authentication failed: ${failureDetail(error)}`);
-    return internalFailure();
+  if (known) request = known;
+  else {
+    try {
+      const auth = await authenticateRawRateRequest(raw);
+      if (!auth.ok) return auth.answer;
+      request = auth.request;
+    } catch (error) {
+      console.error(`[carrier-service] authentication failed: ${failureDetail(error)}`);
+      return internalFailure();
+    }
   }
-  const answer = await answerAuthenticated(request, now);
+  const answer = await answerAuthenticated(request, now, known !== null);
   if (request.hmacVerified) recordRateCallback(request.shop, outcomeOf(answer), performance.now() - started, now().getTime());
   return answer;
 }
 
-async function answerAuthenticated(request: CarrierServiceRequest, now: () => Date): Promise<RateAnswer> {
+/** `missed`: the quote cache was already asked for this body (by the synchronous check) and had no answer. */
+async function answerAuthenticated(request: CarrierServiceRequest, now: () => Date, missed = false): Promise<RateAnswer> {
   const { shop, rawBody } = request;
   // An unsigned request (only answered while the shop has never signed one) reads what signed requests warmed,
   // but never adds to a cache: no quote stored, no context kept, no mapping table loaded (ADR 0710).
@@ -90,7 +124,7 @@ async function answerAuthenticated(request: CarrierServiceRequest, now: () => Da
   // byte-identical, and a normalised second key cost every miss a JSON.stringify, a SHA-256 and a second store.
   const loaded = loadedShopRateContext(shop, nowMs);
   let key = loaded && rawQuoteKey(keyParts(loaded, fx), request);
-  if (key) {
+  if (key && !missed) {
     const quotes = shopQuotes();
     const hit = quotes && cachedQuote(quotes, key, nowMs);
     if (hit) return hit;
