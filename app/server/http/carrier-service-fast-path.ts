@@ -21,31 +21,31 @@ export function isCarrierServiceRatesPost(req: IncomingMessage): boolean {
   return path === CARRIER_SERVICE_RATES_PATH || path === `${CARRIER_SERVICE_RATES_PATH}/`;
 }
 
-/** The answer's bytes and its complete heads: plain HTTP and over TLS (with HSTS), each also closing the connection. */
-interface Encoded { readonly body: Buffer; readonly heads: readonly [Head, Head, Head, Head] }
+/** The answer's bytes and its complete heads, each built when first needed: plain HTTP or over TLS (with HSTS), each
+ *  also closing the connection (index: close × 2 + tls). */
+interface Encoded { readonly body: Buffer; readonly heads: (Head | undefined)[] }
 type Head = Readonly<Record<string, string | number>>;
 
 // A cached answer is sent many times: encode its bytes and headers once, for as long as the answer lives. The
 // security headers every answer carries (security-headers.ts) are part of these heads, so this route skips the
-// listener's per-request writeHead wrapper, which cost a repeat answer more than its cache lookup.
+// listener's per-request writeHead wrapper, which cost a repeat answer more than its cache lookup. A distinct cart's
+// answer is sent once, so only the head it needs is built.
 const encoded = new WeakMap<RateAnswer, Encoded>();
 
-function encode(answer: RateAnswer): Encoded {
-  let e = encoded.get(answer);
-  if (!e) {
-    const body = Buffer.from(answer.body, "utf8");
-    const plain = { ...answer.headers, "Content-Length": body.length, ...SECURITY_HEADERS };
-    const tls = { ...plain, "Strict-Transport-Security": HSTS };
-    encoded.set(answer, (e = { body, heads: [plain, tls, { ...plain, Connection: "close" }, { ...tls, Connection: "close" }] }));
-  }
-  return e;
+function headFor(answer: RateAnswer, length: number, variant: number): Head {
+  const head: Record<string, string | number> = { ...answer.headers, "Content-Length": length, ...SECURITY_HEADERS };
+  if (variant & 1) head["Strict-Transport-Security"] = HSTS;
+  if (variant & 2) head.Connection = "close";
+  return head;
 }
 
 function send(req: IncomingMessage, res: ServerResponse, answer: RateAnswer, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  const { body, heads } = encode(answer);
+  let e = encoded.get(answer);
+  if (!e) encoded.set(answer, (e = { body: Buffer.from(answer.body, "utf8"), heads: [] }));
+  const variant = (close ? 2 : 0) + (reachedOverTls(req) ? 1 : 0);
   // An unread oversized body would otherwise be drained on a kept-alive socket.
-  res.writeHead(answer.status, heads[(close ? 2 : 0) + (reachedOverTls(req) ? 1 : 0)]).end(body);
+  res.writeHead(answer.status, (e.heads[variant] ??= headFor(answer, e.body.length, variant))).end(e.body);
 }
 
 function header(req: IncomingMessage, name: string): string | null {

@@ -83,10 +83,12 @@ function repeatedAnswer(raw: RawRateRequest, shop: string, nowMs: number): RateA
   if (!loaded) return verifiedInMemory(raw, shop);
   const quotes = quotesFor(shop, nowMs);
   const parts = keyParts(loaded, engineFx());
-  const repeat = repeatOfVerified(quotes, rawQuoteKey(parts, { rawBody: raw.body, hmacDigest: raw.hmacHeader! }), raw.body, nowMs);
+  const sentKey = rawQuoteKey(parts, { rawBody: raw.body, hmacDigest: raw.hmacHeader! });
+  const repeat = repeatOfVerified(quotes, sentKey, raw.body, nowMs);
   if (repeat) return repeat;
   const request = verifiedInMemory(raw, shop);
-  return request && (cachedQuote(quotes, rawQuoteKey(parts, request), nowMs, raw.body) ?? request);
+  // The header as sent is the digest itself unless it was encoded oddly (then the digest's own key is looked up).
+  return request && (cachedQuote(quotes, request.hmacDigest === raw.hmacHeader ? sentKey : rawQuoteKey(parts, request), nowMs, raw.body) ?? request);
 }
 
 /** `known`: the request when the in-memory check verified it (its quote-cache lookup already missed). */
