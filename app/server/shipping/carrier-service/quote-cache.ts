@@ -90,7 +90,7 @@ export function cachedQuote(quotes: ShopQuotes, key: string, nowMs: number, veri
   if (entry && entry.expiresAt > nowMs) {
     stats.hits++;
     // An exact-size copy: the request's buffer may be a slice of a much larger socket read.
-    if (verifiedBody && !entry.verifiedBody) entry.verifiedBody = Buffer.from(Uint8Array.prototype.slice.call(verifiedBody).buffer);
+    if (verifiedBody && !entry.verifiedBody) entry.verifiedBody = Buffer.from(new Uint8Array(verifiedBody).buffer);
     return entry.answer;
   }
   stats.misses++;

@@ -61,17 +61,18 @@ const outcomeOf = (answer: RateAnswer): RateOutcome => (answer.status !== 200 ? 
  * Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws (nor rejects).
  * A byte-identical repeat from a shop verified in the last minute is answered synchronously, from memory, with no
  * promise at all, and without computing the HMAC again when its bytes and signature were verified before: checkout's
- * repeats are most of the traffic, and those two were most of what a repeat cost (ADR 0720, "Third round"). Anything else returns a promise. Signed requests count towards the shop's checkout SLA
- * (sla/): an unsigned one could be anyone's.
+ * repeats are most of the traffic, and those two were most of what a repeat cost (ADR 0720, "Third round").
+ * Anything else returns a promise. Signed requests count towards the shop's checkout SLA (sla/): an unsigned one
+ * could be anyone's.
  */
 export function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () => new Date()): RateAnswer | Promise<RateAnswer> {
   const started = performance.now();
-  let known: RateAnswer | CarrierServiceRequest | null = null;
+  let known: RateAnswer | Verified | null = null;
   try {
     const nowMs = now().getTime();
     const shop = signedShopInMemory(raw, nowMs);
     known = shop === null ? null : repeatedAnswer(raw, shop, nowMs);
-    if (known !== null && !("shop" in known)) {
+    if (known !== null && !("request" in known)) {
       recordRateCallback(shop!, outcomeOf(known), performance.now() - started, nowMs);
       return known;
     }
@@ -81,27 +82,35 @@ export function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () =
   return answerFully(raw, known, started, now);
 }
 
+/** A request the in-memory check verified; `missedKey`: its quote key, when the quote cache was asked and had nothing. */
+interface Verified { readonly request: CarrierServiceRequest; readonly missedKey?: string }
+
 /**
  * For a signed request of a shop verified in the last minute: this minute's answer to the same bytes under the same
  * versions (when the shop's context is in memory), else the request once its HMAC is verified, else null.
  */
-function repeatedAnswer(raw: RawRateRequest, shop: string, nowMs: number): RateAnswer | CarrierServiceRequest | null {
+function repeatedAnswer(raw: RawRateRequest, shop: string, nowMs: number): RateAnswer | Verified | null {
   const loaded = loadedShopRateContext(shop, nowMs);
-  if (!loaded) return verifiedInMemory(raw, shop);
+  if (!loaded) {
+    const request = verifiedInMemory(raw, shop);
+    return request && { request };
+  }
   const quotes = quotesFor(shop, nowMs);
   const parts = keyParts(loaded, engineFx());
   const sentKey = rawQuoteKey(parts, { rawBody: raw.body, hmacDigest: raw.hmacHeader! });
   const repeat = repeatOfVerified(quotes, sentKey, raw.body, nowMs);
   if (repeat) return repeat;
   const request = verifiedInMemory(raw, shop);
+  if (!request) return null;
   // The header as sent is the digest itself unless it was encoded oddly (then the digest's own key is looked up).
-  return request && (cachedQuote(quotes, request.hmacDigest === raw.hmacHeader ? sentKey : rawQuoteKey(parts, request), nowMs, raw.body) ?? request);
+  const key = request.hmacDigest === raw.hmacHeader ? sentKey : rawQuoteKey(parts, request);
+  return cachedQuote(quotes, key, nowMs, raw.body) ?? { request, missedKey: key };
 }
 
-/** `known`: the request when the in-memory check verified it (its quote-cache lookup already missed). */
-async function answerFully(raw: RawRateRequest, known: CarrierServiceRequest | null, started: number, now: () => Date): Promise<RateAnswer> {
+/** `known`: the request when the in-memory check verified it. */
+async function answerFully(raw: RawRateRequest, known: Verified | null, started: number, now: () => Date): Promise<RateAnswer> {
   let request: CarrierServiceRequest;
-  if (known) request = known;
+  if (known) request = known.request;
   else {
     try {
       const auth = await authenticateRawRateRequest(raw);
@@ -112,13 +121,13 @@ async function answerFully(raw: RawRateRequest, known: CarrierServiceRequest | n
       return internalFailure();
     }
   }
-  const answer = await answerAuthenticated(request, now, known !== null);
+  const answer = await answerAuthenticated(request, now, known?.missedKey);
   if (request.hmacVerified) recordRateCallback(request.shop, outcomeOf(answer), performance.now() - started, now().getTime());
   return answer;
 }
 
-/** `missed`: the quote cache was already asked for this body (by the synchronous check) and had no answer. */
-async function answerAuthenticated(request: CarrierServiceRequest, now: () => Date, missed = false): Promise<RateAnswer> {
+/** `missedKey`: the body's quote key, when the synchronous check (in this same tick) already asked the cache for it. */
+async function answerAuthenticated(request: CarrierServiceRequest, now: () => Date, missedKey?: string): Promise<RateAnswer> {
   const { shop, rawBody } = request;
   // An unsigned request (only answered while the shop has never signed one) reads what signed requests warmed,
   // but never adds to a cache: no quote stored, no context kept, no mapping table loaded (ADR 0710).
@@ -132,8 +141,8 @@ async function answerAuthenticated(request: CarrierServiceRequest, now: () => Da
   // Answers are keyed by the body's digest alone (ADR 0720, "Quote path"): Shopify's repeats of a cart are
   // byte-identical, and a normalised second key cost every miss a JSON.stringify, a SHA-256 and a second store.
   const loaded = loadedShopRateContext(shop, nowMs);
-  let key = loaded && rawQuoteKey(keyParts(loaded, fx), request);
-  if (key && !missed) {
+  let key = loaded && (missedKey ?? rawQuoteKey(keyParts(loaded, fx), request));
+  if (key && missedKey === undefined) {
     const quotes = shopQuotes();
     const hit = quotes && cachedQuote(quotes, key, nowMs);
     if (hit) return hit;
