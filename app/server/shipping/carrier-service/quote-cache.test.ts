@@ -90,6 +90,18 @@ describe("quote cache entries", () => {
     expect(cachedQuote(quotes, "5", T)).toBe(answer);
   });
 
+  it("keep the newest answers through many rounds at the cap, an answer stored again keeping its place", () => {
+    vi.stubEnv("SILKROUTE_QUOTE_CACHE_ENTRIES", "3");
+    clearQuoteCache();
+    const quotes = quotesFor("a.myshopify.com", T);
+    for (let key = 1; key <= 50; key++) {
+      storeQuote(quotes, String(key), answer, T);
+      if (key === 48) storeQuote(quotes, "47", { ...answer, body: "again" }, T); // replaced, not moved to newest
+    }
+    expect(quoteCacheHolding().entries).toBe(3);
+    expect(["46", "47", "48", "49", "50"].map((key) => cachedQuote(quotes, key, T)?.body ?? null)).toEqual([null, null, answer.body, answer.body, answer.body]);
+  });
+
   it("store nothing into a shop's set once it was dropped, and count nothing for it", () => {
     const quotes = quotesFor("a.myshopify.com", T);
     clearQuoteCache();

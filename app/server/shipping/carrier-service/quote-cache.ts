@@ -23,7 +23,29 @@ interface Entry { readonly answer: RateAnswer; readonly expiresAt: number; verif
 /** One shop's answers for the current minute; a set no longer in the cache (dropped, evicted) stores nothing. */
 export class ShopQuotes {
   readonly entries = new Map<string, Entry>();
+  /** The keys of `entries` in the order first stored, oldest at `oldest`. Dropping the oldest through the Map's own
+   *  order (keys().next()) first steps over every slot deleted since the Map last rehashed: thousands once a busy
+   *  shop is at its cap, which made storing a distinct cart's answer 8 % of the server's time (ADR 0720). */
+  private readonly order: string[] = [];
+  private oldest = 0;
   constructor(readonly shop: string) {}
+
+  /** Stores under a new key or replaces an answer in place (it keeps its place in the order). */
+  put(key: string, entry: Entry): void {
+    if (!this.entries.has(key)) this.order.push(key);
+    this.entries.set(key, entry);
+  }
+
+  /** Drops the entry stored first, if any. */
+  dropOldest(): void {
+    if (this.oldest >= this.order.length) return;
+    this.entries.delete(this.order[this.oldest++]!);
+    // Reclaim the consumed front once it is half the array: each key is moved at most once more, so O(1) amortised.
+    if (this.oldest * 2 >= this.order.length) {
+      this.order.splice(0, this.oldest);
+      this.oldest = 0;
+    }
+  }
 }
 
 let cache: { shops: LruCache<string, ShopQuotes>; budget: number } | undefined;
@@ -118,8 +140,9 @@ export function storeQuote(quotes: ShopQuotes, key: string, answer: RateAnswer, 
   const { shops, budget } = shopsCache();
   if (expiresAt <= nowMs || shops.peek(quotes.shop) !== quotes) return;
   const { entries } = quotes;
-  if (!entries.delete(key)) {
-    if (entries.size >= Math.min(MAX_ENTRIES_PER_SHOP, budget)) dropOldest(quotes);
+  if (!entries.has(key)) {
+    // At the shop's cap, the oldest makes room (the count of live entries stays the same).
+    if (entries.size >= Math.min(MAX_ENTRIES_PER_SHOP, budget)) quotes.dropOldest();
     else totalEntries++;
     while (totalEntries > budget) {
       const coldest = shops.keys().next().value!;
@@ -127,17 +150,12 @@ export function storeQuote(quotes: ShopQuotes, key: string, answer: RateAnswer, 
         dropped(shops.peek(coldest)!);
         shops.delete(coldest);
       } else if (entries.size) {
-        dropOldest(quotes);
+        quotes.dropOldest();
         totalEntries--;
       } else shops.get(coldest); // nothing of its own to drop yet: the others hold the entries
     }
   }
-  entries.set(key, { answer, expiresAt });
-}
-
-/** Makes room in the set for one more entry by dropping its oldest (the count of live entries stays the same). */
-function dropOldest(quotes: ShopQuotes): void {
-  quotes.entries.delete(quotes.entries.keys().next().value!);
+  quotes.put(key, { answer, expiresAt });
 }
 
 export function invalidateShopQuotes(shop: string): void {
