@@ -26,11 +26,14 @@ export function isCarrierServiceRatesPost(req: IncomingMessage): boolean {
 interface Encoded { readonly body: Buffer; readonly heads: (Head | undefined)[] }
 type Head = Readonly<Record<string, string | number>>;
 
-// A cached answer is sent many times: encode its bytes and headers once, for as long as the answer lives. The
-// security headers every answer carries (security-headers.ts) are part of these heads, so this route skips the
-// listener's per-request writeHead wrapper, which cost a repeat answer more than its cache lookup. A distinct cart's
-// answer is sent once, so only the head it needs is built.
-const encoded = new WeakMap<RateAnswer, Encoded>();
+// A cached answer is sent many times: from its second sending on, its bytes and heads are encoded once and kept on the
+// answer itself, for as long as the answer lives. The security headers every answer carries (security-headers.ts)
+// are part of these heads, so this route skips the listener's per-request writeHead wrapper, which cost a repeat
+// answer more than its cache lookup. Most distinct carts' answers are sent once: they go out as the string, with only
+// the head they need, and leave nothing behind (a WeakMap entry per answer cost the collector more than it saved).
+const ENCODED = Symbol("encoded");
+/** `null`: sent once, as its string. */
+type Sendable = RateAnswer & { [ENCODED]?: Encoded | null };
 
 function headFor(answer: RateAnswer, length: number, variant: number): Head {
   const head: Record<string, string | number> = { ...answer.headers, "Content-Length": length, ...SECURITY_HEADERS };
@@ -39,12 +42,17 @@ function headFor(answer: RateAnswer, length: number, variant: number): Head {
   return head;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, answer: RateAnswer, close = false): void {
+function send(req: IncomingMessage, res: ServerResponse, answer: Sendable, close = false): void {
   if (res.headersSent || res.destroyed) return;
-  let e = encoded.get(answer);
-  if (!e) encoded.set(answer, (e = { body: Buffer.from(answer.body, "utf8"), heads: [] }));
+  // Connection: close on refusals: an unread oversized body would otherwise be drained on a kept-alive socket.
   const variant = (close ? 2 : 0) + (reachedOverTls(req) ? 1 : 0);
-  // An unread oversized body would otherwise be drained on a kept-alive socket.
+  let e = answer[ENCODED];
+  if (e === undefined) {
+    answer[ENCODED] = null;
+    res.writeHead(answer.status, headFor(answer, Buffer.byteLength(answer.body, "utf8"), variant)).end(answer.body, "utf8");
+    return;
+  }
+  if (e === null) answer[ENCODED] = e = { body: Buffer.from(answer.body, "utf8"), heads: [] };
   res.writeHead(answer.status, (e.heads[variant] ??= headFor(answer, e.body.length, variant))).end(e.body);
 }
 
