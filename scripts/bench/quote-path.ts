@@ -24,8 +24,8 @@ for (let i = 0; i < 20; i++) { await answerRawRateRequest(req(body())); await ne
 const N = Number(process.env.N ?? 30000);
 const reqs = Array.from({ length: N }, () => req(body()));
 const fixed = req(body()); await answerRawRateRequest(fixed);
-// BENCH_WARM=<n>: n distinct answers first, untimed, so the mapping rows' per-row data (MappingRow.prepared) is in
-// place for most lines, as in a busy shop's steady state; without it most timed lines read their row the first time.
+// BENCH_WARM=<n>: n distinct answers first, untimed: the JIT, the memos (flags, HS codes, duty rules) and the quote
+// cache's per-shop set at its cap, as in a busy shop's steady state, so the timed loop also pays for dropping answers.
 for (let i = 0, warm = Number(process.env.BENCH_WARM ?? 0); i < warm; i++) await answerRawRateRequest(req(body()));
 const { Session } = await import("node:inspector/promises");
 const fs = await import("node:fs");
