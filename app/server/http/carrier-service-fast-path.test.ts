@@ -1,4 +1,4 @@
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { request as httpRequest } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
@@ -43,6 +43,22 @@ async function post(request: Request, extraHeaders: Record<string, string> = {})
   const headers = Object.fromEntries(request.headers);
   const response = await fetch(`${origin}/carrier-service/rates`, { method: request.method, headers: { ...headers, ...extraHeaders }, body: request.body ? await request.text() : undefined });
   return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+/** Sends the request's headers as raw lines, each name as often as it is listed (fetch would merge repeats), and
+ *  resolves with the answer's status and head. */
+async function postRaw(request: Request, lines: [string, string][]): Promise<{ status: number; head: string }> {
+  const body = await request.clone().text();
+  const head = [...request.headers].filter(([name]) => !lines.some(([own]) => own.toLowerCase() === name)).map(([name, value]) => `${name}: ${value}`);
+  const text = [`POST /carrier-service/rates HTTP/1.1`, "Host: 127.0.0.1", `Content-Length: ${Buffer.byteLength(body)}`, "Connection: close",
+    ...head, ...lines.map(([name, value]) => `${name}: ${value}`), "", body].join("\r\n");
+  return new Promise((resolve, reject) => {
+    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1", () => socket.end(text));
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+    socket.on("end", () => resolve({ status: Number(answer.slice(9, 12)), head: answer.slice(0, answer.indexOf("\r\n\r\n")).toLowerCase() }));
+    socket.on("error", reject);
+  });
 }
 
 /** Streams `size` bytes without a Content-Length, so only the running count can catch the excess. */
@@ -92,6 +108,21 @@ describe("production server: CarrierService fast path", () => {
     expect(refused.status).toBe(413);
     expect(refused.headers.get("x-content-type-options")).toBe("nosniff");
     expect(refused.headers.get("strict-transport-security")).toMatch(/max-age=/);
+  });
+
+  it("reads its request headers as Node merges them: a repeated shop header is refused (400), a valid signature behind a forged one does not count (401), the first forwarded protocol does", async () => {
+    const shop = await installedShop("fast-repeated-headers");
+    const payload = buildRatePayload({ items: [buildRateItem()] });
+    const request = signedRateRequest(shop, payload);
+    const hmac = request.headers.get("x-shopify-hmac-sha256")!;
+    expect((await postRaw(request, [["X-Shopify-Shop-Domain", shop]])).status).toBe(200);
+    expect((await postRaw(request, [["X-Shopify-Shop-Domain", shop], ["x-shopify-shop-domain", shop]])).status).toBe(400); // "a, a" is no shop domain
+    const forged = Buffer.alloc(32, 1).toString("base64");
+    expect((await postRaw(request, [["X-Shopify-Hmac-Sha256", forged], ["X-SHOPIFY-HMAC-SHA256", hmac]])).status).toBe(401);
+    const proxied = await postRaw(request, [["X-Forwarded-Proto", "https"], ["X-Forwarded-Proto", "http"]]);
+    expect(proxied.status).toBe(200);
+    expect(proxied.head).toContain("strict-transport-security: max-age=");
+    expect((await postRaw(request, [["X-Forwarded-Proto", "http"], ["X-Forwarded-Proto", "https"]])).head).not.toContain("strict-transport-security");
   });
 
   it("rejects a body that does not match its HMAC with 401", async () => {

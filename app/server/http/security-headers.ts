@@ -16,13 +16,13 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 const forwardedHttps = (value: string | string[] | null | undefined) =>
   (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim().toLowerCase() === "https";
 
+/** The request reached us over TLS, directly or through a proxy that says so: its answer carries HSTS. */
+export const reachedOverTls = (req: IncomingMessage): boolean => Boolean((req.socket as TLSSocket).encrypted) || forwardedHttps(req.headers["x-forwarded-proto"]);
+
 /**
  * node:http form, for the production listener: added when the head is written (explicitly or implicitly), and only
  * those the handler did not set itself, so a Remix document that already carries them does not get them twice.
  */
-/** The request reached us over TLS, directly or through a proxy that says so: its answer carries HSTS. */
-export const reachedOverTls = (req: IncomingMessage): boolean => Boolean((req.socket as TLSSocket).encrypted) || forwardedHttps(req.headers["x-forwarded-proto"]);
-
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
   const headers: Record<string, string> = { ...SECURITY_HEADERS };
   if (reachedOverTls(req)) headers["Strict-Transport-Security"] = HSTS;
