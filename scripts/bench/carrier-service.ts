@@ -199,14 +199,19 @@ function requestBuilder(url: string): (request: { body: string; headers: Record<
   return buildRequest({ hostname, port: Number(port), path: pathname, method: "POST" });
 }
 
-function buildCartLists(url: string, skus: number, serial: () => number, connections: number): void {
+/** `count` signed requests, each a new distinct cart. */
+function distinctCartRequests(url: string, skus: number, serial: () => number, count: number): Buffer[] {
   const build = requestBuilder(url);
+  return Array.from({ length: count }, () => {
+    const body = distinctCartBody(serial(), skus);
+    return build({ body, headers: headersFor(body) });
+  });
+}
+
+function buildCartLists(url: string, skus: number, serial: () => number, connections: number): void {
   built = {
     skus, next: 0,
-    lists: Array.from({ length: connections }, () => Array.from({ length: PER_CONNECTION }, () => {
-      const body = distinctCartBody(serial(), skus);
-      return { requestBuffer: build({ body, headers: headersFor(body) }) };
-    })),
+    lists: Array.from({ length: connections }, () => distinctCartRequests(url, skus, serial, PER_CONNECTION).map((requestBuffer) => ({ requestBuffer }))),
   };
 }
 
@@ -215,11 +220,7 @@ function prebuiltCarts(url: string, skus: number, serial: () => number) {
   return {
     prepare: (connections: number) => buildCartLists(url, skus, serial, connections),
     openRequests: (count: number) => {
-      const build = requestBuilder(url);
-      const requests = Array.from({ length: count }, () => {
-        const body = distinctCartBody(serial(), skus);
-        return build({ body, headers: headersFor(body) });
-      });
+      const requests = distinctCartRequests(url, skus, serial, count);
       let next = 0;
       return () => requests[next++ % count]!;
     },
