@@ -53,7 +53,7 @@ async function postRaw(request: Request, lines: [string, string][]): Promise<{ s
   const text = [`POST /carrier-service/rates HTTP/1.1`, "Host: 127.0.0.1", `Content-Length: ${Buffer.byteLength(body)}`, "Connection: close",
     ...head, ...lines.map(([name, value]) => `${name}: ${value}`), "", body].join("\r\n");
   return new Promise((resolve, reject) => {
-    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1", () => socket.end(text));
+    const socket = connect((server.address() as AddressInfo).port, "127.0.0.1", () => socket.write(text)); // no half-close: the server answers, then closes (Connection: close)
     let answer = "";
     socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
     socket.on("end", () => resolve({ status: Number(answer.slice(9, 12)), head: answer.slice(0, answer.indexOf("\r\n\r\n")).toLowerCase() }));
