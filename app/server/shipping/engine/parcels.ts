@@ -24,12 +24,8 @@ export function unitGrams(line: RateRequestItem): number {
   return line.supplier?.weightGrams ?? line.grams;
 }
 
-function unitSides(line: RateRequestItem): number[] {
-  const d = line.supplier?.dimensionsCm;
-  return d ? [d.length, d.width, d.height] : [];
-}
-
-interface Unit { readonly index: number; readonly grams: number; readonly volume: number; readonly longestSide: number; readonly surcharge: number }
+/** One line as packing sees it, measured once per card: its group ("general" or the flags that travel alone). */
+interface Unit { readonly index: number; readonly grams: number; readonly volume: number; readonly longestSide: number; readonly surcharge: number; readonly group: string }
 
 // Module-level rather than a closure per line: packing runs for every card × shipment of every quote.
 function place(p: PlannedParcel, u: Unit, quantity: number): void {
@@ -40,65 +36,88 @@ function place(p: PlannedParcel, u: Unit, quantity: number): void {
   p.sensitiveMinor += u.surcharge * quantity;
 }
 
-const byGramsDescending = (a: { grams: number }, b: { grams: number }) => b.grams - a.grams;
+function failure(card: CompiledCard, reason: Exclusion["reason"], key: `messages:${string}`, values: Record<string, string | number>, sku: string | null): PackResult {
+  return { ok: false, exclusion: exclusion(card.card.code, reason, key, values, sku) };
+}
 
-const longestOf = (sides: readonly number[]): number => (sides.length === 3 ? Math.max(0, sides[0]!, sides[1]!, sides[2]!) : 0);
+/**
+ * Heaviest first, ties in line order (what a stable sort gives). By insertion for the few lines of a usual shipment:
+ * Array.prototype.sort copies into a work array on every call, and this runs for every card of every quote.
+ */
+function heaviestFirst(units: Unit[]): Unit[] {
+  if (units.length > 16) return units.sort((a, b) => b.grams - a.grams);
+  for (let i = 1; i < units.length; i++) {
+    const u = units[i]!;
+    let j = i - 1;
+    for (; j >= 0 && units[j]!.grams < u.grams; j--) units[j + 1] = units[j]!;
+    units[j + 1] = u;
+  }
+  return units;
+}
+
+/** First-fit-decreasing of one group's units, appended to `parcels`; a failure when the parcels would pass MAX_PARCELS. */
+function packGroup(card: CompiledCard, items: readonly RateRequestItem[], units: Unit[], parcels: PlannedParcel[]): PackResult | null {
+  const c = card.card;
+  const first = parcels.length; // this group's parcels are parcels[first…]: units of other groups never share them
+  for (const unit of heaviestFirst(units)) {
+    const { grams } = unit;
+    let left = items[unit.index]!.quantity;
+    for (let k = first; k < parcels.length && left > 0; k++) {
+      const p = parcels[k]!;
+      const fit = grams === 0 ? left : Math.min(left, Math.floor((c.maxGrams - p.actualGrams) / grams));
+      if (fit > 0) {
+        place(p, unit, fit);
+        left -= fit;
+      }
+    }
+    while (left > 0) {
+      if (parcels.length >= MAX_PARCELS) return failure(card, "overweight", "messages:exclusion.tooManyParcels", { max: MAX_PARCELS, service: c.name }, items[unit.index]!.sku);
+      const p: PlannedParcel = { units: [], actualGrams: 0, volumeCm3: 0, longestSideCm: 0, sensitiveMinor: 0 };
+      const fit = grams === 0 ? left : Math.min(left, Math.floor(c.maxGrams / grams));
+      place(p, unit, fit);
+      parcels.push(p);
+      left -= fit;
+    }
+  }
+  return null;
+}
 
 export function packParcels(card: CompiledCard, country: string, items: readonly RateRequestItem[], lineIndexes: readonly number[]): PackResult {
   const c = card.card;
-  const fail = (reason: Exclusion["reason"], key: `messages:${string}`, values: Record<string, string | number>, sku: string | null): PackResult => ({
-    ok: false, exclusion: exclusion(c.code, reason, key, values, sku),
-  });
-  const groups = new Map<string, { index: number; grams: number; surcharge: number }[]>();
+  const units: Unit[] = [];
+  let oneGroup = true;
   for (const index of lineIndexes) {
     const line = items[index]!;
     let group = "general";
     let surcharge = 0;
-    for (const flag of ITEM_FLAGS) {
-      if (!line.supplier?.flags?.[flag]) continue;
-      const rule = restrictionFor(card, country, flag);
-      if (rule?.action === "forbid") return fail("restricted-item", "messages:exclusion.restricted", { service: c.name, flag, country }, line.sku);
-      if (rule?.action === "separate") group = group === "general" ? flag : `${group}+${flag}`;
-      if (rule?.action === "surcharge") surcharge += rule.perItemMinor;
+    const flags = line.supplier?.flags;
+    if (flags) {
+      for (const flag of ITEM_FLAGS) {
+        if (!flags[flag]) continue;
+        const rule = restrictionFor(card, country, flag);
+        if (rule?.action === "forbid") return failure(card, "restricted-item", "messages:exclusion.restricted", { service: c.name, flag, country }, line.sku);
+        if (rule?.action === "separate") group = group === "general" ? flag : `${group}+${flag}`;
+        if (rule?.action === "surcharge") surcharge += rule.perItemMinor;
+      }
     }
     const grams = unitGrams(line);
-    if (grams > c.maxGrams) return fail("overweight", "messages:exclusion.unitTooHeavy", { grams, service: c.name, max: c.maxGrams }, line.sku);
-    const sides = unitSides(line);
-    const longest = longestOf(sides);
-    const total = sides.length === 3 ? sides[0]! + sides[1]! + sides[2]! : 0;
-    if ((c.maxLongestSideCm > 0 && longest > c.maxLongestSideCm) || (c.maxSumOfSidesCm > 0 && total > c.maxSumOfSidesCm)) {
-      return fail("oversize", "messages:exclusion.oversize", { sides: sides.join("×"), service: c.name, longest: c.maxLongestSideCm, sum: c.maxSumOfSidesCm }, line.sku);
+    if (grams > c.maxGrams) return failure(card, "overweight", "messages:exclusion.unitTooHeavy", { grams, service: c.name, max: c.maxGrams }, line.sku);
+    const d = line.supplier?.dimensionsCm;
+    const longestSide = d ? Math.max(0, d.length, d.width, d.height) : 0;
+    const sum = d ? d.length + d.width + d.height : 0;
+    if ((c.maxLongestSideCm > 0 && longestSide > c.maxLongestSideCm) || (c.maxSumOfSidesCm > 0 && sum > c.maxSumOfSidesCm)) {
+      return failure(card, "oversize", "messages:exclusion.oversize", { sides: d ? `${d.length}×${d.width}×${d.height}` : "", service: c.name, longest: c.maxLongestSideCm, sum: c.maxSumOfSidesCm }, line.sku);
     }
-    (groups.get(group) ?? groups.set(group, []).get(group)!).push({ index, grams, surcharge });
+    if (units.length && units[0]!.group !== group) oneGroup = false;
+    units.push({ index, grams, volume: d ? d.length * d.width * d.height : 0, longestSide, surcharge, group });
   }
   const parcels: PlannedParcel[] = [];
-  for (const lines of groups.values()) {
-    const open: PlannedParcel[] = [];
-    for (const { index, grams, surcharge } of lines.sort(byGramsDescending)) { // the group's own array: sorted in place
-      const line = items[index]!;
-      const sides = unitSides(line);
-      const volume = sides.length === 3 ? sides[0]! * sides[1]! * sides[2]! : 0;
-      const longestSide = longestOf(sides);
-      const unit: Unit = { index, grams, volume, longestSide, surcharge };
-      let left = line.quantity;
-      for (const p of open) {
-        if (left === 0) break;
-        const fit = grams === 0 ? left : Math.min(left, Math.floor((c.maxGrams - p.actualGrams) / grams));
-        if (fit > 0) {
-          place(p, unit, fit);
-          left -= fit;
-        }
-      }
-      while (left > 0) {
-        if (parcels.length + open.length >= MAX_PARCELS) return fail("overweight", "messages:exclusion.tooManyParcels", { max: MAX_PARCELS, service: c.name }, line.sku);
-        const p: PlannedParcel = { units: [], actualGrams: 0, volumeCm3: 0, longestSideCm: 0, sensitiveMinor: 0 };
-        const fit = grams === 0 ? left : Math.min(left, Math.floor(c.maxGrams / grams));
-        place(p, unit, fit);
-        open.push(p);
-        left -= fit;
-      }
-    }
-    parcels.push(...open);
+  if (oneGroup) return packGroup(card, items, units, parcels) ?? { ok: true, parcels };
+  // Groups in the order their first line came, each packed on its own.
+  const groups = [...new Set(units.map((u) => u.group))];
+  for (const group of groups) {
+    const failed = packGroup(card, items, units.filter((u) => u.group === group), parcels);
+    if (failed) return failed;
   }
   return { ok: true, parcels };
 }
