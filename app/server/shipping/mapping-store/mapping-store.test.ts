@@ -203,6 +203,15 @@ describe("mapping source pages", () => {
     expect((await prismaMappingSource.page(shop, null, 10))[1]!.stock).toEqual({ "CN-SZ": 12, "US-LA": 0 });
     expect(await prismaMappingSource.page(shop, expected[0]!.variantGid, 10)).toEqual(expected.slice(1));
   });
+
+  it("give a shop's version as its row count and newest update in ms, and 0 rows at 0 for a shop with none", async () => {
+    const shop = await shopWithMappings("source-version", 3);
+    const newest = new Date(Date.parse("2026-11-24T09:30:15.123Z"));
+    await db.variantMapping.updateMany({ where: { shop, variantGid: toGid("ProductVariant", 1_001) }, data: { updatedAt: newest } });
+    await db.variantMapping.updateMany({ where: { shop, variantGid: { not: toGid("ProductVariant", 1_001) } }, data: { updatedAt: new Date(newest.getTime() - 60_000) } });
+    expect(await prismaMappingSource.version(shop)).toEqual({ count: 3, maxUpdatedAt: newest.getTime() });
+    expect(await prismaMappingSource.version(uniqueShop("source-version-none"))).toEqual({ count: 0, maxUpdatedAt: 0 });
+  });
 });
 
 describe("mapping store load turns", () => {
