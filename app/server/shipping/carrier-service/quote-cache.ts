@@ -30,9 +30,9 @@ export class ShopQuotes {
   private oldest = 0;
   constructor(readonly shop: string) {}
 
-  /** Stores under a new key or replaces an answer in place (it keeps its place in the order). */
-  put(key: string, entry: Entry): void {
-    if (!this.entries.has(key)) this.order.push(key);
+  /** Stores under a key not yet in the set, as its newest entry. */
+  add(key: string, entry: Entry): void {
+    this.order.push(key);
     this.entries.set(key, entry);
   }
 
@@ -140,22 +140,22 @@ export function storeQuote(quotes: ShopQuotes, key: string, answer: RateAnswer, 
   const { shops, budget } = shopsCache();
   if (expiresAt <= nowMs || shops.peek(quotes.shop) !== quotes) return;
   const { entries } = quotes;
-  if (!entries.has(key)) {
-    // At the shop's cap, the oldest makes room (the count of live entries stays the same).
-    if (entries.size >= Math.min(MAX_ENTRIES_PER_SHOP, budget)) quotes.dropOldest();
-    else totalEntries++;
-    while (totalEntries > budget) {
-      const coldest = shops.keys().next().value!;
-      if (coldest !== quotes.shop) {
-        dropped(shops.peek(coldest)!);
-        shops.delete(coldest);
-      } else if (entries.size) {
-        quotes.dropOldest();
-        totalEntries--;
-      } else shops.get(coldest); // nothing of its own to drop yet: the others hold the entries
-    }
+  // An answer stored again replaces the old one in place: same count, same place in the order.
+  if (entries.has(key)) return void entries.set(key, { answer, expiresAt });
+  // At the shop's cap, the oldest makes room (the count of live entries stays the same).
+  if (entries.size >= Math.min(MAX_ENTRIES_PER_SHOP, budget)) quotes.dropOldest();
+  else totalEntries++;
+  while (totalEntries > budget) {
+    const coldest = shops.keys().next().value!;
+    if (coldest !== quotes.shop) {
+      dropped(shops.peek(coldest)!);
+      shops.delete(coldest);
+    } else if (entries.size) {
+      quotes.dropOldest();
+      totalEntries--;
+    } else shops.get(coldest); // nothing of its own to drop yet: the others hold the entries
   }
-  quotes.put(key, { answer, expiresAt });
+  quotes.add(key, { answer, expiresAt });
 }
 
 export function invalidateShopQuotes(shop: string): void {
