@@ -10,6 +10,8 @@ describe("exclusion", () => {
   });
 
   it("has no sku when none was given, as whole-service exclusions", () => {
-    expect(Object.keys(exclusion("SR-EXPRESS", "hidden-by-merchant", "messages:exclusion.hidden"))).toEqual(["serviceCode", "reason", "detail", "text"]);
+    const whole = exclusion("SR-EXPRESS", "hidden-by-merchant", "messages:exclusion.hidden");
+    expect(whole.sku).toBeUndefined();
+    expect(Object.keys(JSON.parse(JSON.stringify(whole)))).toEqual(["serviceCode", "reason", "detail", "text"]);
   });
 });
