@@ -4,7 +4,7 @@
  * shop's default box. Mapping values that the engine would reject are dropped field by field, so one bad
  * mapping never empties the whole checkout.
  */
-import type { RateRequestInput } from "../engine";
+import { parseValidRateRequestWith, type RateRequest, type RateRequestInput } from "../engine";
 import { ITEM_FLAGS, type ItemFlag } from "../engine/card-types";
 import type { MappingFields } from "../mapping-store/mapping-fields";
 import type { DefaultBoxCm } from "../settings.server";
@@ -101,4 +101,20 @@ export function enrichItems(input: RateRequestInput, mappings: readonly (Mapping
       return { ...item, supplier: supplier.dimensionsCm ? supplier : { ...supplier, dimensionsCm: defaultBox } };
     }),
   };
+}
+
+/**
+ * The engine's checked request for `enrichItems(input, mappings, defaultBox)`, built in one pass: each line's supplier
+ * data is checked where it is built rather than copied again by the engine's validation (which was most of what
+ * joining cost a distinct cart). Null when anything is not plainly valid: the caller then quotes `enrichItems`'
+ * output, whose validation explains.
+ */
+export function enrichedRequest(input: RateRequestInput, mappings: readonly (MappingFields | null)[], defaultBox: DefaultBoxCm): RateRequest | null {
+  const box = { length: defaultBox.length, width: defaultBox.width, height: defaultBox.height }; // shared read-only by this request's unmapped lines
+  return parseValidRateRequestWith(input, (i) => {
+    const mapping = mappings[i];
+    if (!mapping) return { dimensionsCm: box };
+    const supplier = supplierDataFrom(mapping);
+    return supplier.dimensionsCm ? supplier : { ...supplier, dimensionsCm: box };
+  });
 }

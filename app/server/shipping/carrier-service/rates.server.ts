@@ -10,13 +10,13 @@ import { cachedFxTable } from "../../fx/fx-rates.server";
 import type { FxTable as AppFxTable } from "../../fx/fx-table";
 import { toGid } from "../../shopify/gid";
 import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
-import { fromCarrierServicePayload, quoteRates, toCarrierServiceResponse, type FxTable } from "../engine";
+import { fromCarrierServicePayload, quoteRates, quoteValidRequest, toCarrierServiceResponse, type FxTable } from "../engine";
 import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
 import { recordRateCallback, type RateOutcome } from "../sla/rate-callback-stats.server";
 import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type ShopRateContext } from "../shop-rate-context.server";
 import { authenticateRawRateRequest, readBoundedBody, signedShopInMemory, verifiedInMemory, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
-import { enrichItems } from "./enrich";
+import { enrichedRequest, enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
 import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quotesFor, rawQuoteKey, repeatOfVerified, storeQuote, type ShopQuotes } from "./quote-cache";
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
@@ -165,9 +165,9 @@ async function answerAuthenticated(request: CarrierServiceRequest, now: () => Da
       return answer;
     };
     const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs, { load: caches });
-    const result = quoteRates(enrichItems(input, mappings, context.defaultBox), {
-      engine: context.engine, merchantRules: context.merchantRules, fx, now: at,
-    });
+    const rateContext = { engine: context.engine, merchantRules: context.merchantRules, fx, now: at };
+    const checked = enrichedRequest(input, mappings, context.defaultBox);
+    const result = checked ? quoteValidRequest(checked, rateContext) : quoteRates(enrichItems(input, mappings, context.defaultBox), rateContext);
     const whole = result.exclusions.find((e) => e.serviceCode === null);
     if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
     return remember(ratesAnswer(toCarrierServiceResponse(result.quotes).rates));

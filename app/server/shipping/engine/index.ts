@@ -1,5 +1,6 @@
 /** Public API of the pure cross-border rate engine. */
-export { quoteRates, type RateContext } from "./quote-rates";
+export { quoteRates, quoteValidRequest, type RateContext } from "./quote-rates";
+export { parseValidRateRequestWith } from "./request-fast-path";
 export { cardsInForce, compileRateEngine, RateCardError, type CompiledEngine, type EngineConfig } from "./compile";
 export { diffRateCards, type CardChange } from "./card-diff";
 export { buildDefaultRateContext, getSampleEngine, SAMPLE_CARDS, SAMPLE_FX } from "./defaults/default-context";

@@ -122,8 +122,13 @@ export function quoteRates(input: unknown, ctx: RateContext): QuoteResult {
   const valid = parseValidRateRequest(input);
   const parsed = valid ? { ok: true as const, request: valid } : parseRateRequest(input);
   if (!parsed.ok) return { quotes: [], exclusions: [{ serviceCode: null, reason: "invalid-request", detail: parsed.message }], shipments: [] };
+  return quoteValidRequest(parsed.request, ctx);
+}
+
+/** `quoteRates` for a request the schema already returned (or its fast path, request-fast-path.ts): no second check. */
+export function quoteValidRequest(request: RateRequest, ctx: RateContext): QuoteResult {
   try {
-    return quoteParsed(parsed.request, ctx);
+    return quoteParsed(request, ctx);
   } catch (error) {
     // Defensive: a bug must degrade to "no rates" with a reason, never to a 5xx.
     const detail = error instanceof Error ? error.message : String(error);

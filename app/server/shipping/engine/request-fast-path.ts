@@ -5,7 +5,7 @@
  * the schema, so invalid input still gets zod's messages. Kept in step with request-schema.ts by a property test.
  */
 import { ITEM_FLAGS } from "./card-types";
-import type { Address, RateRequest, RateRequestItem, SupplierData } from "./request-schema";
+import type { Address, RateRequest, RateRequestInput, RateRequestItem, SupplierData } from "./request-schema";
 
 const MAX_GRAMS = 1_000_000;
 const MAX_QUANTITY = 10_000;
@@ -89,30 +89,80 @@ function supplier(v: unknown): Maybe<SupplierData> {
   return out;
 }
 
-function item(v: unknown): Maybe<RateRequestItem> {
-  if (!plain(v)) return UNSURE;
+/** An item's own fields (all but its supplier data), as the schema returns them. */
+function itemFields(v: Record<string, unknown>): Maybe<RateRequestItem> {
   const sku = text(v.sku);
   const id = v.variantId;
   if (sku === UNSURE || !(id == null || typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) return UNSURE;
   if (!intIn(v.quantity, 1, MAX_QUANTITY) || !intIn(v.grams, 0, MAX_GRAMS) || !intIn(v.priceMinor, 0, MAX_PRICE_MINOR)) return UNSURE;
-  const out: RateRequestItem = { sku, variantId: id == null ? null : String(id), quantity: v.quantity, grams: v.grams, priceMinor: v.priceMinor };
-  if (v.supplier === undefined) return out;
+  return { sku, variantId: id == null ? null : String(id), quantity: v.quantity, grams: v.grams, priceMinor: v.priceMinor };
+}
+
+function item(v: unknown): Maybe<RateRequestItem> {
+  if (!plain(v)) return UNSURE;
+  const out = itemFields(v);
+  if (out === UNSURE || v.supplier === undefined) return out;
   const s = supplier(v.supplier);
   return s === UNSURE ? UNSURE : { ...out, supplier: s };
 }
 
-/** `rateRequestSchema.parse(input)` for plainly valid input; null when the schema must decide (and explain). */
-export function parseValidRateRequest(input: unknown): RateRequest | null {
-  if (!plain(input) || !Array.isArray(input.items) || input.items.length < 1 || input.items.length > MAX_ITEMS) return null;
-  if (typeof input.currency !== "string" || !CURRENCY.test(input.currency)) return null;
+/**
+ * The checks `supplier` makes, without its copy: for supplier data our own code built with exactly the schema's keys
+ * (a plain object; dimensions of length, width and height only; flags of ITEM_FLAGS only), which the schema would
+ * return as an equal copy.
+ */
+function builtSupplierValid(v: SupplierData): boolean {
+  if (v.weightGrams !== undefined && !intIn(v.weightGrams, 0, MAX_GRAMS)) return false;
+  const d = v.dimensionsCm;
+  if (d !== undefined && !(side(d.length) && side(d.width) && side(d.height))) return false;
+  const f = v.flags as Record<string, unknown> | undefined;
+  if (f !== undefined) for (const flag of ITEM_FLAGS) if (f[flag] !== undefined && typeof f[flag] !== "boolean") return false;
+  if (v.hsCode !== undefined && !(typeof v.hsCode === "string" && HS_CODE.test(v.hsCode))) return false;
+  if (v.originCountry !== undefined && !(typeof v.originCountry === "string" && COUNTRY.test(v.originCountry))) return false;
+  return v.stock === undefined || stock(v.stock);
+}
+
+/** The request's own fields around its items, or UNSURE. */
+function envelope(input: unknown): Maybe<Omit<RateRequest, "items"> & { rawItems: unknown[] }> {
+  if (!plain(input) || !Array.isArray(input.items) || input.items.length < 1 || input.items.length > MAX_ITEMS) return UNSURE;
+  if (typeof input.currency !== "string" || !CURRENCY.test(input.currency)) return UNSURE;
   const origin = input.origin == null ? null : address(input.origin);
   const destination = address(input.destination);
-  if (origin === UNSURE || destination === UNSURE) return null;
-  const items = new Array<RateRequestItem>(input.items.length);
+  if (origin === UNSURE || destination === UNSURE) return UNSURE;
+  return { origin, destination, currency: input.currency, rawItems: input.items };
+}
+
+/** `rateRequestSchema.parse(input)` for plainly valid input; null when the schema must decide (and explain). */
+export function parseValidRateRequest(input: unknown): RateRequest | null {
+  const outer = envelope(input);
+  if (outer === UNSURE) return null;
+  const items = new Array<RateRequestItem>(outer.rawItems.length);
   for (let i = 0; i < items.length; i++) {
-    const parsed = item(input.items[i]);
+    const parsed = item(outer.rawItems[i]);
     if (parsed === UNSURE) return null;
     items[i] = parsed;
   }
-  return { origin, destination, items, currency: input.currency };
+  return { origin: outer.origin, destination: outer.destination, items, currency: outer.currency };
+}
+
+/**
+ * `parseValidRateRequest` of the input with each item's supplier data set to `supplierOf(index)`, without building
+ * that input and without copying supplier data: for the callback, whose supplier data our own code builds from
+ * mappings with exactly the schema's keys (carrier-service/enrich.ts), per line of every distinct cart. Null when
+ * anything is not plainly valid (the caller then takes the general path, which explains). Kept equal to the general
+ * path by a property test.
+ */
+export function parseValidRateRequestWith(input: RateRequestInput, supplierOf: (index: number) => SupplierData): RateRequest | null {
+  const outer = envelope(input);
+  if (outer === UNSURE) return null;
+  const items = new Array<RateRequestItem>(outer.rawItems.length);
+  for (let i = 0; i < items.length; i++) {
+    const raw = outer.rawItems[i];
+    const fields = plain(raw) ? itemFields(raw) : UNSURE;
+    if (fields === UNSURE) return null;
+    const supplier = supplierOf(i);
+    if (!builtSupplierValid(supplier)) return null;
+    items[i] = { sku: fields.sku, variantId: fields.variantId, quantity: fields.quantity, grams: fields.grams, priceMinor: fields.priceMinor, supplier };
+  }
+  return { origin: outer.origin, destination: outer.destination, items, currency: outer.currency };
 }
