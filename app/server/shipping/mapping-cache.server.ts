@@ -42,3 +42,8 @@ export const onMappingStoreChanged = (listener: (shop: string) => void) => mappi
 export function mappingsForLines(shop: string, lines: readonly LineKey[], now = Date.now(), options: { load?: boolean } = {}): Promise<(MappingFields | null)[]> {
   return mappingStore.lookup(shop, lines, now, options);
 }
+
+/** `mappingsForLines` when memory alone answers it (mapping-store.ts, lookupInMemory), else undefined. */
+export function mappingsInMemory(shop: string, lines: readonly LineKey[], now: number): (MappingFields | null)[] | undefined {
+  return mappingStore.lookupInMemory(shop, lines, now);
+}

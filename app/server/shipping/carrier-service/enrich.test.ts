@@ -49,7 +49,7 @@ const storedMapping = fc.record({
   weightGrams: mostly(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000 })), fc.constantFrom(-1, 1.5, 2_000_000)),
   lengthMm: millimetres, widthMm: millimetres, heightMm: millimetres,
   hsCode: fc.constantFrom(null, "6109.10", "8507600000", "12"), originCountry: fc.constantFrom(null, " cn ", "VN", "CHN"),
-  flags: fc.constantFrom(null, "", "battery", "Battery, magnet,unknown"),
+  flags: fc.constantFrom("", "battery", "Battery, magnet,unknown"),
   stock: fc.oneof(fc.constant(null), fc.dictionary(fc.constantFrom("CN-SZ", "US-LA"), mostly(fc.nat(500), fc.constantFrom(-1, 1.5, 2 ** 60)))),
 });
 const cart = fc.record({

@@ -6,6 +6,7 @@ import { uniqueShop } from "../../../test/webhooks";
 import { getShippingSettings, saveShippingSettings, settingsFormFrom } from "../settings.server";
 import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheHolding, quoteCacheStats, quotesFor, rawQuoteKey, repeatOfVerified, storeQuote } from "./quote-cache";
 import { answerRawRateRequest } from "./rates.server";
+import { MAPPING_LOAD_AFTER_LOOKUPS, mappingStore } from "../mapping-cache.server";
 import { clearRateContextCache, rateContextSlots } from "../rate-context-cache";
 import { loadedShopRateContext } from "../shop-rate-context.server";
 import { ratesAnswer } from "./responses";
@@ -177,6 +178,27 @@ describe("the callback's quote cache", () => {
     expect(full).not.toBe(first);
     expect(full).toEqual(first);
     expect(JSON.parse(first.body).rates.length).toBeGreaterThan(0);
+  });
+
+  it("quotes a warm shop's new cart within the call, with the answer the awaited path gives", async () => {
+    const shop = await newShop("quote-in-memory");
+    const item = buildRateItem({ grams: 100 });
+    await seedVariantMapping(shop, item.variant_id, { weightGrams: 700, flags: "battery", stock: { "CN-SZ": 5 } });
+    const cart = raw(shop, buildRatePayload({ items: [item] }));
+    const cold = answerRawRateRequest(cart, at(T));
+    expect(cold).toBeInstanceOf(Promise); // the shop's context and mappings are read first
+    const awaited = await cold;
+    // More new carts of the same line, until the shop has earned its mapping table (MAPPING_LOAD_AFTER_LOOKUPS).
+    for (let i = 1; i <= MAPPING_LOAD_AFTER_LOOKUPS; i++) await answerRawRateRequest(raw(shop, buildRatePayload({ items: [{ ...item, quantity: 1 + i }] })), at(T + i));
+    await mappingStore.settled(shop);
+    clearQuoteCache();
+    const inMemory = answerRawRateRequest(cart, at(T + 10));
+    expect(inMemory).not.toBeInstanceOf(Promise);
+    expect(inMemory).not.toBe(awaited);
+    expect(inMemory).toEqual(awaited);
+    expect(JSON.parse(awaited.body).rates.length).toBeGreaterThan(0);
+    expect(quoteCacheStats()).toEqual({ hits: 0, misses: 1 });
+    expect(answerRawRateRequest(cart, at(T + 11))).toBe(inMemory); // kept like any computed answer
   });
 
   it("stores each computed answer once, under its body's digest", async () => {

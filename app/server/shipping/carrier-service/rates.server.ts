@@ -10,8 +10,8 @@ import { cachedFxTable } from "../../fx/fx-rates.server";
 import type { FxTable as AppFxTable } from "../../fx/fx-table";
 import { toGid } from "../../shopify/gid";
 import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
-import { fromCarrierServicePayload, quoteRates, quoteValidRequest, toCarrierServiceResponse, type FxTable } from "../engine";
-import { mappingsForLines, onMappingStoreChanged, type LineKey } from "../mapping-cache.server";
+import { fromCarrierServicePayload, quoteRates, quoteValidRequest, toCarrierServiceResponse, type FxTable, type RateRequestInput } from "../engine";
+import { mappingsForLines, mappingsInMemory, onMappingStoreChanged, type LineKey, type MappingFields } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
 import { recordRateCallback, type RateOutcome } from "../sla/rate-callback-stats.server";
 import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type ShopRateContext } from "../shop-rate-context.server";
@@ -59,27 +59,30 @@ const outcomeOf = (answer: RateAnswer): RateOutcome => (answer.status !== 200 ? 
 
 /**
  * Answers a POST whose body the transport has read within MAX_RATE_REQUEST_BYTES. Never throws (nor rejects).
- * A byte-identical repeat from a shop verified in the last minute is answered synchronously, from memory, with no
- * promise at all, and without computing the HMAC again when its bytes and signature were verified before: checkout's
- * repeats are most of the traffic, and those two were most of what a repeat cost (ADR 0720, "Third round").
- * Anything else returns a promise. Signed requests count towards the shop's checkout SLA (sla/): an unsigned one
- * could be anyone's.
+ * A signed request from a shop verified in the last minute, whose rate context is in memory, is answered
+ * synchronously, with no promise at all: a byte-identical repeat from the quote cache (without computing the HMAC
+ * again when its bytes and signature were verified before: checkout's repeats are most of the traffic, ADR 0720,
+ * "Third round"), and a new cart whose mappings are all in memory by quoting it in this tick (ADR 0720, "Fifth
+ * round"). Anything else returns a promise. Signed requests count towards the shop's checkout SLA (sla/): an
+ * unsigned one could be anyone's.
  */
 export function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () => new Date()): RateAnswer | Promise<RateAnswer> {
   const started = performance.now();
   let known: RateAnswer | Verified | null = null;
   try {
-    const nowMs = now().getTime();
+    const at = now();
+    const nowMs = at.getTime();
     const shop = signedShopInMemory(raw, nowMs);
     known = shop === null ? null : repeatedAnswer(raw, shop, nowMs);
-    if (known !== null && !("request" in known)) {
-      recordRateCallback(shop!, outcomeOf(known), performance.now() - started, nowMs);
-      return known;
+    const answer = known === null || !("request" in known) ? known : known.missedKey === undefined ? null : answerInMemory(known.request, known.missedKey, at);
+    if (answer) {
+      recordRateCallback(shop!, outcomeOf(answer), performance.now() - started, nowMs);
+      return answer;
     }
   } catch {
     known = null; // the full path checks again from the start and answers any failure itself
   }
-  return answerFully(raw, known, started, now);
+  return answerFully(raw, known as Verified | null, started, now);
 }
 
 /** A request the in-memory check verified; `missedKey`: its quote key, when the quote cache was asked and had nothing. */
@@ -160,21 +163,51 @@ async function answerAuthenticated(request: CarrierServiceRequest, now: () => Da
       const hit = quotes && cachedQuote(quotes, key, nowMs); // a concurrent request may have answered it meanwhile
       if (hit) return hit;
     }
-    const remember = (answer: RateAnswer) => {
-      if (caches && quotes) storeQuote(quotes, key as string, answer, nowMs);
-      return answer;
-    };
     const mappings = await mappingsForLines(shop, input.items.map(lineKey), nowMs, { load: caches });
-    const rateContext = { engine: context.engine, merchantRules: context.merchantRules, fx, now: at };
-    const checked = enrichedRequest(input, mappings, context.defaultBox);
-    const result = checked ? quoteValidRequest(checked, rateContext) : quoteRates(enrichItems(input, mappings, context.defaultBox), rateContext);
-    const whole = result.exclusions.find((e) => e.serviceCode === null);
-    if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
-    return remember(ratesAnswer(toCarrierServiceResponse(result.quotes).rates));
+    return quoteMapped(shop, input, mappings, context, fx, at, caches && quotes ? { quotes, key: key as string } : null);
   } catch (error) {
     console.error(`[carrier-service] shop=${shop} failed: ${failureDetail(error)}`);
     return internalFailure();
   }
+}
+
+/**
+ * `answerAuthenticated` for a verified, signed request whose quote key just missed the cache, computed in this tick
+ * when the shop's context and every line's mapping are in memory; undefined when something must be awaited (or
+ * read from the database) first, and the caller then takes `answerFully`. The same answer either way.
+ */
+function answerInMemory(request: CarrierServiceRequest, key: string, at: Date): RateAnswer | undefined {
+  const { shop } = request;
+  const nowMs = at.getTime();
+  const context = loadedShopRateContext(shop, nowMs);
+  if (!context) return undefined;
+  const parsed = parseRateRequestPayload(request.rawBody.toString("utf8"));
+  if (!parsed.ok) return badRequest(parsed.message);
+  try {
+    const input = fromCarrierServicePayload(parsed.payload);
+    if (input.items.length === 0) return ratesAnswer([]);
+    const mappings = mappingsInMemory(shop, input.items.map(lineKey), nowMs);
+    if (!mappings) return undefined;
+    return quoteMapped(shop, input, mappings, context, engineFx(), at, { quotes: quotesFor(shop, nowMs), key });
+  } catch (error) {
+    console.error(`[carrier-service] shop=${shop} failed: ${failureDetail(error)}`);
+    return internalFailure();
+  }
+}
+
+/** Quotes a cart whose lines are joined with their mappings, and keeps the answer under `store.key` when given. */
+function quoteMapped(
+  shop: string, input: RateRequestInput, mappings: readonly (MappingFields | null)[], context: ShopRateContext, fx: FxTable, at: Date,
+  store: { quotes: ShopQuotes; key: string } | null,
+): RateAnswer {
+  const rateContext = { engine: context.engine, merchantRules: context.merchantRules, fx, now: at };
+  const checked = enrichedRequest(input, mappings, context.defaultBox);
+  const result = checked ? quoteValidRequest(checked, rateContext) : quoteRates(enrichItems(input, mappings, context.defaultBox), rateContext);
+  const whole = result.exclusions.find((e) => e.serviceCode === null);
+  if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
+  const answer = ratesAnswer(toCarrierServiceResponse(result.quotes).rates);
+  if (store) storeQuote(store.quotes, store.key, answer, at.getTime());
+  return answer;
 }
 
 /** The Fetch API transport (the Remix route, tests): same checks, same answers. */

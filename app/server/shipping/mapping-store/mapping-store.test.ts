@@ -99,6 +99,30 @@ describe("mapping store", () => {
     expect(calls).toEqual([]);
   });
 
+  it("answers from memory alone only what lookup would answer without a query or a wait", async () => {
+    const shop = await shopWithMappings("store-in-memory", 5);
+    const cold = new MappingStore(countingSource().source, { pollMs: POLL_MS });
+    expect(cold.lookupInMemory(shop, [line(1_001)], T)).toBeUndefined(); // not loaded: the caller awaits lookup
+    const { store, calls } = await loadedStore(shop);
+    expect(store.lookupInMemory(shop, [line(1_004), line(null, "SKU-2")], T + 1)?.map((m) => m?.weightGrams)).toEqual([104, 102]);
+    const unknown = [line(1_003), line(999_999)];
+    expect(store.lookupInMemory(shop, unknown, T + 1)).toBeUndefined(); // never asked about: lookup queries it
+    await store.lookup(shop, unknown, T + 1);
+    calls.length = 0;
+    expect(store.lookupInMemory(shop, unknown, T + 2)?.map((m) => m?.weightGrams ?? null)).toEqual([103, null]); // known absent
+    store.invalidate(shop);
+    expect(store.lookupInMemory(shop, [line(1_004)], T + 3)).toBeUndefined(); // stale: lookup re-reads first
+    expect(calls).toEqual([]);
+  });
+
+  it("starts a due freshness check from a lookup in memory, without waiting for it", async () => {
+    const shop = await shopWithMappings("store-in-memory-poll", 3);
+    const { store, calls } = await loadedStore(shop);
+    expect(store.lookupInMemory(shop, [line(1_001)], T + POLL_MS + 1)?.[0]?.weightGrams).toBe(101);
+    await store.settled(shop);
+    expect(calls).toContain("version");
+  });
+
   it("re-reads the changed rows before the next answer after a write in this process", async () => {
     const shop = await shopWithMappings("store-invalidate", 3);
     const { store, calls } = await loadedStore(shop);

@@ -57,6 +57,11 @@ interface ShopState {
 }
 
 const RETRY_MS = 1_000;
+
+const find = (table: MappingTable, l: LineKey): MappingFields | null =>
+  (l.variantNumber !== undefined ? table.byVariantNumber(l.variantNumber) : l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null);
+/** A line's key in a shop's set of lines known to be unmapped. */
+const absentKey = (l: LineKey) => `${l.variantGid ?? ""}\u0000${l.sku ?? ""}`;
 /** Line keys remembered as unmapped per shop between freshness checks; past this the set starts again. */
 const MAX_ABSENT_KEYS = 256;
 
@@ -104,8 +109,26 @@ export class MappingStore {
     if (state.stale) while (state.stale && now >= state.retryAt) await this.refresh(shop, state, now, true);
     else if (now - state.checkedAt >= this.pollMs) void this.refresh(shop, state, now, false);
     const table = state.table;
-    const found = lines.map((l) => (l.variantNumber !== undefined ? table.byVariantNumber(l.variantNumber) : l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null));
+    const found = lines.map((l) => find(table, l));
     return found.includes(null) ? this.fillMisses(shop, state, lines, found, now) : found;
+  }
+
+  /**
+   * `lookup`'s answer when memory alone gives it: the shop's table loaded and not stale, and every line found or
+   * known unmapped since the last freshness check (as fillMisses would answer without a query). Else undefined, with
+   * nothing started: the caller then awaits `lookup`. Lets a warm shop's new cart be quoted within one tick.
+   */
+  lookupInMemory(shop: string, lines: readonly LineKey[], now: number): (MappingFields | null)[] | undefined {
+    const state = this.shops.get(shop);
+    if (!state?.table || state.stale) return undefined;
+    const found = new Array<MappingFields | null>(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      found[i] = find(state.table, line);
+      if (found[i] === null && (state.absentAt !== state.checkedAt || state.absent.size >= MAX_ABSENT_KEYS || !state.absent.has(absentKey(line)))) return undefined;
+    }
+    if (now - state.checkedAt >= this.pollMs) void this.refresh(shop, state, now, false);
+    return found;
   }
 
   /** A mapping write in this process: the next lookup re-reads what changed before answering. */
@@ -238,7 +261,7 @@ export class MappingStore {
       state.absent.clear();
       state.absentAt = state.checkedAt;
     }
-    const keys = lines.map((l) => `${l.variantGid ?? ""}\u0000${l.sku ?? ""}`);
+    const keys = lines.map(absentKey);
     const ask = lines.flatMap((l, i) => (found[i] === null && !state.absent.has(keys[i]!) ? [i] : []));
     if (!ask.length) return found;
     let rows: (MappingFields | null)[];
