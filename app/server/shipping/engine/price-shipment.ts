@@ -13,7 +13,7 @@ import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { packParcels, type PlannedParcel } from "./parcels";
 import { basePrice } from "./price-model";
 import { isRemote } from "./postal";
-import type { Exclusion, ParcelBreakdown } from "./quote-types";
+import type { DutiesEstimate, Exclusion, ParcelBreakdown } from "./quote-types";
 import type { RateRequest } from "./request-schema";
 import { chargeableWeight } from "./weight";
 
@@ -77,15 +77,13 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
   const handling = fee && (fee.per === "parcel" || first) ? toCart(ctx, fee.amountMinor, fee.currency) : 0;
   const m = rules.markup;
   const markup = m.kind === "percent" ? (carrierCost * m.percent) / 100 : m.kind === "fixed" && first ? toCart(ctx, m.amountMinor, m.currency) : 0;
-  const shown = {
-    base: roundMinor(fromCard(base), cur),
-    fuel: roundMinor(fromCard(fuel), cur),
-    remote: roundMinor(fromCard(remote), cur),
-    sensitive: roundMinor(fromCard(parcel.sensitiveMinor), cur),
-    handlingFee: roundMinor(handling, cur),
-    markup: roundMinor(markup, cur),
-  };
-  const shipping = shown.base.amount + shown.fuel.amount + shown.remote.amount + shown.sensitive.amount + shown.handlingFee.amount + shown.markup.amount;
+  const shownBase = roundMinor(fromCard(base), cur);
+  const shownFuel = roundMinor(fromCard(fuel), cur);
+  const shownRemote = roundMinor(fromCard(remote), cur);
+  const sensitive = roundMinor(fromCard(parcel.sensitiveMinor), cur);
+  const handlingFee = roundMinor(handling, cur);
+  const shownMarkup = roundMinor(markup, cur);
+  const shipping = shownBase.amount + shownFuel.amount + shownRemote.amount + sensitive.amount + handlingFee.amount + shownMarkup.amount;
   const freeShipping = money(ctx.freeShipping(c.code) ? -shipping : 0, cur);
   let dutyKey = `${warehouse.country}|${warehouse.kind === "china" ? 1 : 0}|${c.transport ?? ""}`;
   for (const u of parcel.units) dutyKey += `|${u.lineIndex}:${u.quantity}`;
@@ -109,7 +107,13 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
   const inProductPrices = ddp && rules.dutiesInProductPrices;
   const included = ddp && !inProductPrices;
   const taxIncluded = ddp && rules.ddpIncludesTaxes;
-  const duties = { ...est, included, taxIncluded, inProductPrices };
+  // Spelled out rather than spread from `est`, `weight` and the shown amounts: spreading into a literal copies property
+  // by property through the runtime, once per card and parcel of every distinct cart. Same keys in the same order.
+  const duties: DutiesEstimate = {
+    ruleId: est.ruleId, ruleLabel: est.ruleLabel, ruleSource: est.ruleSource, collectedAt: est.collectedAt, consignmentValue: est.consignmentValue,
+    duty: est.duty, tax: est.tax, fees: est.fees, feeCharges: est.feeCharges, hsLines: est.hsLines, distinctHsLines: est.distinctHsLines,
+    estimate: est.estimate, included, taxIncluded, inProductPrices,
+  };
   // DDP prepays duty and import fees (the declarant pays both at import) unless the product prices already carry them;
   // VAT/GST unless the store's tax setup collects it.
   const charged = (included ? est.duty.amount + est.fees.amount : 0) + (taxIncluded ? est.tax.amount : 0);
@@ -118,9 +122,16 @@ function priceParcel(ctx: PricingContext, card: CompiledCard, warehouse: Warehou
     serviceCode: c.code,
     zoneCode: zone.zone.code,
     lines: parcel.units.map((u) => ({ sku: request.items[u.lineIndex]!.sku, quantity: u.quantity })),
-    ...weight,
+    actualGrams: weight.actualGrams,
+    volumetricGrams: weight.volumetricGrams,
+    billableGrams: weight.billableGrams,
     remoteArea,
-    ...shown,
+    base: shownBase,
+    fuel: shownFuel,
+    remote: shownRemote,
+    sensitive,
+    handlingFee,
+    markup: shownMarkup,
     freeShipping,
     duties,
     total: money(shipping + freeShipping.amount + charged, cur),
