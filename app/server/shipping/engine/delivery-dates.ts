@@ -146,7 +146,8 @@ export function deliveryWindow(
   dispatch: number, minDays: number, maxDays: number, destinationCountry: string,
 ): DeliveryWindow {
   const w = memo(windowMemo, `${dispatch}|${minDays}|${maxDays}|${destinationCountry}`, () => computeDeliveryWindow(dispatch, minDays, maxDays, destinationCountry));
-  return { ...w, min: new Date(w.min.getTime()), max: new Date(w.max.getTime()) }; // callers may mutate Dates
+  // Callers may mutate Dates, so those are copied; spelled out rather than spread (a spread copies through the runtime).
+  return { dispatchDate: w.dispatchDate, min: new Date(w.min.getTime()), max: new Date(w.max.getTime()), minDay: w.minDay, maxDay: w.maxDay, minText: w.minText, maxText: w.maxText };
 }
 
 function computeDeliveryWindow(dispatch: number, minDays: number, maxDays: number, destinationCountry: string): DeliveryWindow {
