@@ -4,13 +4,13 @@
  */
 import { add, money } from "../../money";
 import { cardsInForce, type CompiledCard, type CompiledEngine } from "./compile";
-import { deliveryWindow } from "./delivery-dates";
+import { deliveryWindow, type DeliveryWindow } from "./delivery-dates";
 import { deliveryStatement, dutiesStatement } from "./describe-quote";
 import { exclusion } from "./exclusion";
 import { convertExact, fxRate, MissingFxRateError, type FxTable } from "./fx";
 import { effectiveIncoterm, type MerchantRules } from "./merchant-rules";
 import { priceShipment, type PricingContext, type ShipmentPrice } from "./price-shipment";
-import type { Exclusion, Quote, QuoteResult, Shipment } from "./quote-types";
+import type { Exclusion, ParcelBreakdown, Quote, QuoteResult, Shipment } from "./quote-types";
 import { parseValidRateRequest } from "./request-fast-path";
 import { parseRateRequest, type RateRequest } from "./request-schema";
 import { planShipments } from "./routing";
@@ -53,14 +53,24 @@ function nameAsQuoted(name: string, incoterm: "DDP" | "DDU", rules: MerchantRule
 
 function assemble(request: RateRequest, ctx: RateContext, parts: readonly ShipmentPrice[], primary: ShipmentPrice): Quote {
   const c = primary.card.card;
-  const parcels = parts.flatMap((p) => p.parcels);
-  const total = parts.reduce((acc, p) => add(acc, p.total), money(0, request.currency));
-  // The slowest shipment decides the window.
-  const windows = parts.map((p) => deliveryWindow(p.dispatchDay, p.minDays, p.maxDays, request.destination.country));
-  const minW = windows.reduce((a, b) => (b.minDay > a.minDay ? b : a));
-  const maxW = windows.reduce((a, b) => (b.maxDay > a.maxDay ? b : a));
-  const minDays = Math.max(...parts.map((p) => p.minDays));
-  const maxDays = Math.max(...parts.map((p) => p.maxDays));
+  // One pass over the quote's shipments (usually one): its parcels, total, and the slowest shipment's window, which
+  // decides the quote's (the first of equals, as before).
+  const parcels: ParcelBreakdown[] = [];
+  let total = money(0, request.currency);
+  let minW: DeliveryWindow | null = null;
+  let maxW: DeliveryWindow | null = null;
+  let minDays = -Infinity;
+  let maxDays = -Infinity;
+  for (const p of parts) {
+    for (const parcel of p.parcels) parcels.push(parcel);
+    total = add(total, p.total);
+    const w = deliveryWindow(p.dispatchDay, p.minDays, p.maxDays, request.destination.country);
+    if (minW === null || w.minDay > minW.minDay) minW = w;
+    if (maxW === null || w.maxDay > maxW.maxDay) maxW = w;
+    if (p.minDays > minDays) minDays = p.minDays;
+    if (p.maxDays > maxDays) maxDays = p.maxDays;
+  }
+  if (minW === null || maxW === null) throw new Error("a quote needs at least one shipment");
   const when = deliveryStatement(minDays, maxDays, minW.minText.slice(0, 10), maxW.maxText.slice(0, 10));
   return {
     serviceCode: c.code,
@@ -84,35 +94,73 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
   const pricing: PricingContext = { engine, rules: ctx.merchantRules, fx: ctx.fx, now: ctx.now, request, freeShipping: freeShippingCheck(request, ctx), duties: new Map() };
   // matrix[card][shipment]: each pair is priced once and reused as a companion for other quotes.
   const cards = cardsInForce(engine, ctx.now); // the version of each card in force on the order date
-  const matrix = cards.map((card) => shipments.map((s, si) => safePrice(pricing, engine, s, si === 0, card)));
-  const cheapest = shipments.map((_, si) =>
-    matrix.map((row) => row[si]!).filter((p): p is ShipmentPrice => typeof p === "object" && "total" in p)
-      .reduce<ShipmentPrice | null>((best, p) => (best === null || p.total.amount < best.total.amount ? p : best), null),
-  );
+  // Plain loops: these run for every card and shipment of every distinct cart, and the closures and intermediate
+  // arrays of map/filter/reduce/find showed in the callback's profile. Same order and ties as before.
+  const matrix: Priced[][] = new Array(cards.length);
+  for (let ci = 0; ci < cards.length; ci++) {
+    const row: Priced[] = new Array(shipments.length);
+    for (let si = 0; si < shipments.length; si++) row[si] = safePrice(pricing, engine, shipments[si]!, si === 0, cards[ci]!);
+    matrix[ci] = row;
+  }
+  // The cheapest price of each shipment over all cards (the first of equals), a companion for cards that cannot ship it.
+  const cheapest: (ShipmentPrice | null)[] = new Array(shipments.length);
+  for (let si = 0; si < shipments.length; si++) {
+    let best: ShipmentPrice | null = null;
+    for (const row of matrix) {
+      const p = row[si]!;
+      if (typeof p === "object" && "total" in p && (best === null || p.total.amount < best.total.amount)) best = p;
+    }
+    cheapest[si] = best;
+  }
   const quotes: Quote[] = [];
   const exclusions: Exclusion[] = [];
-  cards.forEach((card, ci) => {
+  for (let ci = 0; ci < cards.length; ci++) {
+    const card = cards[ci]!;
     const code = card.card.code;
     if (ctx.merchantRules.services[code]?.hidden) {
       exclusions.push(exclusion(code, "hidden-by-merchant", "messages:exclusion.hidden"));
-      return;
+      continue;
     }
     const row = matrix[ci]!;
-    const failure = row.find((p): p is Exclusion => typeof p === "object" && "reason" in p);
-    if (failure) return void exclusions.push(failure);
-    if (row.every((p) => p === "not-from-origin")) {
-      const from = shipments.map((s) => s.warehouseCode).join(", ");
-      return void exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.notFromOrigin", { service: card.card.name, from }));
+    let failure: Exclusion | null = null;
+    let fromOrigin = false;
+    for (const p of row) {
+      if (p === "not-from-origin") continue;
+      fromOrigin = true;
+      if ("reason" in p) {
+        failure = p;
+        break;
+      }
     }
-    const parts = row.map((p, si) => (p === "not-from-origin" ? cheapest[si] : p) as ShipmentPrice | null);
-    const missing = parts.findIndex((p) => p === null);
+    if (failure) {
+      exclusions.push(failure);
+      continue;
+    }
+    if (!fromOrigin) {
+      const from = shipments.map((s) => s.warehouseCode).join(", ");
+      exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.notFromOrigin", { service: card.card.name, from }));
+      continue;
+    }
+    const parts: ShipmentPrice[] = new Array(row.length);
+    let missing = -1;
+    let primary: ShipmentPrice | null = null;
+    for (let si = 0; si < row.length; si++) {
+      const p = row[si]!;
+      const part = p === "not-from-origin" ? cheapest[si]! : (p as ShipmentPrice);
+      if (part === null) {
+        missing = si;
+        break;
+      }
+      parts[si] = part;
+      if (primary === null && part.card === card) primary = part;
+    }
     if (missing >= 0) {
       const from = shipments[missing]!.warehouseCode;
-      return void exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.noServiceFrom", { from }));
+      exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.noServiceFrom", { from }));
+      continue;
     }
-    const primary = parts.find((p) => p!.card === card)!;
-    quotes.push(assemble(request, ctx, parts as ShipmentPrice[], primary));
-  });
+    quotes.push(assemble(request, ctx, parts, primary!));
+  }
   quotes.sort((a, b) => a.total.amount - b.total.amount || a.serviceCode.localeCompare(b.serviceCode));
   return { quotes, exclusions, shipments };
 }
