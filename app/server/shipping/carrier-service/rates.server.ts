@@ -74,7 +74,8 @@ export function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () =
     const nowMs = at.getTime();
     const shop = signedShopInMemory(raw, nowMs);
     known = shop === null ? null : repeatedAnswer(raw, shop, nowMs);
-    const answer = known === null || !("request" in known) ? known : known.missedKey === undefined ? null : answerInMemory(known.request, known.missedKey, at);
+    // A repeat's answer as found; a verified miss quoted here when memory allows (else null: answerFully takes it).
+    const answer = known === null ? null : !("request" in known) ? known : known.missedKey === undefined ? null : answerInMemory(known.request, known.missedKey, at);
     if (answer) {
       recordRateCallback(shop!, outcomeOf(answer), performance.now() - started, nowMs);
       return answer;
@@ -82,7 +83,7 @@ export function answerRawRateRequest(raw: RawRateRequest, now: () => Date = () =
   } catch {
     known = null; // the full path checks again from the start and answers any failure itself
   }
-  return answerFully(raw, known as Verified | null, started, now);
+  return answerFully(raw, known as Verified | null, started, now); // an answer found above was returned
 }
 
 /** A request the in-memory check verified; `missedKey`: its quote key, when the quote cache was asked and had nothing. */

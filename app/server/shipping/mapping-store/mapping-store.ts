@@ -58,6 +58,7 @@ interface ShopState {
 
 const RETRY_MS = 1_000;
 
+/** A line's mapping in a loaded table: by variant first, then by SKU. */
 const find = (table: MappingTable, l: LineKey): MappingFields | null =>
   (l.variantNumber !== undefined ? table.byVariantNumber(l.variantNumber) : l.variantGid ? table.byVariantGid(l.variantGid) : null) ?? (l.sku ? table.bySkuValue(l.sku) : null);
 /** A line's key in a shop's set of lines known to be unmapped. */
