@@ -89,21 +89,22 @@ function supplier(v: unknown): Maybe<SupplierData> {
   return out;
 }
 
-/** An item's own fields (all but its supplier data), as the schema returns them. */
-function itemFields(v: Record<string, unknown>): Maybe<RateRequestItem> {
+/** An item as the schema returns it, from its own fields and its already checked supplier data (if any). */
+function itemWith(v: Record<string, unknown>, supplierData: SupplierData | undefined): Maybe<RateRequestItem> {
   const sku = text(v.sku);
   const id = v.variantId;
   if (sku === UNSURE || !(id == null || typeof id === "string" || (typeof id === "number" && Number.isFinite(id)))) return UNSURE;
   if (!intIn(v.quantity, 1, MAX_QUANTITY) || !intIn(v.grams, 0, MAX_GRAMS) || !intIn(v.priceMinor, 0, MAX_PRICE_MINOR)) return UNSURE;
-  return { sku, variantId: id == null ? null : String(id), quantity: v.quantity, grams: v.grams, priceMinor: v.priceMinor };
+  const variantId = id == null ? null : String(id);
+  return supplierData === undefined
+    ? { sku, variantId, quantity: v.quantity, grams: v.grams, priceMinor: v.priceMinor }
+    : { sku, variantId, quantity: v.quantity, grams: v.grams, priceMinor: v.priceMinor, supplier: supplierData };
 }
 
 function item(v: unknown): Maybe<RateRequestItem> {
   if (!plain(v)) return UNSURE;
-  const out = itemFields(v);
-  if (out === UNSURE || v.supplier === undefined) return out;
-  const s = supplier(v.supplier);
-  return s === UNSURE ? UNSURE : { ...out, supplier: s };
+  const s = v.supplier === undefined ? undefined : supplier(v.supplier);
+  return s === UNSURE ? UNSURE : itemWith(v, s);
 }
 
 /**
@@ -158,11 +159,10 @@ export function parseValidRateRequestWith(input: RateRequestInput, supplierOf: (
   const items = new Array<RateRequestItem>(outer.rawItems.length);
   for (let i = 0; i < items.length; i++) {
     const raw = outer.rawItems[i];
-    const fields = plain(raw) ? itemFields(raw) : UNSURE;
-    if (fields === UNSURE) return null;
-    const supplier = supplierOf(i);
-    if (!builtSupplierValid(supplier)) return null;
-    items[i] = { sku: fields.sku, variantId: fields.variantId, quantity: fields.quantity, grams: fields.grams, priceMinor: fields.priceMinor, supplier };
+    const supplierData = supplierOf(i);
+    const built = plain(raw) && builtSupplierValid(supplierData) ? itemWith(raw, supplierData) : UNSURE;
+    if (built === UNSURE) return null;
+    items[i] = built;
   }
   return { origin: outer.origin, destination: outer.destination, items, currency: outer.currency };
 }
