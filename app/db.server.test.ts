@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient, databaseProvider } from "./db.server";
+
+const onSqlite = databaseProvider(process.env.DATABASE_URL ?? "") === "sqlite";
+const require = createRequire(import.meta.url);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-db-"));
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe.runIf(onSqlite)("the SQLite connection", () => {
+  it("runs in WAL mode with synchronous=NORMAL", async () => {
+    const db = createPrismaClient(`file:${path.join(dir, "mode.db")}`);
+    try {
+      expect(await db.$queryRawUnsafe("PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
+      expect(await db.$queryRawUnsafe("PRAGMA synchronous")).toEqual([{ synchronous: 1n }]); // 1 = NORMAL
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("commits a write while another connection holds a read transaction open (a rollback journal would wait for it)", async () => {
+    const file = path.join(dir, "concurrent.db");
+    const db = createPrismaClient(`file:${file}`);
+    const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+    try {
+      await db.$executeRawUnsafe('CREATE TABLE "Note" ("id" INTEGER PRIMARY KEY, "text" TEXT NOT NULL)');
+      const reader = new Database(file, { timeout: 100 });
+      reader.prepare("BEGIN").run();
+      expect(reader.prepare('SELECT count(*) AS n FROM "Note"').get()).toEqual({ n: 0 }); // the read transaction holds its snapshot
+      const started = performance.now();
+      await db.$executeRawUnsafe(`INSERT INTO "Note" ("text") VALUES ('written while read')`);
+      expect(performance.now() - started).toBeLessThan(1_000); // the busy timeout is 10 s
+      expect(reader.prepare('SELECT count(*) AS n FROM "Note"').get()).toEqual({ n: 0 }); // still its snapshot
+      reader.prepare("COMMIT").run();
+      expect(reader.prepare('SELECT count(*) AS n FROM "Note"').get()).toEqual({ n: 1 });
+      reader.close();
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
