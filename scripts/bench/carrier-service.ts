@@ -22,6 +22,8 @@
  * Requests are HMAC-signed, so verification is measured too.
  *
  * Run: npm run build && npx tsx scripts/bench/carrier-service.ts   (~80 s; BENCH_SECONDS=6 per phase)
+ *      BENCH_DATABASE_URL=postgresql://… runs both servers on that database instead of the embedded SQLite file
+ *      (the production set-up: queries wait on the network, not on the event loop; seeded once, like the file).
  *      BENCH_LOADS=distinct,repeat runs only those loads beside bare (a quicker loop while working on one path).
  *      BENCH_CPU_PROF=1 also writes a V8 CPU profile of the app server to .data/profiles/.
  * Compare runs as ratios, not absolute numbers; the load average printed with the results says how busy the machine was.
@@ -48,7 +50,7 @@ const HOT_SKUS = 1_000;
 const ENV: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production", SILKROUTE_MODE: "test", // production mode would demand a public https app URL
-  DATABASE_URL: "file:./.data/bench-carrier.db",
+  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "file:./.data/bench-carrier.db",
   SHOPIFY_API_KEY: "bench-carrier-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
   SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
 };
@@ -318,7 +320,7 @@ async function main(): Promise<void> {
     const ratio = (name: string) => max[name]!.requests.average / max.bare!.requests.average;
     const bad = (r: Result) => r.non2xx + r.errors + r.timeouts;
     console.log(`carrier-service bench: production server (build/index.js) vs bare node:http, ${MAPPINGS.toLocaleString("en-US")} mappings, HMAC-signed`);
-    console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${SECONDS} s per phase; callback path: ${path}`);
+    console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${SECONDS} s per phase; callback path: ${path}; database: ${/^postgres/.test(ENV.DATABASE_URL!) ? "PostgreSQL" : "SQLite"}`);
     console.log(`  repeat cart answers ${answer.length} bytes, ${codes.length} rates: ${codes.join(", ")}`);
     console.log(`  ${storeLine.replace(/shop=\S+ /, "")}; app RSS ${rssIdle} MB started, ${rssLoaded} MB with the 100k mappings loaded (+${rssLoaded - rssIdle} MB), ${rssMb(app.pid)} MB after the run`);
     console.log("  load                                              req/s @32 conn   ratio to bare   p50/p99/max ms @1,000 req/s   autocannon p99   failed");

@@ -15,10 +15,13 @@ import { MappingStore, type LineKey } from "./mapping-store/mapping-store";
 export type { LineKey, MappingFields };
 
 export const MAPPING_POLL_MS = 10_000;
+/** Counting a shop's rows (how a deletion by another process shows) visits every row, so only every sixth check. */
+export const MAPPING_COUNT_MS = 60_000;
 export const MAPPING_LOAD_AFTER_LOOKUPS = 3;
 
 export const mappingStore = new MappingStore(prismaMappingSource, {
   pollMs: MAPPING_POLL_MS,
+  countMs: MAPPING_COUNT_MS,
   // Most of an App Store app's shops ask for rates rarely (a Zipf tail): their lookups are two indexed queries, and
   // only a shop that keeps asking earns its whole table in memory.
   loadAfterLookups: MAPPING_LOAD_AFTER_LOOKUPS,

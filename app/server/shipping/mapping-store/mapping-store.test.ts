@@ -8,6 +8,7 @@ import { MappingStore } from "./mapping-store";
 const shops: string[] = [];
 const T = Date.parse("2026-11-24T09:30:15.000Z");
 const POLL_MS = 10_000;
+const COUNT_MS = 60_000;
 
 afterAll(async () => {
   await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
@@ -38,7 +39,7 @@ const line = (variant: number | null, sku: string | null = null) => ({ variantGi
 
 async function loadedStore(shop: string, pageSize = 2) {
   const { source, calls } = countingSource();
-  const store = new MappingStore(source, { pollMs: POLL_MS, pageSize });
+  const store = new MappingStore(source, { pollMs: POLL_MS, countMs: COUNT_MS, pageSize });
   await store.lookup(shop, [line(1_000)], T);
   await store.settled(shop);
   calls.length = 0;
@@ -120,7 +121,7 @@ describe("mapping store", () => {
     const { store, calls } = await loadedStore(shop);
     expect(store.lookupInMemory(shop, [line(1_001)], T + POLL_MS + 1)?.[0]?.weightGrams).toBe(101);
     await store.settled(shop);
-    expect(calls).toContain("version");
+    expect(calls).toContain("newest");
   });
 
   it("re-reads the changed rows before the next answer after a write in this process", async () => {
@@ -142,11 +143,12 @@ describe("mapping store", () => {
     let release: () => void = () => undefined;
     let gated = false;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const store = new MappingStore({ ...source, version: async (s) => {
-      const version = await source.version(s); // read before the write below
+    const gatedAfterRead = <T>(read: (s: string) => Promise<T>) => async (s: string) => {
+      const result = await read(s); // read before the write below
       if (gated) await gate;
-      return version;
-    } }, { pollMs: POLL_MS });
+      return result;
+    };
+    const store = new MappingStore({ ...source, version: gatedAfterRead(source.version), newest: gatedAfterRead(source.newest) }, { pollMs: POLL_MS });
     await store.lookup(shop, [], T);
     await store.settled(shop);
     gated = true;
@@ -171,17 +173,34 @@ describe("mapping store", () => {
     // Due: this lookup starts the check and answers from memory without waiting for it.
     expect((await store.lookup(shop, [line(1_002)], T + POLL_MS))[0]?.weightGrams).toBe(102);
     await store.settled(shop);
-    expect(calls).toEqual(["version", "changedSince"]);
+    expect(calls).toEqual(["newest", "version", "changedSince"]); // the newest update moved: counted and re-read
     expect(changed).toEqual([shop]);
     expect((await store.lookup(shop, [line(1_002)], T + POLL_MS + 1))[0]?.weightGrams).toBe(777);
   });
 
-  it("only counts rows when a due check finds nothing changed", async () => {
+  it("reads only the newest update when a due check finds nothing changed, and counts rows at most every countMs", async () => {
     const shop = await shopWithMappings("store-unchanged", 3);
     const { store, calls } = await loadedStore(shop);
     await store.lookup(shop, [line(1_000)], T + POLL_MS);
     await store.settled(shop);
+    expect(calls).toEqual(["newest"]);
+    calls.length = 0;
+    await store.lookup(shop, [line(1_000)], T + COUNT_MS);
+    await store.settled(shop);
     expect(calls).toEqual(["version"]);
+  });
+
+  it("forgets a mapping another process deleted at the first check that counts rows", async () => {
+    const shop = await shopWithMappings("store-delete-only", 3);
+    const { store } = await loadedStore(shop);
+    await db.variantMapping.delete({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_002) } } });
+    await store.lookup(shop, [], T + POLL_MS); // a deletion leaves the newest update where it was
+    await store.settled(shop);
+    expect(store.loadedSize(shop)).toBe(3);
+    await store.lookup(shop, [], T + COUNT_MS);
+    await store.settled(shop);
+    expect(store.loadedSize(shop)).toBe(2);
+    expect((await store.lookup(shop, [line(1_002)], T + COUNT_MS + 1))[0]).toBeNull();
   });
 
   it("forgets mappings another process deleted and learns ones it created", async () => {
@@ -235,6 +254,8 @@ describe("mapping source pages", () => {
     await db.variantMapping.updateMany({ where: { shop, variantGid: { not: toGid("ProductVariant", 1_001) } }, data: { updatedAt: new Date(newest.getTime() - 60_000) } });
     expect(await prismaMappingSource.version(shop)).toEqual({ count: 3, maxUpdatedAt: newest.getTime() });
     expect(await prismaMappingSource.version(uniqueShop("source-version-none"))).toEqual({ count: 0, maxUpdatedAt: 0 });
+    expect(await prismaMappingSource.newest(shop)).toBe(newest.getTime());
+    expect(await prismaMappingSource.newest(uniqueShop("source-newest-none"))).toBe(0);
   });
 });
 
