@@ -7,6 +7,8 @@ import { createPrismaClient, databaseProvider } from "./db.server";
 
 const onSqlite = databaseProvider(process.env.DATABASE_URL ?? "") === "sqlite";
 const require = createRequire(import.meta.url);
+/** The few calls of better-sqlite3 used here (the package ships no types). */
+type SqliteDatabase = { prepare(sql: string): { run(): unknown; get(): unknown }; close(): void };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "silkroute-db-"));
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,7 +27,7 @@ describe.runIf(onSqlite)("the SQLite connection", () => {
   it("commits a write while another connection holds a read transaction open (a rollback journal would wait for it)", async () => {
     const file = path.join(dir, "concurrent.db");
     const db = createPrismaClient(`file:${file}`);
-    const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+    const Database = require("better-sqlite3") as new (file: string, options: { timeout: number }) => SqliteDatabase;
     try {
       await db.$executeRawUnsafe('CREATE TABLE "Note" ("id" INTEGER PRIMARY KEY, "text" TEXT NOT NULL)');
       const reader = new Database(file, { timeout: 100 });
