@@ -13,6 +13,9 @@ export interface CacheSlot<T> {
   value: Promise<T>;
   expiresAt: number;
   resolved?: T; // set once `value` fulfils, so the hot path can read it without awaiting
+  /** Expired and being replaced by a load in the background (or, after a failed one, not before this time). */
+  replacing?: boolean;
+  replaceAfter?: number;
 }
 
 let slots: LruCache<string, CacheSlot<unknown>> | undefined;

@@ -1,7 +1,11 @@
 /**
  * Everything the callback needs to quote for a shop, compiled once and kept in memory: the engine built
  * from the shop's cards, its merchant rules and default box. Loads are single-flight per shop; writes in
- * this process invalidate at once, other processes (multi-instance deployments) within RATE_CONTEXT_TTL_MS.
+ * this process invalidate at once, other processes (multi-instance deployments) within RATE_CONTEXT_TTL_MS
+ * plus one load.
+ * An expired context keeps answering for up to RATE_CONTEXT_STALE_MS while one load replaces it in the background
+ * (ADR 0720, "Sixth round"): before, a busy shop's checkouts waited every minute for six queries and, with shops
+ * of their own cards, a compile, and on SQLite (a synchronous driver) every other shop's checkouts waited with them.
  */
 import { planAllows } from "../billing/entitlements.server";
 import { latestFxTable } from "../fx/fx-rates.server";
@@ -52,10 +56,37 @@ async function load(shop: string): Promise<ShopRateContext> {
   };
 }
 
+/** How long past its TTL a loaded context still answers while its replacement loads; a shop quiet for longer waits. */
+export const RATE_CONTEXT_STALE_MS = 5 * 60_000;
+const RETRY_REPLACE_MS = 5_000;
+
+/** An expired context young enough to answer with, starting (once) the load that replaces it; else undefined. */
+function staleWhileReplaced(shop: string, slot: CacheSlot<ShopRateContext>, now: number): ShopRateContext | undefined {
+  if (slot.resolved === undefined || now - slot.expiresAt >= RATE_CONTEXT_STALE_MS) return undefined;
+  if (!slot.replacing && now >= (slot.replaceAfter ?? 0)) {
+    slot.replacing = true;
+    const value = load(shop);
+    value.then(
+      (context) => {
+        const slots = rateContextSlots();
+        // Invalidated (a write in this process) or replaced meanwhile: this load may predate the write, so drop it.
+        if (slots.peek(shop) === slot) slots.set(shop, { value, resolved: context, expiresAt: now + RATE_CONTEXT_TTL_MS });
+      },
+      () => {
+        slot.replacing = false; // keep answering with what is loaded; try again shortly
+        slot.replaceAfter = now + RETRY_REPLACE_MS;
+      },
+    );
+  }
+  return slot.resolved;
+}
+
 export function shopRateContext(shop: string, now = Date.now()): Promise<ShopRateContext> {
   const slots = rateContextSlots();
-  const slot = slots.get(shop);
-  if (slot && slot.expiresAt > now) return slot.value as Promise<ShopRateContext>;
+  const slot = slots.get(shop) as CacheSlot<ShopRateContext> | undefined;
+  if (slot && slot.expiresAt > now) return slot.value;
+  const stale = slot && staleWhileReplaced(shop, slot, now);
+  if (stale) return Promise.resolve(stale);
   const value = load(shop);
   const fresh: CacheSlot<ShopRateContext> = { value, expiresAt: now + RATE_CONTEXT_TTL_MS };
   slots.set(shop, fresh);
@@ -70,8 +101,10 @@ export function uncachedShopRateContext(shop: string): Promise<ShopRateContext> 
   return load(shop);
 }
 
-/** The shop's context if it is loaded and fresh, without waiting; undefined while cold, loading or expired. */
+/** The shop's context if it is loaded and fresh, or expired within RATE_CONTEXT_STALE_MS (its replacement then
+ *  loading), without waiting; undefined while cold, loading or long expired. */
 export function loadedShopRateContext(shop: string, now = Date.now()): ShopRateContext | undefined {
   const slot = rateContextSlots().get(shop) as CacheSlot<ShopRateContext> | undefined;
-  return slot && slot.expiresAt > now ? slot.resolved : undefined;
+  if (!slot) return undefined;
+  return slot.expiresAt > now ? slot.resolved : staleWhileReplaced(shop, slot, now);
 }
