@@ -13,8 +13,8 @@ export interface CacheSlot<T> {
   value: Promise<T>;
   expiresAt: number;
   resolved?: T; // set once `value` fulfils, so the hot path can read it without awaiting
-  /** Expired and being replaced by a load in the background (or, after a failed one, not before this time). */
-  replacing?: boolean;
+  /** The background load replacing this expired slot, while it runs; after a failed one, none before `replaceAfter`. */
+  replacing?: Promise<T>;
   replaceAfter?: number;
 }
 

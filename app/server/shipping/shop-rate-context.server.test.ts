@@ -72,10 +72,11 @@ describe("compiled rate contexts in memory", () => {
     const T = Date.now();
     const first = await shopRateContext(shop, T);
     expect(loadedShopRateContext(shop, T + RATE_CONTEXT_TTL_MS + 1)).toBe(first); // starts the background load
+    const { replacing } = rateContextSlots().peek(shop)!;
     invalidateShopRateContext(shop); // a save here, before that load lands
     const afterWrite = await shopRateContext(shop, T + RATE_CONTEXT_TTL_MS + 2);
     const slot = rateContextSlots().peek(shop);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the background load lands meanwhile
+    await replacing; // the background load has landed (and been judged)
     expect(rateContextSlots().peek(shop)).toBe(slot);
     expect(loadedShopRateContext(shop, T + RATE_CONTEXT_TTL_MS + 3)).toBe(afterWrite);
   });

@@ -64,8 +64,7 @@ const RETRY_REPLACE_MS = 5_000;
 function staleWhileReplaced(shop: string, slot: CacheSlot<ShopRateContext>, now: number): ShopRateContext | undefined {
   if (slot.resolved === undefined || now - slot.expiresAt >= RATE_CONTEXT_STALE_MS) return undefined;
   if (!slot.replacing && now >= (slot.replaceAfter ?? 0)) {
-    slot.replacing = true;
-    const value = load(shop);
+    const value = (slot.replacing = load(shop));
     value.then(
       (context) => {
         const slots = rateContextSlots();
@@ -73,7 +72,7 @@ function staleWhileReplaced(shop: string, slot: CacheSlot<ShopRateContext>, now:
         if (slots.peek(shop) === slot) slots.set(shop, { value, resolved: context, expiresAt: now + RATE_CONTEXT_TTL_MS });
       },
       () => {
-        slot.replacing = false; // keep answering with what is loaded; try again shortly
+        slot.replacing = undefined; // keep answering with what is loaded; try again shortly
         slot.replaceAfter = now + RETRY_REPLACE_MS;
       },
     );
