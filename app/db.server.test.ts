@@ -45,3 +45,32 @@ describe.runIf(onSqlite)("the SQLite connection", () => {
     }
   });
 });
+
+describe.runIf(!onSqlite)("the PostgreSQL pool", () => {
+  const backendAfterIdle = async (idleMs: number): Promise<{ before: number; after: number }> => {
+    const db = createPrismaClient(process.env.DATABASE_URL);
+    try {
+      const pid = async () => Number((await db.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid"))[0]!.pid);
+      const before = await pid();
+      await new Promise((resolve) => setTimeout(resolve, idleMs));
+      return { before, after: await pid() };
+    } finally {
+      await db.$disconnect();
+    }
+  };
+
+  it("keeps its connection through an idle spell longer than node-postgres's 10 s default, so a checkout after a lull opens none", async () => {
+    const { before, after } = await backendAfterIdle(10_800);
+    expect(after).toBe(before);
+  }, 30_000);
+
+  it("closes a connection idle for longer than DATABASE_POOL_IDLE_MS", async () => {
+    process.env.DATABASE_POOL_IDLE_MS = "200";
+    try {
+      const { before, after } = await backendAfterIdle(800);
+      expect(after).not.toBe(before);
+    } finally {
+      delete process.env.DATABASE_POOL_IDLE_MS;
+    }
+  });
+});
