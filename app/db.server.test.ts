@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient, databaseProvider } from "./db.server";
 
@@ -62,6 +63,18 @@ describe.runIf(!onSqlite)("the PostgreSQL pool", () => {
   it("keeps its connection through an idle spell longer than node-postgres's 10 s default, so a checkout after a lull opens none", async () => {
     const { before, after } = await backendAfterIdle(10_800);
     expect(after).toBe(before);
+  }, 30_000);
+
+  it("lets a process whose work is done exit while its connections idle (a stopped server does not wait 5 minutes)", async () => {
+    const script = `import { createPrismaClient } from ${JSON.stringify(path.resolve("app/db.server.ts"))}; await createPrismaClient(process.env.DATABASE_URL).$queryRawUnsafe("SELECT 1"); console.log("queried");`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const started = performance.now();
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(out).toContain("queried");
+    expect(code).toBe(0);
+    expect(performance.now() - started).toBeLessThan(9_000); // node-postgres's own idle timeout is 10 s
   }, 30_000);
 
   it("closes a connection idle for longer than DATABASE_POOL_IDLE_MS", async () => {

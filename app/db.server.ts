@@ -41,9 +41,10 @@ export function createPrismaClient(url = databaseUrl()): Db {
     // node-postgres closes a connection idle for 10 s by default. A web process that idles that long (a quiet shop's
     // checkouts, or between bursts) then reopened up to six at once for the first rate callback (a rate context loads
     // with six parallel queries), and PostgreSQL starts a backend process for each: on two cores that stalled the
-    // callbacks around it by up to ~150 ms (ADR 0720, "Seventh round"). Connections now live 5 minutes idle.
+    // callbacks around it by up to ~150 ms (ADR 0720, "Seventh round"). Connections now live 5 minutes idle, and
+    // idle ones do not keep the process alive (allowExitOnIdle), so a stopped server still exits at once.
     const idleTimeoutMillis = Number(process.env.DATABASE_POOL_IDLE_MS ?? 300_000);
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, idleTimeoutMillis }) });
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, idleTimeoutMillis, allowExitOnIdle: true }) });
   }
   const { PrismaClient } = clientModule(url);
   const file = url.replace(/^file:/, "");
