@@ -1,8 +1,10 @@
 /**
- * Benchmark of the CarrierService callback on the production server. Two servers, each in its own process:
+ * Benchmark of the CarrierService callback on the production server. Servers in two processes:
  *   - app:  `npm start`'s server (app/server/http/production-server.ts) on the real `build/index.js`; the callback
  *           takes its node:http fast path (before Express, compression and Remix). This is the goal's subject.
  *   - bare: plain node:http writing the callback's answer bytes, the baseline.
+ *   - floor (in bare's process): verifies each distinct cart's HMAC, parses its JSON and writes the app's answer
+ *           without quoting (floor-server.ts): the ceiling of any safe quote path here, measured at saturation only.
  * The load generators share neither server's event loop, and measure for each load:
  *   1. throughput at saturation (32 connections, autocannon in this process), as a ratio to bare in the same run (bare
  *      is measured before and after the app's loads, and the ratio is to the mean of the two; goal ≥ 0.5 × bare);
@@ -25,7 +27,8 @@
  * Run: npm run build && npx tsx scripts/bench/carrier-service.ts   (~80 s; BENCH_SECONDS=6 per phase)
  *      BENCH_DATABASE_URL=postgresql://… runs both servers on that database instead of the embedded SQLite file
  *      (the production set-up: queries wait on the network, not on the event loop; seeded once, like the file).
- *      BENCH_LOADS=distinct,repeat runs only those loads beside bare (a quicker loop while working on one path).
+ *      BENCH_LOADS=distinct,repeat runs only those loads beside bare (a quicker loop while working on one path; the
+ *      floor runs whenever a distinct load does).
  *      BENCH_CPU_PROF=1 also writes a V8 CPU profile of the app server to .data/profiles/.
  * Compare runs as ratios, not absolute numbers; the load average printed with the results says how busy the machine was.
  */
@@ -39,6 +42,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { floorListener } from "./floor-server";
 import { startNodeFlags } from "./start-flags";
 import { openLoad, type OpenLoadResult } from "./open-load";
 
@@ -131,12 +135,17 @@ async function seedAndServeBare(): Promise<void> {
     req.resume();
     req.on("end", () => res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": fixed.length }).end(fixed));
   });
+  // The floor: what any safe callback server must do (verify, parse) before quoting, with the app's answer string.
+  let answer = "{}";
+  const floor = createServer(floorListener({ secret: SECRET, answer: () => answer }));
   await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => floor.listen(0, "127.0.0.1", resolve));
   process.on("message", (m: { bareBody?: string }) => {
-    if (m.bareBody) fixed = Buffer.from(m.bareBody);
+    if (m.bareBody) [fixed, answer] = [Buffer.from(m.bareBody), m.bareBody];
     process.send!({ ready: true });
   });
-  process.send!({ bare: `http://127.0.0.1:${(bare.address() as AddressInfo).port}` });
+  const url = (server: typeof bare) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.send!({ bare: url(bare), floor: `${url(floor)}/carrier-service/rates` });
 }
 
 /** The production server exactly as `npm start` runs it (its V8 flags, the same tsx loader as this script), on a free port. */
@@ -283,7 +292,7 @@ async function main(): Promise<void> {
   const next = () => new Promise<Record<string, string | undefined>>((resolve) => seeder.once("message", resolve as never));
   let app: ChildProcess | undefined;
   try {
-    const { bare } = (await next()) as { bare: string };
+    const { bare, floor } = (await next()) as { bare: string; floor: string };
     const started = await startAppServer();
     app = started.child;
     const rates = `${started.url}/carrier-service/rates`;
@@ -307,14 +316,19 @@ async function main(): Promise<void> {
 
     let serial = 0;
     const distinctCarts = (skus: number) => prebuiltCarts(rates, skus, () => serial++);
-    const all: Record<"bare" | "repeat" | "distinct" | "hot", Load> = {
+    const all: Record<"bare" | "repeat" | "floor" | "distinct" | "hot", Load> = {
       bare: { url: bare, method: "POST", headers: headersFor(body), body, open: { body } },
       repeat: { url: rates, method: "POST", headers: headersFor(body), body, open: { body } },
+      floor: { url: floor, method: "POST", ...prebuiltCarts(floor, MAPPINGS, () => serial++) },
       distinct: { url: rates, method: "POST", ...distinctCarts(MAPPINGS) },
       hot: { url: rates, method: "POST", ...distinctCarts(HOT_SKUS) },
     };
     const only = process.env.BENCH_LOADS?.split(",");
-    const loads = Object.fromEntries(Object.entries(all).filter(([name]) => name === "bare" || !only || only.includes(name))) as Partial<typeof all>;
+    // The floor runs beside the distinct loads it bounds (or when asked for by name).
+    const wanted = (name: string) => name === "bare" || !only || only.includes(name) || (name === "floor" && only.some((n) => n === "distinct" || n === "hot"));
+    const loads = Object.fromEntries(Object.entries(all).filter(([name]) => wanted(name))) as Partial<typeof all>;
+    // Latency at 1,000 req/s is measured for the app's loads and bare; the floor is a throughput ceiling only.
+    const latencyLoads = Object.entries(loads).filter(([name]) => name !== "floor");
     const check = await fetch(rates, { method: "POST", headers: headersFor(distinctCartBody(-1)), body: distinctCartBody(-1) });
     if (check.status !== 401) throw new Error(`a body that does not match its HMAC was answered ${check.status}`);
 
@@ -326,7 +340,7 @@ async function main(): Promise<void> {
     const cpu: Record<string, string> = {};
     const run = async ({ prepare, open: _, ...load }: Load, opts: { duration: number; connections: number; overallRate?: number }, name?: string) => {
       prepare?.(opts.connections);
-      const pid = load.url === bare ? seeder.pid : app!.pid;
+      const pid = load.url === bare || load.url === floor ? seeder.pid : app!.pid;
       const [serverBefore, clientBefore] = [cpuSeconds(pid), process.cpuUsage()];
       const result = await autocannon({ ...load, ...opts });
       if (name) {
@@ -335,7 +349,8 @@ async function main(): Promise<void> {
         cpu[name] = `server ${perAnswer(serverAfter.user - serverBefore.user)}+${perAnswer(serverAfter.system - serverBefore.system)} µs user+sys, client ${perAnswer((client.user + client.system) / 1e6)} µs`;
       }
       // A connection that ran through its list would repeat carts (quote-cache hits): count phases where that was near.
-      if (prepare && result.requests.total > 0.8 * opts.connections * PER_CONNECTION) wrapped++;
+      // The floor caches nothing, so a repeat costs it the same as a new cart.
+      if (prepare && load.url !== floor && result.requests.total > 0.8 * opts.connections * PER_CONNECTION) wrapped++;
       return result;
     };
     const loadAverage = os.loadavg()[0]!;
@@ -348,12 +363,12 @@ async function main(): Promise<void> {
     // so bare is measured again after the app's loads, and each ratio is to the mean of bare's two runs.
     const bareAgain = await run(loads.bare!, { duration: SECONDS, connections: 32 });
     const bareMean = (max.bare!.requests.average + bareAgain.requests.average) / 2;
-    for (const [name, load] of Object.entries(loads)) {
+    for (const [name, load] of latencyLoads) {
       const count = 1000 * SECONDS;
       open[name] = await openPhaseInChild({ url: load.url, requests: load.open, count, firstSerial: serial });
       if ("skus" in load.open) serial += count;
     }
-    for (const [name, load] of Object.entries(loads)) fixedRate[name] = await run(load, { duration: SECONDS, connections: 16, overallRate: 1000 });
+    for (const [name, load] of latencyLoads) fixedRate[name] = await run(load, { duration: SECONDS, connections: 16, overallRate: 1000 });
 
     const codes = (JSON.parse(answer) as { rates: { service_code: string }[] }).rates.map((r) => r.service_code);
     const ratio = (name: string) => (name === "bare" ? 1 : max[name]!.requests.average / bareMean);
@@ -366,18 +381,28 @@ async function main(): Promise<void> {
     const labels = {
       bare: "bare node:http, fixed JSON",
       repeat: "app, repeat cart (quote cache hits)",
+      floor: "floor: verify + parse + fixed answer, distinct",
       distinct: "app, distinct carts, 100k SKUs (quote misses)",
       hot: "app, distinct carts, 1k hot SKUs (quote misses)",
     } as const;
     for (const [name, label] of Object.entries(labels)) {
       if (!max[name]) continue;
       const m = max[name]!;
-      const f = fixedRate[name]!;
-      const o = open[name]!;
+      const f = fixedRate[name];
+      const o = open[name];
       const again = name === "bare" ? bad(bareAgain) : 0;
-      console.log(`  ${label.padEnd(48)} ${(name === "bare" ? bareMean : m.requests.average).toFixed(0).padStart(14)}   ${ratio(name).toFixed(2).padStart(13)}   ${`${o.p50}/${o.p99}/${o.max}`.padStart(27)}   ${String(f.latency.p99).padStart(14)}   ${bad(m) + bad(f) + o.failed + again}`);
+      const latency = o ? `${o.p50}/${o.p99}/${o.max}` : "-";
+      console.log(`  ${label.padEnd(48)} ${(name === "bare" ? bareMean : m.requests.average).toFixed(0).padStart(14)}   ${ratio(name).toFixed(2).padStart(13)}   ${latency.padStart(27)}   ${String(f?.latency.p99 ?? "-").padStart(14)}   ${bad(m) + (f ? bad(f) : 0) + (o?.failed ?? 0) + again}`);
     }
     console.log(`  bare at saturation: ${max.bare!.requests.average.toFixed(0)} req/s before the app's loads, ${bareAgain.requests.average.toFixed(0)} after; its row and every ratio use the mean`);
+    if (max.floor && max.distinct) {
+      // Server time per answer is 1 / throughput at saturation; 0.5 × bare leaves the quote what the floor does not use.
+      const us = (reqPerSecond: number) => 1e6 / reqPerSecond;
+      const budget = us(0.5 * bareMean) - us(max.floor.requests.average);
+      const spent = us(max.distinct.requests.average) - us(max.floor.requests.average);
+      console.log(`  floor: ${ratio("floor").toFixed(2)} × bare with no quoting at all; distinct carts run at ${(max.distinct.requests.average / max.floor.requests.average).toFixed(2)} × the floor.`);
+      console.log(`  Quoting a distinct cart adds ${spent.toFixed(0)} µs an answer to the floor's ${us(max.floor.requests.average).toFixed(0)}; 0.5 × bare would allow ${budget.toFixed(0)} µs (ADR 0720, "Eighth round")`);
+    }
     console.log(`  CPU per answer at saturation: ${Object.entries(cpu).map(([name, figures]) => `${name}: ${figures}`).join("; ")}`);
     const verdict = (name: "repeat" | "distinct" | "hot", goal: number) => {
       if (!max[name]) return `${name}: not run`;
