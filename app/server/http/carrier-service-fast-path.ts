@@ -76,9 +76,10 @@ function readBody(req: IncomingMessage, limit: number, done: (body: Buffer | nul
     } else chunks.push(chunk);
   };
   const onEnd = () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+  // `on`, not `once`: a request emits each at most once, and `once` wraps every listener in a closure of its own.
   req.on("data", onData);
-  req.once("end", onEnd);
-  req.once("error", failed);
+  req.on("end", onEnd);
+  req.on("error", failed);
 }
 
 function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {

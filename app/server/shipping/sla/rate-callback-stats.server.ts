@@ -22,8 +22,14 @@ const CAS_ATTEMPTS = 8;
 
 const pending = new LruCache<string, Pending>({
   maxEntries: MAX_PENDING,
-  onEvict: (_key, value) => void persist(value).catch(logFailure),
+  onEvict: (_key, value) => {
+    if (last?.entry === value) last = null;
+    void persist(value).catch(logFailure);
+  },
 });
+/** The shop-hour counted last, while `pending` holds it: a busy shop's next callback bumps it without building the
+ *  key string and looking it up (it is already the LRU's newest, so skipping the `get` changes no recency). */
+let last: { shop: string; hourMs: number; entry: Pending } | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
 let flushing: Promise<void> | null = null;
 let prunedAt = 0;
@@ -33,9 +39,14 @@ const logFailure = (error: unknown) => console.error(`[checkout-sla] write faile
 /** Counts one answered callback. Synchronous and allocation-light: the hot path only bumps counters. */
 export function recordRateCallback(shop: string, outcome: RateOutcome, ms: number, now: number): void {
   const hourMs = now - (now % HOUR_MS);
-  const key = `${shop}|${hourMs}`;
-  let entry = pending.get(key);
-  if (!entry) pending.set(key, (entry = { shop, hour: new Date(hourMs), rates: 0, empty: 0, errors: 0, latency: emptyHistogram() }));
+  let entry: Pending | undefined;
+  if (last !== null && last.hourMs === hourMs && last.shop === shop) entry = last.entry;
+  else {
+    const key = `${shop}|${hourMs}`;
+    entry = pending.get(key);
+    if (!entry) pending.set(key, (entry = { shop, hour: new Date(hourMs), rates: 0, empty: 0, errors: 0, latency: emptyHistogram() }));
+    last = { shop, hourMs, entry };
+  }
   if (outcome === "rates") entry.rates++;
   else if (outcome === "empty") entry.empty++;
   else entry.errors++;
@@ -54,6 +65,7 @@ export async function flushRateCallbacks(now = Date.now()): Promise<void> {
 async function writeBatch(now: number): Promise<void> {
   const batch = [...pending.keys()].map((key) => pending.peek(key)!);
   pending.clear();
+  last = null;
   for (let i = 0; i < batch.length; i += BATCH) {
     const chunk = batch.slice(i, i + BATCH);
     try {
@@ -111,4 +123,5 @@ async function persist(entry: Pending): Promise<void> {
 /** Tests: forget what is counted and not yet written. */
 export function discardPendingRateCallbacks(): void {
   pending.clear();
+  last = null;
 }
