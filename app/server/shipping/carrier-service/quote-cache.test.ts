@@ -4,7 +4,7 @@ import db from "../../../db.server";
 import { seedInstalledShop } from "../../../test/admin-session";
 import { uniqueShop } from "../../../test/webhooks";
 import { getShippingSettings, saveShippingSettings, settingsFormFrom } from "../settings.server";
-import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheHolding, quoteCacheStats, quotesFor, rawQuoteKey, repeatOfVerified, storeQuote } from "./quote-cache";
+import { cachedQuote, clearQuoteCache, nextMinuteBoundary, quoteCacheHolding, quoteCacheStats, quotesFor, rawQuoteKey, repeatOfVerified, seenBefore, storeQuote } from "./quote-cache";
 import { answerRawRateRequest } from "./rates.server";
 import { MAPPING_LOAD_AFTER_LOOKUPS, mappingStore } from "../mapping-cache.server";
 import { clearRateContextCache, rateContextSlots } from "../rate-context-cache";
@@ -63,6 +63,24 @@ describe("quote cache entries", () => {
     expect(nextMinuteBoundary(T)).toBe(Date.parse("2026-11-24T09:31:00.000Z"));
     expect(cachedQuote(quotesFor("a.myshopify.com", T + 44_999), "k", T + 44_999)).toBe(answer);
     expect(cachedQuote(quotesFor("a.myshopify.com", T + 45_000), "k", T + 45_000)).toBeUndefined();
+  });
+
+  it("are worth storing from a body's second computation in the minute, and marks expire with the minute", () => {
+    const key = keyFor(buildRatePayload({ items: [buildRateItem()] }));
+    expect(seenBefore(key, T)).toBe(false);
+    expect(seenBefore(key, T + 1)).toBe(true);
+    expect(seenBefore(keyFor(buildRatePayload({ items: [buildRateItem()] })), T + 2)).toBe(false);
+    expect(seenBefore(key, nextMinuteBoundary(T))).toBe(false);
+    expect(seenBefore(key, nextMinuteBoundary(T) + 1)).toBe(true);
+  });
+
+  it("mark bodies in a fixed table: a flood of new carts overwrites old marks instead of growing", () => {
+    const first = keyFor(buildRatePayload({ items: [buildRateItem()] }));
+    seenBefore(first, T);
+    const flood = Array.from({ length: 200_000 }, (_, i) => keyFor({ cart: i }));
+    for (const key of flood) seenBefore(key, T);
+    expect(seenBefore(first, T)).toBe(false); // its slot was taken: one more computation, nothing wrong
+    expect(flood.slice(-1000).filter((key) => seenBefore(key, T)).length).toBeGreaterThan(950); // recent marks mostly survive
   });
 
   it("stay within the entry budget by dropping the least recently quoted shop's answers first", () => {
@@ -146,17 +164,30 @@ describe("the callback's quote cache", () => {
     return shop;
   };
 
-  it("answers an identical request from the cache, and another buyer at the same address with the same rates computed afresh", async () => {
+  it("answers an identical request from the cache once it was computed twice in the minute, and another buyer at the same address with the same rates computed afresh", async () => {
     const shop = await newShop("quote-hit");
     const items = [buildRateItem()];
     const first = await answerRawRateRequest(raw(shop, buildRatePayload({ items })), at(T));
+    const second = await answerRawRateRequest(raw(shop, buildRatePayload({ items })), at(T + 4_000));
     const again = await answerRawRateRequest(raw(shop, buildRatePayload({ items })), at(T + 5_000));
     const other = await answerRawRateRequest(raw(shop, buildRatePayload({ items, destination: { name: "Someone Else" } })), at(T + 6_000));
     expect(first.status).toBe(200);
-    expect(again).toBe(first);
+    expect(second).not.toBe(first); // computed again: the first computation only marked the body seen
+    expect(second).toEqual(first);
+    expect(again).toBe(second);
     expect(other).not.toBe(first);
     expect(other).toEqual(first);
-    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 2 });
+    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 3 });
+  });
+
+  it("keeps no answer for a body computed once, as most are (Shopify caches answers itself)", async () => {
+    const shop = await newShop("quote-once-only");
+    const item = buildRateItem();
+    const cart = (quantity: number) => raw(shop, buildRatePayload({ items: [{ ...item, quantity }] }));
+    for (let quantity = 1; quantity <= 5; quantity++) expect((await answerRawRateRequest(cart(quantity), at(T + quantity))).status).toBe(200);
+    expect(quoteCacheHolding().entries).toBe(0);
+    await answerRawRateRequest(cart(3), at(T + 10));
+    expect(quoteCacheHolding().entries).toBe(1);
   });
 
   it("answers a byte-identical body from its digest without parsing it, with the answer the full path computes", async () => {
@@ -164,7 +195,8 @@ describe("the callback's quote cache", () => {
     const item = buildRateItem({ grams: 100 });
     await seedVariantMapping(shop, item.variant_id, { weightGrams: 700, flags: "battery", stock: { "CN-SZ": 5 } });
     const request = raw(shop, buildRatePayload({ items: [item, buildRateItem()] }));
-    const first = await answerRawRateRequest(request, at(T));
+    await answerRawRateRequest(request, at(T));
+    const first = await answerRawRateRequest(request, at(T + 500)); // the second computation is kept
     const parse = vi.spyOn(JSON, "parse");
     try {
       const again = await answerRawRateRequest(request, at(T + 1_000));
@@ -198,20 +230,24 @@ describe("the callback's quote cache", () => {
     expect(inMemory).toEqual(awaited);
     expect(JSON.parse(awaited.body).rates.length).toBeGreaterThan(0);
     expect(quoteCacheStats()).toEqual({ hits: 0, misses: 1 });
-    expect(answerRawRateRequest(cart, at(T + 11))).toBe(inMemory); // kept like any computed answer
+    const second = answerRawRateRequest(cart, at(T + 11));
+    expect(second).toEqual(inMemory);
+    expect(answerRawRateRequest(cart, at(T + 12))).toBe(second); // kept like any answer computed twice
   });
 
   it("stores each computed answer once, under its body's digest", async () => {
     const shop = await newShop("quote-once");
     const payload = buildRatePayload({ items: [buildRateItem()] });
-    const first = await answerRawRateRequest(raw(shop, payload), at(T));
+    await answerRawRateRequest(raw(shop, payload), at(T));
+    const first = await answerRawRateRequest(raw(shop, payload), at(T + 1));
     const spaced = Buffer.from(JSON.stringify(payload, null, 2));
     const request = { body: spaced, shopHeader: shop, hmacHeader: crypto.createHmac("sha256", secret()).update(spaced).digest("base64") };
-    const spacedAnswer = await answerRawRateRequest(request, at(T + 1));
+    await answerRawRateRequest(request, at(T + 2));
+    const spacedAnswer = await answerRawRateRequest(request, at(T + 3));
     expect(spacedAnswer).toEqual(first);
     expect(quoteCacheHolding().entries).toBe(2);
-    expect(await answerRawRateRequest(request, at(T + 2))).toBe(spacedAnswer);
-    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 2 });
+    expect(await answerRawRateRequest(request, at(T + 4))).toBe(spacedAnswer);
+    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 4 });
   });
 
   it("still answers a malformed body with 400 when the same shop has cached answers", async () => {
@@ -272,9 +308,14 @@ describe("the callback's quote cache", () => {
     const request = raw(shop, buildRatePayload({ items: [buildRateItem()] }));
     const lastMoment = Date.parse("2026-11-24T09:30:59.999Z");
     await answerRawRateRequest(request, at(Date.parse("2026-11-24T09:30:00.000Z")));
+    await answerRawRateRequest(request, at(Date.parse("2026-11-24T09:30:30.000Z")));
     await answerRawRateRequest(request, at(lastMoment));
-    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 1 });
-    await answerRawRateRequest(request, at(lastMoment + 1));
     expect(quoteCacheStats()).toEqual({ hits: 1, misses: 2 });
+    await answerRawRateRequest(request, at(lastMoment + 1));
+    expect(quoteCacheStats()).toEqual({ hits: 1, misses: 3 });
+    // Nor does a body's mark: in the new minute it is computed twice again before its answer is kept.
+    await answerRawRateRequest(request, at(lastMoment + 2));
+    await answerRawRateRequest(request, at(lastMoment + 3));
+    expect(quoteCacheStats()).toEqual({ hits: 2, misses: 4 });
   });
 });

@@ -7,6 +7,9 @@
  * in this process drops the shop's entries; an answer computed while such a write raced it is never stored.
  * Bounded by an entry budget over all shops from config (SILKROUTE_QUOTE_CACHE_ENTRIES): when it is reached, the
  * least recently quoted shop's entries go first (ADR 0710); a dropped answer is only computed again.
+ * An answer is stored when its body is computed for the second time in the minute (`seenBefore`), not the first:
+ * because Shopify caches answers itself, most bodies arrive once, and storing each of them cost a distinct cart ~15 %
+ * of its CPU in garbage collection (ADR 0720, "Eighth round"). A repeated cart is computed twice a minute, not once.
  */
 import crypto from "node:crypto";
 import { LruCache } from "../../cache/lru";
@@ -46,6 +49,33 @@ export class ShopQuotes {
       this.oldest = 0;
     }
   }
+}
+
+/**
+ * Fingerprints of the keys computed once this minute: a fixed table of 32-bit hashes outside the V8 heap (256 KB),
+ * direct-mapped, a newer key overwriting an older one in its slot. So marking a body seen allocates nothing, and the
+ * table never grows: under a flood of distinct carts a slot lasts seconds, which still catches checkout's repeats
+ * (concurrent requests, or a retry after an error, which Shopify caches for only 30 s). A lost mark costs one more
+ * computation; a false match (two keys with the same 32 bits in the same slot) only stores an answer early.
+ */
+const SEEN_SLOTS = 1 << 16;
+const seen = new Uint32Array(SEEN_SLOTS);
+
+/** FNV-1a over the key's last 16 characters: its digest (an HMAC or SHA-256 in base64), already uniformly random. */
+function fingerprint(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(0, key.length - 16); i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1; // 0 marks an empty slot
+}
+
+/** Whether `key` was computed before this minute already; marks it when not (then its answer is not worth storing). */
+export function seenBefore(key: string, nowMs: number): boolean {
+  startMinute(nowMs);
+  const fp = fingerprint(key);
+  const slot = fp & (SEEN_SLOTS - 1);
+  if (seen[slot] === fp) return true;
+  seen[slot] = fp;
+  return false;
 }
 
 let cache: { shops: LruCache<string, ShopQuotes>; budget: number } | undefined;
@@ -89,16 +119,23 @@ export interface RawBodyDigest { readonly rawBody: Buffer; readonly hmacDigest?:
 
 /** The shop's entry set for one request; pass it back to store, so a dropped set swallows a racing write. */
 export function quotesFor(shop: string, nowMs: number): ShopQuotes {
-  const current = Math.floor(nowMs / MINUTE_MS);
-  const { shops } = shopsCache();
-  if (current !== minute) {
-    shops.clear(); // every entry expires at a minute boundary; a new minute leaves nothing worth keeping
-    totalEntries = 0;
-    minute = current;
-  }
+  const { shops } = startMinute(nowMs);
   let quotes = shops.get(shop);
   if (!quotes) shops.set(shop, (quotes = new ShopQuotes(shop)));
   return quotes;
+}
+
+/** Every entry and mark expires at a minute boundary; a new minute leaves nothing worth keeping. */
+function startMinute(nowMs: number): ReturnType<typeof shopsCache> {
+  const current = Math.floor(nowMs / MINUTE_MS);
+  const caches = shopsCache();
+  if (current !== minute) {
+    caches.shops.clear();
+    totalEntries = 0;
+    seen.fill(0);
+    minute = current;
+  }
+  return caches;
 }
 
 /** The shop's entry set if one exists this minute, without creating one: an unsigned request may read, never add. */
@@ -167,6 +204,7 @@ export function invalidateShopQuotes(shop: string): void {
 
 export function clearQuoteCache(): void {
   cache?.shops.clear();
+  seen.fill(0);
   cache = undefined; // the next use reads the budget from config again
   totalEntries = 0;
   stats.hits = 0;

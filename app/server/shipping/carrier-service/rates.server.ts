@@ -18,7 +18,7 @@ import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type S
 import { authenticateRawRateRequest, readBoundedBody, signedShopInMemory, verifiedInMemory, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
 import { enrichedRequest, enrichItems } from "./enrich";
 import { parseRateRequestPayload } from "./payload";
-import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quotesFor, rawQuoteKey, repeatOfVerified, storeQuote, type ShopQuotes } from "./quote-cache";
+import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quotesFor, rawQuoteKey, repeatOfVerified, seenBefore, storeQuote, type ShopQuotes } from "./quote-cache";
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
 
 onMappingsChanged(invalidateShopQuotes);
@@ -196,7 +196,8 @@ function answerInMemory(request: CarrierServiceRequest, key: string, at: Date): 
   }
 }
 
-/** Quotes a cart whose lines are joined with their mappings, and keeps the answer under `store.key` when given. */
+/** Quotes a cart whose lines are joined with their mappings, and keeps the answer under `store.key` when given and
+ *  that body was computed before this minute (quote-cache.ts: most bodies arrive once, and are not kept). */
 function quoteMapped(
   shop: string, input: RateRequestInput, mappings: readonly (MappingFields | null)[], context: ShopRateContext, fx: FxTable, at: Date,
   store: { quotes: ShopQuotes; key: string } | null,
@@ -207,7 +208,7 @@ function quoteMapped(
   const whole = result.exclusions.find((e) => e.serviceCode === null);
   if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
   const answer = ratesAnswer(toCarrierServiceResponse(result.quotes).rates);
-  if (store) storeQuote(store.quotes, store.key, answer, at.getTime());
+  if (store && seenBefore(store.key, at.getTime())) storeQuote(store.quotes, store.key, answer, at.getTime());
   return answer;
 }
 
