@@ -1,0 +1,143 @@
+/**
+ * Side-by-side comparison of server builds on the callback's fast path: each build (a `build/index.js` made by
+ * `npm run build`, copied aside) serves the carrier-service bench's shop in a child process of its own, and
+ * autocannon (32 connections, in this process) drives them in turn, round after round, so the machine's swings fall
+ * on both alike. Prints each build's req/s, server CPU per answer (user + sys from /proc), minor page faults per
+ * answer, and the median CPU. Also `bare` (plain node:http sending the answer's bytes) as a reference. This is how
+ * ADR 0720's eighth round measured its changes; the full benchmark (carrier-service.ts) is too noisy for a few µs.
+ *
+ * Run: npm run build && cp build/index.js build/before.js   (beside it, so its imports resolve; then change, build again)
+ *      npx tsx scripts/bench/fast-path-ab.ts --rounds 5 --load distinct build/before.js build/index.js
+ *      (--load repeat|distinct; a build may be `bare`; env `KEY=value,…` after `@`: build/index.js@SILKROUTE_QUOTE_CACHE_ENTRIES=1)
+ * Needs .data/bench-carrier.db (seeded by carrier-service.ts). Compare the order both ways: a position can be favoured.
+ */
+import { fork } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { startNodeFlags } from "./start-flags";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SHOP = "bench-carrier.myshopify.com";
+const SECRET = "bench-carrier-secret";
+const FIRST_VARIANT = 7_000_000_000;
+const ENV = {
+  NODE_ENV: "production", SILKROUTE_MODE: "test", DATABASE_URL: "file:./.data/bench-carrier.db",
+  SHOPIFY_API_KEY: "bench-carrier-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
+  SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
+};
+const NO_ADDRESS = { name: null, address1: null, address2: null, address3: null, phone: null, fax: null, email: null, address_type: null, company_name: null };
+const ORIGIN = { country: "CN", postal_code: "518000", province: "GD", city: "Shenzhen", ...NO_ADDRESS };
+const DESTINATIONS = [["DE", "10115", "BE", "Berlin", "EUR"], ["US", "94103", "CA", "San Francisco", "USD"], ["GB", "SW1A 1AA", null, "London", "GBP"], ["JP", "100-0001", "13", "Tokyo", "JPY"]] as const;
+const line = (n: number, quantity: number, grams: number, price: number) => ({
+  name: `Bench item ${n}`, sku: `BENCH-${n}`, quantity, grams, price, vendor: "Bench", requires_shipping: true, taxable: true,
+  fulfillment_service: "manual", properties: null, product_id: FIRST_VARIANT + n + 1_000_000, variant_id: FIRST_VARIANT + n,
+});
+const REPEAT = JSON.stringify({ rate: { origin: ORIGIN, destination: { country: "DE", postal_code: "10115", province: "BE", city: "Berlin", ...NO_ADDRESS }, items: [line(10, 2, 180, 1299), line(20_011, 1, 420, 950), line(40_022, 1, 260, 2400), line(60_033, 3, 40, 600), line(99_998, 1, 90, 499)], currency: "EUR", locale: "en" } });
+let serial = 0;
+function distinctCart(): string {
+  const [country, postal_code, province, city, currency] = DESTINATIONS[crypto.randomInt(DESTINATIONS.length)]!;
+  const picked = new Set<number>();
+  while (picked.size < 5) picked.add(crypto.randomInt(100_000));
+  const items = [...picked].map((n, i) => line(n, 1 + crypto.randomInt(3), 50 + (n % 400), i === 4 ? 100_000 + serial++ : 300 + (n % 5000)));
+  return JSON.stringify({ rate: { origin: ORIGIN, destination: { country, postal_code, province, city, ...NO_ADDRESS }, items, currency, locale: "en" } });
+}
+const headersFor = (body: string) => ({ "content-type": "application/json", "x-shopify-shop-domain": SHOP, "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64") });
+
+/** Child: serves one build's fast path (or bare node:http with the answer bytes it is given). */
+async function serve(build: string, bareAnswer: string): Promise<void> {
+  let listener: RequestListener;
+  if (build === "bare") {
+    const fixed = Buffer.from(bareAnswer);
+    listener = (req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": fixed.length }).end(fixed));
+    };
+  } else {
+    Object.assign(process.env, ENV);
+    const module = (await import(pathToFileURL(path.resolve(ROOT, build)).href)) as { entry: { module: { carrierServiceFastPath: (req: unknown, res: unknown) => boolean } }; future: { v3_singleFetch?: boolean } };
+    const { installGlobals } = await import("@remix-run/node");
+    installGlobals({ nativeFetch: module.future.v3_singleFetch });
+    const fastPath = module.entry.module.carrierServiceFastPath;
+    listener = (req, res) => void (fastPath(req, res) || res.writeHead(404).end());
+  }
+  const server = createServer(listener);
+  server.listen(0, "127.0.0.1", () => process.send!({ port: (server.address() as AddressInfo).port }));
+}
+
+type Result = { requests: { average: number; total: number }; non2xx: number; errors: number };
+const procStat = (pid: number) => fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: string) => (args.includes(name) ? args.splice(args.indexOf(name), 2)[1]! : fallback);
+  const rounds = Number(option("--rounds", "5"));
+  const load = option("--load", "distinct");
+  const seconds = Number(option("--seconds", "5"));
+  const builds = args;
+  if (builds.length === 0 || !["repeat", "distinct"].includes(load)) throw new Error("usage: fast-path-ab.ts [--rounds n] [--load repeat|distinct] [--seconds s] <build.js|bare>[@KEY=value,…] …");
+  const requireCjs = createRequire(import.meta.url);
+  const autocannon = requireCjs("autocannon") as (options: object) => Promise<Result>;
+  const buildRequest = requireCjs("autocannon/lib/httpRequestBuilder.js") as (defaults: object) => (request: object) => Buffer;
+  const results = new Map<string, { rps: number; cpuUs: number; faults: number; failed: number }[]>();
+  let answer = "{}";
+  for (let round = 0; round < rounds; round++) {
+    for (const spec of builds) {
+      const [build, envSpec] = spec.split("@") as [string, string | undefined];
+      const extra = envSpec ? Object.fromEntries(envSpec.split(",").map((kv) => kv.split("=") as [string, string])) : {};
+      const child = fork(fileURLToPath(import.meta.url), ["--serve", build, answer], {
+        cwd: ROOT, env: { ...process.env, ...extra }, execArgv: [...process.execArgv, ...startNodeFlags(ROOT).flags], stdio: ["ignore", "ignore", "inherit", "ipc"],
+      });
+      try {
+        const { port } = await new Promise<{ port: number }>((resolve) => child.once("message", resolve as never));
+        const url = `http://127.0.0.1:${port}/carrier-service/rates`;
+        if (build !== "bare") {
+          // The repeat cart's answer (bare sends its bytes), and the shop's mapping table loaded (third lookup).
+          for (const body of [REPEAT, distinctCart(), distinctCart(), distinctCart()]) {
+            const response = await fetch(url, { method: "POST", headers: headersFor(body), body });
+            if (response.status !== 200) throw new Error(`${build} answered ${response.status}: ${await response.text()}`);
+            if (body === REPEAT) answer = await response.text();
+            else await response.arrayBuffer();
+          }
+          await new Promise((resolve) => setTimeout(resolve, 2_000));
+        }
+        let options: object = { url, method: "POST", headers: headersFor(REPEAT), body: REPEAT, connections: 32 };
+        if (load === "distinct") {
+          const make = buildRequest({ hostname: "127.0.0.1", port, path: "/carrier-service/rates", method: "POST" });
+          const lists = Array.from({ length: 32 }, () => Array.from({ length: 2_000 }, () => {
+            const body = distinctCart();
+            return { requestBuffer: make({ body, headers: headersFor(body) }) };
+          }));
+          let next = 0;
+          options = { url, method: "POST", connections: 32, setupClient: (client: { requestIterator: { requests: object[]; currentRequestIndex: number; currentRequest: object } }) => {
+            const list = lists[next++ % lists.length]!;
+            Object.assign(client.requestIterator, { requests: list, currentRequestIndex: 0, currentRequest: list[0] });
+          } };
+        }
+        await autocannon({ ...options, duration: 1 });
+        const before = procStat(child.pid!);
+        const result = await autocannon({ ...options, duration: seconds });
+        const after = procStat(child.pid!);
+        const per = (field: number, scale: number) => ((Number(after[field]) - Number(before[field])) * scale) / result.requests.total;
+        const list = results.get(spec) ?? [];
+        list.push({ rps: result.requests.average, cpuUs: per(11, 1e4) + per(12, 1e4), faults: per(7, 1), failed: result.non2xx + result.errors });
+        results.set(spec, list);
+      } finally {
+        child.kill();
+      }
+    }
+  }
+  console.log(`fast-path-ab: ${load} load, ${rounds} rounds of ${seconds} s, 32 connections; req/s / server CPU µs per answer (minor faults per answer)`);
+  for (const [spec, list] of results) {
+    const median = [...list].map((r) => r.cpuUs).sort((a, b) => a - b)[list.length >> 1]!;
+    const cells = list.map((r) => `${r.rps.toFixed(0)}/${r.cpuUs.toFixed(0)} µs (${r.faults.toFixed(2)})${r.failed ? ` FAILED ${r.failed}` : ""}`);
+    console.log(`  ${spec}: ${cells.join("  ")}  median ${median.toFixed(1)} µs`);
+  }
+}
+
+if (process.argv[2] === "--serve") await serve(process.argv[3]!, process.argv[4]!);
+else await main();
