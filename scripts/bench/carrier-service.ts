@@ -401,7 +401,8 @@ async function main(): Promise<void> {
       const budget = us(0.5 * bareMean) - us(max.floor.requests.average);
       const spent = us(max.distinct.requests.average) - us(max.floor.requests.average);
       console.log(`  floor: ${ratio("floor").toFixed(2)} × bare with no quoting at all; distinct carts run at ${(max.distinct.requests.average / max.floor.requests.average).toFixed(2)} × the floor.`);
-      console.log(`  Quoting a distinct cart adds ${spent.toFixed(0)} µs an answer to the floor's ${us(max.floor.requests.average).toFixed(0)}; 0.5 × bare would allow ${budget.toFixed(0)} µs (ADR 0720, "Eighth round")`);
+      const allowed = budget > 0 ? `${budget.toFixed(0)} µs` : "nothing (the floor itself is below it)";
+      console.log(`  Quoting a distinct cart adds ${spent.toFixed(0)} µs an answer to the floor's ${us(max.floor.requests.average).toFixed(0)}; 0.5 × bare would allow ${allowed} (ADR 0720, "Eighth round")`);
     }
     console.log(`  CPU per answer at saturation: ${Object.entries(cpu).map(([name, figures]) => `${name}: ${figures}`).join("; ")}`);
     const verdict = (name: "repeat" | "distinct" | "hot", goal: number) => {
