@@ -32,6 +32,9 @@ export const plansTests: E2eTest[] = [
       await fresh.last().click();
       await frame.waitForURL((url) => /^\/app\/catalog\/sandbox\/[^/]+$/.test(url.pathname));
       await shell.appIdle(frame);
+      // The URL can change before the product page replaces the list (every row of which has its own "Add to import
+      // list" button, seen busy in a loaded CI run): wait for the product page's own text, as the sourcing flow does.
+      await shell.app.getByText(/Converted at 1 CNY/).waitFor();
       await shell.app.getByRole("button", { name: "Add to import list" }).click();
       await frame.waitForURL((url) => /^\/app\/import-list\/[^/]+$/.test(url.pathname));
       await shell.appIdle(frame);
