@@ -157,11 +157,15 @@ function startAppServer(): { child: ChildProcess; log: ServerLog } {
   let resolveUrl: (url: string) => void;
   const log: ServerLog = { loads: 0, evictions: 0, url: new Promise((resolve) => (resolveUrl = resolve)), heapMax: 0, arrayBuffersMax: 0 };
   let pending = "";
+  // BENCH_SERVER_LOG=<file> keeps the server's log lines, each stamped with seconds since the bench started (the
+  // clock of the slow answers' list).
+  const keep = process.env.BENCH_SERVER_LOG ? fs.createWriteStream(process.env.BENCH_SERVER_LOG) : undefined;
   child.stdout!.on("data", (chunk: Buffer) => {
     pending += chunk.toString();
     const lines = pending.split("\n");
     pending = lines.pop()!;
     for (const l of lines) {
+      keep?.write(`${(performance.now() / 1000).toFixed(2)} ${l}\n`);
       const server = /\[server\] (http:\/\/[\d.]+:\d+)/.exec(l);
       if (server) resolveUrl(server[1]!);
       else if (/\[mapping-store\] .* loaded \d+ mappings/.test(l)) log.loads++;
@@ -217,6 +221,18 @@ async function main(): Promise<void> {
     seeder.once("exit", (code) => code && reject(new Error(`seeding failed (${code})`)));
   });
 
+  // The seeder writes without a journal or syncs, so ~2 GB of the file can still be waiting in the page cache for the
+  // disk. Left there, the kernel wrote them back in one burst a few seconds into the run (Dirty in /proc/meminfo fell
+  // from 1.8 GB to 0 within a second), and the server's SQLite calls, synchronous on its event loop, stalled ~2 s
+  // behind it: every answer in flight took over 500 ms (ADR 0720, "Ninth round"). A database in service is written
+  // through its journal and synced, so the file is synced before the server starts.
+  const syncStarted = performance.now();
+  const fd = fs.openSync(DB_FILE, "r");
+  fs.fsyncSync(fd);
+  fs.closeSync(fd);
+  const syncMs = performance.now() - syncStarted;
+  if (syncMs > 100) console.error(`  synced the seeded database to disk in ${(syncMs / 1000).toFixed(1)} s`);
+
   const { child, log } = startAppServer();
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   try {
@@ -224,6 +240,7 @@ async function main(): Promise<void> {
     const baseline = rss(child.pid).now;
     const nextShop = zipfSampler(SHOPS, ZIPF_S);
     const latencies = new Float64Array(REQUESTS);
+    const slow: { at: number; ms: number; shop: number; firstOfShop: boolean; newCart: boolean }[] = [];
     const touched = new Set<number>();
     let sent = 0;
     let done = 0;
@@ -237,13 +254,15 @@ async function main(): Promise<void> {
       while (sent < REQUESTS && performance.now() < deadline) {
         sent++;
         const shop = nextShop();
+        const firstOfShop = !touched.has(shop);
         touched.add(shop);
         // Half the requests are one of the shop's 5 popular carts, half a cart it never sent.
         const cart = Math.random() < 0.5 ? Math.floor(Math.random() * 5) : 5 + sent;
         const body = cartBody(shop, cart);
         const t0 = performance.now();
         const status = await post(agent, url, shop, body);
-        latencies[done++] = performance.now() - t0;
+        const ms = (latencies[done++] = performance.now() - t0);
+        if (ms > 500) slow.push({ at: t0 / 1000, ms, shop, firstOfShop, newCart: cart >= 5 });
         if (status !== 200) errors++;
       }
     };
@@ -263,6 +282,10 @@ async function main(): Promise<void> {
     console.log(`  mapping budget ${BUDGET_MB} MB (every table at once would take ~${fullTablesMb.toFixed(0)} MB); table loads ${log.loads}, evictions ${log.evictions} (${log.loads - log.evictions} tables held at the end); table hit rate ${(hitRate * 100).toFixed(1)} %`);
     console.log(`  RSS: ${baseline.toFixed(0)} MB after start, ${memory.now.toFixed(0)} MB at the end, max sampled ${rssMax.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB; of which at most V8 heap ${log.heapMax} MB, array buffers (mapping tables) ${log.arrayBuffersMax} MB; goal ≤ budget + 150 = ${BUDGET_MB + 150} MB`);
     console.log(`  latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p95 ${percentile(sorted, 95).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)}; over 500 ms: ${over500} (${((over500 / Math.max(1, done)) * 100).toFixed(2)} %)`);
+    if (slow.length) {
+      const shown = slow.slice(0, 12).map((s) => `${s.at.toFixed(1)} s: ${s.ms.toFixed(0)} ms (shop rank ${s.shop}${s.firstOfShop ? ", its first request" : ""}${s.newCart ? ", new cart" : ""})`);
+      console.log(`  answers over 500 ms, by when they were sent (requests began ${(started / 1000).toFixed(1)} s into the bench): ${shown.join("; ")}${slow.length > 12 ? `; ${slow.length - 12} more` : ""}`);
+    }
     console.log(`carrier-service-shops: rss-max ${Math.max(rssMax, memory.peak).toFixed(0)} MB, p95 ${percentile(sorted, 95).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, over-500ms ${over500}, errors ${errors}`);
   } finally {
     agent.destroy();
