@@ -16,12 +16,12 @@
  * Seeds .data/bench-carrier-shops-<shops>x<skus>.db (SQLite) once and reuses it. Compare runs on the same machine only.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { cartLine, DESTINATIONS, rateRequestBody, signedHeaders } from "./carts";
 import { startNodeFlags } from "./start-flags";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -59,26 +59,14 @@ const ENV: NodeJS.ProcessEnv = {
 
 const shopDomain = (i: number) => `bench-shops-${i}.myshopify.com`;
 
-const NO_ADDRESS = { name: null, address1: null, address2: null, address3: null, phone: null, fax: null, email: null, address_type: null, company_name: null };
-const ORIGIN = { country: "CN", postal_code: "518000", province: "GD", city: "Shenzhen", ...NO_ADDRESS };
-const DESTINATIONS = [
-  { country: "DE", postal_code: "10115", province: "BE", city: "Berlin", currency: "EUR" },
-  { country: "US", postal_code: "94103", province: "CA", city: "San Francisco", currency: "USD" },
-  { country: "GB", postal_code: "SW1A 1AA", province: null, city: "London", currency: "GBP" },
-  { country: "AU", postal_code: "2000", province: "NSW", city: "Sydney", currency: "AUD" },
-] as const;
-
-const line = (n: number, quantity: number) => ({
-  name: `Bench item ${n}`, sku: `BENCH-${n}`, quantity, grams: 50 + (n % 400), price: 300 + (n % 5000), vendor: "Bench", requires_shipping: true,
-  taxable: true, fulfillment_service: "manual", properties: null, product_id: FIRST_VARIANT + n + 1_000_000, variant_id: FIRST_VARIANT + n,
-});
+// Four of the shared destinations (Berlin, San Francisco, London, Sydney), as every earlier run of this bench used.
+const SHOP_DESTINATIONS = ["Berlin", "San Francisco", "London", "Sydney"].map((city) => DESTINATIONS.find((d) => d.city === city)!);
 
 /** Cart `cart` of a shop: 3 lines of its SKUs. Carts 0–4 are each shop's popular ones; others are new. */
 function cartBody(shop: number, cart: number): string {
   const pick = (k: number) => Number((BigInt(shop + 1) * 2_654_435_761n + BigInt(cart) * 40_503n + BigInt(k) * 97n) % BigInt(SKUS));
-  const { currency, ...destination } = DESTINATIONS[(shop + cart) % DESTINATIONS.length]!;
-  const items = [line(pick(0), 1), line(pick(1), 2), line(pick(2), 1)];
-  return JSON.stringify({ rate: { origin: ORIGIN, destination: { ...destination, ...NO_ADDRESS }, items, currency, locale: "en" } });
+  const line = (n: number, quantity: number) => cartLine(n, quantity, 50 + (n % 400), 300 + (n % 5000), FIRST_VARIANT);
+  return rateRequestBody(SHOP_DESTINATIONS[(shop + cart) % SHOP_DESTINATIONS.length]!, [line(pick(0), 1), line(pick(1), 2), line(pick(2), 1)]);
 }
 
 /** Zipf(s) over shop ranks 0..N-1: rank r drawn with weight 1/(r+1)^s. */
@@ -193,10 +181,7 @@ function rss(pid: number | undefined): { now: number; peak: number } {
 }
 
 function post(agent: http.Agent, url: URL, shop: number, body: string): Promise<number> {
-  const headers = {
-    "content-type": "application/json", "content-length": Buffer.byteLength(body),
-    "x-shopify-shop-domain": shopDomain(shop), "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64"),
-  };
+  const headers = { ...signedHeaders(body, shopDomain(shop), SECRET), "content-length": Buffer.byteLength(body) };
   return new Promise((resolve) => {
     const req = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers, timeout: 30_000 }, (res) => {
       res.resume();

@@ -37,73 +37,21 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { CARRIER_BENCH, carrierBenchEnv, distinctCartBody, repeatCartBody, signedHeaders } from "./carts";
 import { floorListener } from "./floor-server";
 import { startNodeFlags } from "./start-flags";
 import { openLoad, type OpenLoadResult } from "./open-load";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SHOP = "bench-carrier.myshopify.com";
-const SECRET = "bench-carrier-secret";
-const MAPPINGS = 100_000;
-const FIRST_VARIANT = 7_000_000_000;
+const { shop: SHOP, secret: SECRET, mappings: MAPPINGS, firstVariant: FIRST_VARIANT } = CARRIER_BENCH;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const HOT_SKUS = 1_000;
-const ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production", SILKROUTE_MODE: "test", // production mode would demand a public https app URL
-  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "file:./.data/bench-carrier.db",
-  SHOPIFY_API_KEY: "bench-carrier-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
-  SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
-};
-
-const NO_ADDRESS = { name: null, address1: null, address2: null, address3: null, phone: null, fax: null, email: null, address_type: null, company_name: null };
-const ORIGIN = { country: "CN", postal_code: "518000", province: "GD", city: "Shenzhen", ...NO_ADDRESS };
-const DESTINATIONS = [
-  { country: "DE", postal_code: "10115", province: "BE", city: "Berlin", currency: "EUR" },
-  { country: "FR", postal_code: "75001", province: null, city: "Paris", currency: "EUR" },
-  { country: "US", postal_code: "94103", province: "CA", city: "San Francisco", currency: "USD" },
-  { country: "US", postal_code: "99501", province: "AK", city: "Anchorage", currency: "USD" },
-  { country: "GB", postal_code: "SW1A 1AA", province: null, city: "London", currency: "GBP" },
-  { country: "AU", postal_code: "2000", province: "NSW", city: "Sydney", currency: "AUD" },
-  { country: "CA", postal_code: "M5V 2T6", province: "ON", city: "Toronto", currency: "CAD" },
-  { country: "JP", postal_code: "100-0001", province: "13", city: "Tokyo", currency: "JPY" },
-  { country: "NL", postal_code: "1012", province: null, city: "Amsterdam", currency: "EUR" },
-] as const;
-
-const line = (n: number, quantity: number, grams: number, price: number) => ({
-  name: `Bench item ${n}`, sku: `BENCH-${n}`, quantity, grams, price, vendor: "Bench", requires_shipping: true, taxable: true,
-  fulfillment_service: "manual", properties: null, product_id: FIRST_VARIANT + n + 1_000_000, variant_id: FIRST_VARIANT + n,
-});
-
-/** The issue's 5-line cart: supplier data (weights, sizes, battery/cosmetic flags, stock) comes from the mappings. */
-function repeatCartBody(): string {
-  const { currency: _, ...berlin } = DESTINATIONS[0];
-  return JSON.stringify({
-    rate: {
-      origin: ORIGIN, destination: { ...berlin, ...NO_ADDRESS },
-      items: [line(10, 2, 180, 1299), line(20_011, 1, 420, 950), line(40_022, 1, 260, 2400), line(60_033, 3, 40, 600), line(99_998, 1, 90, 499)],
-      currency: "EUR", locale: "en",
-    },
-  });
-}
-
-/** A cart no earlier request had: 5 distinct random SKUs (of the first `skus`), random quantities and destination. */
-function distinctCartBody(serial: number, skus = MAPPINGS): string {
-  const { currency, ...destination } = DESTINATIONS[crypto.randomInt(DESTINATIONS.length)]!;
-  const picked = new Set<number>();
-  while (picked.size < 5) picked.add(crypto.randomInt(skus));
-  // The serial in the last line's price makes every body unique even if the random draw repeats.
-  const items = [...picked].map((n, i) => line(n, 1 + crypto.randomInt(3), 50 + (n % 400), i === 4 ? 100_000 + serial : 300 + (n % 5000)));
-  return JSON.stringify({ rate: { origin: ORIGIN, destination: { ...destination, ...NO_ADDRESS }, items, currency, locale: "en" } });
-}
-
-const sign = (body: string) => crypto.createHmac("sha256", SECRET).update(body).digest("base64");
-const headersFor = (body: string) => ({ "content-type": "application/json", "x-shopify-shop-domain": SHOP, "x-shopify-hmac-sha256": sign(body) });
+const ENV: NodeJS.ProcessEnv = { ...process.env, ...carrierBenchEnv(process.env.BENCH_DATABASE_URL) };
+const headersFor = (body: string) => signedHeaders(body);
 
 /** Child: seeds the shop's mappings once, then serves the bare baseline. */
 async function seedAndServeBare(): Promise<void> {

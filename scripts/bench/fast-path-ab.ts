@@ -12,41 +12,21 @@
  * Needs .data/bench-carrier.db (seeded by carrier-service.ts). Compare the order both ways: a position can be favoured.
  */
 import { fork } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { carrierBenchEnv, distinctCartBody, repeatCartBody, signedHeaders } from "./carts";
 import { startNodeFlags } from "./start-flags";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SHOP = "bench-carrier.myshopify.com";
-const SECRET = "bench-carrier-secret";
-const FIRST_VARIANT = 7_000_000_000;
-const ENV = {
-  NODE_ENV: "production", SILKROUTE_MODE: "test", DATABASE_URL: "file:./.data/bench-carrier.db",
-  SHOPIFY_API_KEY: "bench-carrier-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999",
-  SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64"),
-};
-const NO_ADDRESS = { name: null, address1: null, address2: null, address3: null, phone: null, fax: null, email: null, address_type: null, company_name: null };
-const ORIGIN = { country: "CN", postal_code: "518000", province: "GD", city: "Shenzhen", ...NO_ADDRESS };
-const DESTINATIONS = [["DE", "10115", "BE", "Berlin", "EUR"], ["US", "94103", "CA", "San Francisco", "USD"], ["GB", "SW1A 1AA", null, "London", "GBP"], ["JP", "100-0001", "13", "Tokyo", "JPY"]] as const;
-const line = (n: number, quantity: number, grams: number, price: number) => ({
-  name: `Bench item ${n}`, sku: `BENCH-${n}`, quantity, grams, price, vendor: "Bench", requires_shipping: true, taxable: true,
-  fulfillment_service: "manual", properties: null, product_id: FIRST_VARIANT + n + 1_000_000, variant_id: FIRST_VARIANT + n,
-});
-const REPEAT = JSON.stringify({ rate: { origin: ORIGIN, destination: { country: "DE", postal_code: "10115", province: "BE", city: "Berlin", ...NO_ADDRESS }, items: [line(10, 2, 180, 1299), line(20_011, 1, 420, 950), line(40_022, 1, 260, 2400), line(60_033, 3, 40, 600), line(99_998, 1, 90, 499)], currency: "EUR", locale: "en" } });
+const ENV = carrierBenchEnv();
+const REPEAT = repeatCartBody();
 let serial = 0;
-function distinctCart(): string {
-  const [country, postal_code, province, city, currency] = DESTINATIONS[crypto.randomInt(DESTINATIONS.length)]!;
-  const picked = new Set<number>();
-  while (picked.size < 5) picked.add(crypto.randomInt(100_000));
-  const items = [...picked].map((n, i) => line(n, 1 + crypto.randomInt(3), 50 + (n % 400), i === 4 ? 100_000 + serial++ : 300 + (n % 5000)));
-  return JSON.stringify({ rate: { origin: ORIGIN, destination: { country, postal_code, province, city, ...NO_ADDRESS }, items, currency, locale: "en" } });
-}
-const headersFor = (body: string) => ({ "content-type": "application/json", "x-shopify-shop-domain": SHOP, "x-shopify-hmac-sha256": crypto.createHmac("sha256", SECRET).update(body).digest("base64") });
+const distinctCart = () => distinctCartBody(serial++);
+const headersFor = (body: string) => signedHeaders(body);
 
 /** Child: serves one build's fast path (or bare node:http with the answer bytes it is given). */
 async function serve(build: string, bareAnswer: string): Promise<void> {

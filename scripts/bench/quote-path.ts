@@ -7,19 +7,13 @@
  *
  * Run: npx tsx scripts/bench/quote-path.ts   (N=30000 answers per loop; BENCH_WARM=60000 for the steady state)
  */
-import crypto from "node:crypto";
-const SHOP = "bench-carrier.myshopify.com"; const SECRET = "bench-carrier-secret";
-Object.assign(process.env, { NODE_ENV: "production", SILKROUTE_MODE: "test", DATABASE_URL: "file:./.data/bench-carrier.db", SHOPIFY_API_KEY: "bench-carrier-key", SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: "http://127.0.0.1:3999", SILKROUTE_ENCRYPTION_KEYS: "k1:" + Buffer.alloc(32, 7).toString("base64") });
+import { CARRIER_BENCH, carrierBenchEnv, distinctCartBody, signature } from "./carts";
+Object.assign(process.env, carrierBenchEnv());
 const { answerRawRateRequest } = await import("../../app/server/shipping/carrier-service/rates.server");
-const NO = { name: null, address1: null, address2: null, address3: null, phone: null, fax: null, email: null, address_type: null, company_name: null };
-const ORIGIN = { country: "CN", postal_code: "518000", province: "GD", city: "Shenzhen", ...NO };
-const D = [{ country: "DE", postal_code: "10115", province: "BE", city: "Berlin", currency: "EUR" }, { country: "US", postal_code: "94103", province: "CA", city: "San Francisco", currency: "USD" }, { country: "GB", postal_code: "SW1A 1AA", province: null, city: "London", currency: "GBP" }, { country: "JP", postal_code: "100-0001", province: "13", city: "Tokyo", currency: "JPY" }];
-const F = 7_000_000_000;
-const line = (n: number, q: number, g: number, p: number) => ({ name: `Bench item ${n}`, sku: `BENCH-${n}`, quantity: q, grams: g, price: p, vendor: "Bench", requires_shipping: true, taxable: true, fulfillment_service: "manual", properties: null, product_id: F + n + 1_000_000, variant_id: F + n });
 let serial = 0;
 function cpuMicros(u: NodeJS.CpuUsage): number { return u.user + u.system; }
-function body() { const { currency, ...d } = D[crypto.randomInt(D.length)]!; const s = new Set<number>(); while (s.size < 5) s.add(crypto.randomInt(100000)); const items = [...s].map((n, i) => line(n, 1 + crypto.randomInt(3), 50 + (n % 400), i === 4 ? 100_000 + serial++ : 300 + (n % 5000))); return Buffer.from(JSON.stringify({ rate: { origin: ORIGIN, destination: { ...d, ...NO }, items, currency, locale: "en" } })); }
-const req = (b: Buffer) => ({ body: b, shopHeader: SHOP, hmacHeader: crypto.createHmac("sha256", SECRET).update(b).digest("base64") });
+const body = () => Buffer.from(distinctCartBody(serial++));
+const req = (b: Buffer) => ({ body: b, shopHeader: CARRIER_BENCH.shop, hmacHeader: signature(b) });
 for (let i = 0; i < 20; i++) { await answerRawRateRequest(req(body())); await new Promise((r) => setTimeout(r, 200)); }
 const N = Number(process.env.N ?? 30000);
 const reqs = Array.from({ length: N }, () => req(body()));
