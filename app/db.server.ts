@@ -47,9 +47,13 @@ export function createPrismaClient(url = databaseUrl()): Db {
     return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max, idleTimeoutMillis, allowExitOnIdle: true }) });
   }
   const { PrismaClient } = clientModule(url);
+  return new PrismaClient({ adapter: sqliteAdapter(`file:${sqliteFile(url)}`) });
+}
+
+/** The absolute path of a `file:` URL's SQLite database (relative paths from the working directory). */
+export function sqliteFile(url: string): string {
   const file = url.replace(/^file:/, "");
-  const absolute = path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
-  return new PrismaClient({ adapter: sqliteAdapter(`file:${absolute}`) });
+  return path.isAbsolute(file) ? file : path.resolve(process.cwd(), file);
 }
 
 /**

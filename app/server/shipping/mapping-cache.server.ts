@@ -9,7 +9,7 @@
 import { loadConfig } from "../config";
 import { onMappingsChanged } from "../sourcing/variant-mappings.server";
 import type { MappingFields } from "./mapping-store/mapping-fields";
-import { prismaMappingSource } from "./mapping-store/mapping-source.server";
+import { driverMappingSource } from "./mapping-store/driver-mapping-source.server";
 import { MappingStore, type LineKey } from "./mapping-store/mapping-store";
 
 export type { LineKey, MappingFields };
@@ -19,7 +19,8 @@ export const MAPPING_POLL_MS = 10_000;
 export const MAPPING_COUNT_MS = 60_000;
 export const MAPPING_LOAD_AFTER_LOOKUPS = 3;
 
-export const mappingStore = new MappingStore(prismaMappingSource, {
+// Its frequent reads go to the driver directly: through Prisma each cost 10–60 × more (ADR 0720, "Ninth round").
+export const mappingStore = new MappingStore(driverMappingSource(), {
   pollMs: MAPPING_POLL_MS,
   countMs: MAPPING_COUNT_MS,
   // Most of an App Store app's shops ask for rates rarely (a Zipf tail): their lookups are two indexed queries, and

@@ -29,10 +29,11 @@ const SELECT = {
   hsCode: true, originCountry: true, flags: true, stock: true,
 } as const;
 
-type RawRecord = Omit<MappingRecord, "stock"> & { stock: unknown };
+/** A row of the narrow columns as a driver gives it (stock as JSON text on SQLite). */
+export type RawRecord = Omit<MappingRecord, "stock"> & { stock: unknown };
 
 /** A raw row as the record Prisma would give: SQLite hands the JSON stock column back as text, PostgreSQL parsed. */
-function fromRaw(row: RawRecord): MappingRecord {
+export function fromRaw(row: RawRecord): MappingRecord {
   if (typeof row.stock !== "string") return row as MappingRecord;
   let stock: unknown = null;
   try {

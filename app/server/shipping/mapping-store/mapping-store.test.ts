@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import db from "../../../db.server";
 import { uniqueShop } from "../../../test/webhooks";
 import { toGid } from "../../shopify/gid";
+import { driverMappingSource } from "./driver-mapping-source.server";
 import { prismaMappingSource, type MappingSource } from "./mapping-source.server";
 import { MappingStore } from "./mapping-store";
 
@@ -14,11 +15,14 @@ afterAll(async () => {
   await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
 });
 
-/** The real Prisma source, with every query counted by name. */
-function countingSource() {
+/** Both real sources: the store must behave the same whichever reads its rows (driver-mapping-source.server.ts). */
+const SOURCES: [string, MappingSource][] = [["Prisma", prismaMappingSource], ["driver", driverMappingSource()]];
+
+/** A real source (Prisma's unless given), with every query counted by name. */
+function countingSource(base: MappingSource = prismaMappingSource) {
   const calls: string[] = [];
   const source = Object.fromEntries(
-    Object.entries(prismaMappingSource).map(([name, fn]) => [name, (...args: unknown[]) => (calls.push(name), (fn as (...a: unknown[]) => unknown)(...args))]),
+    Object.entries(base).map(([name, fn]) => [name, (...args: unknown[]) => (calls.push(name), (fn as (...a: unknown[]) => unknown)(...args))]),
   ) as unknown as MappingSource;
   return { source, calls };
 }
@@ -37,8 +41,8 @@ async function shopWithMappings(label: string, count: number) {
 
 const line = (variant: number | null, sku: string | null = null) => ({ variantGid: variant === null ? null : toGid("ProductVariant", variant), sku });
 
-async function loadedStore(shop: string, pageSize = 2) {
-  const { source, calls } = countingSource();
+async function loadedStore(shop: string, pageSize = 2, base: MappingSource = prismaMappingSource) {
+  const { source, calls } = countingSource(base);
   const store = new MappingStore(source, { pollMs: POLL_MS, countMs: COUNT_MS, pageSize });
   await store.lookup(shop, [line(1_000)], T);
   await store.settled(shop);
@@ -46,10 +50,10 @@ async function loadedStore(shop: string, pageSize = 2) {
   return { store, calls };
 }
 
-describe("mapping store", () => {
+describe.each(SOURCES)("mapping store (%s reads)", (_reads, base) => {
   it("answers a cold shop from its lines' rows while it bulk-loads every mapping in pages", async () => {
     const shop = await shopWithMappings("store-load", 5);
-    const { source, calls } = countingSource();
+    const { source, calls } = countingSource(base);
     const store = new MappingStore(source, { pollMs: POLL_MS, pageSize: 2 });
     const cold = await store.lookup(shop, [line(1_001), line(null, "SKU-3")], T);
     expect(cold.map((m) => m?.weightGrams)).toEqual([101, 103]);
@@ -60,7 +64,7 @@ describe("mapping store", () => {
 
   it("answers known variants and SKUs from memory without a query once loaded", async () => {
     const shop = await shopWithMappings("store-memory", 5);
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     const found = await store.lookup(shop, [line(1_004), line(null, "SKU-2"), line(999_998, "SKU-1")], T + 1);
     expect(found.map((m) => m?.weightGrams ?? null)).toEqual([104, 102, 101]);
     expect(found[0]).toMatchObject({ flags: "", hsCode: null, stock: null });
@@ -69,7 +73,7 @@ describe("mapping store", () => {
 
   it("asks the database about an unknown line once per freshness check, then answers it from memory", async () => {
     const shop = await shopWithMappings("store-unknown", 5);
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     const unknown = [line(1_004), line(999_999), line(null, "NO-SUCH-SKU")];
     expect((await store.lookup(shop, unknown, T + 1)).map((m) => m?.weightGrams ?? null)).toEqual([104, null, null]);
     expect(calls).toEqual(["forVariants", "forSkus"]); // only the two unknown lines' keys, indexed
@@ -80,7 +84,7 @@ describe("mapping store", () => {
 
   it("uses a mapping another process just wrote in the very next lookup, then catches the table up", async () => {
     const shop = await shopWithMappings("store-import", 3);
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     const changed: string[] = [];
     store.onChanged((s) => changed.push(s));
     expect((await store.lookup(shop, [line(7_777, "IMPORTED")], T + 1))[0]).toBeNull(); // before the import
@@ -102,9 +106,9 @@ describe("mapping store", () => {
 
   it("answers from memory alone only what lookup would answer without a query or a wait", async () => {
     const shop = await shopWithMappings("store-in-memory", 5);
-    const cold = new MappingStore(countingSource().source, { pollMs: POLL_MS });
+    const cold = new MappingStore(countingSource(base).source, { pollMs: POLL_MS });
     expect(cold.lookupInMemory(shop, [line(1_001)], T)).toBeUndefined(); // not loaded: the caller awaits lookup
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     expect(store.lookupInMemory(shop, [line(1_004), line(null, "SKU-2")], T + 1)?.map((m) => m?.weightGrams)).toEqual([104, 102]);
     const unknown = [line(1_003), line(999_999)];
     expect(store.lookupInMemory(shop, unknown, T + 1)).toBeUndefined(); // never asked about: lookup queries it
@@ -118,7 +122,7 @@ describe("mapping store", () => {
 
   it("starts a due freshness check from a lookup in memory, without waiting for it", async () => {
     const shop = await shopWithMappings("store-in-memory-poll", 3);
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     expect(store.lookupInMemory(shop, [line(1_001)], T + POLL_MS + 1)?.[0]?.weightGrams).toBe(101);
     await store.settled(shop);
     expect(calls).toContain("newest");
@@ -126,7 +130,7 @@ describe("mapping store", () => {
 
   it("re-reads the changed rows before the next answer after a write in this process", async () => {
     const shop = await shopWithMappings("store-invalidate", 3);
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     await db.variantMapping.update({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_001) } }, data: { weightGrams: 999, flags: "magnet" } });
     store.invalidate(shop);
     const [m] = await store.lookup(shop, [line(1_001)], T + 1);
@@ -139,7 +143,7 @@ describe("mapping store", () => {
 
   it("sees a write made in this process while a background check that started before it is still running", async () => {
     const shop = await shopWithMappings("store-race", 2);
-    const { source } = countingSource();
+    const { source } = countingSource(base);
     let release: () => void = () => undefined;
     let gated = false;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -164,7 +168,7 @@ describe("mapping store", () => {
 
   it("checks for other processes' writes at most once per poll interval, in the background", async () => {
     const shop = await shopWithMappings("store-poll", 3);
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     const changed: string[] = [];
     store.onChanged((s) => changed.push(s));
     await db.variantMapping.update({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_002) } }, data: { weightGrams: 777 } });
@@ -180,7 +184,7 @@ describe("mapping store", () => {
 
   it("reads only the newest update when a due check finds nothing changed, and counts rows at most every countMs", async () => {
     const shop = await shopWithMappings("store-unchanged", 3);
-    const { store, calls } = await loadedStore(shop);
+    const { store, calls } = await loadedStore(shop, 2, base);
     await store.lookup(shop, [line(1_000)], T + POLL_MS);
     await store.settled(shop);
     expect(calls).toEqual(["newest"]);
@@ -192,7 +196,7 @@ describe("mapping store", () => {
 
   it("forgets a mapping another process deleted at the first check that counts rows", async () => {
     const shop = await shopWithMappings("store-delete-only", 3);
-    const { store } = await loadedStore(shop);
+    const { store } = await loadedStore(shop, 2, base);
     await db.variantMapping.delete({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_002) } } });
     await store.lookup(shop, [], T + POLL_MS); // a deletion leaves the newest update where it was
     await store.settled(shop);
@@ -205,7 +209,7 @@ describe("mapping store", () => {
 
   it("forgets mappings another process deleted and learns ones it created", async () => {
     const shop = await shopWithMappings("store-delete", 3);
-    const { store } = await loadedStore(shop);
+    const { store } = await loadedStore(shop, 2, base);
     await db.variantMapping.delete({ where: { shop_variantGid: { shop, variantGid: toGid("ProductVariant", 1_000) } } });
     await db.variantMapping.create({ data: { shop, productGid: toGid("Product", 1), variantGid: toGid("ProductVariant", 5_555), shopifySku: "NEW", supplier: "sandbox", supplierProductId: "P", supplierSku: "S", weightGrams: 55 } });
     await store.lookup(shop, [], T + POLL_MS);
@@ -217,7 +221,7 @@ describe("mapping store", () => {
 
   it("keeps answering from memory when a refresh fails", async () => {
     const shop = await shopWithMappings("store-failing", 2);
-    const { source } = countingSource();
+    const { source } = countingSource(base);
     const errors: string[] = [];
     let failing = false;
     const store = new MappingStore({ ...source, version: (s) => (failing ? Promise.reject(new Error("db down")) : source.version(s)) }, { pollMs: POLL_MS, onError: (what) => errors.push(what) });
@@ -230,7 +234,7 @@ describe("mapping store", () => {
   });
 });
 
-describe("mapping source pages", () => {
+describe.each(SOURCES)("mapping source reads (%s)", (_reads, source) => {
   it("read each mapping as Prisma gives it: stock parsed, missing sizes and codes null, ordered by variant", async () => {
     const shop = uniqueShop("source-page");
     shops.push(shop);
@@ -242,9 +246,9 @@ describe("mapping source pages", () => {
     });
     const select = { variantGid: true, shopifySku: true, weightGrams: true, lengthMm: true, widthMm: true, heightMm: true, hsCode: true, originCountry: true, flags: true, stock: true } as const;
     const expected = await db.variantMapping.findMany({ where: { shop }, orderBy: { variantGid: "asc" }, select });
-    expect(await prismaMappingSource.page(shop, null, 10)).toEqual(expected);
-    expect((await prismaMappingSource.page(shop, null, 10))[1]!.stock).toEqual({ "CN-SZ": 12, "US-LA": 0 });
-    expect(await prismaMappingSource.page(shop, expected[0]!.variantGid, 10)).toEqual(expected.slice(1));
+    expect(await source.page(shop, null, 10)).toEqual(expected);
+    expect((await source.page(shop, null, 10))[1]!.stock).toEqual({ "CN-SZ": 12, "US-LA": 0 });
+    expect(await source.page(shop, expected[0]!.variantGid, 10)).toEqual(expected.slice(1));
   });
 
   it("give a shop's version as its row count and newest update in ms, and 0 rows at 0 for a shop with none", async () => {
@@ -252,10 +256,29 @@ describe("mapping source pages", () => {
     const newest = new Date(Date.parse("2026-11-24T09:30:15.123Z"));
     await db.variantMapping.updateMany({ where: { shop, variantGid: toGid("ProductVariant", 1_001) }, data: { updatedAt: newest } });
     await db.variantMapping.updateMany({ where: { shop, variantGid: { not: toGid("ProductVariant", 1_001) } }, data: { updatedAt: new Date(newest.getTime() - 60_000) } });
-    expect(await prismaMappingSource.version(shop)).toEqual({ count: 3, maxUpdatedAt: newest.getTime() });
-    expect(await prismaMappingSource.version(uniqueShop("source-version-none"))).toEqual({ count: 0, maxUpdatedAt: 0 });
-    expect(await prismaMappingSource.newest(shop)).toBe(newest.getTime());
-    expect(await prismaMappingSource.newest(uniqueShop("source-newest-none"))).toBe(0);
+    expect(await source.version(shop)).toEqual({ count: 3, maxUpdatedAt: newest.getTime() });
+    expect(await source.version(uniqueShop("source-version-none"))).toEqual({ count: 0, maxUpdatedAt: 0 });
+    expect(await source.newest(shop)).toBe(newest.getTime());
+    expect(await source.newest(uniqueShop("source-newest-none"))).toBe(0);
+  });
+
+  it("find a cold cart's own rows by variant and by SKU, in that shop only, and nothing for no keys", async () => {
+    const shop = await shopWithMappings("source-lines", 4);
+    const other = await shopWithMappings("source-lines-other", 4);
+    const weights = (rows: { weightGrams: number | null }[]) => rows.map((r) => r.weightGrams).sort();
+    expect(weights(await source.forVariants(shop, [toGid("ProductVariant", 1_001), toGid("ProductVariant", 1_003), toGid("ProductVariant", 7_777)]))).toEqual([101, 103]);
+    expect(weights(await source.forSkus(shop, ["SKU-0", "SKU-2", "SKU-2", "NOT-MAPPED", "it's \"quoted\""]))).toEqual([100, 102]);
+    expect(await source.forSkus(other, ["SKU-1"])).toEqual(await prismaMappingSource.forSkus(other, ["SKU-1"]));
+    expect(await source.forVariants(shop, [])).toEqual([]);
+    expect(await source.forSkus(shop, [])).toEqual([]);
+  });
+
+  it("see rows another connection committed after the first read", async () => {
+    const shop = await shopWithMappings("source-fresh", 1);
+    expect(await source.forSkus(shop, ["LATE"])).toEqual([]);
+    await db.variantMapping.create({ data: { shop, productGid: toGid("Product", 1), variantGid: toGid("ProductVariant", 4_242), shopifySku: "LATE", supplier: "sandbox", supplierProductId: "P", supplierSku: "S", weightGrams: 42 } });
+    expect((await source.forSkus(shop, ["LATE"])).map((r) => r.weightGrams)).toEqual([42]);
+    expect((await source.version(shop)).count).toBe(2);
   });
 });
 
