@@ -57,6 +57,23 @@ describe("checkout SLA", () => {
     expect(rows[0]).toMatchObject({ rates: 2, empty: 1, errors: 0, version: 1 });
   });
 
+  it("lets checkout callbacks run between the rows of a flush, so a flush never holds the process", async () => {
+    const many = Array.from({ length: 40 }, (_, i) => shopNamed(`sla-yield-${i}`));
+    for (const shop of many) recordRateCallback(shop, "rates", 3, NOW);
+    let turns = 0;
+    let flushed = false;
+    const waiting = () => {
+      if (flushed) return;
+      turns++;
+      setImmediate(waiting);
+    };
+    setImmediate(waiting);
+    await flushRateCallbacks(NOW);
+    flushed = true;
+    expect(turns).toBeGreaterThanOrEqual(many.length);
+    expect(await db.rateCallbackHour.count({ where: { shop: { in: many } } })).toBe(many.length);
+  });
+
   it("has no verdict before any callback", async () => {
     expect(await checkoutSla(shopNamed("sla-none"), new Date(NOW))).toMatchObject({ calls: 0, p95Ms: null, meetsBar: null, days: [] });
   });
