@@ -17,6 +17,7 @@
  *   a dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
  */
 import { LruCache } from "../../cache/lru";
+import { yieldToEventLoop } from "../../event-loop";
 import type { MappingFields } from "./mapping-fields";
 import type { MappingSource } from "./mapping-source.server";
 import { MappingTable, type MappingRecord } from "./mapping-table";
@@ -219,7 +220,7 @@ export class MappingStore {
       const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
       for (const record of page) table.upsert(record);
       // Between pages, requests waiting on the event loop go first (SQLite's driver reads synchronously).
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       if (page.length < this.pageSize) break;
       after = page[page.length - 1]!.variantGid;
     }

@@ -7,6 +7,7 @@
  */
 import db from "../../../db.server";
 import { LruCache } from "../../cache/lru";
+import { yieldToEventLoop } from "../../event-loop";
 import { addInto, bucketOf, emptyHistogram, parseHistogram, serializeHistogram } from "./histogram";
 
 export type RateOutcome = "rates" | "empty" | "error";
@@ -62,13 +63,6 @@ export async function flushRateCallbacks(now = Date.now()): Promise<void> {
   return flushing;
 }
 
-/**
- * Lets the event loop run what is waiting (checkout callbacks) before the next row. On SQLite every Prisma query
- * resolves at once, so a flush's queries chained as microtasks and never yielded: with ~1,000 shops a flush held the
- * whole process for ~1.1 s every FLUSH_MS, and every checkout in flight waited (ADR 0720, "Ninth round").
- */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 async function writeBatch(now: number): Promise<void> {
   const batch = [...pending.keys()].map((key) => pending.peek(key)!);
   pending.clear();
@@ -79,6 +73,7 @@ async function writeBatch(now: number): Promise<void> {
       await db.$transaction(async (tx) => {
         for (const entry of chunk) {
           if (!(await mergeOnce(entry, tx))) throw new Conflict();
+          // With ~1,000 shops a flush that never yielded held the process ~1.1 s every FLUSH_MS (event-loop.ts).
           await yieldToEventLoop();
         }
       });
