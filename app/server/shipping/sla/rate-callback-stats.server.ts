@@ -5,6 +5,7 @@
  * MAX_PENDING shop-hours wait in memory (one pushed out is written at once), one row per shop-hour in the database,
  * rows older than KEEP_DAYS pruned. Several processes merge into the same row by compare-and-set on `version`.
  */
+import type { RateCallbackHour } from "@prisma/client";
 import db from "../../../db.server";
 import { LruCache } from "../../cache/lru";
 import { yieldToEventLoop } from "../../event-loop";
@@ -16,7 +17,14 @@ interface Pending { shop: string; hour: Date; rates: number; empty: number; erro
 
 const HOUR_MS = 3_600_000;
 export const FLUSH_MS = 30_000;
-const BATCH = 200; // shop-hours written in one transaction (one commit)
+/**
+ * Shop-hours written in one transaction. Short, and no yield inside it: on SQLite, Prisma's adapter runs every
+ * transaction of the process on its one connection behind a lock, and wraps most single writes in a transaction too
+ * (a shop's first signed rate callback records the signature so). A flush transaction of 200 rows that yielded
+ * between rows stayed open ~2 s under load, and those writes, with their checkouts, waited behind it (2.8-3.0 s
+ * answers 30 s into a many-shops run; ADR 0720, "Tenth round"). 25 rows run in ~20 ms.
+ */
+const BATCH = 25;
 export const KEEP_DAYS = 35;
 const MAX_PENDING = 20_000;
 const CAS_ATTEMPTS = 8;
@@ -71,11 +79,7 @@ async function writeBatch(now: number): Promise<void> {
     const chunk = batch.slice(i, i + BATCH);
     try {
       await db.$transaction(async (tx) => {
-        for (const entry of chunk) {
-          if (!(await mergeOnce(entry, tx))) throw new Conflict();
-          // With ~1,000 shops a flush that never yielded held the process ~1.1 s every FLUSH_MS (event-loop.ts).
-          await yieldToEventLoop();
-        }
+        if (!(await mergeChunk(chunk, tx))) throw new Conflict();
       });
     } catch {
       // Another process wrote one of these rows meanwhile (or the transaction failed): one row at a time, with retries.
@@ -88,6 +92,8 @@ async function writeBatch(now: number): Promise<void> {
         await yieldToEventLoop();
       }
     }
+    // Between transactions, checkout requests waiting on the event loop go first (event-loop.ts).
+    await yieldToEventLoop();
   }
   if (now - prunedAt > HOUR_MS) {
     prunedAt = now;
@@ -99,9 +105,9 @@ class Conflict extends Error {}
 
 type Client = Pick<typeof db, "rateCallbackHour">;
 
-/** Adds the entry into its row; false when another writer got there first (a created row, a moved version). */
-async function mergeOnce(entry: Pending, client: Client): Promise<boolean> {
-  const row = await client.rateCallbackHour.findUnique({ where: { shop_hour: { shop: entry.shop, hour: entry.hour } } });
+/** Adds the entry into its row, read beforehand (null: none yet); false when another writer got there first (a
+ *  created row, a moved version). */
+async function mergeInto(entry: Pending, row: RateCallbackHour | null, client: Client): Promise<boolean> {
   if (!row) {
     try {
       await client.rateCallbackHour.create({ data: { shop: entry.shop, hour: entry.hour, rates: entry.rates, empty: entry.empty, errors: entry.errors, latency: serializeHistogram(entry.latency) } });
@@ -119,6 +125,17 @@ async function mergeOnce(entry: Pending, client: Client): Promise<boolean> {
     },
   });
   return count === 1;
+}
+
+const mergeOnce = async (entry: Pending, client: Client) =>
+  mergeInto(entry, await client.rateCallbackHour.findUnique({ where: { shop_hour: { shop: entry.shop, hour: entry.hour } } }), client);
+
+/** A batch's rows read in one query, then each entry added into its row; false at the first conflict. */
+async function mergeChunk(chunk: Pending[], client: Client): Promise<boolean> {
+  const rows = await client.rateCallbackHour.findMany({ where: { OR: chunk.map((e) => ({ shop: e.shop, hour: e.hour })) } });
+  const byKey = new Map(rows.map((row) => [`${row.shop}|${row.hour.getTime()}`, row]));
+  for (const entry of chunk) if (!(await mergeInto(entry, byKey.get(`${entry.shop}|${entry.hour.getTime()}`) ?? null, client))) return false;
+  return true;
 }
 
 async function persist(entry: Pending): Promise<void> {
