@@ -1,7 +1,7 @@
 /**
  * Memory benchmark of the CarrierService callback with many shops (issue #10: "RSS stays under budget with 1,000
- * shops sending rate requests"). The production server (`npm start`'s app/server/http/production-server.ts on
- * build/index.js, as scripts/bench/carrier-service.ts runs it) serves N installed shops with M mappings each; this
+ * shops sending rate requests"). The production server (`npm start`'s build/server.js on build/index.js, as
+ * scripts/bench/carrier-service.ts runs it) serves N installed shops with M mappings each; this
  * parent process sends a bounded number of HMAC-signed rate requests over loopback, spread across the shops with a
  * Zipf skew (a few busy shops, a long tail), half of them a shop's few popular carts (Shopify repeats those), half
  * new carts. The mapping tables alone would need N × M × ~85 B (MappingTable.bytes); the budget (SILKROUTE_MAPPING_CACHE_MB) holds less,
@@ -44,7 +44,7 @@ const MAX_SECONDS = flag("max-seconds", 180);
 const ZIPF_S = flag("zipf", 1.0);
 // The server runs with the V8 flags `npm start` gives it (start-flags.ts); --server-heap-mb tries another old-space limit. Uncapped, V8 lets garbage grow the heap far past what the caches hold before collecting it.
 const SERVER_HEAP_MB = process.argv.includes("--server-heap-mb") ? Math.floor(flag("server-heap-mb", 0)) : undefined;
-const { flags: SERVER_NODE_FLAGS, defaultHeapMb: START_HEAP_MB } = startNodeFlags(ROOT, SERVER_HEAP_MB);
+const { flags: SERVER_NODE_FLAGS, defaultHeapMb: START_HEAP_MB, entry: SERVER_ENTRY } = startNodeFlags(ROOT, SERVER_HEAP_MB);
 
 const BUILD = process.argv.includes("--build") ? process.argv[process.argv.indexOf("--build") + 1]! : "build/index.js";
 const DB_FILE = `./.data/bench-carrier-shops-${SHOPS}x${SKUS}.db`;
@@ -141,7 +141,7 @@ interface ServerLog { loads: number; evictions: number; url: Promise<string>; he
 function startAppServer(): { child: ChildProcess; log: ServerLog } {
   const heap = SERVER_NODE_FLAGS;
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
-  const child = spawn(process.execPath, [...process.execArgv, ...heap, ...profile, "app/server/http/production-server.ts", `./${BUILD}`], {
+  const child = spawn(process.execPath, [...heap, ...profile, SERVER_ENTRY, `./${BUILD}`], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let resolveUrl: (url: string) => void;
@@ -198,7 +198,7 @@ function post(agent: http.Agent, url: URL, shop: number, body: string): Promise<
 const percentile = (sorted: Float64Array, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, "build/index.js"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (!fs.existsSync(path.join(ROOT, "build/index.js")) || !fs.existsSync(path.join(ROOT, SERVER_ENTRY))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: ENV, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(migrate.stderr);

@@ -1,7 +1,8 @@
 /**
  * Benchmark of the CarrierService callback on the production server. Servers in two processes:
- *   - app:  `npm start`'s server (app/server/http/production-server.ts) on the real `build/index.js`; the callback
- *           takes its node:http fast path (before Express, compression and Remix). This is the goal's subject.
+ *   - app:  `npm start`'s server (build/server.js, bundled from app/server/http/production-server.ts) on the real
+ *           `build/index.js`; the callback takes its node:http fast path (before Express, compression and Remix). This
+ *           is the goal's subject.
  *   - bare: plain node:http writing the callback's answer bytes, the baseline.
  *   - floor (in bare's process): verifies each distinct cart's HMAC, parses its JSON and writes the app's answer
  *           without quoting (floor-server.ts): the ceiling of any safe quote path here, measured at saturation only.
@@ -96,10 +97,11 @@ async function seedAndServeBare(): Promise<void> {
   process.send!({ bare: url(bare), floor: `${url(floor)}/carrier-service/rates` });
 }
 
-/** The production server exactly as `npm start` runs it (its V8 flags, the same tsx loader as this script), on a free port. */
+/** The production server exactly as `npm start` runs it (node on build/server.js, with its V8 flags), on a free port. */
 function startAppServer(): Promise<{ child: ChildProcess; url: string; storeLoaded: Promise<string> }> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
-  const child = spawn(process.execPath, [...process.execArgv, ...startNodeFlags(ROOT).flags, ...profile, "app/server/http/production-server.ts", "./build/index.js"], {
+  const { flags, entry } = startNodeFlags(ROOT);
+  const child = spawn(process.execPath, [...flags, ...profile, entry, "./build/index.js"], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let loaded: (line: string) => void;
@@ -232,7 +234,7 @@ async function serveOpenPhase(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, "build/index.js"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (!fs.existsSync(path.join(ROOT, "build/index.js")) || !fs.existsSync(path.join(ROOT, startNodeFlags(ROOT).entry))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   fs.mkdirSync(path.join(ROOT, ".data"), { recursive: true });
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: ENV, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(migrate.stderr);

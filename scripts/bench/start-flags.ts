@@ -1,12 +1,15 @@
 /**
  * The V8 flags `npm start` gives the production server, read from package.json's start script so the benchmarks run
  * the server exactly as deployed: SILKROUTE_HEAP_MB's default old-space limit (or `heapMb`) and the young generation.
+ * `entry`: the script node runs (the bundled build/server.js, not TypeScript through tsx: ADR 0720, "Tenth round").
  */
 import fs from "node:fs";
 import path from "node:path";
 
-export function startNodeFlags(root: string, heapMb?: number): { flags: string[]; defaultHeapMb: number } {
+export function startNodeFlags(root: string, heapMb?: number): { flags: string[]; defaultHeapMb: number; entry: string } {
   const start = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const entry = /"\s+node\s+(\S+)/.exec(start)?.[1];
+  if (!entry) throw new Error(`package.json's start script does not run node <script>: ${start}`);
   const options = /NODE_OPTIONS=\\?"([^"\\]*)/.exec(start)?.[1] ?? "";
   const defaultHeapMb = Number(/SILKROUTE_HEAP_MB:-(\d+)/.exec(options)?.[1]);
   const flags = options
@@ -14,5 +17,5 @@ export function startNodeFlags(root: string, heapMb?: number): { flags: string[]
     .replace(/\$\{NODE_OPTIONS:-\}/, "")
     .split(/\s+/)
     .filter(Boolean);
-  return { flags, defaultHeapMb };
+  return { flags, defaultHeapMb, entry };
 }

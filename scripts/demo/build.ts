@@ -15,9 +15,10 @@ function newestInput(target: string): number {
   return newest;
 }
 
-/** The Remix build is stale when any app source (tests and the emulator aside) is newer than build/index.js. */
+/** The build is stale when any app source (tests and the emulator aside) is newer than its older output: the Remix
+ *  build (build/index.js) or the production server bundled beside it (build/server.js, which `npm start` runs). */
 export function buildIsStale(): boolean {
-  const built = fs.statSync(path.join(ROOT, "build/index.js"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const built = Math.min(...["build/index.js", "build/server.js"].map((file) => fs.statSync(path.join(ROOT, file), { throwIfNoEntry: false })?.mtimeMs ?? 0));
   return INPUTS.some((input) => newestInput(path.join(ROOT, input)) > built);
 }
 

@@ -2,7 +2,8 @@
  * `npm start`: the production web process. Replaces `remix-serve` (same behaviour: PORT, HOST, NODE_ENV
  * defaulting to production, Remix's globals installed after the build is imported) and adds the
  * CarrierService fast path (docs/adr/0700-carrier-service-callback.md).
- * Usage: tsx app/server/http/production-server.ts [build/index.js]
+ * Usage: node build/server.js [build/index.js] (`npm run build` bundles this file there with esbuild, so the process
+ * runs plain JavaScript: tsx's loader cost ~40 MB of RSS, ADR 0720 "Tenth round")
  */
 import type { AddressInfo } from "node:net";
 import path from "node:path";
