@@ -89,7 +89,7 @@ function zipfSampler(n: number, s: number): () => number {
   };
 }
 
-/** Child: seeds N installed shops with M mappings each (once per DB file). */
+/** Child: seeds N installed shops with M mappings each (once per DB file), and resets what a run writes. */
 async function seed(): Promise<void> {
   const { default: db } = await import("../../app/db.server");
   const { toGid } = await import("../../app/server/shopify/gid");
@@ -132,6 +132,10 @@ async function seed(): Promise<void> {
     for (const index of indexes) await db.$executeRawUnsafe(index.sql);
     await db.$executeRawUnsafe(`DROP TABLE "SeedRows"`);
   }
+  // Every run starts as seeded: no shop has sent a signed rate request yet (its first one records that, a write the
+  // checkout-SLA flush once held up for seconds: ADR 0720, "Tenth round"), and no SLA rows from earlier runs.
+  await db.shop.updateMany({ where: ours, data: { carrierRequestsSignedAt: null } });
+  await db.rateCallbackHour.deleteMany({ where: { shop: { startsWith: "bench-shops-" } } });
   await db.$disconnect();
   process.send!({ seeded: true });
 }
