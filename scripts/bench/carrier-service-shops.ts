@@ -13,6 +13,7 @@
  * Run: npm run build && npx tsx scripts/bench/carrier-service-shops.ts [--shops 1000] [--skus 2000] [--budget-mb 256]
  *        [--requests 20000] [--connections 16] [--max-seconds 180] [--zipf 1.0] [--server-heap-mb N (default: npm start's)]
  *        [--build build/index.js] (another build copied beside it, e.g. build/before.js, to compare two in turn)
+ *        [--role web|rates] (rates: `npm run start:rates`'s process, which serves the callback alone; ADR 0722)
  * BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to .data/profiles/ (read it with scripts/bench/cpu-profile-top.ts).
  * Seeds .data/bench-carrier-shops-<shops>x<skus>.db (SQLite) once and reuses it. Compare runs on the same machine only.
  */
@@ -44,9 +45,13 @@ const MAX_SECONDS = flag("max-seconds", 180);
 const ZIPF_S = flag("zipf", 1.0);
 // The server runs with the V8 flags `npm start` gives it (start-flags.ts); --server-heap-mb tries another old-space limit. Uncapped, V8 lets garbage grow the heap far past what the caches hold before collecting it.
 const SERVER_HEAP_MB = process.argv.includes("--server-heap-mb") ? Math.floor(flag("server-heap-mb", 0)) : undefined;
-const { flags: SERVER_NODE_FLAGS, defaultHeapMb: START_HEAP_MB, entry: SERVER_ENTRY } = startNodeFlags(ROOT, SERVER_HEAP_MB);
+// --role rates: the checkout-rates role's process (`npm run start:rates`, ADR 0722) instead of `npm start`'s web process.
+const ROLE = process.argv.includes("--role") ? process.argv[process.argv.indexOf("--role") + 1]! : "web";
+if (ROLE !== "web" && ROLE !== "rates") throw new Error("--role is web or rates");
+const { flags: SERVER_NODE_FLAGS, defaultHeapMb: START_HEAP_MB, entry: SERVER_ENTRY } = startNodeFlags(ROOT, SERVER_HEAP_MB, ROLE === "rates" ? "start:rates" : "start");
 
 const BUILD = process.argv.includes("--build") ? process.argv[process.argv.indexOf("--build") + 1]! : "build/index.js";
+if (ROLE === "rates" && process.argv.includes("--build")) throw new Error("--build is the web role's Remix build; the rates role has none");
 const DB_FILE = `./.data/bench-carrier-shops-${SHOPS}x${SKUS}.db`;
 const ENV: NodeJS.ProcessEnv = {
   ...process.env,
@@ -145,7 +150,7 @@ interface ServerLog { loads: number; evictions: number; url: Promise<string>; he
 function startAppServer(): { child: ChildProcess; log: ServerLog } {
   const heap = SERVER_NODE_FLAGS;
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
-  const child = spawn(process.execPath, [...heap, ...profile, SERVER_ENTRY, `./${BUILD}`], {
+  const child = spawn(process.execPath, [...heap, ...profile, SERVER_ENTRY, ...(ROLE === "web" ? [`./${BUILD}`] : [])], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let resolveUrl: (url: string) => void;
@@ -268,7 +273,7 @@ async function main(): Promise<void> {
     const over500 = sorted.filter((ms) => ms > 500).length;
     const hitRate = done ? Math.max(0, 1 - log.loads / done) : 0;
     const fullTablesMb = (SHOPS * SKUS * 85) / 1024 / 1024;
-    console.log(`carrier-service-shops bench: production server (${BUILD}), ${SHOPS.toLocaleString("en-US")} shops × ${SKUS.toLocaleString("en-US")} mappings, HMAC-signed, Zipf s=${ZIPF_S}, server ${SERVER_NODE_FLAGS.join(" ")}${SERVER_HEAP_MB === undefined ? " (npm start's)" : ""}`);
+    console.log(`carrier-service-shops bench: production server (${ROLE === "web" ? `${SERVER_ENTRY} on ${BUILD}` : `${SERVER_ENTRY}, the checkout-rates role`}), ${SHOPS.toLocaleString("en-US")} shops × ${SKUS.toLocaleString("en-US")} mappings, HMAC-signed, Zipf s=${ZIPF_S}, server ${SERVER_NODE_FLAGS.join(" ")}${SERVER_HEAP_MB === undefined ? " (npm start's)" : ""}`);
     console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${CONNECTIONS} connections; ${done.toLocaleString("en-US")} requests in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)} req/s) to ${touched.size} distinct shops`);
     console.log(`  mapping budget ${BUDGET_MB} MB (every table at once would take ~${fullTablesMb.toFixed(0)} MB); table loads ${log.loads}, evictions ${log.evictions} (${log.loads - log.evictions} tables held at the end); table hit rate ${(hitRate * 100).toFixed(1)} %`);
     console.log(`  RSS: ${baseline.toFixed(0)} MB after start, ${memory.now.toFixed(0)} MB at the end, max sampled ${rssMax.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB; of which at most V8 heap ${log.heapMax} MB, array buffers (mapping tables) ${log.arrayBuffersMax} MB; goal ≤ budget + 150 = ${BUDGET_MB + 150} MB`);
