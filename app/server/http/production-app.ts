@@ -25,6 +25,12 @@ export function fastPathOf(build: ServerBuild): FastPath | null {
   return typeof candidate === "function" ? (candidate as FastPath) : null;
 }
 
+/** The build's warm-up for the first quote (entry.server's `warmRateContexts`), or none in a build from before it. */
+export function warmUpOf(build: ServerBuild): (() => Promise<unknown>) | null {
+  const candidate = (build.entry.module as { warmRateContexts?: unknown }).warmRateContexts;
+  return typeof candidate === "function" ? (candidate as () => Promise<unknown>) : null;
+}
+
 export function createExpressApp(build: ServerBuild, options: ProductionAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");

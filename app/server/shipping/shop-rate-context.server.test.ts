@@ -5,7 +5,7 @@ import { buildRateCardCsv } from "./rate-card-fixtures";
 import { uploadRateCard } from "./rate-cards.server";
 import { clearRateContextCache, invalidateShopRateContext, RATE_CONTEXT_TTL_MS, rateContextSlots } from "./rate-context-cache";
 import { getShippingSettings } from "./settings.server";
-import { loadedShopRateContext, RATE_CONTEXT_STALE_MS, shopRateContext } from "./shop-rate-context.server";
+import { loadedShopRateContext, RATE_CONTEXT_STALE_MS, shopRateContext, warmRateContexts } from "./shop-rate-context.server";
 
 const { shops, newShop } = installedShops();
 
@@ -20,6 +20,14 @@ describe("compiled rate contexts in memory", () => {
     const [first, second] = [await shopRateContext(a), await shopRateContext(b)];
     expect(first.engine).toBe(second.engine);
     expect(first.cardsVersion).toBe("sample");
+  });
+
+  it("the warm-up before a server listens compiles the very engine the first sample-card shop then quotes with", async () => {
+    clearRateContextCache();
+    const warmed = await warmRateContexts();
+    const first = await shopRateContext(await newShop("ctx-warm"));
+    expect(first.cardsVersion).toBe("sample");
+    expect(first.engine).toBe(warmed);
   });
 
   it("a shop with cards of its own gets its own engine quoting those cards, and the sample shops keep theirs", async () => {

@@ -14,7 +14,7 @@ import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-co
 import { compileCards, effectiveRateCardSet } from "./rate-cards.server";
 import type { WarehouseRegistry } from "../warehouses/registry";
 import { warehouseRegistry } from "../warehouses/registry.server";
-import type { RateCard } from "./engine";
+import { SAMPLE_CARDS, type RateCard } from "./engine";
 import { defaultBoxFrom, dutiesInProductPrices, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
 
 export interface ShopRateContext {
@@ -54,6 +54,17 @@ async function load(shop: string): Promise<ShopRateContext> {
     defaultBox: defaultBoxFrom(settings),
     settingsVersion: settings.version,
   };
+}
+
+/**
+ * The first quote's one-time costs, paid before a process takes checkouts (the servers call it before listening):
+ * Prisma's query compiler loaded and its connection opened, the warehouse registry read, and the sample cards, which
+ * most shops quote with, compiled into the engine they share (with the time-zone formatters compiled cards hold).
+ * A fresh process's first callback took ~300 ms without it, ~80 of them the compiler and ~30 the cards
+ * (ADR 0720, "Tenth round"). A failure is the caller's to log: the first checkouts then pay these costs instead.
+ */
+export async function warmRateContexts(): Promise<CompiledEngine> {
+  return sharedEngine(SAMPLE_CARDS, await warehouseRegistry());
 }
 
 /** How long past its TTL a loaded context still answers while its replacement loads; a shop quiet for longer waits. */
