@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "../../db.server";
 import { seedInstalledShop } from "../../test/admin-session";
+import { closeServer, listenOnFreePort } from "../../test/http-server";
 import { uniqueShop } from "../../test/webhooks";
 import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest } from "../shipping/carrier-service/test-builders";
 import { clearQuoteCache } from "../shipping/carrier-service/quote-cache";
@@ -21,13 +22,11 @@ const shops: string[] = [];
 
 beforeAll(async () => {
   server = createProductionServer(build, { mode: "production", remix: (_req, res) => void res.status(299).send("remix") });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnFreePort(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await closeServer(server);
   await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
 });
 

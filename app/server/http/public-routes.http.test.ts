@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { Agent, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as ordersCreate from "../../routes/webhooks.orders.create";
+import { closeServer, listenOnFreePort } from "../../test/http-server";
 import * as notification from "../../routes/fulfillment-service.fulfillment_order_notification";
 import { MAX_FULFILLMENT_NOTIFICATION_BYTES, MAX_WEBHOOK_BODY_BYTES } from "./body-limits";
 import { carrierServiceFastPath } from "./carrier-service-fast-path";
@@ -27,13 +27,9 @@ let server: Server;
 let port: number;
 beforeAll(async () => {
   server = createProductionServer(build, { mode: "production" });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  port = Number(new URL(await listenOnFreePort(server)).port);
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => closeServer(server));
 
 interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 

@@ -1,10 +1,10 @@
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import db from "../../db.server";
 import { seedInstalledShop } from "../../test/admin-session";
+import { closeServer, listenOnFreePort } from "../../test/http-server";
 import { uniqueShop } from "../../test/webhooks";
 import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest } from "../shipping/carrier-service/test-builders";
 import { clearQuoteCache } from "../shipping/carrier-service/quote-cache";
@@ -17,13 +17,11 @@ const shops: string[] = [];
 
 beforeAll(async () => {
   server = createRatesServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = await listenOnFreePort(server);
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await closeServer(server);
   await db.variantMapping.deleteMany({ where: { shop: { in: shops } } });
 });
 
