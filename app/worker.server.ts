@@ -1,5 +1,7 @@
 // The job worker process (`npm run worker`): runs every handler in app/server/jobs/handlers.ts on
 // the backend JOBS_BACKEND selects, and drains in-flight jobs on SIGTERM/SIGINT before exiting.
+// `npm run build` bundles it to build/worker.js, which `npm run worker` runs on plain node, as the web servers run
+// (under tsx, its CLI process and loader cost ~67 MB more per process; ADR 0720, "Tenth round").
 import "~/server/require-config";
 import db from "~/db.server";
 import { createConsoleLogger, createJobQueueFromEnv, jobBackendFromEnv, registerJobHandlers } from "~/server/jobs";

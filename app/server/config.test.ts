@@ -84,12 +84,14 @@ describe("configuration", () => {
 });
 
 describe("the web process's memory limits", () => {
-  it("npm start passes node the same default heap limit the config documents, and a young generation of 16 MB", async () => {
+  it("npm start and npm run start:rates pass node the same default heap limit the config documents, and a young generation of 16 MB", async () => {
     const { readFileSync } = await import("node:fs");
     const { DEFAULT_HEAP_MB } = await import("./config");
-    const start = (JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-    expect(start).toContain(`--max-old-space-size=\${SILKROUTE_HEAP_MB:-${DEFAULT_HEAP_MB}}`);
-    expect(start).toContain("--max-semi-space-size=16");
+    const scripts = (JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    for (const start of [scripts.start!, scripts["start:rates"]!]) {
+      expect(start).toContain(`--max-old-space-size=\${SILKROUTE_HEAP_MB:-${DEFAULT_HEAP_MB}}`);
+      expect(start).toContain("--max-semi-space-size=16");
+    }
   });
 
   it("refuses a heap limit too small to run the app", () => {

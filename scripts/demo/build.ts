@@ -15,10 +15,11 @@ function newestInput(target: string): number {
   return newest;
 }
 
-/** The build is stale when any app source (tests and the emulator aside) is newer than its older output: the Remix
- *  build (build/index.js) or the production server bundled beside it (build/server.js, which `npm start` runs). */
+/** The build is stale when any app source (tests and the emulator aside) is newer than its oldest output: the Remix
+ *  build (build/index.js), or the processes bundled beside it (build/server.js for `npm start`, build/worker.js for
+ *  `npm run worker`). */
 export function buildIsStale(): boolean {
-  const built = Math.min(...["build/index.js", "build/server.js"].map((file) => fs.statSync(path.join(ROOT, file), { throwIfNoEntry: false })?.mtimeMs ?? 0));
+  const built = Math.min(...["build/index.js", "build/server.js", "build/worker.js"].map((file) => fs.statSync(path.join(ROOT, file), { throwIfNoEntry: false })?.mtimeMs ?? 0));
   return INPUTS.some((input) => newestInput(path.join(ROOT, input)) > built);
 }
 
