@@ -31,6 +31,7 @@
  *      BENCH_LOADS=distinct,repeat runs only those loads beside bare (a quicker loop while working on one path; the
  *      floor runs whenever a distinct load does).
  *      BENCH_CPU_PROF=1 also writes a V8 CPU profile of the app server to .data/profiles/.
+ *      BENCH_ROLE=rates measures `npm run start:rates`'s process (the checkout-rates role, ADR 0722) as the app.
  * Compare runs as ratios, not absolute numbers; the load average printed with the results says how busy the machine was.
  */
 import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -97,11 +98,14 @@ async function seedAndServeBare(): Promise<void> {
   process.send!({ bare: url(bare), floor: `${url(floor)}/carrier-service/rates` });
 }
 
-/** The production server exactly as `npm start` runs it (node on build/server.js, with its V8 flags), on a free port. */
+const RATES_ROLE = process.env.BENCH_ROLE === "rates";
+
+/** The production server exactly as `npm start` runs it (node on build/server.js, with its V8 flags), or as
+ *  `npm run start:rates` runs the checkout-rates role (BENCH_ROLE=rates), on a free port. */
 function startAppServer(): Promise<{ child: ChildProcess; url: string; storeLoaded: Promise<string> }> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, ".data/profiles")}`] : [];
-  const { flags, entry } = startNodeFlags(ROOT);
-  const child = spawn(process.execPath, [...flags, ...profile, entry, "./build/index.js"], {
+  const { flags, entry } = startNodeFlags(ROOT, undefined, RATES_ROLE ? "start:rates" : "start");
+  const child = spawn(process.execPath, [...flags, ...profile, entry, ...(RATES_ROLE ? [] : ["./build/index.js"])], {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let loaded: (line: string) => void;
@@ -323,7 +327,7 @@ async function main(): Promise<void> {
     const codes = (JSON.parse(answer) as { rates: { service_code: string }[] }).rates.map((r) => r.service_code);
     const ratio = (name: string) => (name === "bare" ? 1 : max[name]!.requests.average / bareMean);
     const bad = (r: Result) => r.non2xx + r.errors + r.timeouts;
-    console.log(`carrier-service bench: production server (build/index.js) vs bare node:http, ${MAPPINGS.toLocaleString("en-US")} mappings, HMAC-signed`);
+    console.log(`carrier-service bench: production server (${RATES_ROLE ? "build/rates-server.js, the checkout-rates role" : "build/server.js on build/index.js"}) vs bare node:http, ${MAPPINGS.toLocaleString("en-US")} mappings, HMAC-signed`);
     console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${SECONDS} s per phase; callback path: ${path}; database: ${/^postgres/.test(ENV.DATABASE_URL!) ? "PostgreSQL" : "SQLite"}`);
     console.log(`  repeat cart answers ${answer.length} bytes, ${codes.length} rates: ${codes.join(", ")}`);
     console.log(`  ${storeLine.replace(/shop=\S+ /, "")}; app RSS ${rssIdle} MB started, ${rssLoaded} MB with the 100k mappings loaded (+${rssLoaded - rssIdle} MB), ${rssMb(app.pid)} MB after the run`);
