@@ -351,6 +351,31 @@ describe("mapping store budget", () => {
     expect(calls).toEqual([]);
   });
 
+  it("answers a lookup that was waiting on its shop's refresh when the shop was evicted from the database, and the refresh stops", async () => {
+    const [a, b, c] = await Promise.all(["gone-a", "gone-b", "gone-c"].map((label) => shopWithMappings(label, 5)));
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { source, calls } = countingSource();
+    const gated: MappingSource = { ...source, changedSince: async (shop, since) => (shop === a ? await gate : undefined, source.changedSince(shop, since)) };
+    const evicted: string[] = [];
+    const store = new MappingStore(gated, { pollMs: POLL_MS, bytesPerRow: 1_000, maxBytes: 15_000, onEvicted: (shop) => evicted.push(shop) });
+    await load(store, a!);
+    await load(store, b!);
+    await db.variantMapping.update({ where: { shop_variantGid: { shop: a!, variantGid: toGid("ProductVariant", 1_003) } }, data: { weightGrams: 777 } });
+    store.invalidate(a!);
+    const waiting = store.lookup(a!, [line(1_003)], T + 1); // waits for a's refresh, held at the gate
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.lookup(b!, [line(1_000)], T + 1); // b is now the most recently quoted
+    await load(store, c!, T + 1); // a is pushed out, its table released
+    expect(evicted).toEqual([a]);
+    calls.length = 0;
+    open();
+    expect((await waiting)[0]?.weightGrams).toBe(777);
+    expect(calls).toContain("forVariants"); // answered by the cold path's query
+    expect(calls).not.toContain("variantGids"); // the refresh did not go on for a table nobody holds
+    expect(store.loadedSize(a!)).toBeNull();
+  });
+
   it("re-reads an evicted shop's write on reload, so invalidation is never lost to eviction", async () => {
     const [a, b, c] = await Promise.all(["inval-a", "inval-b", "inval-c"].map((label) => shopWithMappings(label, 5)));
     const { store } = budgeted();

@@ -13,7 +13,8 @@
  *   (which leaves the newest update as it was) within `countMs`.
  * Listeners hear about changes applied by a refresh, so answers derived from the old rows can be dropped.
  * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`), each loaded table counted as its own
- *   typed arrays' bytes (MappingTable.bytes, ~80–100 bytes a row). The least recently quoted shops are dropped first;
+ *   typed arrays' bytes (MappingTable.bytes, ~80–100 bytes a row). The least recently quoted shops are dropped first,
+ *   their tables' memory freed at once (MappingTable.release), and work still holding a dropped shop's state stops;
  *   a dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
  */
 import { LruCache } from "../../cache/lru";
@@ -62,6 +63,7 @@ interface ShopState {
   retryAt: number; // a failed refresh of a stale shop is retried no sooner than this
   absent: Set<string>; // line keys a query found unmapped since the freshness check at `absentAt`
   absentAt: number;
+  evicted: boolean; // pushed out of the budget: its table is released, and work still holding the state stops
 }
 
 const RETRY_MS = 1_000;
@@ -102,7 +104,13 @@ export class MappingStore {
     this.shops = new LruCache({
       maxBytes: options.maxBytes ?? 256 * 1024 * 1024,
       sizeOf: (state) => STATE_BYTES + tableBytes(state.table),
-      onEvict: (shop, state) => options.onEvicted?.(shop, state.table?.size ?? 0),
+      onEvict: (shop, state) => {
+        options.onEvicted?.(shop, state.table?.size ?? 0);
+        // Freed now, not at the next major GC (MappingTable.release); a lookup still holding the state answers
+        // from the database, and its load or refresh stops at its next step.
+        state.evicted = true;
+        state.table?.release();
+      },
     });
   }
 
@@ -117,8 +125,9 @@ export class MappingStore {
       return this.queryLines(shop, lines);
     }
     // A loop: the refresh in flight may have read the version before the write that made the shop stale.
-    if (state.stale) while (state.stale && now >= state.retryAt) await this.refresh(shop, state, now, true);
+    if (state.stale) while (state.stale && now >= state.retryAt && !state.evicted) await this.refresh(shop, state, now, true);
     else if (now - state.checkedAt >= this.pollMs) void this.refresh(shop, state, now, false);
+    if (state.evicted) return this.queryLines(shop, lines); // evicted while this lookup waited: its table is gone
     const table = state.table;
     const found = lines.map((l) => find(table, l));
     return found.includes(null) ? this.fillMisses(shop, state, lines, found, now) : found;
@@ -177,7 +186,7 @@ export class MappingStore {
 
   private stateOf(shop: string): ShopState {
     let state = this.shops.get(shop);
-    if (!state) this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, countedAt: 0, retryAt: 0, absent: new Set(), absentAt: 0 }));
+    if (!state) this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, countedAt: 0, retryAt: 0, absent: new Set(), absentAt: 0, evicted: false }));
     return state;
   }
 
@@ -218,12 +227,14 @@ export class MappingStore {
     const table = new MappingTable(version.count);
     for (let after: string | null = null; ; ) {
       const page: MappingRecord[] = await this.source.page(shop, after, this.pageSize);
+      if (state.evicted) return table.release(); // pushed out while loading: nothing to keep it for
       for (const record of page) table.upsert(record);
       // Between pages, requests waiting on the event loop go first (SQLite's driver reads synchronously).
       await yieldToEventLoop();
       if (page.length < this.pageSize) break;
       after = page[page.length - 1]!.variantGid;
     }
+    if (state.evicted) return table.release();
     table.trim();
     state.table = table;
     state.watermark = version.maxUpdatedAt;
@@ -233,6 +244,7 @@ export class MappingStore {
   }
 
   private refresh(shop: string, state: ShopState, now: number, force: boolean): Promise<void> {
+    if (state.evicted) return Promise.resolve();
     state.refreshing ??= this.applyChanges(shop, state, now, force)
       .catch((error) => {
         state.retryAt = now + RETRY_MS; // keep serving what is in memory rather than fail checkout
@@ -256,6 +268,7 @@ export class MappingStore {
       state.checkedAt = state.countedAt = now;
       if (!force && version.maxUpdatedAt <= state.watermark && version.count === table.size) return;
       const changed = await this.source.changedSince(shop, state.watermark - this.overlapMs);
+      if (state.evicted) return;
       for (const record of changed) table.upsert(record);
       const removed = table.size === version.count ? 0 : table.retainOnly(new Set(await this.source.variantGids(shop)));
       state.watermark = Math.max(state.watermark, version.maxUpdatedAt);

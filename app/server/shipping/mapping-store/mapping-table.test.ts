@@ -94,4 +94,19 @@ describe("mapping table", () => {
     expect(table.bytes).toBe(loaded);
     expect(table.bySkuValue("SKU-19999")?.stock).toEqual({ "CN-SZ": 20_000 });
   });
+
+  it("frees its memory at once when released, not at the next garbage collection, and is then an empty table", () => {
+    const table = new MappingTable(50_000);
+    for (let v = 1; v <= 50_000; v++) table.upsert(record(v));
+    const columns = table.bytes;
+    const before = process.memoryUsage().arrayBuffers;
+    table.release();
+    expect(before - process.memoryUsage().arrayBuffers).toBeGreaterThan(columns * 0.8);
+    expect(table.size).toBe(0);
+    expect(table.bytes).toBeLessThan(4_096);
+    expect(table.bySkuValue("SKU-7")).toBeNull();
+    expect(table.byVariantNumber(7)).toBeNull();
+    table.upsert(record(7)); // a refresh still holding it writes into an empty table, harmlessly
+    expect(table.byVariantNumber(7)?.weightGrams).toBe(107);
+  });
 });
