@@ -145,7 +145,7 @@ async function seed(): Promise<void> {
   process.send!({ seeded: true });
 }
 
-interface ServerLog { loads: number; evictions: number; url: Promise<string>; heapMax: number; arrayBuffersMax: number }
+interface ServerLog { loads: number; evictions: number; url: Promise<string>; heapMax: number; arrayBuffersMax: number; tablesMax: number }
 
 function startAppServer(): { child: ChildProcess; log: ServerLog } {
   const heap = SERVER_NODE_FLAGS;
@@ -154,7 +154,7 @@ function startAppServer(): { child: ChildProcess; log: ServerLog } {
     cwd: ROOT, env: { ...ENV, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"],
   });
   let resolveUrl: (url: string) => void;
-  const log: ServerLog = { loads: 0, evictions: 0, url: new Promise((resolve) => (resolveUrl = resolve)), heapMax: 0, arrayBuffersMax: 0 };
+  const log: ServerLog = { loads: 0, evictions: 0, url: new Promise((resolve) => (resolveUrl = resolve)), heapMax: 0, arrayBuffersMax: 0, tablesMax: 0 };
   let pending = "";
   // BENCH_SERVER_LOG=<file> keeps the server's log lines, each stamped with seconds since the bench started (the
   // clock of the slow answers' list).
@@ -167,7 +167,10 @@ function startAppServer(): { child: ChildProcess; log: ServerLog } {
       keep?.write(`${(performance.now() / 1000).toFixed(2)} ${l}\n`);
       const server = /\[server\] (http:\/\/[\d.]+:\d+)/.exec(l);
       if (server) resolveUrl(server[1]!);
-      else if (/\[mapping-store\] .* loaded \d+ mappings/.test(l)) log.loads++;
+      else if (/\[mapping-store\] .* loaded \d+ mappings/.test(l)) {
+        log.loads++;
+        log.tablesMax = Math.max(log.tablesMax, Number(/; tables (\d+) MB/.exec(l)?.[1] ?? 0));
+      }
       else if (/\[mapping-store\] .* evicted \d+ mappings/.test(l)) log.evictions++;
       const memory = /\[memory\] .* heap used \d+ of (\d+) MB, array buffers (\d+) MB/.exec(l);
       if (memory) {
@@ -276,7 +279,7 @@ async function main(): Promise<void> {
     console.log(`carrier-service-shops bench: production server (${ROLE === "web" ? `${SERVER_ENTRY} on ${BUILD}` : `${SERVER_ENTRY}, the checkout-rates role`}), ${SHOPS.toLocaleString("en-US")} shops × ${SKUS.toLocaleString("en-US")} mappings, HMAC-signed, Zipf s=${ZIPF_S}, server ${SERVER_NODE_FLAGS.join(" ")}${SERVER_HEAP_MB === undefined ? " (npm start's)" : ""}`);
     console.log(`  ${os.cpus().length} CPUs, load average ${loadAverage.toFixed(1)} at start; ${CONNECTIONS} connections; ${done.toLocaleString("en-US")} requests in ${seconds.toFixed(1)} s (${(done / seconds).toFixed(0)} req/s) to ${touched.size} distinct shops`);
     console.log(`  mapping budget ${BUDGET_MB} MB (every table at once would take ~${fullTablesMb.toFixed(0)} MB); table loads ${log.loads}, evictions ${log.evictions} (${log.loads - log.evictions} tables held at the end); table hit rate ${(hitRate * 100).toFixed(1)} %`);
-    console.log(`  RSS: ${baseline.toFixed(0)} MB after start, ${memory.now.toFixed(0)} MB at the end, max sampled ${rssMax.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB; of which at most V8 heap ${log.heapMax} MB, array buffers (mapping tables) ${log.arrayBuffersMax} MB; goal ≤ budget + 150 = ${BUDGET_MB + 150} MB`);
+    console.log(`  RSS: ${baseline.toFixed(0)} MB after start, ${memory.now.toFixed(0)} MB at the end, max sampled ${rssMax.toFixed(0)} MB, peak (VmHWM) ${memory.peak.toFixed(0)} MB; of which at most V8 heap ${log.heapMax} MB, mapping tables ${log.tablesMax} MB (paged, ADR 0720 "Eleventh round"), other array buffers ${log.arrayBuffersMax} MB; goal ≤ budget + 150 = ${BUDGET_MB + 150} MB`);
     console.log(`  latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p95 ${percentile(sorted, 95).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)}; over 500 ms: ${over500} (${((over500 / Math.max(1, done)) * 100).toFixed(2)} %)`);
     if (slow.length) {
       const shown = slow.slice(0, 12).map((s) => `${s.at.toFixed(1)} s: ${s.ms.toFixed(0)} ms (shop rank ${s.shop}${s.firstOfShop ? ", its first request" : ""}${s.newCart ? ", new cart" : ""})`);

@@ -28,7 +28,8 @@ export const mappingStore = new MappingStore(driverMappingSource(), {
   loadAfterLookups: MAPPING_LOAD_AFTER_LOOKUPS,
   maxBytes: loadConfig().SILKROUTE_MAPPING_CACHE_MB * 1024 * 1024,
   // Shop and phase only: rows and errors' messages can carry merchant data.
-  onLoaded: (shop, count, ms) => console.log(`[mapping-store] shop=${shop} loaded ${count} mappings in ${Math.round(ms)} ms`),
+  onLoaded: (shop, count, ms) =>
+    console.log(`[mapping-store] shop=${shop} loaded ${count} mappings in ${Math.round(ms)} ms; tables ${Math.round(mappingStore.holding().bytes / 1_048_576)} MB`),
   onEvicted: (shop, count) => console.log(`[mapping-store] shop=${shop} evicted ${count} mappings (over SILKROUTE_MAPPING_CACHE_MB)`),
   onError: (what, error) => console.error(`[mapping-store] ${what} failed: ${error instanceof Error ? error.name : "unknown error"}`),
 });

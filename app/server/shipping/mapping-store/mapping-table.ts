@@ -68,10 +68,56 @@ function hashBytes(bytes: Uint8Array, start: number, length: number): number {
   return h >>> 0;
 }
 
-function grown<T extends Int32Array | Float64Array | Uint32Array | Uint8Array | Int16Array>(array: T, length: number, fill?: number): T {
-  const next = new (array.constructor as new (n: number) => T)(length);
+type Column = Int32Array | Float64Array | Uint32Array | Uint8Array | Int16Array;
+interface ColumnType<T extends Column> {
+  new (length: number): T;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/**
+ * Columns of at least this many bytes get pages of their own instead of malloc's heap: an ArrayBuffer created with a
+ * `maxByteLength` is backed by V8's page allocator (mmap), so freeing it gives its pages back to the system at once.
+ * Freed heap chunks stay resident (glibc returns only the heap's top), and under eviction churn a process kept ~60 MB
+ * of dead tables' memory beside the live ones (ADR 0720, "Eleventh round"). Smaller columns stay on the heap: a page
+ * each would waste more than they hold, and thousands of them would add up in the process's memory mappings.
+ */
+export const PAGED_COLUMN_BYTES = 32 * 1024;
+const PAGE_BYTES = 4096;
+
+type ArrayBufferWithOptions = new (length: number, options: { maxByteLength: number }) => ArrayBuffer;
+
+function column<T extends Column>(type: ColumnType<T>, length: number, fill?: number): T {
+  const bytes = length * type.BYTES_PER_ELEMENT;
+  const array = bytes < PAGED_COLUMN_BYTES ? new type(length) : new type(new (ArrayBuffer as ArrayBufferWithOptions)(bytes, { maxByteLength: bytes }), 0, length);
+  if (fill !== undefined && fill !== 0) array.fill(fill);
+  return array;
+}
+
+/** The column's memory as the system counts it: a paged column occupies whole pages. */
+const residentBytes = (array: Column): number =>
+  array.byteLength < PAGED_COLUMN_BYTES ? array.byteLength : Math.ceil(array.byteLength / PAGE_BYTES) * PAGE_BYTES;
+
+/** Frees a column the table no longer uses now rather than at the next major GC (detaching it: a view anyone still
+ *  holds reads as empty). */
+function free(array: Column): void {
+  (array.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+}
+
+/** A longer copy of the column (the rest zero, or `fill`); the old one is freed. */
+function grown<T extends Column>(array: T, length: number, fill?: number): T {
+  const next = column(array.constructor as unknown as ColumnType<T>, length);
   next.set(array);
   if (fill !== undefined) next.fill(fill, array.length);
+  free(array);
+  return next;
+}
+
+/** The column's first `length` elements, in a column of their own; the old one is freed. */
+function shrunk<T extends Column>(array: T, length: number): T {
+  const next = column(array.constructor as unknown as ColumnType<T>, length);
+  next.set(array.subarray(0, length));
+  free(array);
   return next;
 }
 
@@ -127,7 +173,7 @@ export class MappingTable {
     const arrays = [this.variantNum, this.weight, this.length, this.width, this.height, this.codes, this.skuStart, this.skuLength, this.skuHeap,
       this.stockStart, this.stockCount, this.stockRoom, this.stockCells, this.variantIndex, this.skuIndex, this.scratch];
     let total = 512 + this.pool.bytes + (this.otherVariantRow.size + this.free.length / 8) * 120;
-    for (const a of arrays) total += a.byteLength;
+    for (const a of arrays) total += residentBytes(a);
     return total;
   }
 
@@ -292,10 +338,8 @@ export class MappingTable {
    * (`ArrayBuffer.prototype.transfer(0)`) frees its memory at once; a view of it anyone still holds reads as empty.
    */
   release(): void {
-    for (const column of [this.variantNum, this.weight, this.length, this.width, this.height, this.codes, this.skuStart, this.skuLength, this.skuHeap,
-      this.stockStart, this.stockCount, this.stockRoom, this.stockCells, this.variantIndex, this.skuIndex, this.scratch]) {
-      (column.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
-    }
+    for (const array of [this.variantNum, this.weight, this.length, this.width, this.height, this.codes, this.skuStart, this.skuLength, this.skuHeap,
+      this.stockStart, this.stockCount, this.stockRoom, this.stockCells, this.variantIndex, this.skuIndex, this.scratch]) free(array);
     this.variantNum = new Float64Array(0);
     this.weight = new Int32Array(0);
     this.length = new Int32Array(0);
@@ -320,8 +364,8 @@ export class MappingTable {
 
   /** After a bulk load: the SKU heap and stock cells shrink to what they hold (they grow by doubling). */
   trim(): void {
-    if (this.skuHeap.length > this.skuHeapUsed) this.skuHeap = this.skuHeap.slice(0, this.skuHeapUsed);
-    if (this.stockCells.length > this.stockCellsUsed) this.stockCells = this.stockCells.slice(0, this.stockCellsUsed);
+    if (this.skuHeap.length > this.skuHeapUsed) this.skuHeap = shrunk(this.skuHeap, this.skuHeapUsed);
+    if (this.stockCells.length > this.stockCellsUsed) this.stockCells = shrunk(this.stockCells, this.stockCellsUsed);
   }
 
   // ---- open-addressing indexes (load factor ≤ 3/4 with tombstones; rebuilt on growth and after deletions) ----
@@ -329,8 +373,10 @@ export class MappingTable {
   private rebuildIndexes(): void {
     let slots = 16;
     while (slots < this.capacity * 1.34) slots *= 2;
-    this.variantIndex = new Int32Array(slots).fill(EMPTY);
-    this.skuIndex = new Int32Array(slots).fill(EMPTY);
+    free(this.variantIndex);
+    free(this.skuIndex);
+    this.variantIndex = column(Int32Array, slots, EMPTY);
+    this.skuIndex = column(Int32Array, slots, EMPTY);
     this.tombstones = 0;
     for (let row = 0; row < this.rows; row++) {
       if (!this.isLive(row)) continue;
