@@ -45,6 +45,10 @@ const schema = z.object({
   // Budget of the in-memory mapping tables, all shops together (MB, estimated from row counts); least recently
   // quoted shops are dropped first and reload on their next rate request.
   SILKROUTE_MAPPING_CACHE_MB: z.coerce.number().positive().default(256),
+  // Ceiling on the web process's resident memory (MB). The mapping tables yield room to the rest of the process,
+  // least recently quoted first, so that the whole stays under it (down to a quarter of their budget; ADR 0723).
+  // Unset: SILKROUTE_MAPPING_CACHE_MB + 150 (DEFAULT_HEADROOM_MB in mapping-store/memory-ceiling.ts).
+  SILKROUTE_MEMORY_MB: z.coerce.number().int().min(128).optional(),
   // Budget of the cached callback answers, all shops together (entries).
   SILKROUTE_QUOTE_CACHE_ENTRIES: z.coerce.number().int().min(1).default(50_000),
   // Budget of the compiled shop rate contexts (rate cards, rules): one entry per shop.

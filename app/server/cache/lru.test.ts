@@ -38,6 +38,22 @@ describe("LruCache", () => {
     expect(cache.bytes).toBe(1);
   });
 
+  it("evicts the least recently used at once when its byte budget shrinks, and keeps what it holds when it grows", () => {
+    const evicted: string[] = [];
+    const cache = new LruCache<string, number>({ maxBytes: 30, sizeOf: (v) => v, onEvict: (k) => evicted.push(k) });
+    cache.set("a", 10).set("b", 10).set("c", 10);
+    cache.get("a");
+    cache.resizeBytes(20);
+    expect(evicted).toEqual(["b"]);
+    expect([...cache.keys()]).toEqual(["c", "a"]);
+    cache.resizeBytes(40);
+    expect(cache.byteBudget).toBe(40);
+    cache.set("d", 20);
+    expect([...cache.keys()]).toEqual(["c", "a", "d"]);
+    expect(() => cache.resizeBytes(0)).toThrow(RangeError);
+    expect(() => new LruCache<string, number>({ maxEntries: 2 }).resizeBytes(10)).toThrow(RangeError);
+  });
+
   it("refuses to be built without a budget", () => {
     expect(() => new LruCache({})).toThrow(RangeError);
     expect(() => new LruCache({ maxBytes: 10 })).toThrow(/sizeOf/);

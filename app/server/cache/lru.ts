@@ -24,7 +24,7 @@ export class LruCache<K, V> {
   /** The most recently used key while it is in the map (a `get` of it has nothing to move), else NONE. */
   private newest: K | typeof NONE = NONE;
   private readonly maxEntries: number;
-  private readonly maxBytes: number;
+  private maxBytes: number;
 
   constructor(private readonly budget: LruBudget<K, V>) {
     this.maxEntries = budget.maxEntries ?? Infinity;
@@ -92,6 +92,20 @@ export class LruCache<K, V> {
     this.newest = NONE;
     this.slots.clear();
     this.totalBytes = 0;
+  }
+
+  /** The byte budget in force (Infinity without one). */
+  get byteBudget(): number {
+    return this.maxBytes;
+  }
+
+  /** A new byte budget (for a cache sized by bytes), evicting the least recently used at once until within it. A
+   *  budget that shrinks when the rest of the process grows is set this way (mapping-store/memory-ceiling.ts). */
+  resizeBytes(maxBytes: number): void {
+    if (this.budget.maxBytes === undefined) throw new RangeError("resizeBytes needs a cache built with maxBytes");
+    if (!(maxBytes >= 1)) throw new RangeError("A byte budget must be at least 1");
+    this.maxBytes = maxBytes;
+    this.evict();
   }
 
   /** Keys from least to most recently used. */

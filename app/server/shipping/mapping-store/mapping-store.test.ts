@@ -331,7 +331,30 @@ describe("mapping store budget", () => {
     await load(store, c!);
     expect(evicted).toEqual([b]);
     expect([store.loadedSize(a!), store.loadedSize(b!), store.loadedSize(c!)]).toEqual([5, null, 5]);
-    expect(store.holding()).toEqual({ bytes: 2 * (2_048 + 5 * 1_000), shops: 2 });
+    expect(store.holding()).toEqual({ bytes: 2 * (2_048 + 5 * 1_000), shops: 2, budget: 15_000 });
+  });
+
+  it("drops the coldest tables when a budget that counts the rest of the process shrinks, and grows back when it can", async () => {
+    const [a, b, c, d] = await Promise.all(["ceiling-a", "ceiling-b", "ceiling-c", "ceiling-d"].map((label) => shopWithMappings(label, 5)));
+    const evicted: string[] = [];
+    let rest = 0; // what the rest of the process holds: the ceiling leaves the tables 15,000 bytes minus it
+    const store = new MappingStore(countingSource().source, {
+      pollMs: POLL_MS, bytesPerRow: 1_000, maxBytes: 15_000, onEvicted: (shop) => evicted.push(shop), budgetNow: () => 15_000 - rest,
+    });
+    await load(store, a!);
+    await load(store, b!);
+    rest = 7_500; // say the V8 heap grew: one table's room (7,048 bytes) is left
+    await load(store, c!);
+    expect(evicted).toEqual([a, b]);
+    expect(store.holding()).toEqual({ bytes: 7_048, shops: 1, budget: 7_500 });
+    rest = 0;
+    await load(store, d!);
+    expect(evicted).toEqual([a, b]); // c stays: the budget grew back before d was counted
+    expect([store.loadedSize(c!), store.loadedSize(d!)]).toEqual([5, 5]);
+    expect(store.holding().budget).toBe(15_000);
+    rest = -10_000; // a budget never goes past maxBytes
+    await load(store, a!);
+    expect(store.holding()).toEqual({ bytes: 14_096, shops: 2, budget: 15_000 });
   });
 
   it("answers an evicted shop correctly at once and loads its table again in the background", async () => {

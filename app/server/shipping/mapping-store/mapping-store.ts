@@ -12,8 +12,8 @@
  *   keys swept when rows were deleted. So another process's insert or update arrives within `pollMs`, and a deletion
  *   (which leaves the newest update as it was) within `countMs`.
  * Listeners hear about changes applied by a refresh, so answers derived from the old rows can be dropped.
- * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`), each loaded table counted as its own
- *   typed arrays' bytes (MappingTable.bytes, ~80–100 bytes a row). The least recently quoted shops are dropped first,
+ * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`, or less when `budgetNow` says the rest of the
+ *   process needs it), each loaded table counted as its own typed arrays' bytes (MappingTable.bytes, ~80–100 bytes a row). The least recently quoted shops are dropped first,
  *   their tables' memory freed at once (MappingTable.release), and work still holding a dropped shop's state stops;
  *   a dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
  */
@@ -38,6 +38,10 @@ export interface MappingStoreOptions {
   readonly onLoaded?: (shop: string, count: number, ms: number) => void;
   /** Budget of every shop's table together, in estimated bytes (default 256 MB). */
   readonly maxBytes?: number;
+  /** The budget in force, given the bytes the tables hold (at most `maxBytes`): asked each time a table lands, so a
+   *  budget that counts the whole process's memory (memory-ceiling.ts) can shrink as the rest of the process grows.
+   *  Without it the budget stays `maxBytes`. */
+  readonly budgetNow?: (heldBytes: number) => number;
   /** Tests: count each row as this many bytes instead of the table's measured bytes. */
   readonly bytesPerRow?: number;
   readonly onEvicted?: (shop: string, rows: number) => void;
@@ -87,6 +91,8 @@ export class MappingStore {
   private readonly onLoaded: (shop: string, count: number, ms: number) => void;
   private readonly maxLoads: number;
   private readonly loadAfter: number;
+  private readonly maxBytes: number;
+  private readonly budgetNow: ((heldBytes: number) => number) | undefined;
   private activeLoads = 0;
   private readonly loadQueue: (() => void)[] = [];
 
@@ -99,10 +105,12 @@ export class MappingStore {
     this.loadAfter = options.loadAfterLookups ?? 1;
     this.onError = options.onError ?? (() => undefined);
     this.onLoaded = options.onLoaded ?? (() => undefined);
+    this.maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+    this.budgetNow = options.budgetNow;
     const bytesPerRow = options.bytesPerRow;
     const tableBytes = (table: MappingTable | null) => (!table ? 0 : bytesPerRow === undefined ? table.bytes : table.size * bytesPerRow);
     this.shops = new LruCache({
-      maxBytes: options.maxBytes ?? 256 * 1024 * 1024,
+      maxBytes: this.maxBytes,
       sizeOf: (state) => STATE_BYTES + tableBytes(state.table),
       onEvict: (shop, state) => {
         options.onEvicted?.(shop, state.table?.size ?? 0);
@@ -175,9 +183,9 @@ export class MappingStore {
     return this.shops.peek(shop)?.table?.size ?? null;
   }
 
-  /** Estimated bytes of the loaded tables and how many shops are held, against the budget. */
-  holding(): { bytes: number; shops: number } {
-    return { bytes: this.shops.bytes, shops: this.shops.size };
+  /** Estimated bytes of the loaded tables and how many shops are held, against the budget in force. */
+  holding(): { bytes: number; shops: number; budget: number } {
+    return { bytes: this.shops.bytes, shops: this.shops.size, budget: this.shops.byteBudget };
   }
 
   clear(): void {
@@ -186,7 +194,10 @@ export class MappingStore {
 
   private stateOf(shop: string): ShopState {
     let state = this.shops.get(shop);
-    if (!state) this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, countedAt: 0, retryAt: 0, absent: new Set(), absentAt: 0, evicted: false }));
+    if (!state) {
+      this.rebudget(); // a new shop is counted against the budget as it is now, which may have grown back
+      this.shops.set(shop, (state = { table: null, coldLookups: 0, loading: null, refreshing: null, stale: false, watermark: 0, checkedAt: 0, countedAt: 0, retryAt: 0, absent: new Set(), absentAt: 0, evicted: false }));
+    }
     return state;
   }
 
@@ -239,7 +250,11 @@ export class MappingStore {
     state.table = table;
     state.watermark = version.maxUpdatedAt;
     state.checkedAt = state.countedAt = now;
+    // Counted against the whole budget first, then the budget in force is measured with the new table in it: the
+    // least recently quoted tables go either way, and a budget that grew back since the last load takes effect now.
+    if (this.budgetNow) this.shops.resizeBytes(this.maxBytes);
     this.recount(shop, state);
+    this.rebudget();
     this.onLoaded(shop, table.size, performance.now() - started);
   }
 
@@ -307,6 +322,13 @@ export class MappingStore {
     });
     if (rows.some((r) => r !== null)) void this.refresh(shop, state, now, false);
     return answer;
+  }
+
+  /** Applies the budget in force now (`budgetNow`), which may evict the least recently quoted tables. */
+  private rebudget(): void {
+    if (!this.budgetNow) return;
+    const budget = Math.min(this.maxBytes, this.budgetNow(this.shops.bytes));
+    if (budget !== this.shops.byteBudget) this.shops.resizeBytes(Math.max(1, budget));
   }
 
   /** Counts the shop's rows against the budget again (the LRU sizes an entry when it is set), which may evict
