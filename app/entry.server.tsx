@@ -44,4 +44,4 @@ export default async function handleRequest(
 // The production server (app/server/http/production-server.ts) answers the CarrierService callback with this
 // before Remix; exporting it from the build keeps one module graph (caches, Prisma client) for both paths.
 export { carrierServiceFastPath } from "./server/http/carrier-service-fast-path";
-export { warmRateContexts } from "./server/shipping/shop-rate-context.server";
+export { warmCheckoutRates } from "./server/shipping/carrier-service/warm-up.server";

@@ -25,9 +25,9 @@ export function fastPathOf(build: ServerBuild): FastPath | null {
   return typeof candidate === "function" ? (candidate as FastPath) : null;
 }
 
-/** The build's warm-up for the first quote (entry.server's `warmRateContexts`), or none in a build from before it. */
+/** The build's warm-up before checkouts (entry.server's `warmCheckoutRates`), or none in a build from before it. */
 export function warmUpOf(build: ServerBuild): (() => Promise<unknown>) | null {
-  const candidate = (build.entry.module as { warmRateContexts?: unknown }).warmRateContexts;
+  const candidate = (build.entry.module as { warmCheckoutRates?: unknown }).warmCheckoutRates;
   return typeof candidate === "function" ? (candidate as () => Promise<unknown>) : null;
 }
 

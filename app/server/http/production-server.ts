@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { loadConfig } from "../config";
 import { createProductionServer, fastPathOf, warmUpOf } from "./production-app";
-import { listenUntilStopped, watchMemory } from "./web-process";
+import { listenUntilStopped, warmUp, watchMemory } from "./web-process";
 
 process.env.NODE_ENV ??= "production";
 process.setSourceMapsEnabled(true);
@@ -24,5 +24,5 @@ installGlobals({ nativeFetch: build.future.v3_singleFetch });
 
 const server = createProductionServer(build, { mode: process.env.NODE_ENV });
 if (!fastPathOf(build)) console.warn("[server] this build has no carrierServiceFastPath export; the callback goes through Remix");
-await warmUpOf(build)?.().catch((error) => console.error(`[server] warm-up failed: ${error instanceof Error ? error.name : "unknown error"}`));
+await warmUp(warmUpOf(build));
 listenUntilStopped(server, "web");

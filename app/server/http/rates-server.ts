@@ -7,12 +7,12 @@
  * Usage: node build/rates-server.js (`npm run build` bundles this file there with esbuild).
  */
 import { loadConfig } from "../config";
-import { warmRateContexts } from "../shipping/shop-rate-context.server";
+import { warmCheckoutRates } from "../shipping/carrier-service/warm-up.server";
 import { createRatesServer } from "./rates-app";
-import { listenUntilStopped, watchMemory } from "./web-process";
+import { listenUntilStopped, warmUp, watchMemory } from "./web-process";
 
 process.env.NODE_ENV ??= "production";
 process.setSourceMapsEnabled(true);
 watchMemory(loadConfig(), "npm run start:rates"); // loadConfig refuses to start a misconfigured production process
-await warmRateContexts().catch((error) => console.error(`[server] warm-up failed: ${error instanceof Error ? error.name : "unknown error"}`));
+await warmUp(warmCheckoutRates);
 listenUntilStopped(createRatesServer(), "checkout rates");

@@ -25,6 +25,19 @@ export function watchMemory(config: Pick<AppConfig, "SILKROUTE_HEAP_MB" | "SILKR
   }
 }
 
+/** Runs the build's warm-up (if any) before the process listens, and logs how long it took; a failure is logged and
+ *  the process starts anyway (its first checkouts then pay those costs instead). */
+export async function warmUp(run: (() => Promise<unknown>) | null): Promise<void> {
+  if (!run) return;
+  const started = performance.now();
+  try {
+    await run();
+    console.log(`[server] warmed up in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    console.error(`[server] warm-up failed: ${error instanceof Error ? error.name : "unknown error"}`);
+  }
+}
+
 /** Listens on PORT (default 3000; 0: any free port, for tests and benchmarks) and HOST, and logs the address. */
 export function listenUntilStopped(server: Server, role: string): void {
   const port = process.env.PORT ? Number(process.env.PORT) : 3000;

@@ -77,6 +77,10 @@ function verifiedHmac(raw: Buffer, header: string): Buffer | null {
 
 type ShopStatus = "not-installed" | "installed-unsigned" | "installed-signed";
 
+/** The shop's row as the checks read it: null when the shop never installed Silkroute. */
+export const installRow = (shop: string) =>
+  db.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true, carrierRequestsSignedAt: true } });
+
 /**
  * Whether the shop is installed and has ever sent a signed rate request. A signed request for an installed shop
  * records the first signature (once, persisted, so every process and restart refuses unsigned ones afterwards)
@@ -87,7 +91,7 @@ async function shopStatus(shop: string, signed: boolean, now: number): Promise<S
   const expiresAt = cache.get(shop);
   if (expiresAt !== undefined && expiresAt > now) return "installed-signed";
   if (expiresAt !== undefined) cache.delete(shop);
-  const row = await db.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true, carrierRequestsSignedAt: true } });
+  const row = await installRow(shop);
   if (row === null || row.uninstalledAt !== null) return "not-installed";
   if (!signed) return row.carrierRequestsSignedAt ? "installed-signed" : "installed-unsigned";
   if (!row.carrierRequestsSignedAt) {

@@ -212,6 +212,14 @@ function quoteMapped(
   return answer;
 }
 
+/** The warm-up's quote (warm-up.server.ts): a callback's body parsed, joined with these mappings and quoted as
+ *  `answerInMemory` does, with nothing stored or counted. */
+export function quoteForWarmUp(body: string, mappings: readonly (MappingFields | null)[], context: ShopRateContext, at: Date): RateAnswer {
+  const parsed = parseRateRequestPayload(body);
+  if (!parsed.ok) return badRequest(parsed.message);
+  return quoteMapped("warm-up", fromCarrierServicePayload(parsed.payload), mappings, context, engineFx(), at, null);
+}
+
 /** The Fetch API transport (the Remix route, tests): same checks, same answers. */
 export async function answerRateRequest(request: Request, now: () => Date = () => new Date()): Promise<Response> {
   if (request.method !== "POST") return toResponse(methodNotAllowed());
