@@ -171,7 +171,7 @@ function startAppServer(): { child: ChildProcess; log: ServerLog } {
         log.loads++;
         log.tablesMax = Math.max(log.tablesMax, Number(/; tables (\d+) MB/.exec(l)?.[1] ?? 0));
       }
-      else if (/\[mapping-store\] .* evicted \d+ mappings/.test(l)) log.evictions++;
+      else if (/\[mapping-store\] .* evicted [1-9]\d* mappings/.test(l)) log.evictions++; // a table, not a cold shop's empty state
       const memory = /\[memory\] .* heap used \d+ of (\d+) MB, array buffers (\d+) MB/.exec(l);
       if (memory) {
         log.heapMax = Math.max(log.heapMax, Number(memory[1]));

@@ -13,7 +13,8 @@
  *   (which leaves the newest update as it was) within `countMs`.
  * Listeners hear about changes applied by a refresh, so answers derived from the old rows can be dropped.
  * - Memory: the shops' states are an LRU with a byte budget (`maxBytes`, or less when `budgetNow` says the rest of the
- *   process needs it), each loaded table counted as its own typed arrays' bytes (MappingTable.bytes, ~80–100 bytes a row). The least recently quoted shops are dropped first,
+ *   process needs the room), each loaded table counted as its own typed arrays' bytes (MappingTable.bytes, ~80–100
+ *   bytes a row). The least recently quoted shops are dropped first,
  *   their tables' memory freed at once (MappingTable.release), and work still holding a dropped shop's state stops;
  *   a dropped shop is loaded again on its next lookup, answered meanwhile by the cold path, like a first request.
  */
@@ -38,9 +39,9 @@ export interface MappingStoreOptions {
   readonly onLoaded?: (shop: string, count: number, ms: number) => void;
   /** Budget of every shop's table together, in estimated bytes (default 256 MB). */
   readonly maxBytes?: number;
-  /** The budget in force, given the bytes the tables hold (at most `maxBytes`): asked each time a table lands, so a
-   *  budget that counts the whole process's memory (memory-ceiling.ts) can shrink as the rest of the process grows.
-   *  Without it the budget stays `maxBytes`. */
+  /** The budget in force, given the bytes the tables hold (at most `maxBytes`): asked each time a table lands and a new
+   *  shop is counted, so a budget that counts the whole process's memory (memory-ceiling.ts) can shrink as the rest
+   *  of the process grows, and grow back. Without it the budget stays `maxBytes`. */
   readonly budgetNow?: (heldBytes: number) => number;
   /** Tests: count each row as this many bytes instead of the table's measured bytes. */
   readonly bytesPerRow?: number;
