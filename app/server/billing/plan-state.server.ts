@@ -20,15 +20,28 @@ export interface PlanState {
 
 const FREE: PlanState = { plan: PLANS.free, subscriptionGid: null, test: false, trialEndsAt: null, currentPeriodEnd: null };
 
-/** Free unless a paid plan was confirmed since the latest install (Shopify cancels app charges on uninstall). */
+/** The parts of a shop's billing and install rows that decide its plan (the checkout's reads select only these). */
+export interface PlanRows {
+  billing: { plan: string; status: string | null; syncedAt: Date } | null;
+  shop: { installedAt: Date; uninstalledAt: Date | null } | null;
+}
+
+/** The paid plan in force, or null for Free: a paid plan counts only when confirmed since the latest install
+ *  (Shopify cancels app charges on uninstall). */
+export function paidPlanFrom({ billing, shop }: PlanRows): Plan | null {
+  if (!billing || billing.plan === "free" || billing.status !== "ACTIVE") return null;
+  if (shop?.uninstalledAt || (shop && shop.installedAt > billing.syncedAt)) return null;
+  return PLANS[billing.plan as keyof typeof PLANS] ?? PLANS.free;
+}
+
+/** Free unless a paid plan was confirmed since the latest install (paidPlanFrom). */
 export async function currentPlanState(shop: string): Promise<PlanState> {
   const [row, shopRow] = await Promise.all([
     db.shopBilling.findUnique({ where: { shop } }),
     db.shop.findUnique({ where: { domain: shop }, select: { installedAt: true, uninstalledAt: true } }),
   ]);
-  if (!row || row.plan === "free" || row.status !== "ACTIVE") return FREE;
-  if (shopRow?.uninstalledAt || (shopRow && shopRow.installedAt > row.syncedAt)) return FREE;
-  const plan = PLANS[row.plan as keyof typeof PLANS] ?? PLANS.free;
+  const plan = paidPlanFrom({ billing: row, shop: shopRow });
+  if (!row || !plan) return FREE;
   return { plan, subscriptionGid: row.subscriptionGid, test: row.test, trialEndsAt: row.trialEndsAt, currentPeriodEnd: row.currentPeriodEnd };
 }
 

@@ -12,6 +12,22 @@ import type { Message } from "../../i18n/message";
 import { formIssueMessage } from "../../i18n/form-issue";
 
 export type ShippingSettingsRow = Awaited<ReturnType<typeof db.shippingSettings.findUniqueOrThrow>>;
+/** The columns a quote reads (merchantRulesFrom, defaultBoxFrom and the version); the checkout reads only these. */
+export const QUOTE_SETTINGS_COLUMNS = [
+  "markupKind", "markupPercent", "markupMinor", "handlingFeeMinor", "handlingFeePer", "freeShippingMinor", "freeShippingServices",
+  "rulesCurrency", "services", "ddpIncludesTaxes", "iossRegistered", "ukVatRegistered", "auGstRegistered", "dutyOverrides",
+  "defaultBoxLengthMm", "defaultBoxWidthMm", "defaultBoxHeightMm", "version",
+] as const satisfies readonly (keyof ShippingSettingsRow)[];
+export type QuoteSettings = Pick<ShippingSettingsRow, (typeof QUOTE_SETTINGS_COLUMNS)[number]>;
+
+/** A shop without a settings row quotes with the schema's defaults (prisma/models/shipping.prisma), as the row
+ *  `getShippingSettings` would create; a test holds the two equal. The first save creates the row and bumps
+ *  `version` to 2, so a context built from these defaults is never mistaken for a saved one. */
+export const DEFAULT_QUOTE_SETTINGS: QuoteSettings = Object.freeze({
+  markupKind: "none", markupPercent: null, markupMinor: null, handlingFeeMinor: null, handlingFeePer: "order", freeShippingMinor: null,
+  freeShippingServices: null, rulesCurrency: "USD", services: null, ddpIncludesTaxes: true, iossRegistered: true, ukVatRegistered: true,
+  auGstRegistered: true, dutyOverrides: null, defaultBoxLengthMm: 150, defaultBoxWidthMm: 100, defaultBoxHeightMm: 50, version: 1,
+});
 type ServiceOverrides = Record<string, { hidden?: boolean; name?: string }>;
 
 export interface DefaultBoxCm { length: number; width: number; height: number }
@@ -48,11 +64,15 @@ export async function getShippingSettings(shop: string): Promise<ShippingSetting
 /** Whether the shop's pricing rules price from landed cost (sourcing settings), so DDP rates must not add duties again. */
 export async function dutiesInProductPrices(shop: string): Promise<boolean> {
   const row = await db.sourcingSettings.findUnique({ where: { shop }, select: { pricingRules: true } });
-  const rules = row?.pricingRules as { includeDuties?: unknown } | null | undefined;
-  return rules?.includeDuties === true;
+  return pricingRulesIncludeDuties(row?.pricingRules);
 }
 
-export function merchantRulesFrom(row: ShippingSettingsRow, options: { dutiesInProductPrices?: boolean; ddpAllowed?: boolean } = {}): MerchantRules {
+/** The same, from the stored `SourcingSettings.pricingRules` JSON (absent when the shop has no sourcing settings). */
+export function pricingRulesIncludeDuties(pricingRules: unknown): boolean {
+  return (pricingRules as { includeDuties?: unknown } | null | undefined)?.includeDuties === true;
+}
+
+export function merchantRulesFrom(row: QuoteSettings, options: { dutiesInProductPrices?: boolean; ddpAllowed?: boolean } = {}): MerchantRules {
   const currency = row.rulesCurrency;
   const markup: MerchantRules["markup"] =
     row.markupKind === "percent" && row.markupPercent ? { kind: "percent", percent: row.markupPercent }
@@ -73,7 +93,7 @@ export function merchantRulesFrom(row: ShippingSettingsRow, options: { dutiesInP
   });
 }
 
-export function defaultBoxFrom(row: ShippingSettingsRow): DefaultBoxCm {
+export function defaultBoxFrom(row: QuoteSettings): DefaultBoxCm {
   return { length: row.defaultBoxLengthMm / 10, width: row.defaultBoxWidthMm / 10, height: row.defaultBoxHeightMm / 10 };
 }
 

@@ -7,15 +7,18 @@
  * (ADR 0720, "Sixth round"): before, a busy shop's checkouts waited every minute for six queries and, with shops
  * of their own cards, a compile, and on SQLite (a synchronous driver) every other shop's checkouts waited with them.
  */
-import { planAllows } from "../billing/entitlements.server";
-import { latestFxTable } from "../fx/fx-rates.server";
+import { planIncludesFeature } from "../billing/entitlements.server";
+import { paidPlanFrom } from "../billing/plan-state.server";
+import { PLANS } from "../billing/plans";
+import { checkoutReads } from "./carrier-service/checkout-reads.server";
+import { recentFxTable } from "../fx/fx-rates.server";
 import type { CompiledEngine, MerchantRules } from "./engine";
 import { RATE_CONTEXT_TTL_MS, rateContextSlots, type CacheSlot } from "./rate-context-cache";
 import { compileCards, effectiveRateCardSet } from "./rate-cards.server";
 import type { WarehouseRegistry } from "../warehouses/registry";
 import { warehouseRegistry } from "../warehouses/registry.server";
 import { SAMPLE_CARDS, type RateCard } from "./engine";
-import { defaultBoxFrom, dutiesInProductPrices, getShippingSettings, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
+import { DEFAULT_QUOTE_SETTINGS, defaultBoxFrom, merchantRulesFrom, type DefaultBoxCm } from "./settings.server";
 
 export interface ShopRateContext {
   readonly engine: CompiledEngine;
@@ -41,16 +44,20 @@ function sharedEngine(cards: readonly RateCard[], registry: WarehouseRegistry): 
   return engine;
 }
 
+const SAMPLE_SET = { cards: SAMPLE_CARDS, version: "sample" } as const;
+
+// The shop's own rows in one read on the driver (checkout-reads.server.ts); only a shop with rate cards of its own
+// reads them as well. A shop without a settings row quotes with the defaults the row would be created with.
 async function load(shop: string): Promise<ShopRateContext> {
-  const [settings, cards, , dutiesInPrices, registry, ddpAllowed] = await Promise.all([
-    getShippingSettings(shop), effectiveRateCardSet(shop), latestFxTable(), dutiesInProductPrices(shop), warehouseRegistry(),
-    // DDP is a paid feature (ADR 1000); without it DDP cards are quoted as DDU, never dropped.
-    planAllows(shop, "ddpDuties"),
-  ]);
+  const [rows, , registry] = await Promise.all([checkoutReads().rateContextRows(shop), recentFxTable(), warehouseRegistry()]);
+  const cards = rows.ownCards ? await effectiveRateCardSet(shop) : SAMPLE_SET;
+  const settings = rows.settings ?? DEFAULT_QUOTE_SETTINGS;
+  // DDP is a paid feature (ADR 1000); without it DDP cards are quoted as DDU, never dropped.
+  const ddpAllowed = planIncludesFeature(paidPlanFrom(rows.plan) ?? PLANS.free, "ddpDuties");
   return {
     engine: sharedEngine(cards.cards, registry),
     cardsVersion: cards.version,
-    merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: dutiesInPrices, ddpAllowed }),
+    merchantRules: merchantRulesFrom(settings, { dutiesInProductPrices: rows.dutiesInProductPrices, ddpAllowed }),
     defaultBox: defaultBoxFrom(settings),
     settingsVersion: settings.version,
   };

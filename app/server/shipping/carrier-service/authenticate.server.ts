@@ -15,6 +15,7 @@ import { LruCache } from "../../cache/lru";
 import { loadConfig } from "../../config";
 import { readBoundedBody as readBoundedRequestBody } from "../../http/inbound.server";
 import { methodNotAllowed, refusal, toResponse, type RateAnswer } from "./responses";
+import { checkoutReads } from "./checkout-reads.server";
 
 export const MAX_RATE_REQUEST_BYTES = 256 * 1024;
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,99}\.myshopify\.com$/;
@@ -77,9 +78,8 @@ function verifiedHmac(raw: Buffer, header: string): Buffer | null {
 
 type ShopStatus = "not-installed" | "installed-unsigned" | "installed-signed";
 
-/** The shop's row as the checks read it: null when the shop never installed Silkroute. */
-export const installRow = (shop: string) =>
-  db.shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true, carrierRequestsSignedAt: true } });
+/** The shop's row as the checks read it (on the read driver): null when the shop never installed Silkroute. */
+export const installRow = (shop: string) => checkoutReads().installRow(shop);
 
 /**
  * Whether the shop is installed and has ever sent a signed rate request. A signed request for an installed shop

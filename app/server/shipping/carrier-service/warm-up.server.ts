@@ -2,8 +2,9 @@
  * A web process's warm-up before it takes checkouts (both servers call it before listening; ADR 0720, "Eleventh
  * round"). Beyond the first quote's one-time costs (warmRateContexts: Prisma's query compiler loaded, the warehouse
  * registry read, the sample cards compiled), a fresh process runs all of a new shop's first callback as cold code:
- * its ten or so reads through Prisma (its client and WebAssembly query compiler not yet optimised by V8) and the
- * driver, the quote itself, and the first table loads. In the many-shops bench the first second's new shops then
+ * its reads on the driver (the install check, the rate context's rows, the mapping lookups; through Prisma until
+ * the "Twelfth round", its client and WebAssembly query compiler not yet optimised by V8), the quote itself, and the
+ * first table loads. In the many-shops bench the first second's new shops then
  * took up to ~1 s (4 to 7 answers over 500 ms in each of four runs). So the warm-up runs the same work WARM_ROUNDS
  * times for a domain no shop can have (it fails the shop-domain check, so no request can name it), and builds and
  * frees one small table: nothing is written, cached or kept.

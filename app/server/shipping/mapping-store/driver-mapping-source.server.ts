@@ -8,16 +8,11 @@
  * The SQL is prismaMappingSource's, and the records are the same (mapping-store.test.ts runs the store and the
  * reads on both sources, on SQLite and PostgreSQL). The rare reads (rows changed since a time, every variant key)
  * stay on Prisma.
- * - SQLite: a connection of its own, `query_only`, so it can never write. It does not share the Prisma
- *   connection, so it never sees a Prisma transaction's uncommitted rows; in WAL mode each read sees the last commit.
- *   Statements are prepared once.
- * - PostgreSQL: a pool of its own (DATABASE_READ_POOL_SIZE, default 2 connections), named prepared statements.
+ * The connection is the process's read driver (database/read-driver.server.ts); statements are prepared once.
  */
-import { createRequire } from "node:module";
-import { databaseProvider, databaseUrl, sqliteFile } from "../../../db.server";
+import { databaseUrl } from "../../../db.server";
+import { pgEpochMs, pgRows, readDriver, sqliteDate, type PgPool, type SqliteConnection } from "../../database/read-driver.server";
 import { fromRaw, prismaMappingSource, type MappingSource, type RawRecord } from "./mapping-source.server";
-
-const require = createRequire(import.meta.url);
 
 const COLUMNS = `"variantGid", "shopifySku", "weightGrams", "lengthMm", "widthMm", "heightMm", "hsCode", "originCountry", "flags", "stock"`;
 
@@ -30,20 +25,10 @@ interface Reader {
   newest(shop: string): Promise<number | null>;
 }
 
-// better-sqlite3 and pg ship no types here; these are the parts of their documented APIs used below.
-interface SqliteStatement { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown }
-interface SqliteConnection { prepare(sql: string): SqliteStatement; pragma(source: string): unknown }
-type SqliteDriver = new (file: string, options: { timeout: number; fileMustExist: boolean }) => SqliteConnection;
-interface PgPool { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>; on(event: "error", listener: () => void): void }
-type PgDriver = { Pool: new (options: object) => PgPool };
+/** The newest is null for a shop without rows. */
+const sqliteMs = (value: unknown): number | null => sqliteDate(value)?.getTime() ?? null;
 
-/** SQLite stores Prisma's DateTime as ISO text; the newest is null for a shop without rows. */
-const sqliteMs = (value: unknown): number | null => (value == null ? null : new Date(value as string).getTime());
-
-function sqliteReader(file: string): Reader {
-  const Database = require("better-sqlite3") as SqliteDriver;
-  const connection = new Database(file, { timeout: 10_000, fileMustExist: true });
-  connection.pragma("query_only = ON");
+function sqliteReader(connection: SqliteConnection): Reader {
   // A variable-length key list as one JSON array parameter: one statement for any cart, still an index search per
   // key (EXPLAIN QUERY PLAN: SEARCH … USING INDEX VariantMapping_shop_shopifySku_idx, LIST SUBQUERY over json_each).
   const page = connection.prepare(`SELECT ${COLUMNS} FROM "VariantMapping" WHERE "shop" = ? AND "variantGid" > ? ORDER BY "variantGid" ASC LIMIT ?`);
@@ -63,14 +48,10 @@ function sqliteReader(file: string): Reader {
   };
 }
 
-/** Prisma's DateTime is `timestamp(3)` without a zone, holding UTC: the epoch of such a value is read as UTC. */
-const PG_MS = (column: string) => `round(extract(epoch FROM max(${column})) * 1000)::float8`;
+const PG_MS = (column: string) => pgEpochMs(`max(${column})`);
 
-function postgresReader(url: string): Reader {
-  const { Pool } = require("pg") as PgDriver;
-  const pool = new Pool({ connectionString: url, max: Math.max(1, Math.floor(Number(process.env.DATABASE_READ_POOL_SIZE)) || 2), idleTimeoutMillis: 300_000, allowExitOnIdle: true });
-  pool.on("error", () => undefined); // an idle connection lost (a server restart): the pool opens another on demand
-  const rows = async (name: string, text: string, values: unknown[]) => (await pool.query({ name, text, values })).rows;
+function postgresReader(pool: PgPool): Reader {
+  const rows = (name: string, text: string, values: unknown[]) => pgRows(pool, name, text, values);
   return {
     page: async (shop, after, limit) => (await rows("mapping-page", `SELECT ${COLUMNS} FROM "VariantMapping" WHERE "shop" = $1 AND "variantGid" > $2 ORDER BY "variantGid" ASC LIMIT $3`, [shop, after, limit])) as RawRecord[],
     byVariants: async (shop, variantGids) => (await rows("mapping-variants", `SELECT ${COLUMNS} FROM "VariantMapping" WHERE "shop" = $1 AND "variantGid" = ANY($2::text[])`, [shop, variantGids])) as RawRecord[],
@@ -89,7 +70,11 @@ function postgresReader(url: string): Reader {
 /** The source for the database at `url`; its connection opens on the first read. */
 export function driverMappingSource(url: string = databaseUrl()): MappingSource {
   let reader: Reader | undefined;
-  const open = () => (reader ??= databaseProvider(url) === "postgresql" ? postgresReader(url) : sqliteReader(sqliteFile(url)));
+  const open = () => {
+    if (reader) return reader;
+    const driver = readDriver(url);
+    return (reader = driver.provider === "postgresql" ? postgresReader(driver.pool) : sqliteReader(driver.connection));
+  };
   return {
     page: async (shop, after, limit) => (await open().page(shop, after ?? "", limit)).map(fromRaw),
     changedSince: prismaMappingSource.changedSince,
