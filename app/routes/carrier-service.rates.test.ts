@@ -4,6 +4,7 @@ import { seedInstalledShop } from "../test/admin-session";
 import { uniqueShop } from "../test/webhooks";
 import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest } from "../server/shipping/carrier-service/test-builders";
 import { clearInstalledShopCache, installedShopCacheSize } from "../server/shipping/carrier-service/authenticate.server";
+import { checkoutReads } from "../server/shipping/carrier-service/checkout-reads.server";
 import { existingQuotesFor } from "../server/shipping/carrier-service/quote-cache";
 import { mappingStore } from "../server/shipping/mapping-cache.server";
 import { loadedShopRateContext } from "../server/shipping/shop-rate-context.server";
@@ -85,6 +86,23 @@ describe("POST /carrier-service/rates", () => {
     expect(refused.text).toMatch(/signed/);
     expect((await db.shop.findUnique({ where: { domain: shop } }))?.carrierRequestsSignedAt).toBeInstanceOf(Date);
     expect((await call(signedRateRequest(shop, buildRatePayload()))).status).toBe(200);
+  });
+
+  it("records the first signature of many shops at once in one write, each before its answer", async () => {
+    const many = await Promise.all(["a", "b", "c", "d"].map((k) => installedShop(`rates-signed-together-${k}`)));
+    clearInstalledShopCache();
+    const writes = vi.spyOn(db.shop, "updateMany");
+    try {
+      const answers = await Promise.all(many.map((shop) => call(signedRateRequest(shop, buildRatePayload()))));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(writes).toHaveBeenCalledTimes(1);
+    } finally {
+      writes.mockRestore();
+    }
+    const rows = await db.shop.findMany({ where: { domain: { in: many } }, select: { carrierRequestsSignedAt: true } });
+    expect(rows.map((r) => r.carrierRequestsSignedAt)).toEqual(many.map(() => expect.any(Date)));
+    clearInstalledShopCache();
+    for (const shop of many) expect((await call(signedRateRequest(shop, buildRatePayload(), { hmac: null }))).status).toBe(401);
   });
 
   it("answers an unsigned request without loading the shop's mappings, context or quotes into memory", async () => {
@@ -203,7 +221,7 @@ describe("POST /carrier-service/rates", () => {
 
   it("answers 503 only on a total internal failure, so Shopify uses backup rates", async () => {
     const shop = await installedShop("rates-broken");
-    const spy = vi.spyOn(db.shippingSettings, "findUnique").mockRejectedValueOnce(new Error("database is down"));
+    const spy = vi.spyOn(checkoutReads(), "rateContextRows").mockRejectedValueOnce(new Error("database is down"));
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       expect((await call(signedRateRequest(shop, buildRatePayload()))).status).toBe(503);
