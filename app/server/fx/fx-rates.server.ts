@@ -8,11 +8,29 @@ export const ECB_DAILY_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxre
 const bundled: FxTable = { base: "EUR", ...BUNDLED_ECB_SNAPSHOT, rates: { ...BUNDLED_ECB_SNAPSHOT.rates } };
 let latest: FxTable = bundled;
 
+let readAt = -Infinity;
+let reading: Promise<FxTable> | undefined;
+
 /** The newest reference table we hold (stored ECB rates, else the bundled snapshot); cached in memory. */
 export async function latestFxTable(): Promise<FxTable> {
+  const started = performance.now();
   const row = await db.fxRates.findFirst({ where: { source: "ecb" }, orderBy: { effectiveDate: "desc" } });
   latest = row ? { base: "EUR", source: "ecb", effectiveDate: row.effectiveDate, rates: row.rates as Record<string, number> } : bundled;
+  readAt = started;
   return latest;
+}
+
+/** How old the table a checkout's rate context loads with may be: the contexts' own TTL (rate-context-cache.ts). */
+export const FX_MAX_AGE_MS = 60_000;
+
+/**
+ * The newest table read within `maxAgeMs`, read again (once, for every caller meanwhile) when older. ECB publishes
+ * once a working day; each rate-context load used to read it, one Prisma query per new shop (ADR 0720, "Twelfth
+ * round"). A refresh in this process (refreshEcbRates) reads it at once; other processes' within `maxAgeMs`.
+ */
+export function recentFxTable(maxAgeMs = FX_MAX_AGE_MS): Promise<FxTable> {
+  if (performance.now() - readAt < maxAgeMs) return Promise.resolve(latest);
+  return (reading ??= latestFxTable().finally(() => (reading = undefined)));
 }
 
 /** The last table loaded by this process, for hot paths that must not wait on the database. */

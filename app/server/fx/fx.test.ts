@@ -1,11 +1,11 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import db from "../../db.server";
 import { money } from "../money";
 import { uniqueShop } from "../../test/webhooks";
 import { EcbParseError, parseEcbDailyXml } from "./ecb-parser";
-import { ECB_DAILY_URL, fxTableForShop, latestFxTable, refreshEcbRates, setFxOverride } from "./fx-rates.server";
+import { ECB_DAILY_URL, fxTableForShop, latestFxTable, recentFxTable, refreshEcbRates, setFxOverride } from "./fx-rates.server";
 import { convertMoney, FxRateMissing, rateBetween, type FxTable } from "./fx-table";
 
 const ecbXml = (date: string, usd: string, cny: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -63,6 +63,28 @@ describe("exchange rates", () => {
     const latest = await latestFxTable();
     expect(latest).toMatchObject({ source: "ecb", effectiveDate: "2031-01-02", rates: { USD: 1.1 } });
     await db.fxRates.deleteMany({ where: { effectiveDate: "2031-01-02" } });
+  });
+
+  it("reads the table once for a checkout's many context loads, and again once it is older than asked", async () => {
+    server.use(http.get(ECB_DAILY_URL, () => new HttpResponse(ecbXml("2031-02-03", "1.2000", "7.8000"), { headers: { "Content-Type": "text/xml" } })));
+    const reads = vi.spyOn(db.fxRates, "findFirst");
+    try {
+      await refreshEcbRates(); // a refresh in this process is served at once
+      reads.mockClear();
+      const tables = await Promise.all([recentFxTable(), recentFxTable(), recentFxTable(60_000)]);
+      expect(reads).not.toHaveBeenCalled();
+      expect(tables.map((t) => t.effectiveDate)).toEqual(["2031-02-03", "2031-02-03", "2031-02-03"]);
+      // Another process stored a newer publication: seen once the table read is older than the age asked for.
+      await db.fxRates.create({ data: { source: "ecb", effectiveDate: "2031-02-04", rates: { USD: 1.3, CNY: 7.9 } } });
+      expect((await recentFxTable(60_000)).effectiveDate).toBe("2031-02-03");
+      const again = await Promise.all([recentFxTable(0), recentFxTable(0)]);
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(again.map((t) => t.effectiveDate)).toEqual(["2031-02-04", "2031-02-04"]);
+    } finally {
+      reads.mockRestore();
+      await db.fxRates.deleteMany({ where: { effectiveDate: { in: ["2031-02-03", "2031-02-04"] } } });
+      await latestFxTable();
+    }
   });
 
   it("keeps the rates it has when the ECB cannot be reached", async () => {
