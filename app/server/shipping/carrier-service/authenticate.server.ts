@@ -81,24 +81,30 @@ type ShopStatus = "not-installed" | "installed-unsigned" | "installed-signed";
 /** The shop's row as the checks read it (on the read driver): null when the shop never installed Silkroute. */
 export const installRow = (shop: string) => checkoutReads().installRow(shop);
 
-// First signatures recorded together: one conditional write for every shop whose first signed request arrived while
-// the previous write ran. A fresh process that hears from hundreds of never-signed shops in its first seconds wrote
-// one row each, ~1 ms of Prisma's CPU apiece (ADR 0720, "Twelfth round"). Each request still waits for its shop's
-// write before it is answered, so a restart never forgets a signature that was acted on.
-let signaturesQueued: { shops: Set<string>; at: number; written: Promise<void> } | null = null;
+// First signatures recorded together: one conditional write for the shops whose first signed request arrived in the
+// same turn of the event loop or while the previous write ran. A fresh process that hears from hundreds of
+// never-signed shops in its first seconds wrote one row each, ~1 ms of Prisma's CPU apiece (ADR 0720, "Twelfth
+// round"). Each request still waits for its shop's write before it is answered, so a restart never forgets a
+// signature that was acted on.
+interface SignatureBatch { readonly shops: Set<string>; readonly at: number; written?: Promise<void> }
+let signaturesOpen: SignatureBatch | null = null;
+let signaturesWritten: Promise<unknown> = Promise.resolve();
 
 function recordFirstSignature(shop: string, now: number): Promise<void> {
-  if (!signaturesQueued) {
-    const batch = { shops: new Set<string>(), at: now, written: Promise.resolve() };
-    batch.written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      signaturesQueued = null;
-      const where = { domain: { in: [...batch.shops] }, carrierRequestsSignedAt: null };
-      return db.shop.updateMany({ where, data: { carrierRequestsSignedAt: new Date(batch.at) } }).then(() => undefined);
-    });
-    signaturesQueued = batch;
+  let batch = signaturesOpen;
+  if (!batch) {
+    const next: SignatureBatch = (batch = signaturesOpen = { shops: new Set(), at: now });
+    next.written = signaturesWritten
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(async () => {
+        signaturesOpen = null; // later shops go in the next batch, written after this one
+        const where = { domain: { in: [...next.shops] }, carrierRequestsSignedAt: null };
+        await db.shop.updateMany({ where, data: { carrierRequestsSignedAt: new Date(next.at) } });
+      });
+    signaturesWritten = next.written.catch(() => undefined); // a failed write fails its own requests, not the next batch
   }
-  signaturesQueued.shops.add(shop);
-  return signaturesQueued.written;
+  batch.shops.add(shop);
+  return batch.written!;
 }
 
 /**
