@@ -61,13 +61,8 @@ export async function getShippingSettings(shop: string): Promise<ShippingSetting
   });
 }
 
-/** Whether the shop's pricing rules price from landed cost (sourcing settings), so DDP rates must not add duties again. */
-export async function dutiesInProductPrices(shop: string): Promise<boolean> {
-  const row = await db.sourcingSettings.findUnique({ where: { shop }, select: { pricingRules: true } });
-  return pricingRulesIncludeDuties(row?.pricingRules);
-}
-
-/** The same, from the stored `SourcingSettings.pricingRules` JSON (absent when the shop has no sourcing settings). */
+/** Whether the shop's pricing rules price from landed cost, so DDP rates must not add duties again: from the stored
+ *  `SourcingSettings.pricingRules` JSON (absent when the shop has no sourcing settings). */
 export function pricingRulesIncludeDuties(pricingRules: unknown): boolean {
   return (pricingRules as { includeDuties?: unknown } | null | undefined)?.includeDuties === true;
 }
