@@ -23,6 +23,11 @@ import { startNodeFlags } from "./start-flags";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ENV = carrierBenchEnv();
+/** BENCH_CHILD_FLAGS="--trace-deopt …": extra node flags for the servers, whose stdout is then shown (for V8 traces). */
+const CHILD_FLAGS = (process.env.BENCH_CHILD_FLAGS ?? "").split(" ").filter(Boolean);
+/** BENCH_CONNECTIONS: autocannon's connections (32). The distinct carts are 64,000 in all whatever the count, so that
+ *  fewer connections do not cycle through short lists and turn distinct carts into repeats (quote-cache hits). */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const REPEAT = repeatCartBody();
 let serial = 0;
 const distinctCart = () => distinctCartBody(serial++);
@@ -70,7 +75,7 @@ async function main(): Promise<void> {
       const [build, envSpec] = spec.split("@") as [string, string | undefined];
       const extra = envSpec ? Object.fromEntries(envSpec.split(",").map((kv) => kv.split("=") as [string, string])) : {};
       const child = fork(fileURLToPath(import.meta.url), ["--serve", build, answer], {
-        cwd: ROOT, env: { ...process.env, ...extra }, execArgv: [...process.execArgv, ...startNodeFlags(ROOT).flags], stdio: ["ignore", "ignore", "inherit", "ipc"],
+        cwd: ROOT, env: { ...process.env, ...extra }, execArgv: [...process.execArgv, ...startNodeFlags(ROOT).flags, ...CHILD_FLAGS], stdio: ["ignore", CHILD_FLAGS.length ? "inherit" : "ignore", "inherit", "ipc"],
       });
       try {
         const { port } = await new Promise<{ port: number }>((resolve) => child.once("message", resolve as never));
@@ -85,15 +90,15 @@ async function main(): Promise<void> {
           }
           await new Promise((resolve) => setTimeout(resolve, 2_000));
         }
-        let options: object = { url, method: "POST", headers: headersFor(REPEAT), body: REPEAT, connections: 32 };
+        let options: object = { url, method: "POST", headers: headersFor(REPEAT), body: REPEAT, connections: CONNECTIONS };
         if (load === "distinct") {
           const make = buildRequest({ hostname: "127.0.0.1", port, path: "/carrier-service/rates", method: "POST" });
-          const lists = Array.from({ length: 32 }, () => Array.from({ length: 2_000 }, () => {
+          const lists = Array.from({ length: CONNECTIONS }, () => Array.from({ length: Math.ceil(64_000 / CONNECTIONS) }, () => {
             const body = distinctCart();
             return { requestBuffer: make({ body, headers: headersFor(body) }) };
           }));
           let next = 0;
-          options = { url, method: "POST", connections: 32, setupClient: (client: { requestIterator: { requests: object[]; currentRequestIndex: number; currentRequest: object } }) => {
+          options = { url, method: "POST", connections: CONNECTIONS, setupClient: (client: { requestIterator: { requests: object[]; currentRequestIndex: number; currentRequest: object } }) => {
             const list = lists[next++ % lists.length]!;
             Object.assign(client.requestIterator, { requests: list, currentRequestIndex: 0, currentRequest: list[0] });
           } };
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  console.log(`fast-path-ab: ${load} load, ${rounds} rounds of ${seconds} s, 32 connections; req/s / server CPU µs per answer (minor faults per answer)`);
+  console.log(`fast-path-ab: ${load} load, ${rounds} rounds of ${seconds} s, ${CONNECTIONS} connections; req/s / server CPU µs per answer (minor faults per answer)`);
   for (const [spec, list] of results) {
     const median = [...list].map((r) => r.cpuUs).sort((a, b) => a - b)[list.length >> 1]!;
     const cells = list.map((r) => `${r.rps.toFixed(0)}/${r.cpuUs.toFixed(0)} µs (${r.faults.toFixed(2)})${r.failed ? ` FAILED ${r.failed}` : ""}`);
