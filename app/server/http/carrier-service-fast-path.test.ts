@@ -93,6 +93,28 @@ describe("production server: CarrierService fast path", () => {
     expect(JSON.parse(fast.text).rates.map((r: { service_code: string }) => r.service_code)).not.toContain("SR-POST-ECONOMY");
   });
 
+  it("gives each of the carts that arrive together its own rates, even when one buyer hangs up before the answers are written", async () => {
+    const shop = await installedShop("fast-batch");
+    const payloads = [100, 900, 2_500, 6_000].map((grams) => buildRatePayload({ items: [buildRateItem({ grams, quantity: 2 })] }));
+    const gone = await signedRateRequest(shop, payloads[0]).text();
+    // A client that sends a full request among the others and closes at once: its answer is queued with theirs.
+    const hungUp = new Promise<void>((resolve) => {
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1", () => {
+        socket.end(`POST /carrier-service/rates HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Shopify-Shop-Domain: ${shop}\r\nContent-Length: ${Buffer.byteLength(gone)}\r\n\r\n${gone}`);
+        socket.destroy();
+        resolve();
+      });
+    });
+    const [answers] = await Promise.all([Promise.all(payloads.map((payload) => post(signedRateRequest(shop, payload)))), hungUp]);
+    clearQuoteCache();
+    for (const [i, answer] of answers.entries()) {
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text)).toEqual(await (await answerRateRequest(signedRateRequest(shop, payloads[i]))).json());
+    }
+    const totals = answers.map((a) => JSON.parse(a.text).rates[0]?.total_price);
+    expect(new Set(totals).size).toBe(payloads.length); // four weights, four prices: no cart got another's answer
+  });
+
   it("sends nosniff and a referrer policy once on its answers, and HSTS behind TLS", async () => {
     const shop = await installedShop("fast-headers");
     const payload = buildRatePayload({ items: [buildRateItem()] });

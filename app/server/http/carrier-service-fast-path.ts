@@ -10,6 +10,7 @@ import { declaresTooMuch, MAX_RATE_REQUEST_BYTES, tooLarge } from "../shipping/c
 import { answerRawRateRequest } from "../shipping/carrier-service/rates.server";
 import { internalFailure, type RateAnswer } from "../shipping/carrier-service/responses";
 import { HSTS, reachedOverTls, SECURITY_HEADERS } from "./security-headers";
+import { writeAfterPoll } from "./write-batch";
 
 export const CARRIER_SERVICE_RATES_PATH = "/carrier-service/rates";
 
@@ -42,8 +43,13 @@ function headFor(answer: RateAnswer, length: number, variant: number): Head {
   return head;
 }
 
+/** Queues the answer for this turn's batch of writes (write-batch.ts). */
 function send(req: IncomingMessage, res: ServerResponse, answer: Sendable, close = false): void {
-  if (res.headersSent || res.destroyed) return;
+  writeAfterPoll(() => sendNow(req, res, answer, close));
+}
+
+function sendNow(req: IncomingMessage, res: ServerResponse, answer: Sendable, close: boolean): void {
+  if (res.headersSent || res.destroyed) return; // the client may have hung up while the answer waited
   // Connection: close on refusals: an unread oversized body would otherwise be drained on a kept-alive socket.
   const variant = (close ? 2 : 0) + (reachedOverTls(req) ? 1 : 0);
   let e = answer[ENCODED];
@@ -62,7 +68,7 @@ function header(req: IncomingMessage, name: string): string | null {
 }
 
 /** Reads at most `limit` bytes and hands them over, or null when the body is larger (the caller answers 413). A
- *  callback rather than a promise: a repeat answered from memory then goes out in the same tick as the body's end. */
+ *  callback rather than a promise: a repeat answered from memory then goes out in the same turn as the body's end. */
 function readBody(req: IncomingMessage, limit: number, done: (body: Buffer | null) => void, failed: (error: unknown) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
