@@ -1,14 +1,15 @@
 /**
  * The carrier-service bench's "floor": the least any server can do and still answer Shopify's rate callback safely.
  * It reads the body, verifies its HMAC, parses its JSON and sends a fixed answer with the headers the app's fast path
- * sends, batched as the fast path batches them (write-batch.ts); it quotes nothing. Fed the same distinct carts as the app, its throughput is the ceiling of any quote path on
- * this machine, so the bench can print how much of the gap to bare node:http the quote itself accounts for
- * (ADR 0720, "Eighth round"). Bare node:http skips all three steps, so bare is not reachable by a verifying server.
+ * sends, batched as the fast path batches them (app/server/event-loop.ts); it quotes nothing. Fed the same distinct
+ * carts as the app, its throughput is the ceiling of any quote path on this machine, so the bench can print how much
+ * of the gap to bare node:http the quote itself accounts for (ADR 0720, "Eighth round"). Bare node:http skips all
+ * three steps, so bare is not reachable by a verifying server.
  */
 import crypto from "node:crypto";
 import type { RequestListener } from "node:http";
 import { SECURITY_HEADERS } from "../../app/server/http/security-headers";
-import { writeAfterPoll } from "../../app/server/http/write-batch";
+import { writeAfterPoll } from "../../app/server/event-loop";
 
 export interface FloorOptions {
   /** The app secret the requests are signed with (the app verifies with the same KeyObject form). */

@@ -10,7 +10,7 @@ import { declaresTooMuch, MAX_RATE_REQUEST_BYTES, tooLarge } from "../shipping/c
 import { answerRawRateRequest } from "../shipping/carrier-service/rates.server";
 import { internalFailure, type RateAnswer } from "../shipping/carrier-service/responses";
 import { HSTS, reachedOverTls, SECURITY_HEADERS } from "./security-headers";
-import { writeAfterPoll } from "./write-batch";
+import { writeAfterPoll } from "../event-loop";
 
 export const CARRIER_SERVICE_RATES_PATH = "/carrier-service/rates";
 
@@ -43,7 +43,7 @@ function headFor(answer: RateAnswer, length: number, variant: number): Head {
   return head;
 }
 
-/** Queues the answer for this turn's batch of writes (write-batch.ts). */
+/** Queues the answer for this turn's batch of writes (event-loop.ts). */
 function send(req: IncomingMessage, res: ServerResponse, answer: Sendable, close = false): void {
   writeAfterPoll(() => sendNow(req, res, answer, close));
 }

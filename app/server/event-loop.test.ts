@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { writeAfterPoll } from "./write-batch";
+import { writeAfterPoll, yieldToEventLoop } from "./event-loop";
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -26,6 +26,19 @@ describe("answers written after the turn's requests", () => {
     expect(written).toEqual(["outer"]);
     await nextTurn();
     expect(written).toEqual(["outer", "inner"]);
+  });
+
+  it("writes the turn's answers before the next step of long work that yielded earlier", async () => {
+    const order: string[] = [];
+    // A table load yields between pages; its next page is queued before this turn's requests are read.
+    const load = (async () => {
+      await yieldToEventLoop();
+      order.push("next page");
+    })();
+    writeAfterPoll(() => order.push("answer"));
+    await load;
+    await nextTurn();
+    expect(order).toEqual(["answer", "next page"]);
   });
 
   it("still writes the rest of the batch when one write throws, and logs no more than the error's name", async () => {
