@@ -1,5 +1,5 @@
 import { connect, type AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { request as httpRequest } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { uniqueShop } from "../../test/webhooks";
 import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest } from "../shipping/carrier-service/test-builders";
 import { clearQuoteCache } from "../shipping/carrier-service/quote-cache";
 import { answerRateRequest } from "../shipping/carrier-service/rates.server";
+import { writeAfterPoll } from "../event-loop";
 import { carrierServiceFastPath } from "./carrier-service-fast-path";
 import { createProductionServer, fastPathOf } from "./production-app";
 
@@ -91,6 +92,14 @@ describe("production server: CarrierService fast path", () => {
     const route = await answerRateRequest(signedRateRequest(shop, payload));
     expect(JSON.parse(fast.text)).toEqual(await route.json());
     expect(JSON.parse(fast.text).rates.map((r: { service_code: string }) => r.service_code)).not.toContain("SR-POST-ECONOMY");
+  });
+
+  it("writes the rate answers already computed this turn before it hands another request on (on SQLite an admin page's queries run in that same turn)", () => {
+    const written: string[] = [];
+    writeAfterPoll(() => written.push("rate answer"));
+    const adminPage = { method: "GET", url: "/app?shop=mine.myshopify.com", headers: {} } as IncomingMessage;
+    expect(carrierServiceFastPath(adminPage, {} as ServerResponse)).toBe(false);
+    expect(written).toEqual(["rate answer"]);
   });
 
   it("gives each of the carts that arrive together its own rates, even when one buyer hangs up before the answers are written", async () => {

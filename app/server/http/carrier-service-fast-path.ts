@@ -10,7 +10,7 @@ import { declaresTooMuch, MAX_RATE_REQUEST_BYTES, tooLarge } from "../shipping/c
 import { answerRawRateRequest } from "../shipping/carrier-service/rates.server";
 import { internalFailure, type RateAnswer } from "../shipping/carrier-service/responses";
 import { HSTS, reachedOverTls, SECURITY_HEADERS } from "./security-headers";
-import { writeAfterPoll } from "../event-loop";
+import { writeAfterPoll, writeWaitingAnswers } from "../event-loop";
 
 export const CARRIER_SERVICE_RATES_PATH = "/carrier-service/rates";
 
@@ -110,9 +110,13 @@ export function handleCarrierServiceRates(req: IncomingMessage, res: ServerRespo
 }
 
 /** Takes the request when it is the callback (its answers carry the security headers themselves); returns false to
- *  let the caller's next handler run. */
+ *  let the caller's next handler run. Before another request runs (an admin page, a webhook: on SQLite its queries
+ *  run synchronously, in this same turn), the answers already computed this turn are written. */
 export function carrierServiceFastPath(req: IncomingMessage, res: ServerResponse): boolean {
-  if (!isCarrierServiceRatesPost(req)) return false;
+  if (!isCarrierServiceRatesPost(req)) {
+    writeWaitingAnswers();
+    return false;
+  }
   handleCarrierServiceRates(req, res);
   return true;
 }
