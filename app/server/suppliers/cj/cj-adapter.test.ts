@@ -46,6 +46,8 @@ describe("CJ adapter: token and account", () => {
 
   it("waits for 00:00 UTC when the points budget is used up (1600201) instead of calling again", async () => {
     const cj = await start({ accounts: [{ ...CJ_EMULATOR_ACCOUNTS.demo, dailyPoints: 60 }] });
+    // Noon UTC tomorrow: a run that straddled midnight saw the budget reset between the two calls (CI, 00:00 UTC).
+    cj.clock.advance(Math.ceil(cj.clock.now() / DAY) * DAY + DAY / 2 - cj.clock.now());
     await cj.adapter.searchCatalog({ pageSize: 1 }); // listV2 costs 50 points
     const r = await cj.adapter.searchCatalog({ pageSize: 1 });
     expect(!r.ok && r.error).toMatchObject({ kind: "rate_limited", retryable: true, supplierCode: "1600201" });
