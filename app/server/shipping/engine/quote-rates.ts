@@ -45,10 +45,21 @@ function safePrice(pricing: PricingContext, engine: CompiledEngine, shipment: Sh
   }
 }
 
+// A shop has a handful of card names: each one's DDU form is worked out once (a case-insensitive regex replace per
+// quote showed in the callback's profile). Bounded: cleared when full.
+const DDU_NAME_LIMIT = 1_000;
+const dduNames = new Map<string, string>();
+
 /** A DDP card quoted as DDU (the plan has no duties-included rates) must not promise duties in its name at checkout. */
 function nameAsQuoted(name: string, incoterm: "DDP" | "DDU", rules: MerchantRules): string {
   if (effectiveIncoterm(incoterm, rules) === incoterm) return name;
-  return name.replace(/\s*\((?:duties|duty|duties & taxes) (?:included|paid|prepaid)\)|\s*\bDDP\b/gi, "").trim() || name;
+  let ddu = dduNames.get(name);
+  if (ddu === undefined) {
+    ddu = name.replace(/\s*\((?:duties|duty|duties & taxes) (?:included|paid|prepaid)\)|\s*\bDDP\b/gi, "").trim() || name;
+    if (dduNames.size >= DDU_NAME_LIMIT) dduNames.clear();
+    dduNames.set(name, ddu);
+  }
+  return ddu;
 }
 
 function assemble(request: RateRequest, ctx: RateContext, parts: readonly ShipmentPrice[], primary: ShipmentPrice): Quote {
@@ -114,6 +125,7 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
   }
   const quotes: Quote[] = [];
   const exclusions: Exclusion[] = [];
+  let shippedFrom: string | undefined;
   for (let ci = 0; ci < cards.length; ci++) {
     const card = cards[ci]!;
     const code = card.card.code;
@@ -137,8 +149,8 @@ function quoteParsed(request: RateRequest, ctx: RateContext): QuoteResult {
       continue;
     }
     if (!fromOrigin) {
-      const from = shipments.map((s) => s.warehouseCode).join(", ");
-      exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.notFromOrigin", { service: card.card.name, from }));
+      shippedFrom ??= shipments.map((s) => s.warehouseCode).join(", "); // the same for every card that cannot ship it
+      exclusions.push(exclusion(code, "not-from-origin", "messages:exclusion.notFromOrigin", { service: card.card.name, from: shippedFrom }));
       continue;
     }
     const parts: ShipmentPrice[] = new Array(row.length);

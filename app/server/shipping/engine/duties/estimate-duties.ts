@@ -189,20 +189,27 @@ function feeApplies(fee: CompiledFeeRule, value: number, input: DutyInput): bool
   return convertExact(value, input.currency, fee.maxConsignmentCurrency, rate) <= fee.maxConsignmentMinor;
 }
 
+/** An estimate with nothing due: a domestic shipment, or a lane without a rule. */
+function nothingDue(cur: CurrencyCode, consignmentValue: Money, ruleId: string, ruleLabel: string, collectedAt: CollectedAt, ruleSource: string, estimate: boolean): DutyResult {
+  const zero = roundMinor(0, cur);
+  return { ruleId, ruleLabel, ruleSource, collectedAt, consignmentValue, duty: zero, tax: zero, fees: zero, feeCharges: [], hsLines: [], distinctHsLines: 0, estimate };
+}
+
+// Plain loops and no per-call closures below: an estimate runs for every parcel priced of every distinct cart
+// (three a cart in the carrier-service benchmark), and its closures, maps and sets showed in the callback's profile.
 export function estimateDuties(rules: CompiledDutyRules, input: DutyInput): DutyResult {
   const cur = input.currency;
-  const value = input.lines.reduce((acc, l) => acc + l.unitPriceMinor * l.quantity, 0);
-  const zero = roundMinor(0, cur);
+  const lines = input.lines;
+  let value = 0;
+  for (const l of lines) value += l.unitPriceMinor * l.quantity;
   const consignmentValue = roundMinor(value, cur);
-  const none = (ruleId: string, ruleLabel: string, collectedAt: CollectedAt, ruleSource: string, estimate: boolean): DutyResult => ({
-    ruleId, ruleLabel, ruleSource, collectedAt, consignmentValue, duty: zero, tax: zero, fees: zero, feeCharges: [], hsLines: [], distinctHsLines: 0, estimate,
-  });
-  if (isDomestic(input.shipFromCountry, input.destinationCountry)) return none("domestic", "Domestic shipment: no customs", "none", "no border crossed (EU single market counts as domestic)", false);
+  if (isDomestic(input.shipFromCountry, input.destinationCountry)) return nothingDue(cur, consignmentValue, "domestic", "Domestic shipment: no customs", "none", "no border crossed (EU single market counts as domestic)", false);
   const lane = { shipFrom: input.shipFromCountry, transport: input.transport ?? "courier" };
   const rule = selectDutyRule(rules, input.destinationCountry, input.now, lane);
-  if (!rule) return none("none", "No duty rule configured", "border", "none", true);
+  if (!rule) return nothingDue(cur, consignmentValue, "none", "No duty rule configured", "border", "none", true);
   const registrations = input.registrations ?? ALL_REGISTERED;
-  const indexed = input.lines.map((line, index) => ({ line, index }));
+  const indexed = new Array<{ line: DutiableLine; index: number }>(lines.length);
+  for (let i = 0; i < lines.length; i++) indexed[i] = { line: lines[i]!, index: i };
   const groups = new Map<Tier, { line: DutiableLine; index: number }[]>();
   if (rule.basis === "per-item") {
     for (const entry of indexed) {
@@ -210,44 +217,51 @@ export function estimateDuties(rules: CompiledDutyRules, input: DutyInput): Duty
       (groups.get(tier) ?? groups.set(tier, []).get(tier)!).push(entry);
     }
   } else {
-    groups.set(tierOf(rule, value, input, input.lines.map((l) => l.originCountry)), indexed);
+    const origins = new Array<string | null>(lines.length);
+    for (let i = 0; i < lines.length; i++) origins[i] = lines[i]!.originCountry;
+    groups.set(tierOf(rule, value, input, origins), indexed);
   }
-  const lineDuty = new Array<LineDuty>(input.lines.length);
+  const lineDuty = new Array<LineDuty>(lines.length);
   let taxExact = 0;
   let estimate = rule.estimate;
-  const places = new Set<CollectedAt>();
+  let collectedAt: CollectedAt | null = null; // "mixed" once two groups with lines are collected in different places
   for (const [tier, entries] of groups) {
     const t = treatmentFor(rule, tier, registrations);
     const { duties, tax } = applyTreatment(t, entries, input, rule.currency);
     for (const d of duties) lineDuty[d.index] = d;
     taxExact += tax;
     estimate ||= t.estimate;
-    if (entries.length) places.add(t.collectedAt);
+    if (entries.length) collectedAt = collectedAt === null || collectedAt === t.collectedAt ? t.collectedAt : "mixed";
   }
-  const collectedAt: CollectedAt = places.size > 1 ? "mixed" : ([...places][0] ?? "none");
+  collectedAt ??= "none";
 
   // Import fees of the destination in force for this lane and value; a parcel whose duty and tax are all "none" (de minimis) pays none.
   const keys = new Map<string, number[]>(); // customs line → source line indexes
-  for (let i = 0; i < input.lines.length; i++) {
-    const key = lineKey(input.lines[i]!, i);
+  for (let i = 0; i < lines.length; i++) {
+    const key = lineKey(lines[i]!, i);
     const list = keys.get(key);
     if (list) list.push(i);
     else keys.set(key, [i]);
   }
-  const inForce = collectedAt === "none" ? [] : feesInForce(rules, input.destinationCountry, input.now, lane);
   let perLineFeeExact = 0;
   const feeCharges: FeeCharge[] = [];
-  for (const f of inForce) {
-    if (!feeApplies(f, value, input)) continue;
-    const each = convertExact(f.amountMinor, f.currency, cur, requireRate(input.fx, f.currency, cur));
-    if (f.per === "hs6-line") perLineFeeExact += each;
-    const count = f.per === "parcel" ? 1 : keys.size;
-    estimate ||= f.estimate;
-    feeCharges.push({ id: f.id, label: f.label, per: f.per, count, amount: roundMinor(count * each, cur), source: f.source, estimate: f.estimate });
+  let feesExact = 0;
+  if (collectedAt !== "none") {
+    for (const f of feesInForce(rules, input.destinationCountry, input.now, lane)) {
+      if (!feeApplies(f, value, input)) continue;
+      const each = convertExact(f.amountMinor, f.currency, cur, requireRate(input.fx, f.currency, cur));
+      if (f.per === "hs6-line") perLineFeeExact += each;
+      const count = f.per === "parcel" ? 1 : keys.size;
+      estimate ||= f.estimate;
+      const amount = roundMinor(count * each, cur);
+      feesExact += amount.amount;
+      feeCharges.push({ id: f.id, label: f.label, per: f.per, count, amount, source: f.source, estimate: f.estimate });
+    }
   }
 
   const lineFees = roundMinor(perLineFeeExact, cur);
   const hsLines: HsLine[] = [];
+  let dutySum = 0;
   for (const [key, indexes] of keys) {
     let dutyExact = 0;
     let units = 0;
@@ -255,25 +269,26 @@ export function estimateDuties(rules: CompiledDutyRules, input: DutyInput): Duty
     let basis: RateBasis = "none";
     for (const i of indexes) {
       const d = lineDuty[i];
-      const l = input.lines[i]!;
+      const l = lines[i]!;
       dutyExact += d?.exact ?? 0;
       units += l.quantity;
       valueExact += l.unitPriceMinor * l.quantity;
       if (d && RANK[d.basis] > RANK[basis]) basis = d.basis;
     }
     estimate ||= basis === "estimate" && dutyExact > 0;
-    hsLines.push({ hs6: key.startsWith("line-") ? null : key, units, value: roundMinor(valueExact, cur), duty: roundMinor(dutyExact, cur), fees: lineFees, basis });
+    const duty = roundMinor(dutyExact, cur);
+    dutySum += duty.amount;
+    hsLines.push({ hs6: key.startsWith("line-") ? null : key, units, value: roundMinor(valueExact, cur), duty, fees: lineFees, basis });
   }
-  const sum = (items: readonly Money[]) => roundMinor(items.reduce((acc, m) => acc + m.amount, 0), cur);
   return {
     ruleId: rule.id,
     ruleLabel: rule.label,
     ruleSource: rule.source,
     collectedAt,
     consignmentValue,
-    duty: sum(hsLines.map((l) => l.duty)),
+    duty: roundMinor(dutySum, cur),
     tax: roundMinor(taxExact, cur),
-    fees: sum(feeCharges.map((f) => f.amount)),
+    fees: roundMinor(feesExact, cur),
     feeCharges,
     hsLines,
     distinctHsLines: keys.size,

@@ -52,15 +52,24 @@ function matchesLane(r: CompiledDutyRule | CompiledFeeRule, lane: Lane | undefin
   return !r.transport?.length || r.transport.includes(lane.transport);
 }
 
+// Plain loops, no closure per call: both run for every parcel priced of every distinct cart.
+function firstInForce(list: readonly CompiledDutyRule[] | undefined, ms: number, lane: Lane | undefined): CompiledDutyRule | null {
+  if (list) for (const r of list) if (r.fromMs <= ms && ms < r.toMs && matchesLane(r, lane)) return r;
+  return null;
+}
+
 export function selectDutyRule(rules: CompiledDutyRules, country: string, at: Date, lane?: Lane): CompiledDutyRule | null {
   const ms = at.getTime();
-  const applies = (r: CompiledDutyRule) => r.fromMs <= ms && ms < r.toMs && matchesLane(r, lane);
-  return rules.byCountry.get(country)?.find(applies) ?? rules.fallback.find(applies) ?? null;
+  return firstInForce(rules.byCountry.get(country), ms, lane) ?? firstInForce(rules.fallback, ms, lane);
 }
+
+const NO_FEES: readonly CompiledFeeRule[] = Object.freeze([]);
 
 export function feesInForce(rules: CompiledDutyRules, country: string, at: Date, lane?: Lane): readonly CompiledFeeRule[] {
   const list = rules.feesByCountry.get(country);
-  if (!list) return [];
+  if (!list) return NO_FEES;
   const ms = at.getTime();
-  return list.filter((f) => f.fromMs <= ms && ms < f.toMs && matchesLane(f, lane));
+  const out: CompiledFeeRule[] = [];
+  for (const f of list) if (f.fromMs <= ms && ms < f.toMs && matchesLane(f, lane)) out.push(f);
+  return out;
 }
