@@ -111,10 +111,12 @@ export function enrichItems(input: RateRequestInput, mappings: readonly (Mapping
  */
 export function enrichedRequest(input: RateRequestInput, mappings: readonly (MappingFields | null)[], defaultBox: DefaultBoxCm): RateRequest | null {
   const box = { length: defaultBox.length, width: defaultBox.width, height: defaultBox.height }; // shared read-only by this request's unmapped lines
-  return parseValidRateRequestWith(input, (i) => {
-    const mapping = mappings[i];
-    if (!mapping) return { dimensionsCm: box };
-    const supplier = supplierDataFrom(mapping);
-    return supplier.dimensionsCm ? supplier : { ...supplier, dimensionsCm: box };
-  });
+  return parseValidRateRequestWith(input, (i) => supplierWithBox(mappings[i] ?? null, box));
+}
+
+/** A line's supplier data as `enrichItems` gives it: the mapping's, sized by the default box when it has no size. */
+export function supplierWithBox(mapping: MappingFields | null, box: Supplier["dimensionsCm"]): Supplier {
+  if (!mapping) return { dimensionsCm: box };
+  const supplier = supplierDataFrom(mapping);
+  return supplier.dimensionsCm ? supplier : { ...supplier, dimensionsCm: box };
 }

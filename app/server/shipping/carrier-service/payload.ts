@@ -71,13 +71,24 @@ function plainlyValid(json: unknown): json is RateRequestPayload {
   return true;
 }
 
-export function parseRateRequestPayload(rawBody: string): ParsedPayload {
-  let json: unknown;
+/** What `parseJsonBody` returns for a body that is not JSON. */
+export const NOT_JSON: unique symbol = Symbol("not JSON");
+
+export function parseJsonBody(rawBody: string): unknown {
   try {
-    json = JSON.parse(rawBody);
+    return JSON.parse(rawBody);
   } catch {
-    return { ok: false, message: "body is not valid JSON" };
+    return NOT_JSON;
   }
+}
+
+export function parseRateRequestPayload(rawBody: string): ParsedPayload {
+  return acceptRateRequestPayload(parseJsonBody(rawBody));
+}
+
+/** `parseRateRequestPayload` for a body already parsed by `parseJsonBody`. */
+export function acceptRateRequestPayload(json: unknown): ParsedPayload {
+  if (json === NOT_JSON) return { ok: false, message: "body is not valid JSON" };
   if (plainlyValid(json)) return { ok: true, payload: json };
   const result = rateRequestPayloadSchema.safeParse(json);
   if (result.success) return { ok: true, payload: result.data };

@@ -8,16 +8,17 @@
  */
 import { cachedFxTable } from "../../fx/fx-rates.server";
 import type { FxTable as AppFxTable } from "../../fx/fx-table";
-import { toGid } from "../../shopify/gid";
 import { onMappingsChanged } from "../../sourcing/variant-mappings.server";
-import { fromCarrierServicePayload, quoteRates, quoteValidRequest, toCarrierServiceResponse, type FxTable, type RateRequestInput } from "../engine";
-import { mappingsForLines, mappingsInMemory, onMappingStoreChanged, type LineKey, type MappingFields } from "../mapping-cache.server";
+import { fromCarrierServicePayload, quoteRates, quoteValidRequest, toCarrierServiceResponse, type FxTable, type RateRequest, type RateRequestInput } from "../engine";
+import type { QuoteResult } from "../engine/quote-types";
+import { mappingsForLines, mappingsInMemory, onMappingStoreChanged, type MappingFields } from "../mapping-cache.server";
 import { onShopRateContextInvalidated } from "../rate-context-cache";
 import { recordRateCallback, type RateOutcome } from "../sla/rate-callback-stats.server";
 import { loadedShopRateContext, shopRateContext, uncachedShopRateContext, type ShopRateContext } from "../shop-rate-context.server";
 import { authenticateRawRateRequest, readBoundedBody, signedShopInMemory, verifiedInMemory, type CarrierServiceRequest, type RawRateRequest } from "./authenticate.server";
 import { enrichedRequest, enrichItems } from "./enrich";
-import { parseRateRequestPayload } from "./payload";
+import { callbackCart, lineKey, withSuppliers } from "./callback-request";
+import { acceptRateRequestPayload, parseJsonBody, parseRateRequestPayload } from "./payload";
 import { cachedQuote, existingQuotesFor, invalidateShopQuotes, quotesFor, rawQuoteKey, repeatOfVerified, seenBefore, storeQuote, type ShopQuotes } from "./quote-cache";
 import { badRequest, internalFailure, methodNotAllowed, ratesAnswer, toResponse, type RateAnswer } from "./responses";
 
@@ -32,22 +33,6 @@ function engineFx(): FxTable {
   const source = cachedFxTable();
   if (lastFx?.source !== source) lastFx = { source, table: { base: source.base, rates: source.rates, asOf: source.effectiveDate } };
   return lastFx.table;
-}
-
-/** A line whose variant id is a number (as Shopify sends it): the table is searched by the number, and the GID string
- *  is built only if a query needs it (a cold shop, a line the table lacks). */
-class VariantLineKey implements LineKey {
-  constructor(readonly variantNumber: number, readonly sku: string | null) {}
-  get variantGid(): string {
-    return toGid("ProductVariant", this.variantNumber);
-  }
-}
-
-function lineKey(item: { variantId?: string | number | null; sku?: string | null }): LineKey {
-  const sku = item.sku ? item.sku : null;
-  if (typeof item.variantId === "number" && Number.isSafeInteger(item.variantId) && item.variantId > 0) return new VariantLineKey(item.variantId, sku);
-  const id = item.variantId == null ? "" : String(item.variantId);
-  return { variantGid: /^[1-9]\d*$/.test(id) ? toGid("ProductVariant", id) : null, sku };
 }
 
 const keyParts = (context: ShopRateContext, fx: FxTable) => ({ settingsVersion: context.settingsVersion, cardsVersion: context.cardsVersion, fxDate: fx.asOf ?? "" });
@@ -182,7 +167,21 @@ function answerInMemory(request: CarrierServiceRequest, key: string, at: Date): 
   const nowMs = at.getTime();
   const context = loadedShopRateContext(shop, nowMs);
   if (!context) return undefined;
-  const parsed = parseRateRequestPayload(request.rawBody.toString("utf8"));
+  const json = parseJsonBody(request.rawBody.toString("utf8"));
+  try {
+    // A plainly valid cart goes from the JSON to the engine's request in one pass (callback-request.ts).
+    const cart = callbackCart(json);
+    if (cart) {
+      const mappings = mappingsInMemory(shop, cart.keys, nowMs);
+      if (!mappings) return undefined;
+      const checked = withSuppliers(cart, mappings, context.defaultBox);
+      if (checked) return quoteChecked(shop, checked, context, engineFx(), at, { quotes: quotesFor(shop, nowMs), key });
+    }
+  } catch (error) {
+    console.error(`[carrier-service] shop=${shop} failed: ${failureDetail(error)}`);
+    return internalFailure();
+  }
+  const parsed = acceptRateRequestPayload(json);
   if (!parsed.ok) return badRequest(parsed.message);
   try {
     const input = fromCarrierServicePayload(parsed.payload);
@@ -202,9 +201,18 @@ function quoteMapped(
   shop: string, input: RateRequestInput, mappings: readonly (MappingFields | null)[], context: ShopRateContext, fx: FxTable, at: Date,
   store: { quotes: ShopQuotes; key: string } | null,
 ): RateAnswer {
-  const rateContext = { engine: context.engine, merchantRules: context.merchantRules, fx, now: at };
   const checked = enrichedRequest(input, mappings, context.defaultBox);
-  const result = checked ? quoteValidRequest(checked, rateContext) : quoteRates(enrichItems(input, mappings, context.defaultBox), rateContext);
+  if (checked) return quoteChecked(shop, checked, context, fx, at, store);
+  const rateContext = { engine: context.engine, merchantRules: context.merchantRules, fx, now: at };
+  return answerOf(shop, quoteRates(enrichItems(input, mappings, context.defaultBox), rateContext), at, store);
+}
+
+/** `quoteMapped` for a request the engine's check already returned. */
+function quoteChecked(shop: string, request: RateRequest, context: ShopRateContext, fx: FxTable, at: Date, store: { quotes: ShopQuotes; key: string } | null): RateAnswer {
+  return answerOf(shop, quoteValidRequest(request, { engine: context.engine, merchantRules: context.merchantRules, fx, now: at }), at, store);
+}
+
+function answerOf(shop: string, result: QuoteResult, at: Date, store: { quotes: ShopQuotes; key: string } | null): RateAnswer {
   const whole = result.exclusions.find((e) => e.serviceCode === null);
   if (whole) console.warn(`[carrier-service] shop=${shop} no rates: ${whole.reason}`);
   const answer = ratesAnswer(toCarrierServiceResponse(result.quotes).rates);
@@ -215,7 +223,11 @@ function quoteMapped(
 /** The warm-up's quote (warm-up.server.ts): a callback's body parsed, joined with these mappings and quoted as
  *  `answerInMemory` does, with nothing stored or counted. */
 export function quoteForWarmUp(body: string, mappings: readonly (MappingFields | null)[], context: ShopRateContext, at: Date): RateAnswer {
-  const parsed = parseRateRequestPayload(body);
+  const json = parseJsonBody(body);
+  const cart = callbackCart(json);
+  const checked = cart && withSuppliers(cart, mappings, context.defaultBox);
+  if (checked) return quoteChecked("warm-up", checked, context, engineFx(), at, null);
+  const parsed = acceptRateRequestPayload(json);
   if (!parsed.ok) return badRequest(parsed.message);
   return quoteMapped("warm-up", fromCarrierServicePayload(parsed.payload), mappings, context, engineFx(), at, null);
 }

@@ -112,7 +112,7 @@ function item(v: unknown): Maybe<RateRequestItem> {
  * (a plain object; dimensions of length, width and height only; flags of ITEM_FLAGS only), which the schema would
  * return as an equal copy.
  */
-function builtSupplierValid(v: SupplierData): boolean {
+export function builtSupplierValid(v: SupplierData): boolean {
   if (v.weightGrams !== undefined && !intIn(v.weightGrams, 0, MAX_GRAMS)) return false;
   const d = v.dimensionsCm;
   if (d !== undefined && !(side(d.length) && side(d.width) && side(d.height))) return false;
