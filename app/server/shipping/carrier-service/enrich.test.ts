@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseValidRateRequest } from "../engine/request-fast-path";
 import { MappingTable } from "../mapping-store/mapping-table";
 import { enrichedRequest, enrichItems, supplierDataFrom } from "./enrich";
+import { defaultBox, storedMapping } from "./test-arbitraries";
 
 const mapping = (overrides: Record<string, unknown> = {}) => ({
   weightGrams: 250, lengthMm: 200, widthMm: 100, heightMm: 50, hsCode: "6109.10", originCountry: " cn ", flags: "Battery, magnet,unknown", stock: null, ...overrides,
@@ -44,18 +45,10 @@ const line = fc.record({
   sku: text, variantId: mostly(fc.oneof(fc.constant(null), fc.nat(), fc.constant("123")), fc.constant(Infinity)),
   quantity: int(1, 10_000), grams: int(0, 1_000_000), priceMinor: int(0, 1_000_000_000),
 });
-const millimetres = mostly(fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 10_000 })), fc.constantFrom(0, -5, 10_001, 2.5));
-const storedMapping = fc.record({
-  weightGrams: mostly(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1_000_000 })), fc.constantFrom(-1, 1.5, 2_000_000)),
-  lengthMm: millimetres, widthMm: millimetres, heightMm: millimetres,
-  hsCode: fc.constantFrom(null, "6109.10", "8507600000", "12"), originCountry: fc.constantFrom(null, " cn ", "VN", "CHN"),
-  flags: fc.constantFrom("", "battery", "Battery, magnet,unknown"),
-  stock: fc.oneof(fc.constant(null), fc.dictionary(fc.constantFrom("CN-SZ", "US-LA"), mostly(fc.nat(500), fc.constantFrom(-1, 1.5, 2 ** 60)))),
-});
 const cart = fc.record({
   input: fc.record({ origin: fc.option(address, { nil: null }), destination: address, currency: mostly(fc.constantFrom("USD", "EUR"), fc.constant("usd")), items: fc.array(line, { minLength: 1, maxLength: 4 }) }),
   mappings: fc.array(fc.option(storedMapping, { nil: null }), { minLength: 4, maxLength: 4 }),
-  box: fc.record({ length: mostly(fc.constantFrom(30, 12.5), fc.constantFrom(0, 1001)), width: fc.constant(20), height: fc.constant(10) }),
+  box: defaultBox,
 });
 
 describe("the callback's checked engine request", () => {
