@@ -7,8 +7,12 @@ import { buildRateCardCsv } from "./rate-card-fixtures";
 import { deleteRateCard, effectiveRateCards, listRateCards, rateCardCsv, setRateCardActive, uploadRateCard } from "./rate-cards.server";
 
 const { shops, newShop } = installedShops();
+// Quotes, uploads and the card list at one fixed time: delivery dates move at a warehouse's cut-off (04:00-07:00 UTC
+// for the China cards), and a card's period at 00:00 UTC. A run at 06:59:59.5 UTC quoted "before" ahead of the 07:00
+// cut-off and the comparison after it; one at 23:59:59.9 UTC listed the current version as expired.
+const NOW = new Date("2026-11-18T10:00:00.000Z");
 const quoteCodes = async (shop: string) => {
-  const response = await answerRateRequest(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem()] })));
+  const response = await answerRateRequest(signedRateRequest(shop, buildRatePayload({ items: [buildRateItem()] })), () => NOW);
   return ((await response.json()) as { rates: { service_code: string; total_price: string }[] }).rates;
 };
 
@@ -58,17 +62,16 @@ describe("rate cards", () => {
 
   it("keeps a scheduled new version beside the one in force, and shows what it changes", async () => {
     const shop = await newShop("cards-scheduled");
-    const now = new Date();
-    const tomorrow = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-    await uploadRateCard(shop, buildRateCardCsv({ extra: `card,effective_until,${tomorrow}` }));
+    const tomorrow = new Date(NOW.getTime() + 86_400_000).toISOString().slice(0, 10);
+    await uploadRateCard(shop, buildRateCardCsv({ extra: `card,effective_until,${tomorrow}` }), NOW);
     const before = await quoteCodes(shop);
-    const result = await uploadRateCard(shop, buildRateCardCsv({ usBand: "band,US,0,20000,3.505,9.50", extra: `card,effective_from,${tomorrow}` }));
+    const result = await uploadRateCard(shop, buildRateCardCsv({ usBand: "band,US,0,20000,3.505,9.50", extra: `card,effective_from,${tomorrow}` }), NOW);
     expect(result).toMatchObject({
       ok: true, version: 1, effectiveFrom: tomorrow, comparedWith: { key: "messages:rateCard.versionOpen", values: { code: "ACME-LINE" } },
       changes: expect.arrayContaining([{ kind: "changed", what: { key: "messages:cardDiff.band", values: { zone: "US", from: 0, to: 20000 } }, before: "3 USD + 9.5 USD/kg", after: "3.505 USD + 9.5 USD/kg" }]),
     });
     expect(await quoteCodes(shop)).toEqual(before); // today's orders still get today's table
-    const listed = await listRateCards(shop);
+    const listed = await listRateCards(shop, NOW);
     expect(listed.map((c) => [c.code, c.period])).toEqual([["ACME-LINE", "current"], ["ACME-LINE", "scheduled"]]);
     expect(await rateCardCsv(shop, "ACME-LINE")).toContain(`card,effective_from,${tomorrow}`);
   });
