@@ -123,7 +123,12 @@ for (const { backend, skip, title } of BACKENDS) {
     });
 
     it("fires a cron schedule when its time comes, once per occurrence", async () => {
-      let offsetMs = 0;
+      // The queues' clock starts halfway through a five-minute slot, so the jump below passes exactly one boundary. On
+      // the wall clock, a run that began 60.3 s before a boundary jumped to just before the next one, and found the
+      // next occurrence already due (or fired it twice).
+      const FIVE_MINUTES = 5 * 60_000;
+      const started = Date.now();
+      let offsetMs = Math.ceil(started / FIVE_MINUTES) * FIVE_MINUTES + FIVE_MINUTES / 2 - started;
       const now = () => new Date(Date.now() + offsetMs);
       const [a, b] = [makeQueue({ now }), makeQueue({ now })];
       const queue = unique("cron");
@@ -133,7 +138,7 @@ for (const { backend, skip, title } of BACKENDS) {
       await a.schedule(name, "*/5 * * * *", queue, { report: "daily" });
       await Promise.all([a.start(), b.start()]);
       expect(ran).toEqual([]);
-      offsetMs = 6 * 60_000; // past the next five-minute boundary
+      offsetMs += 6 * 60_000; // past the next five-minute boundary, 1.5 minutes before the one after
       // The scheduler records the occurrence right after enqueuing it, and a worker may run the job in between.
       await waitFor(async () => ran.length > 0 && (await db.jobSchedule.findUnique({ where: { name } }))?.lastRunAt != null, "the cron job to run and be recorded");
       const row = await db.jobSchedule.findUniqueOrThrow({ where: { name } });
