@@ -8,9 +8,13 @@ import { checkoutSla } from "./checkout-sla.server";
 import { flushRateCallbacks, recordRateCallback } from "./rate-callback-stats.server";
 
 const shops: string[] = [];
-const NOW = Date.parse("2026-12-06T12:30:00.000Z");
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+// 12:30 UTC yesterday: half an hour from any hour boundary, and within the 35 days the store keeps. Under a fixed date,
+// a run from January 2027 on would see another test file's flush, at its real time, prune these rows (KEEP_DAYS)
+// between their write and their read.
+const NOW = Math.floor(Date.now() / DAY) * DAY - DAY / 2 + 30 * 60_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 afterAll(async () => {
   await db.rateCallbackHour.deleteMany({ where: { shop: { in: shops } } });
@@ -31,7 +35,7 @@ describe("checkout SLA", () => {
     recordRateCallback(shop, "error", 5, NOW - 29 * DAY); // outside the window
     const sla = await checkoutSla(shop, new Date(NOW));
     expect(sla).toMatchObject({ calls: 1_000, rates: 990, empty: 9, errors: 1, over500: 1, p95Ms: 15, failureRate: 0.001, meetsBar: true });
-    expect(sla.days.map((d) => [d.day, d.calls])).toEqual([["2026-12-04", 330], ["2026-12-05", 330], ["2026-12-06", 340]]);
+    expect(sla.days.map((d) => [d.day, d.calls])).toEqual([[dayOf(NOW - 2 * DAY), 330], [dayOf(NOW - DAY), 330], [dayOf(NOW), 340]]);
   });
 
   it("fails the bar when more than 0.1 % of callbacks failed, or the p95 is over 500 ms", async () => {
