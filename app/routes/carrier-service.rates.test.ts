@@ -9,12 +9,13 @@ import { existingQuotesFor } from "../server/shipping/carrier-service/quote-cach
 import { mappingStore } from "../server/shipping/mapping-cache.server";
 import { loadedShopRateContext } from "../server/shipping/shop-rate-context.server";
 import { action, loader } from "./carrier-service.rates";
-import { pinWallClock } from "../test/wall-clock";
+import { pinWallClock, yesterdayAtUtc } from "../test/wall-clock";
 
-// 10:00 UTC on a Wednesday, hours from every sample warehouse's cut-off (04:00-07:00 UTC in China, 13:00 Frankfurt,
+// 10:00 UTC on yesterday's date (a fixed date would age past the retention windows), hours from every sample
+// warehouse's cut-off (04:00-07:00 UTC in China, 13:00 Frankfurt,
 // 15:00 Birmingham, 21:00 Los Angeles), where delivery dates move: a run across 07:00 UTC compared
 // a cart's first answer from before 07:00 with its repeats from after.
-pinWallClock("2026-11-18T10:00:00.000Z");
+pinWallClock(yesterdayAtUtc("10:00"));
 
 const shops: string[] = [];
 async function installedShop(label: string) {

@@ -24,3 +24,14 @@ export function pinWallClock(iso: string): void {
     globalThis.Date = RealDate;
   });
 }
+
+/**
+ * Yesterday's date (UTC) at `time` ("HH:MM"), as an ISO string for `pinWallClock`: a fixed time of day, hours from any
+ * day, month or warehouse cut-off boundary, on a date that moves with the real one. A fixed calendar date would age:
+ * once it is older than a retention window (30 days for finished jobs, 35 for checkout-SLA rows), another file's
+ * clean-up, at the real time, could delete this file's rows while it runs.
+ */
+export function yesterdayAtUtc(time: string): string {
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  return `${day}T${time}:00.000Z`;
+}

@@ -7,11 +7,11 @@ import { approveSupplierOrder } from "../fulfillment/order-actions.server";
 import { cancelPaidPlan } from "./subscribe.server";
 import { subscribeThroughShopify } from "./test-support";
 import { billingPeriod } from "./usage.server";
-import { pinWallClock } from "../../test/wall-clock";
+import { pinWallClock, yesterdayAtUtc } from "../../test/wall-clock";
 
-// Mid-month noon UTC: the allowance is per UTC month, and a run that seeded the month's 499 orders at 23:59:59.8 UTC
-// on its last day placed the 501st automatically in the next.
-pinWallClock("2026-11-18T12:00:00.000Z");
+// Noon UTC on yesterday's date, hours from any month's end: the allowance is per UTC month, and a run that seeded the
+// month's 499 orders at 23:59:59.8 UTC on its last day placed the 501st automatically in the next.
+pinWallClock(yesterdayAtUtc("12:00"));
 
 let world: World;
 beforeEach(async () => { world = await startWorld(); });

@@ -3,11 +3,11 @@ import db from "../../db.server";
 import { uniqueShop } from "../../test/webhooks";
 import { startImport } from "../sourcing/imports/import-jobs.server";
 import { billingPeriod, usageThisPeriod } from "./usage.server";
-import { pinWallClock } from "../../test/wall-clock";
+import { pinWallClock, yesterdayAtUtc } from "../../test/wall-clock";
 
-// Mid-month noon UTC: the allowance is per UTC month, and a run at 23:59:59.9 UTC on a month's last day seeded last
-// month's imports and checked this month's, so the 101st product went in.
-pinWallClock("2026-11-18T12:00:00.000Z");
+// Noon UTC on yesterday's date, hours from any month's end: the allowance is per UTC month, and a run at 23:59:59.9
+// UTC on a month's last day seeded last month's imports and checked this month's, so the 101st product went in.
+pinWallClock(yesterdayAtUtc("12:00"));
 
 // What an import item holds after staging (the supplier's data the import list shows beside the merchant's copy).
 const SNAPSHOT = { titleZh: null, categoryId: "c1", options: [], hsCode: "961700", originCountry: "CN", hazards: { battery: false, liquid: false, magnet: false, powder: false, source: "test" }, warehouses: ["CN-SZ"] };

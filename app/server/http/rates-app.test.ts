@@ -10,12 +10,13 @@ import { buildRateItem, buildRatePayload, seedVariantMapping, signedRateRequest 
 import { clearQuoteCache } from "../shipping/carrier-service/quote-cache";
 import { answerRateRequest } from "../shipping/carrier-service/rates.server";
 import { createRatesServer } from "./rates-app";
-import { pinWallClock } from "../../test/wall-clock";
+import { pinWallClock, yesterdayAtUtc } from "../../test/wall-clock";
 
-// 10:00 UTC on a Wednesday, hours from every sample warehouse's cut-off (04:00-07:00 UTC in China, 13:00 Frankfurt,
+// 10:00 UTC on yesterday's date (a fixed date would age past the retention windows), hours from every sample
+// warehouse's cut-off (04:00-07:00 UTC in China, 13:00 Frankfurt,
 // 15:00 Birmingham, 21:00 Los Angeles), where delivery dates move: a run across 07:00 UTC compared
 // this server's answer from before 07:00 with the route's from after.
-pinWallClock("2026-11-18T10:00:00.000Z");
+pinWallClock(yesterdayAtUtc("10:00"));
 
 let server: Server;
 let origin: string;
