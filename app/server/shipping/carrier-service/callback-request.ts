@@ -14,6 +14,7 @@ import type { LineKey, MappingFields } from "../mapping-cache.server";
 import type { DefaultBoxCm } from "../settings.server";
 import { supplierWithBox } from "./enrich";
 import { builtSupplierValid } from "../engine/request-fast-path";
+import { optionalText, plainAddress, plainItem } from "./payload";
 
 type Address = RateRequest["destination"];
 
@@ -48,27 +49,15 @@ export interface CallbackCart {
   readonly keys: readonly LineKey[];
 }
 
-const COUNTRY = /^[A-Za-z]{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
-const DIGITS_10 = /^\d{1,10}$/;
-const DIGITS_20 = /^\d{1,20}$/;
 const MAX_ITEMS = 500;
 const MAX_PRICE_MINOR = 1_000_000_000;
-
-function plainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-const intIn = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max;
-const optionalText = (v: unknown) => v == null || (typeof v === "string" && v.length <= 200);
-const optionalId = (v: unknown) => v == null || intIn(v, 0, Number.MAX_SAFE_INTEGER) || (typeof v === "string" && DIGITS_20.test(v));
+const record = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** An address both checks accept, as the engine keeps it (country in capitals), or null. */
 function address(v: unknown): Address | null {
-  if (!plainObject(v) || typeof v.country !== "string" || !COUNTRY.test(v.country)) return null;
+  if (!plainAddress(v)) return null; // payload.ts's acceptance
   const { postal_code: postalCode, province, city } = v;
-  if (!optionalText(postalCode) || !optionalText(province) || !optionalText(city)) return null;
   return { country: v.country.toUpperCase(), province: (province ?? null) as string | null, postal_code: (postalCode ?? null) as string | null, city: (city ?? null) as string | null };
 }
 
@@ -82,15 +71,9 @@ function cartLine(v: Record<string, unknown>): CartLine | null {
   return { sku: (v.sku ?? null) as string | null, variantId: id == null ? null : String(id), quantity: v.quantity as number, grams: v.grams as number, priceMinor };
 }
 
-function acceptedItem(v: unknown): v is Record<string, unknown> {
-  return plainObject(v) && optionalText(v.sku) && intIn(v.quantity, 1, 10_000) && intIn(v.grams, 0, 1_000_000)
-    && (intIn(v.price, 0, MAX_PRICE_MINOR) || (typeof v.price === "string" && DIGITS_10.test(v.price)))
-    && optionalId(v.variant_id) && optionalId(v.product_id) && (v.requires_shipping == null || typeof v.requires_shipping === "boolean");
-}
-
 /** The cart of a parsed rate request that every step accepts plainly and that has something to ship, else null. */
 export function callbackCart(json: unknown): CallbackCart | null {
-  if (!plainObject(json) || !plainObject(json.rate)) return null;
+  if (!record(json) || !record(json.rate)) return null;
   const rate = json.rate;
   const origin = rate.origin == null ? null : address(rate.origin);
   const destination = address(rate.destination);
@@ -103,7 +86,7 @@ export function callbackCart(json: unknown): CallbackCart | null {
   const keys: LineKey[] = [];
   for (let i = 0; i < items.length; i++) {
     const item: unknown = items[i];
-    if (!acceptedItem(item)) return null;
+    if (!plainItem(item)) return null; // payload.ts's acceptance
     if (item.requires_shipping === false) continue;
     const line = cartLine(item);
     if (line === null) return null;

@@ -41,15 +41,15 @@ export type ParsedPayload = { ok: true; payload: RateRequestPayload } | { ok: fa
 
 const record = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const intIn = (v: unknown, min: number, max: number) => typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max;
-const optionalText = (v: unknown) => v == null || (typeof v === "string" && v.length <= 200);
+export const optionalText = (v: unknown) => v == null || (typeof v === "string" && v.length <= 200);
 const COUNTRY = /^[A-Za-z]{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const DIGITS_10 = /^\d{1,10}$/;
 const DIGITS_20 = /^\d{1,20}$/;
 const optionalId = (v: unknown) => v == null || intIn(v, 0, Number.MAX_SAFE_INTEGER) || (typeof v === "string" && DIGITS_20.test(v));
-const plainAddress = (v: unknown) => record(v) && typeof v.country === "string" && COUNTRY.test(v.country) && optionalText(v.postal_code) && optionalText(v.province) && optionalText(v.city);
+export const plainAddress = (v: unknown): v is Record<string, unknown> & { country: string } => record(v) && typeof v.country === "string" && COUNTRY.test(v.country) && optionalText(v.postal_code) && optionalText(v.province) && optionalText(v.city);
 
-function plainItem(v: unknown): boolean {
+export function plainItem(v: unknown): v is Record<string, unknown> {
   return record(v) && optionalText(v.sku) && intIn(v.quantity, 1, 10_000) && intIn(v.grams, 0, 1_000_000)
     && (intIn(v.price, 0, 1_000_000_000) || (typeof v.price === "string" && DIGITS_10.test(v.price)))
     && optionalId(v.variant_id) && optionalId(v.product_id) && (v.requires_shipping == null || typeof v.requires_shipping === "boolean");
